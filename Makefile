@@ -1,0 +1,46 @@
+# motcua: `make run` (demo on SQLite) and `make test` (every test, SQLite then PostgreSQL where it can run).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres install install-test demo bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+demo: install
+	$(BIN)/motcua migrate --no-input --verbosity 0
+	$(BIN)/motcua demo load
+
+run: demo
+	$(BIN)/motcua demo serve --host $(HOST) --port $(PORT)
+
+test: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+test-sqlite: install-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install-test
+	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) motcua.sqlite3* media staticfiles artifacts *.egg-info

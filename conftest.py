@@ -1,0 +1,63 @@
+"""Fixtures shared by every app's tests: the screenshot folder and a Chromium page driven by Playwright."""
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def require(condition: bool, reason: str, strict_env: str) -> None:
+    """Skip when something outside the project is missing, but fail instead where CI demands it."""
+    if condition:
+        return
+    if os.environ.get(strict_env) == "1":
+        pytest.fail(f"{reason} ({strict_env}=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    require(SHARED_DATA.is_dir(), f"no shared data at {SHARED_DATA}", "MOTCUA_REQUIRE_SHARED")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    path = ROOT / "artifacts"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    require(Path(CHROMIUM).exists(), f"{CHROMIUM} is not installed", "MOTCUA_REQUIRE_BROWSER")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(chromium):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", device_scale_factor=1)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,26 @@
+"""Accounts: one user table for staff (cán bộ), citizens (công dân) and businesses (doanh nghiệp).
+
+Staff roles are scoped to an agency and live in `agencies.StaffRole`; a citizen or business account never holds one.
+"""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    class Kind(models.TextChoices):
+        STAFF = "staff", "Cán bộ, công chức"
+        CITIZEN = "citizen", "Công dân"
+        BUSINESS = "business", "Doanh nghiệp, tổ chức"
+
+    kind = models.CharField("loại tài khoản", max_length=10, choices=Kind.choices, default=Kind.CITIZEN)
+    full_name = models.CharField("họ và tên", max_length=200, blank=True)
+    phone = models.CharField("số điện thoại", max_length=15, blank=True)
+    id_number = models.CharField("số định danh cá nhân", max_length=12, blank=True, db_index=True)
+    tax_code = models.CharField("mã số thuế", max_length=14, blank=True)
+
+    class Meta:
+        verbose_name = "tài khoản"
+        verbose_name_plural = "tài khoản"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username

@@ -1,0 +1,85 @@
+"""Load the demo province, its agencies, one user per role and the demo procedures. Idempotent."""
+import hashlib
+import json
+
+from django.db import transaction
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency, StaffRole, Unit
+from motcua.catalog import versions
+from motcua.catalog.models import Channel, Field, Procedure, ProcedureVersion, RequiredDocument, levels_value
+
+from . import agencies as data
+from .procedures import PROCEDURES
+
+
+@transaction.atomic
+def load() -> dict:
+    province, _ = Unit.objects.update_or_create(
+        era=Unit.Era.POST_2025, level=Unit.Level.PROVINCE, code=data.PROVINCE["code"],
+        defaults={"name": data.PROVINCE["name"], "full_name": data.PROVINCE["full_name"],
+                  "kind": data.PROVINCE["kind"], "valid_from": "2025-07-01"})
+    units = {}
+    for code, name, full_name, kind in data.COMMUNES:
+        units[code], _ = Unit.objects.update_or_create(
+            era=Unit.Era.POST_2025, level=Unit.Level.COMMUNE, code=code,
+            defaults={"name": name, "full_name": full_name, "kind": kind, "parent": province,
+                      "valid_from": "2025-07-01"})
+    agencies = {}
+    for code, name, short, level, parent, desk, unit in data.AGENCIES:
+        agencies[code], _ = Agency.objects.update_or_create(code=code, defaults={
+            "name": name, "short_name": short, "level": level, "parent": agencies.get(parent),
+            "has_one_stop_desk": desk, "unit": units[unit] if unit else province})
+    for username, full_name, kind, roles in data.USERS:
+        user, created = User.objects.get_or_create(username=username, defaults={"full_name": full_name, "kind": kind})
+        if created:
+            user.set_password(data.PASSWORD)
+            user.save()
+        for agency_code, role in roles:
+            StaffRole.objects.get_or_create(user=user, agency=agencies[agency_code], role=role)
+    admin, created = User.objects.get_or_create(username="admin", defaults={
+        "full_name": "Quản trị hệ thống", "kind": "staff", "is_staff": True, "is_superuser": True})
+    if created:
+        admin.set_password(data.PASSWORD)
+        admin.save()
+    published = sum(_load_procedure(entry, agencies) for entry in PROCEDURES)
+    return {"agencies": len(agencies), "procedures": len(PROCEDURES), "published": published}
+
+
+def _load_procedure(entry: dict, agencies: dict) -> bool:
+    """Publish the entry as a new version unless the current version already holds exactly it."""
+    digest = hashlib.sha256(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    procedure, _ = Procedure.objects.get_or_create(code=entry["code"])
+    procedure.agencies.set([agencies[code] for code in entry["agencies"]])
+    if procedure.current and procedure.current.source_hash == digest:
+        return False
+    field, _ = Field.objects.get_or_create(name=entry["field"])
+    number = (procedure.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    version = ProcedureVersion.objects.create(
+        procedure=procedure, number=number, name=entry["name"], field=field, levels=levels_value(entry["levels"]),
+        decision_number=entry.get("decision", ""), applicant_types=entry["applicants"],
+        competent_agency=entry.get("competent", ""), implementing_agency=entry.get("implementing", ""),
+        steps=entry["steps"], conditions=entry.get("conditions", ""),
+        results=[{"name": name, "code": code} for name, code in entry["results"]],
+        legal_basis=[{"title": title, "number": number} for title, number in entry["legal_basis"]],
+        online_level=entry["online"], form_schema=entry.get("form_schema"), source_hash=digest)
+    Channel.objects.bulk_create([
+        Channel(version=version, position=i, kind=kind, amount=amount, unit=unit, time_text=time_text,
+                fees=[{"kind": fk, "amount": fa, "text": ft} for fk, fa, ft in fees])
+        for i, (kind, amount, unit, time_text, fees) in enumerate(entry["channels"])])
+    RequiredDocument.objects.bulk_create([
+        RequiredDocument(version=version, position=i, name=name, originals=originals, copies=copies,
+                         is_required=required, form_name=form)
+        for i, (name, originals, copies, required, form) in enumerate(entry["documents"])])
+    versions.publish(version)
+    return True
+
+
+def logins() -> list[tuple[str, str, str]]:
+    """(username, password, what the account can do) for the demo banner."""
+    roles = {code: label for code, label in StaffRole.Role.choices}
+    rows = [("admin", data.PASSWORD, "Quản trị hệ thống (/quan-tri/)")]
+    for username, full_name, kind, user_roles in data.USERS:
+        what = ", ".join(sorted({roles[role] for _, role in user_roles})) or dict(User.Kind.choices)[kind]
+        rows.append((username, data.PASSWORD, f"{full_name}: {what}"))
+    return rows

@@ -1,0 +1,26 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from motcua.demo.load import load, logins
+
+
+class Command(BaseCommand):
+    help = "Dữ liệu mẫu: motcua demo load | motcua demo serve [--host H] [--port P]"
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["load", "serve"])
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, action, host, port, **options):
+        if action == "load":
+            result = load()
+            self.stdout.write(f"Dữ liệu mẫu: {result['agencies']} cơ quan, {result['procedures']} thủ tục "
+                              f"({result['published']} phiên bản mới công bố).")
+            return
+        self.stdout.write(f"\nmotcua đang chạy tại http://{host}:{port}/  (Ctrl-C để dừng)\n")
+        self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu):")
+        for username, password, what in logins():
+            self.stdout.write(f"  {username:<12} {password:<18} {what}")
+        self.stdout.write("")
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
