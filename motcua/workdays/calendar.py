@@ -74,8 +74,9 @@ class Override:
 
 
 # DOMAIN.md 0a: entries every motcua calendar carries, whatever the `holidays` package says. The package (v0.109)
-# already has 2025-05-02 and 2026-08-31 off as substituted days and their Saturdays in `weekend_workdays`; they are
-# repeated here so the calendar does not depend on that, and so the override table is seeded with them.
+# already has 2025-05-02 and 2026-08-31 off as substituted days, and their Saturdays in `weekend_workdays`; the
+# make-up Saturdays are repeated here so the calendar does not depend on that, and the override table is seeded
+# with these entries. The 2026 New Year swap is not in the package at all.
 VN_OVERRIDES: tuple[Override, ...] = (
     Override(dt.date(2025, 4, 26), MAKEUP_WORKDAY, "Làm bù cho ngày nghỉ thứ Sáu 02/05/2025 (dịp 30/4 - 1/5)",
              "Hoán đổi ngày làm việc dịp 30/4 - 1/5/2025 (số hiệu văn bản chưa đối chiếu)"),
@@ -133,7 +134,7 @@ class _Store:
 
     def load(self, year: int) -> None:
         with self.lock:
-            if year in self.years:
+            if year in self.years or self.seed is None:
                 return
             for day, value in self.seed(year).items():
                 self.seeded.setdefault(day, value)
@@ -222,7 +223,9 @@ def _vn_year(year: int) -> Entries:
     """One year of Vietnamese public holidays from the `holidays` package, in Vietnamese."""
     import holidays  # imported here: building a calendar without the package (tests, overrides only) still works
 
-    data = holidays.country_holidays("VN", years=year, language="vi")
+    # Neighbouring years too: a substitution across New Year (2018-12-31 off, 2019-01-05 worked) is recorded
+    # while the package populates the earlier year.
+    data = holidays.country_holidays("VN", years=(year - 1, year, year + 1), language="vi")
     # The package names a substituted day off "Ngày nghỉ (thay cho ngày dd/mm/yyyy)" ("Day off (substituted from
     # ...)" in English): build the pattern from its own label so a translation change does not break detection.
     label = data.tr(getattr(data, "substituted_label", "Ngày nghỉ (thay cho ngày %s)"))
@@ -232,7 +235,7 @@ def _vn_year(year: int) -> Entries:
     for day, names in sorted(data.items()):
         if day.year != year:
             continue
-        name = "; ".join(str(names).split("; "))
+        name = str(names)
         match = pattern.match(name)
         if match:
             try:
