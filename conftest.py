@@ -8,6 +8,12 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parent
+
+
+def pytest_configure(config):
+    from motcua.messages import compile_all
+
+    compile_all()
 SHARED_DATA = ROOT.parent / "shared" / "data"
 CHROMIUM = "/usr/bin/chromium"
 

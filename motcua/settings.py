@@ -17,7 +17,7 @@ if ENV not in ("production", "development"):
 PRODUCTION = ENV == "production"
 
 SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET)
-if PRODUCTION and (SECRET_KEY == DEV_SECRET or len(SECRET_KEY) < 50):
+if PRODUCTION and (SECRET_KEY == DEV_SECRET or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
     raise RuntimeError("SECRET_KEY phải được đặt (ít nhất 50 ký tự) khi MOTCUA_ENV=production")
 DEBUG = env.bool("DEBUG", default=not PRODUCTION)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])

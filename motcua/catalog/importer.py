@@ -56,9 +56,12 @@ def repaired(record: dict) -> dict:
 def import_file(path: Path, progress=None) -> ImportSummary:
     """Import every record of a JSON-lines file; `progress` is called with each processed record's code."""
     summary = ImportSummary()
+    records = portal_format.iter_jsonl(Path(path))
+    batch = [next(records, None)]  # the file's format is checked before the database is touched
+    if batch[0] is None:
+        return summary
     fields = {f.name: f for f in Field.objects.all()}
-    batch = []
-    for record in portal_format.iter_jsonl(Path(path)):
+    for record in records:
         batch.append(record)
         if len(batch) >= BATCH:
             _import_batch(batch, fields, summary, progress)

@@ -1,0 +1,38 @@
+"""Settings come from the environment; production refuses the development secret and passes check --deploy."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+STRONG = "k9Qv-3tZ!pL8wR2#nB6yH0sD4fJ7mX1cV5gT9eA2uK8oP3iW6qE0rY4"
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "MOTCUA_ENV", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment.update(env)
+    return subprocess.run([sys.executable, "-m", "motcua.cli", *args], capture_output=True, text=True,
+                          env=environment, timeout=120)
+
+
+def test_production_refuses_to_start_with_the_default_secret():
+    run = manage("check", MOTCUA_ENV="production", ALLOWED_HOSTS="motcua.example.vn")
+    assert run.returncode != 0 and "SECRET_KEY phải được đặt" in run.stderr
+
+
+def test_production_check_deploy_reports_nothing():
+    run = manage("check", "--deploy", "--fail-level", "WARNING", MOTCUA_ENV="production", SECRET_KEY=STRONG,
+                 ALLOWED_HOSTS="motcua.example.vn")
+    assert run.returncode == 0, run.stderr
+    assert "no issues" in run.stdout
+
+
+def test_unknown_environment_name_is_refused():
+    run = manage("check", MOTCUA_ENV="staging")
+    assert run.returncode != 0 and "MOTCUA_ENV" in run.stderr
+
+
+@pytest.mark.parametrize("language, text", [("vi", "Danh mục thủ tục hành chính"), ("en", "Administrative procedures")])
+def test_vietnamese_by_default_and_english_available(client, db, language, text):
+    client.cookies["django_language"] = language
+    assert text in client.get("/thu-tuc/").content.decode()
