@@ -67,3 +67,9 @@ def desktop_page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # PBKDF2's 1,000,000 rounds cost ~0.3 s per user; tests create many users and do not test the hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "motcua.agencies",
     "motcua.catalog",
     "motcua.portal",
+    "motcua.dossiers",
     "motcua.demo",
 ]
 

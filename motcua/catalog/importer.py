@@ -124,7 +124,9 @@ def _new_version(procedure: Procedure, parsed, digest: str, fields: dict) -> Pro
         source_url=parsed.source_url, source_hash=digest, import_problems=parsed.problems,
     )
     Channel.objects.bulk_create([
-        Channel(version=version, position=i, kind=row.channel, amount=row.amount, unit=row.unit or "",
+        # a number whose unit the source lost is kept only as text: never guessed into a deadline
+        Channel(version=version, position=i, kind=row.channel, amount=row.amount if row.unit else None,
+                unit=row.unit or "",
                 time_text=row.time_text[:255], description=row.description,
                 fees=[{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees])
         for i, row in enumerate(parsed.channels)])

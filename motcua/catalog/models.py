@@ -197,6 +197,8 @@ class Channel(models.Model):
         if self.unit == self.Unit.WITHIN_DAY:
             return "Trong ngày"
         if self.amount is None:
+            if self.time_text.strip().replace(",", "").replace(".", "").isdigit():
+                return f"{self.time_text} (nguồn không ghi đơn vị)"
             return self.time_text or "Không có thông tin"
         amount = f"{self.amount.normalize():f}".replace(".", ",")
         return f"{amount} {self.get_unit_display().lower()}" if self.unit else self.time_text

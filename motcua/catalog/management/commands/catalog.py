@@ -28,10 +28,12 @@ class Command(BaseCommand):
         out(f"Đã xử lý {summary.total} thủ tục: {summary.created} mới, {summary.updated} cập nhật, "
             f"{summary.unchanged} không đổi.")
         stated = coverage["rows_with_number_and_unit_in_source"]
-        parsed = coverage["rows_time_parsed"]
+        parsed = coverage["rows_time_parsed_from_table"]
+        recovered = coverage["rows_time_parsed"] - parsed
         share = f"{100 * parsed / stated:.1f}%" if stated else "không có dữ liệu"
         out(f"Cách thức thực hiện: {coverage['channel_rows']} dòng; thời hạn đọc được {parsed}/{stated} dòng có "
-            f"số và đơn vị ({share}); {coverage['rows_unit_lost']} dòng nguồn mất đơn vị (không đoán); "
+            f"số và đơn vị ({share}); thêm {recovered} dòng lấy đơn vị từ mô tả của trang; "
+            f"{coverage['rows_unit_lost']} dòng nguồn mất đơn vị (không đoán); "
             f"{coverage['rows_no_time']} dòng không nêu thời hạn.")
         out(f"Phí, lệ phí: {coverage['fees_with_amount']}/{coverage['fee_texts']} mục đọc được số tiền.")
         if summary.problems:

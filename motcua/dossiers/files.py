@@ -1,0 +1,44 @@
+"""Stored files of dossiers: type checked by content (PDF, JPEG, PNG), size limit, SHA-256 on the way in.
+
+A rejected upload raises before anything is written, so nothing is stored for it.
+"""
+import hashlib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+SIGNATURES = [(b"%PDF-", "application/pdf"), (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png")]
+
+
+def max_bytes() -> int:
+    return getattr(settings, "MOTCUA_MAX_UPLOAD_MB", 20) * 1024 * 1024
+
+
+def sniff(head: bytes) -> str | None:
+    return next((kind for magic, kind in SIGNATURES if head.startswith(magic)), None)
+
+
+def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
+    """(content, content type) of an upload, or a ValidationError saying what is wrong with it."""
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes():
+        raise ValidationError(f"{label} quá lớn: {size / 1048576:.1f} MB, tối đa {max_bytes() // 1048576} MB.",
+                              code="too_large")
+    content = upload.read() if hasattr(upload, "read") else bytes(upload)
+    if len(content) > max_bytes():
+        raise ValidationError(f"{label} quá lớn: tối đa {max_bytes() // 1048576} MB.", code="too_large")
+    if not content:
+        raise ValidationError(f"{label} rỗng.", code="empty")
+    kind = sniff(content[:16])
+    if kind is None:
+        raise ValidationError(f"{label} không đúng định dạng: chỉ nhận PDF, JPEG hoặc PNG (kiểm tra theo nội dung "
+                              "tệp, không theo đuôi tên).", code="file_type")
+    return content, kind
+
+
+def store(document, content: bytes, filename: str, content_type: str) -> None:
+    document.sha256 = hashlib.sha256(content).hexdigest()
+    document.size = len(content)
+    document.content_type = content_type
+    document.file.save(filename, ContentFile(content), save=False)

@@ -1,0 +1,15 @@
+"""The only way a dossier changes (DESIGN.md principle 1): one function per action, one transaction each.
+
+Views, API viewsets, admin actions and commands call these; none sets `state` itself.
+"""
+from .intake import check_applicant, competent_agency, desk_refuse, desk_supplement, receive, register
+from .processing import (answer_consultation, approve, assign, complete_step, confirm_payment, consult, extend,
+                         forward, request_payment, request_supplement, resubmit, submit_for_approval)
+from .results import issue_result, refuse, return_result, stop, withdraw
+
+__all__ = [
+    "answer_consultation", "approve", "assign", "check_applicant", "competent_agency", "complete_step",
+    "confirm_payment", "consult", "desk_refuse", "desk_supplement", "extend", "forward", "issue_result", "receive",
+    "refuse", "register", "request_payment", "request_supplement", "resubmit", "return_result", "stop",
+    "submit_for_approval", "withdraw",
+]

@@ -1,0 +1,80 @@
+"""Shared steps of every lifecycle action: load and lock, check, record the event, open and close steps."""
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from .. import events, permissions, timing, transitions
+from ..models import Dossier, Event, Step, SupplementRequest
+from ..notifications import notify
+from ..states import NATIONAL_STATUS
+
+# The events the applicant is told about (issue 3: receipt, supplement, refusal, extension, result ready, stop).
+NOTIFIED = {"received", "desk_supplement", "supplement_requested", "desk_refused", "refused", "extended",
+            "result_issued", "stopped"}
+
+
+def now(at):
+    return at or timezone.now()
+
+
+def load(dossier_id: int, actor, action: str) -> tuple[Dossier, str | None]:
+    """Lock the dossier's row, check the actor's right and the transition; return it and the target state."""
+    dossier = Dossier.objects.select_for_update().select_related("procedure_version").get(pk=dossier_id)
+    permissions.require(actor, action, dossier)
+    return dossier, transitions.require(action, dossier.state)
+
+
+def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", data=None, to_agency=None,
+           step: Step | None = None) -> Event:
+    """Move to `to_state` (if given), append the event, save the dossier and enqueue the applicant's notice."""
+    from_state = dossier.state
+    if to_state:
+        dossier.state = to_state
+    dossier.national_status = NATIONAL_STATUS[dossier.state]
+    event = events.append(dossier, kind=kind, at=at, actor=actor, from_state=from_state, to_state=dossier.state,
+                          from_agency=step.agency if step else dossier.processing_agency, to_agency=to_agency,
+                          note=note, data=data, step_deadline=step.deadline if step else None,
+                          step_outcome=step.outcome if step else "")
+    dossier.save()
+    if kind in NOTIFIED:
+        notify(event)
+    return event
+
+
+def open_step(dossier, kind, agency, at, deadline, assignee=None, note="", is_lead=False) -> Step:
+    return Step.objects.create(dossier=dossier, kind=kind, agency=agency, started_at=at, deadline=deadline,
+                               assignee=assignee, note=note, is_lead=is_lead)
+
+
+def close_steps(dossier, at, **filters) -> list[Step]:
+    """Hand over: finish the open steps matching `filters`, each judged early / on time / late."""
+    closed = []
+    for step in dossier.steps.filter(finished_at=None, **filters):
+        step.finished_at = at
+        step.outcome = timing.judge(at, step.deadline)
+        step.save(update_fields=["finished_at", "outcome"])
+        closed.append(step)
+    return closed
+
+
+def share(dossier, kind: str):
+    """The deadline of a step of `kind`, its share of the dossier's working time from the clock start."""
+    if dossier.due_at is None:
+        return None
+    return timing.share_deadline(dossier.processing_agency, dossier.clock_started_at, dossier.due_at, kind)
+
+
+def supplement_items(items) -> list[dict]:
+    """Every missing item with its reason (bổ sung một lần đầy đủ): none without a reason, none left empty."""
+    cleaned = [{"item": (i.get("item") or "").strip(), "reason": (i.get("reason") or "").strip()} for i in items]
+    cleaned = [i for i in cleaned if i["item"] or i["reason"]]
+    if not cleaned:
+        raise ValidationError({"items": "Liệt kê đầy đủ các giấy tờ cần bổ sung, mỗi giấy tờ kèm lý do."})
+    if any(not i["item"] or not i["reason"] for i in cleaned):
+        raise ValidationError({"items": "Mỗi giấy tờ cần bổ sung phải có cả tên giấy tờ và lý do cụ thể."})
+    return cleaned
+
+
+def new_supplement(dossier, actor, at, items, note, at_desk, approved_by=None) -> SupplementRequest:
+    number = dossier.supplement_requests.count() + 1
+    return SupplementRequest.objects.create(dossier=dossier, number=number, at_desk=at_desk, items=items, note=note,
+                                            requested_by=actor, approved_by=approved_by, requested_at=at)

@@ -1,0 +1,134 @@
+"""Intake at the desk or online: register, receive, supplement request before receipt, refusal at the desk."""
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.agencies.models import Agency
+
+from .. import codes, files, permissions, timing
+from ..models import Document, Dossier, Step, SupplementRequest
+from ..states import PaymentStatus
+from ..validators import validate_id_number, validate_phone
+from .core import close_steps, load, new_supplement, now, open_step, record, share, supplement_items
+
+APPLICANT_FIELDS = ["applicant_kind", "applicant_name", "applicant_id_number", "applicant_birth_date",
+                    "applicant_address", "applicant_phone", "applicant_email", "organisation_tax_code",
+                    "organisation_representative", "proxy_name", "proxy_id_number", "proxy_phone"]
+
+
+def check_applicant(applicant: dict) -> dict:
+    """The applicant's fields, or a ValidationError naming each wrong field in Vietnamese."""
+    errors = {}
+    if not (applicant.get("applicant_name") or "").strip():
+        errors["applicant_name"] = "Nhập họ tên hoặc tên tổ chức."
+    for field, check in (("applicant_id_number", validate_id_number), ("proxy_id_number", validate_id_number),
+                         ("applicant_phone", validate_phone), ("proxy_phone", validate_phone)):
+        if applicant.get(field):
+            try:
+                check(applicant[field])
+            except ValidationError as exc:
+                errors[field] = exc.messages[0]
+    if applicant.get("applicant_kind", "citizen") == "citizen" and not applicant.get("applicant_id_number"):
+        errors["applicant_id_number"] = "Nhập số định danh cá nhân của người có yêu cầu."
+    if errors:
+        raise ValidationError(errors)
+    return {key: value for key, value in applicant.items() if key in APPLICANT_FIELDS}
+
+
+def competent_agency(version, receiving_agency: Agency, chosen: Agency | None = None) -> Agency:
+    """Routing by competence, not by the desk's location (DOMAIN.md 0): the chosen or the only competent agency."""
+    competent = list(version.procedure.agencies.all())
+    if chosen is not None:
+        if competent and chosen not in competent:
+            raise ValidationError({"processing_agency": "Cơ quan được chọn không có thẩm quyền giải quyết thủ tục "
+                                                        "này."})
+        return chosen
+    if receiving_agency in competent or not competent:
+        return receiving_agency
+    if len(competent) == 1:
+        return competent[0]
+    raise ValidationError({"processing_agency": "Thủ tục do nhiều cơ quan giải quyết: hãy chọn cơ quan giải quyết."})
+
+
+@transaction.atomic
+def register(*, actor, version, receiving_agency: Agency, applicant: dict, channel: str, form_data=None,
+             uploads=(), processing_agency: Agency | None = None, applicant_user=None, assisted: bool = False,
+             at=None) -> Dossier:
+    """Đăng ký hồ sơ: an online submission, or a paper dossier entered at the desk before the desk decides.
+
+    `uploads` is a list of (required-document line or None, uploaded file). Every file is checked before anything
+    is written, so one bad file stores nothing.
+    """
+    at = now(at)
+    if version.status != version.Status.PUBLISHED:
+        raise ValidationError("Thủ tục chưa được công bố hoặc đã hết hiệu lực.")
+    counter = permissions.can_act_at(actor, receiving_agency, {permissions.COUNTER})
+    if (channel != "online" or assisted) and not counter:
+        raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
+    data = check_applicant(applicant)
+    checked = [(line, upload, *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
+               for line, upload in uploads]
+    processing = competent_agency(version, receiving_agency, processing_agency)
+    fee = sum(row.fee_total or 0 for row in version.channels.all() if row.kind == channel)
+    dossier = Dossier.objects.create(
+        code=codes.next_code(receiving_agency, timezone.localdate(at)), procedure=version.procedure,
+        procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
+        lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
+        applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], **data)
+    for line, upload, content, kind in checked:
+        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
+                            uploaded_by=actor, digitised=True)
+        files.store(document, content, upload.name, kind)
+        document.save()
+    record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
+           data={"channel": channel, "assisted": assisted, "documents": len(checked)})
+    return dossier
+
+
+@transaction.atomic
+def receive(dossier_id: int, *, actor, at=None) -> Dossier:
+    """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off)."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "receive")
+    dossier.received_at = at
+    dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
+    duration = timing.processing_duration(dossier.procedure_version, dossier.channel)
+    explanation, skipped = [], []
+    if duration is not None:
+        promised = timing.due_from(dossier.processing_agency, at, duration)
+        dossier.due_at = dossier.first_due_at = dossier.stats_due_at = promised.due
+        explanation, skipped = promised.explanation, [s.__dict__ for s in promised.skipped]
+    dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
+    # The desk hands a paper dossier over the same working day (61/2018 Art. 18): half a working day from receipt.
+    desk = open_step(dossier, Step.Kind.RECEIVE, dossier.receiving_agency, at,
+                     timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5"))
+    desk = close_steps(dossier, at, pk=desk.pk)[0]
+    open_step(dossier, Step.Kind.PROCESS, dossier.processing_agency, at, share(dossier, "process"))
+    SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
+    record(dossier, "received", actor, at, to_state=target, to_agency=dossier.processing_agency, step=desk,
+           data={"due": dossier.due_at, "receipt": dossier.clock_started_at, "explanation": explanation,
+                 "skipped": skipped, "duration": duration.label if duration else None})
+    return dossier
+
+
+@transaction.atomic
+def desk_supplement(dossier_id: int, *, actor, items: list[dict], note: str = "", at=None) -> Dossier:
+    """Yêu cầu bổ sung tại quầy (form 02): not received, no clock; every missing item with its reason, at once."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "desk_supplement")
+    request = new_supplement(dossier, actor, at, supplement_items(items), note, at_desk=True)
+    record(dossier, "desk_supplement", actor, at, to_state=target, note=note,
+           data={"number": request.number, "items": request.items})
+    return dossier
+
+
+@transaction.atomic
+def desk_refuse(dossier_id: int, *, actor, reasons: str, at=None) -> Dossier:
+    """Từ chối tiếp nhận (form 03), with the reasons."""
+    at = now(at)
+    if not (reasons or "").strip():
+        raise ValidationError({"reasons": "Ghi rõ lý do từ chối tiếp nhận."})
+    dossier, target = load(dossier_id, actor, "desk_refuse")
+    dossier.finished_at = at
+    record(dossier, "desk_refused", actor, at, to_state=target, note=reasons.strip())
+    return dossier

@@ -1,0 +1,257 @@
+"""Processing after receipt: assignment, supplement requests, liên thông, consultation, fees, approval, extension."""
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from motcua.workdays.deadlines import ExtensionError, check_extension
+from motcua.workdays.services import calendar_for
+
+from .. import files, permissions, timing
+from ..models import Document, Step
+from ..states import PaymentStatus
+from .core import close_steps, load, new_supplement, now, open_step, record, share, supplement_items
+
+SUPPLEMENT_WINDOW = "3"  # working days after receipt (61/2018 Art. 19(2))
+SIDE_WORK = [Step.Kind.LIEN_THONG, Step.Kind.CONSULT]
+
+
+@transaction.atomic
+def assign(dossier_id: int, *, actor, officer, at=None):
+    """Phân công: the head gives the dossier to a specialist of the processing agency."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "assign")
+    if not permissions.can_act_at(officer, dossier.processing_agency, {permissions.SPECIALIST, permissions.HEAD}):
+        raise ValidationError({"officer": "Người được phân công phải là cán bộ xử lý của cơ quan đang giải quyết."})
+    dossier.assignee = officer
+    dossier.steps.filter(finished_at=None, kind=Step.Kind.PROCESS).update(assignee=officer)
+    record(dossier, "assigned", actor, at, to_state=target, data={"officer": officer.get_username()},
+           note=f"Giao {officer.full_name or officer.username} xử lý")
+    return dossier
+
+
+@transaction.atomic
+def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str = "", approved_by=None, at=None):
+    """Yêu cầu bổ sung sau tiếp nhận (form 02): within 3 working days of receipt, every item with its reason.
+
+    A second request needs the head of unit's approval, repeats every earlier reason to the applicant, and counts
+    the dossier late for the 766 statistics (DOMAIN.md 0a).
+    """
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "request_supplement")
+    items = supplement_items(items)
+    limit = timing.after_working_days(dossier.processing_agency, dossier.clock_started_at, SUPPLEMENT_WINDOW)
+    if at > limit:
+        raise ValidationError(f"Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({timing.local(limit)}): không được yêu "
+                              "cầu bổ sung nữa; hãy giải quyết hoặc từ chối có lý do.")
+    earlier = list(dossier.supplement_requests.filter(at_desk=False).values("number", "items", "requested_at"))
+    if earlier:
+        head = approved_by or actor
+        if not permissions.can_act_at(head, dossier.processing_agency, {permissions.HEAD}):
+            raise PermissionDenied("Yêu cầu bổ sung lần thứ hai phải được Lãnh đạo đơn vị phê duyệt.")
+        approved_by = head
+        dossier.late_for_stats = True
+    request = new_supplement(dossier, actor, at, items, note, at_desk=False, approved_by=approved_by)
+    dossier.supplement_count += 1
+    dossier.paused_at = at
+    record(dossier, "supplement_requested", actor, at, to_state=target, note=note,
+           data={"number": request.number, "items": items, "earlier": earlier,
+                 "approved_by": approved_by.get_username() if approved_by else None})
+    return dossier
+
+
+@transaction.atomic
+def resubmit(dossier_id: int, *, actor, uploads=(), note: str = "", at=None):
+    """Nhận hồ sơ đã bổ sung: the legal deadline restarts from zero; the 766 deadline only skips the pause."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "resubmit")
+    checked = [(line, upload, *files.read_checked(upload)) for line, upload in uploads]
+    request = dossier.supplement_requests.filter(answered_at=None, at_desk=False).order_by("-number").first()
+    request.answered_at = at
+    request.save(update_fields=["answered_at"])
+    for line, upload, content, kind in checked:
+        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
+                            uploaded_by=actor, digitised=True)
+        files.store(document, content, upload.name, kind)
+        document.save()
+    dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
+    duration = timing.processing_duration(dossier.procedure_version, dossier.channel)
+    restarted = None
+    if duration is not None:
+        restarted = timing.due_from(dossier.processing_agency, at, duration)
+        dossier.due_at = restarted.due
+        pauses = [(r.requested_at, r.answered_at) for r in dossier.supplement_requests.filter(at_desk=False)]
+        dossier.stats_due_at = timing.due_from(dossier.processing_agency, dossier.received_at, duration,
+                                               pauses=pauses).due
+    dossier.paused_at = None
+    dossier.steps.filter(finished_at=None, kind=Step.Kind.PROCESS).update(deadline=share(dossier, "process"))
+    record(dossier, "resubmitted", actor, at, to_state=target, note=note,
+           data={"number": request.number, "due": dossier.due_at, "stats_due": dossier.stats_due_at,
+                 "documents": len(checked), "explanation": restarted.explanation if restarted else []})
+    return dossier
+
+
+def _days(value) -> str:
+    try:
+        days = float(value)
+    except (TypeError, ValueError):
+        days = 0
+    if days <= 0:
+        raise ValidationError({"days": "Nhập thời hạn (số ngày làm việc, lớn hơn 0) cho cơ quan nhận."})
+    return str(value)
+
+
+@transaction.atomic
+def forward(dossier_id: int, *, actor, agencies: list, days, parallel: bool = False, note: str = "", at=None):
+    """Chuyển liên thông: sequentially to one agency at a time, or (e-dossier) to all at once with a lead.
+
+    Each receiving agency gets its own deadline in working days; the sending step is handed over and judged.
+    """
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "forward")
+    days = _days(days)
+    agencies = [a for a in agencies if a.pk != dossier.processing_agency_id]
+    if not agencies:
+        raise ValidationError({"agencies": "Chọn cơ quan phối hợp (khác cơ quan đang xử lý)."})
+    if not parallel and len(agencies) > 1:
+        raise ValidationError({"agencies": "Liên thông tuần tự chuyển cho từng cơ quan một."})
+    steps = [open_step(dossier, Step.Kind.LIEN_THONG, agency, at, timing.after_working_days(agency, at, days),
+                       note=note) for agency in agencies]
+    if not parallel:
+        close_steps(dossier, at, agency=dossier.processing_agency, kind__in=[Step.Kind.PROCESS,
+                                                                             Step.Kind.LIEN_THONG])
+        dossier.processing_agency = agencies[0]
+        dossier.assignee = None
+    record(dossier, "forwarded", actor, at, to_state=target, note=note, step=steps[0], to_agency=agencies[0],
+           data={"mode": "parallel" if parallel else "sequential", "agencies": [a.code for a in agencies],
+                 "days": days, "lead": dossier.lead_agency.code})
+    return dossier
+
+
+@transaction.atomic
+def complete_step(dossier_id: int, *, actor, note: str = "", next_agency=None, days=None, at=None):
+    """An agency finishes its part of liên thông: on to the next agency, or back to the lead agency."""
+    at = now(at)
+    dossier, _ = load(dossier_id, actor, "complete_step")
+    mine = permissions.agencies_with(actor, {permissions.SPECIALIST, permissions.HEAD})
+    closed = close_steps(dossier, at, kind=Step.Kind.LIEN_THONG, agency__in=mine)
+    if not closed:
+        raise ValidationError("Cơ quan của bạn không có phần việc liên thông nào đang mở cho hồ sơ này.")
+    step = closed[0]
+    sequential = dossier.processing_agency_id == step.agency_id
+    if sequential and next_agency is not None:
+        open_step(dossier, Step.Kind.LIEN_THONG, next_agency, at,
+                  timing.after_working_days(next_agency, at, _days(days)), note=note)
+        dossier.processing_agency = next_agency
+    elif sequential:
+        dossier.processing_agency = dossier.lead_agency
+        open_step(dossier, Step.Kind.PROCESS, dossier.lead_agency, at, share(dossier, "process"))
+    record(dossier, "step_completed", actor, at, note=note, step=step, to_agency=dossier.processing_agency,
+           data={"agency": step.agency.code, "outcome": step.outcome})
+    return dossier
+
+
+@transaction.atomic
+def consult(dossier_id: int, *, actor, agency, days, question: str, at=None):
+    """Lấy ý kiến: ask another agency, with a deadline tracked like any step."""
+    at = now(at)
+    if not (question or "").strip():
+        raise ValidationError({"question": "Nêu nội dung cần xin ý kiến."})
+    dossier, target = load(dossier_id, actor, "consult")
+    step = open_step(dossier, Step.Kind.CONSULT, agency, at, timing.after_working_days(agency, at, _days(days)),
+                     note=question.strip()[:500])
+    record(dossier, "consulted", actor, at, to_state=target, note=question.strip(), step=step, to_agency=agency,
+           data={"agency": agency.code, "days": str(days)})
+    return dossier
+
+
+@transaction.atomic
+def answer_consultation(dossier_id: int, *, actor, answer: str, at=None):
+    at = now(at)
+    if not (answer or "").strip():
+        raise ValidationError({"answer": "Nhập ý kiến trả lời."})
+    dossier, _ = load(dossier_id, actor, "answer_consultation")
+    mine = permissions.agencies_with(actor, {permissions.SPECIALIST, permissions.HEAD})
+    closed = close_steps(dossier, at, kind=Step.Kind.CONSULT, agency__in=mine)
+    if not closed:
+        raise ValidationError("Cơ quan của bạn không được xin ý kiến về hồ sơ này.")
+    record(dossier, "consultation_answered", actor, at, note=answer.strip(), step=closed[0],
+           to_agency=dossier.processing_agency, data={"agency": closed[0].agency.code})
+    return dossier
+
+
+@transaction.atomic
+def request_payment(dossier_id: int, *, actor, amount: int | None = None, note: str = "", at=None):
+    """Yêu cầu thực hiện nghĩa vụ tài chính (portal status 6)."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "request_payment")
+    if amount is not None:
+        if int(amount) <= 0:
+            raise ValidationError({"amount": "Số tiền phải lớn hơn 0."})
+        dossier.fee_total = int(amount)
+    if not dossier.fee_total:
+        raise ValidationError({"amount": "Thủ tục không có phí, lệ phí: nhập số tiền phải nộp."})
+    dossier.payment_status = PaymentStatus.PENDING
+    record(dossier, "payment_requested", actor, at, to_state=target, note=note, data={"amount": dossier.fee_total})
+    return dossier
+
+
+@transaction.atomic
+def confirm_payment(dossier_id: int, *, actor, online: bool = False, reference: str = "", at=None):
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "confirm_payment")
+    dossier.payment_status = PaymentStatus.PAID_ONLINE if online else PaymentStatus.PAID
+    record(dossier, "payment_confirmed", actor, at, to_state=target,
+           data={"amount": dossier.fee_total, "online": online, "reference": reference})
+    return dossier
+
+
+def _side_work_open(dossier) -> bool:
+    return dossier.steps.filter(finished_at=None, kind__in=SIDE_WORK).exists()
+
+
+@transaction.atomic
+def submit_for_approval(dossier_id: int, *, actor, proposal: str = "", at=None):
+    """Trình phê duyệt: the specialist hands the appraised dossier to the head."""
+    at = now(at)
+    dossier, _ = load(dossier_id, actor, "submit_for_approval")
+    if _side_work_open(dossier):
+        raise ValidationError("Còn cơ quan phối hợp hoặc được xin ý kiến chưa trả lời: chưa trình phê duyệt được.")
+    closed = close_steps(dossier, at, kind=Step.Kind.PROCESS)
+    open_step(dossier, Step.Kind.APPROVE, dossier.lead_agency, at, share(dossier, "approve"))
+    record(dossier, "submitted_for_approval", actor, at, note=proposal, step=closed[0] if closed else None,
+           to_agency=dossier.lead_agency)
+    return dossier
+
+
+@transaction.atomic
+def approve(dossier_id: int, *, actor, note: str = "", at=None):
+    """Phê duyệt by the head of the lead agency."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "approve")
+    if _side_work_open(dossier):
+        raise ValidationError("Còn cơ quan phối hợp hoặc được xin ý kiến chưa trả lời: chưa phê duyệt được.")
+    closed = close_steps(dossier, at, kind__in=[Step.Kind.PROCESS, Step.Kind.APPROVE])
+    record(dossier, "approved", actor, at, to_state=target, note=note, step=closed[-1] if closed else None)
+    return dossier
+
+
+@transaction.atomic
+def extend(dossier_id: int, *, actor, new_due: dt.datetime, reason: str, at=None):
+    """Gia hạn with the apology letter (form 04): once, asked at least 1 working day before the due moment."""
+    at = now(at)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Nêu lý do chậm trễ trong văn bản xin lỗi."})
+    dossier, _ = load(dossier_id, actor, "extend")
+    if dossier.due_at is None:
+        raise ValidationError("Hồ sơ không có thời hạn giải quyết nên không gia hạn được.")
+    try:
+        check_extension(dossier.due_at, at, new_due, dossier.extended, calendar_for(dossier.processing_agency))
+    except ExtensionError as exc:
+        raise ValidationError(str(exc)) from None
+    old_due = dossier.due_at
+    dossier.due_at = new_due
+    dossier.extended = True
+    dossier.steps.filter(finished_at=None, deadline=old_due).update(deadline=new_due)
+    record(dossier, "extended", actor, at, note=reason.strip(), data={"old_due": old_due, "new_due": new_due})
+    return dossier

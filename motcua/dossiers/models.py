@@ -1,0 +1,257 @@
+"""The dossier (hồ sơ) and what hangs off it. Only `dossiers.lifecycle` changes a dossier's state.
+
+Volume: a merged province receives ~150,000 dossiers a month, so the queue indexes below match the office queues
+(my agency by due moment, mine by due moment, overdue, waiting for supplement) and every list is paginated.
+"""
+from django.conf import settings
+from django.db import models
+
+from .states import Channel, DeliveryStatus, Outcome, PaymentStatus, State
+
+
+class DossierQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """What a user may see: staff their agencies' dossiers, a province monitor all, a citizen their own."""
+        from .permissions import visible_dossiers
+
+        return visible_dossiers(self, user)
+
+
+class Dossier(models.Model):
+    class ApplicantKind(models.TextChoices):
+        CITIZEN = "citizen", "Công dân"
+        ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
+
+    code = models.CharField("mã hồ sơ", max_length=32, unique=True)
+    procedure = models.ForeignKey("catalog.Procedure", models.PROTECT, related_name="dossiers",
+                                  verbose_name="thủ tục")
+    procedure_version = models.ForeignKey("catalog.ProcedureVersion", models.PROTECT, related_name="dossiers",
+                                          verbose_name="phiên bản thủ tục")
+    receiving_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="received_dossiers",
+                                         verbose_name="nơi tiếp nhận")
+    processing_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="processing_dossiers",
+                                          verbose_name="cơ quan đang xử lý")
+    lead_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="led_dossiers",
+                                    verbose_name="cơ quan chủ trì")
+    channel = models.CharField("kênh nộp", max_length=8, choices=Channel.choices)
+    # Applicant (chủ hồ sơ) and an optional proxy (người nộp thay)
+    applicant_kind = models.CharField("loại chủ hồ sơ", max_length=12, choices=ApplicantKind.choices,
+                                      default=ApplicantKind.CITIZEN)
+    applicant_name = models.CharField("họ tên / tên tổ chức", max_length=200)
+    applicant_id_number = models.CharField("số định danh cá nhân", max_length=12, blank=True)
+    applicant_birth_date = models.DateField("ngày sinh", null=True, blank=True)
+    applicant_address = models.CharField("địa chỉ", max_length=300, blank=True)
+    applicant_phone = models.CharField("số điện thoại", max_length=15, blank=True)
+    applicant_email = models.EmailField("thư điện tử", blank=True)
+    organisation_tax_code = models.CharField("mã số thuế", max_length=14, blank=True)
+    organisation_representative = models.CharField("người đại diện", max_length=200, blank=True)
+    proxy_name = models.CharField("người nộp thay", max_length=200, blank=True)
+    proxy_id_number = models.CharField("số định danh người nộp thay", max_length=12, blank=True)
+    proxy_phone = models.CharField("điện thoại người nộp thay", max_length=15, blank=True)
+    applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                       related_name="dossiers", verbose_name="tài khoản công dân")
+    summary = models.CharField("trích yếu", max_length=500, blank=True)
+    form_data = models.JSONField("dữ liệu tờ khai", default=dict, blank=True)
+    fee_total = models.PositiveIntegerField("phí, lệ phí (đồng)", default=0)
+    # Statuses, kept apart (DOMAIN.md 1.11): business state, payment, delivery; the portal code is derived.
+    state = models.CharField("trạng thái", max_length=20, choices=State.choices, default=State.SUBMITTED)
+    national_status = models.PositiveSmallIntegerField("trạng thái DVCQG", default=1)
+    payment_status = models.CharField("thanh toán", max_length=12, choices=PaymentStatus.choices,
+                                      default=PaymentStatus.NONE)
+    delivery_status = models.CharField("trả kết quả", max_length=10, choices=DeliveryStatus.choices,
+                                       default=DeliveryStatus.NOT_READY)
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                 related_name="assigned_dossiers", verbose_name="chuyên viên xử lý")
+    # Moments
+    submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
+    received_at = models.DateTimeField("tiếp nhận lúc", null=True, blank=True)
+    clock_started_at = models.DateTimeField("bắt đầu tính thời hạn", null=True, blank=True)
+    due_at = models.DateTimeField("hẹn trả (theo luật)", null=True, blank=True)
+    first_due_at = models.DateTimeField("hẹn trả ban đầu", null=True, blank=True)
+    stats_due_at = models.DateTimeField("hạn tính chỉ số 766", null=True, blank=True,
+                                        help_text="first due moment shifted by the paused working time (766, 2.1)")
+    paused_at = models.DateTimeField("tạm dừng từ", null=True, blank=True)
+    finished_at = models.DateTimeField("xử lý xong lúc", null=True, blank=True)
+    returned_at = models.DateTimeField("trả kết quả lúc", null=True, blank=True)
+    outcome = models.CharField("kết quả đúng hạn", max_length=8, choices=Outcome.choices, blank=True)
+    stats_outcome = models.CharField("kết quả theo 766", max_length=8, choices=Outcome.choices, blank=True)
+    supplement_count = models.PositiveSmallIntegerField("số lần yêu cầu bổ sung", default=0)
+    extended = models.BooleanField("đã gia hạn", default=False)
+    late_for_stats = models.BooleanField("tính quá hạn (766)", default=False,
+                                         help_text="a second supplement request counts the dossier late (766, 2.1)")
+    result_summary = models.TextField("kết quả giải quyết", blank=True)
+    last_event_hash = models.CharField(max_length=64, blank=True, editable=False)
+    event_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DossierQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "hồ sơ"
+        verbose_name_plural = "hồ sơ"
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["processing_agency", "state", "due_at"], name="dossier_agency_queue"),
+            models.Index(fields=["receiving_agency", "state", "created_at"], name="dossier_desk_queue"),
+            models.Index(fields=["assignee", "state", "due_at"], name="dossier_assignee_queue"),
+            models.Index(fields=["state", "due_at"], name="dossier_state_due"),
+            models.Index(fields=["applicant_user", "created_at"], name="dossier_applicant"),
+            models.Index(fields=["applicant_id_number"], name="dossier_applicant_id"),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def is_open(self) -> bool:
+        from .states import OPEN
+
+        return self.state in OPEN
+
+
+class Document(models.Model):
+    """A file of the dossier, tied to a required-document line; the SHA-256 is taken on storing."""
+
+    class Kind(models.TextChoices):
+        INPUT = "input", "Thành phần hồ sơ"
+        RESULT = "result", "Kết quả giải quyết"
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="documents")
+    kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.INPUT)
+    requirement = models.ForeignKey("catalog.RequiredDocument", models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name="thành phần")
+    name = models.CharField("tên giấy tờ", max_length=500)
+    file = models.FileField(upload_to="dossiers/%Y/%m/", blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    digitised = models.BooleanField("đã số hóa", default=False)
+    paper_originals = models.PositiveSmallIntegerField("bản chính nhận", default=0)
+    paper_copies = models.PositiveSmallIntegerField("bản sao nhận", default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "giấy tờ"
+        verbose_name_plural = "giấy tờ"
+        ordering = ["dossier", "kind", "id"]
+
+
+class Step(models.Model):
+    """A stretch of work at one agency with its own deadline, judged early / on time / late at hand-over."""
+
+    class Kind(models.TextChoices):
+        RECEIVE = "receive", "Tiếp nhận, chuyển hồ sơ"
+        PROCESS = "process", "Thẩm định, xử lý"
+        LIEN_THONG = "lien_thong", "Xử lý liên thông"
+        CONSULT = "consult", "Lấy ý kiến"
+        APPROVE = "approve", "Phê duyệt"
+        RETURN = "return", "Trả kết quả"
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="steps")
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    note = models.CharField(max_length=500, blank=True)
+    started_at = models.DateTimeField()
+    deadline = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
+    is_lead = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "bước xử lý"
+        verbose_name_plural = "bước xử lý"
+        ordering = ["dossier", "started_at", "id"]
+        indexes = [models.Index(fields=["agency", "finished_at", "deadline"], name="step_agency_open")]
+
+
+class SupplementRequest(models.Model):
+    """Yêu cầu bổ sung: every missing item with its reason, at once (bổ sung một lần đầy đủ)."""
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="supplement_requests")
+    number = models.PositiveSmallIntegerField()
+    at_desk = models.BooleanField(default=False, help_text="asked at the desk before receipt: no clock runs")
+    items = models.JSONField(help_text='[{"item": "Giấy chứng sinh", "reason": "..."}]')
+    note = models.TextField(blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                    related_name="+")
+    requested_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["dossier", "number"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="supplement_number")]
+
+
+class DailySequence(models.Model):
+    """The NNNN of `<agency>-YYMMDD-NNNN`: one row per agency per day, incremented under a row lock."""
+
+    agency = models.ForeignKey("agencies.Agency", models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "day"], name="daily_sequence_agency_day")]
+
+
+class IdempotencyRecord(models.Model):
+    """The first answer to a state-changing API call, returned again for a retry with the same key."""
+
+    key = models.CharField(max_length=200)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="+")
+    method_path = models.CharField(max_length=300)
+    status_code = models.PositiveSmallIntegerField()
+    body = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key")]
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được sửa.")
+
+    def delete(self):
+        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được xóa.")
+
+
+class Event(models.Model):
+    """One entry of a dossier's history; append-only and hash-chained (DESIGN.md principle 2)."""
+
+    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="events")
+    seq = models.PositiveIntegerField()
+    kind = models.CharField(max_length=40)
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    from_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
+    to_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
+    from_state = models.CharField(max_length=20, blank=True)
+    to_state = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    step_deadline = models.DateTimeField(null=True, blank=True)
+    step_outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "sự kiện hồ sơ"
+        verbose_name_plural = "nhật ký hồ sơ"
+        ordering = ["dossier", "seq"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="event_dossier_seq")]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được sửa.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được xóa.")

@@ -1,0 +1,96 @@
+"""Who may do what to which dossier: a role at the right agency (DESIGN.md principle 1, issue 3's security rules).
+
+Staff act only for agencies they hold a role at; a province monitor sees every dossier and changes none; a citizen
+sees and acts on their own dossiers only.
+"""
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+COUNTER, SPECIALIST, HEAD, CLERK, ADMIN, MONITOR = "counter", "specialist", "head", "clerk", "agency_admin", "monitor"
+
+# action → (roles, which agency of the dossier the role must be held at)
+RULES = {
+    "receive": ({COUNTER}, "receiving"),
+    "desk_supplement": ({COUNTER}, "receiving"),
+    "desk_refuse": ({COUNTER}, "receiving"),
+    "resubmit": ({COUNTER}, "receiving"),
+    "assign": ({HEAD}, "processing"),
+    "request_supplement": ({SPECIALIST, HEAD}, "processing"),
+    "forward": ({SPECIALIST, HEAD}, "processing"),
+    "complete_step": ({SPECIALIST, HEAD}, "open_step"),
+    "consult": ({SPECIALIST, HEAD}, "processing"),
+    "answer_consultation": ({SPECIALIST, HEAD}, "open_step"),
+    "request_payment": ({SPECIALIST, HEAD}, "processing"),
+    "confirm_payment": ({COUNTER, SPECIALIST, HEAD}, "receiving_or_processing"),
+    "submit_for_approval": ({SPECIALIST, HEAD}, "processing"),
+    "approve": ({HEAD}, "processing"),
+    "refuse": ({HEAD}, "processing"),
+    "issue_result": ({HEAD, CLERK, SPECIALIST}, "processing"),
+    "extend": ({HEAD}, "processing"),
+    "return_result": ({COUNTER}, "receiving"),
+    "stop": ({COUNTER}, "receiving"),
+    "withdraw": ({COUNTER}, "receiving"),
+}
+APPLICANT_ACTIONS = {"withdraw", "resubmit"}
+
+
+def roles_of(user) -> set[tuple[int, str]]:
+    """(agency id, role) pairs of a user, read once per user object."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if not hasattr(user, "_motcua_roles"):
+        user._motcua_roles = set(user.staff_roles.values_list("agency_id", "role"))
+    return user._motcua_roles
+
+
+def agencies_with(user, roles: set[str]) -> set[int]:
+    return {agency for agency, role in roles_of(user) if role in roles}
+
+
+def is_monitor(user) -> bool:
+    return any(role == MONITOR for _, role in roles_of(user))
+
+
+def _agencies_for(dossier, where: str) -> set[int]:
+    if where == "receiving":
+        return {dossier.receiving_agency_id}
+    if where == "processing":
+        return {dossier.processing_agency_id}
+    if where == "open_step":
+        return set(dossier.steps.filter(finished_at=None).values_list("agency_id", flat=True))
+    return {dossier.receiving_agency_id, dossier.processing_agency_id}
+
+
+def can(user, action: str, dossier) -> bool:
+    if action in APPLICANT_ACTIONS and dossier.applicant_user_id and dossier.applicant_user_id == user.pk:
+        return True
+    roles, where = RULES[action]
+    return bool(agencies_with(user, roles) & _agencies_for(dossier, where))
+
+
+def require(user, action: str, dossier) -> None:
+    if not can(user, action, dossier):
+        raise PermissionDenied("Bạn không có quyền thực hiện thao tác này với hồ sơ của cơ quan khác.")
+
+
+def visible_dossiers(queryset, user):
+    if not getattr(user, "is_authenticated", False):
+        return queryset.none()
+    if is_monitor(user) or user.is_superuser:
+        return queryset
+    agencies = {agency for agency, role in roles_of(user) if role != MONITOR}
+    if not agencies:
+        return queryset.filter(applicant_user=user)
+    return queryset.filter(Q(receiving_agency__in=agencies) | Q(processing_agency__in=agencies)
+                           | Q(lead_agency__in=agencies)
+                           | Q(pk__in=_step_dossiers(agencies)))
+
+
+def _step_dossiers(agencies):
+    from .models import Step
+
+    return Step.objects.filter(agency__in=agencies).values("dossier_id")
+
+
+def can_act_at(user, agency, roles: set[str]) -> bool:
+    return agency is not None and agency.pk in agencies_with(user, roles)

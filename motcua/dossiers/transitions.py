@@ -1,0 +1,56 @@
+"""The transition table: which action may run in which state, and the state it leads to (None: unchanged)."""
+from .states import State as S
+
+OPEN_WORK = {S.RECEIVED, S.IN_PROGRESS}
+BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.APPROVED}
+
+TABLE: dict[str, tuple[set[str], str | None]] = {
+    "receive": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.RECEIVED),
+    "desk_supplement": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.DESK_SUPPLEMENT),
+    "desk_refuse": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.REJECTED_AT_DESK),
+    "assign": (OPEN_WORK, S.IN_PROGRESS),
+    "request_supplement": (OPEN_WORK, S.SUPPLEMENT_REQUESTED),
+    "resubmit": ({S.SUPPLEMENT_REQUESTED}, S.IN_PROGRESS),
+    "forward": (OPEN_WORK, S.IN_PROGRESS),
+    "complete_step": ({S.IN_PROGRESS}, None),
+    "consult": (OPEN_WORK, S.IN_PROGRESS),
+    "answer_consultation": ({S.IN_PROGRESS, S.AWAITING_PAYMENT}, None),
+    "request_payment": (OPEN_WORK, S.AWAITING_PAYMENT),
+    "confirm_payment": ({S.AWAITING_PAYMENT}, S.IN_PROGRESS),
+    "submit_for_approval": (OPEN_WORK, S.IN_PROGRESS),
+    "approve": (OPEN_WORK, S.APPROVED),
+    "refuse": ({S.RECEIVED, S.IN_PROGRESS, S.APPROVED}, S.REFUSED),
+    "issue_result": ({S.APPROVED}, S.ISSUED),
+    "extend": (BEFORE_RESULT, None),
+    "return_result": ({S.ISSUED, S.REFUSED}, S.RETURNED),
+    "stop": (BEFORE_RESULT, S.STOPPED),
+    "withdraw": ({S.SUBMITTED, S.DESK_SUPPLEMENT} | BEFORE_RESULT, S.WITHDRAWN),
+}
+
+ACTION_LABELS = {
+    "receive": "Tiếp nhận hồ sơ", "desk_supplement": "Yêu cầu bổ sung (chưa tiếp nhận)",
+    "desk_refuse": "Từ chối tiếp nhận", "assign": "Phân công xử lý", "request_supplement": "Yêu cầu bổ sung",
+    "resubmit": "Nhận hồ sơ đã bổ sung", "forward": "Chuyển liên thông", "complete_step": "Hoàn thành phần việc",
+    "consult": "Lấy ý kiến", "answer_consultation": "Trả lời xin ý kiến", "request_payment": "Yêu cầu nộp phí",
+    "confirm_payment": "Xác nhận đã nộp phí", "submit_for_approval": "Trình phê duyệt", "approve": "Phê duyệt",
+    "refuse": "Từ chối giải quyết", "issue_result": "Ban hành kết quả", "extend": "Gia hạn (xin lỗi)",
+    "return_result": "Trả kết quả", "stop": "Dừng giải quyết", "withdraw": "Rút hồ sơ",
+}
+
+
+class TransitionError(ValueError):
+    """The action is not allowed in the dossier's current state."""
+
+
+def allowed(action: str, state: str) -> bool:
+    return state in TABLE[action][0]
+
+
+def require(action: str, state: str) -> str | None:
+    sources, target = TABLE[action]
+    if state not in sources:
+        from .states import State
+
+        raise TransitionError(f"Không thể “{ACTION_LABELS[action].lower()}” khi hồ sơ đang ở trạng thái "
+                              f"“{State(state).label}”.")
+    return target
