@@ -1,6 +1,159 @@
-"""Applicant notices for dossier events. Replaced by the e-mail/SMS task module (see integrations)."""
+"""Applicant notices for dossier events: composed here, sent by `integrations.tasks.send_notice`.
+
+`notify(event)` is called by `lifecycle.core.record` inside the action's transaction for the kinds in NOTIFIED. It
+writes one `integrations.Notice` per channel the applicant can be reached on (e-mail when there is an address,
+SMS when there is a mobile number and a gateway is configured) and enqueues its delivery task in the database
+task queue, in that same transaction: a committed action always has its notices queued, a rolled-back one has
+none. Nothing here talks to the network, so a mail server or SMS gateway that is down never fails an action.
+"""
+import logging
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.conf import settings
+
+from . import timing
+
+logger = logging.getLogger(__name__)
+
+SMS_LIMIT = 320
+FOOTER = ("Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; "
+          "vui lòng không trả lời thư này.")
+HEADLINES = {
+    "received": "đã được tiếp nhận",
+    "desk_supplement": "cần bổ sung trước khi tiếp nhận",
+    "supplement_requested": "cần bổ sung, hoàn thiện",
+    "desk_refused": "không được tiếp nhận",
+    "refused": "bị từ chối giải quyết",
+    "extended": "được gia hạn thời hạn giải quyết",
+    "result_issued": "đã có kết quả giải quyết",
+    "stopped": "đã dừng giải quyết",
+}
+
+
+@dataclass
+class Composed:
+    subject: str
+    body: str
+    sms: str
 
 
 def notify(event) -> None:
     """Enqueue the applicant's notice for `event` in the current transaction."""
-    return None
+    from motcua.integrations import sms, tasks
+    from motcua.integrations.models import Notice
+
+    dossier = event.dossier
+    targets = []
+    if dossier.applicant_email:
+        targets.append((Notice.Channel.EMAIL, dossier.applicant_email))
+    if dossier.applicant_phone and sms.enabled() and sms.is_mobile(dossier.applicant_phone):
+        targets.append((Notice.Channel.SMS, sms.normalise_phone(dossier.applicant_phone)))
+    if not targets:
+        return
+    try:
+        composed = compose(event)
+    except Exception:  # a wording bug must not cost the applicant the notice, nor the official the action
+        logger.exception("Composing the notice of event %s failed; sending the short form", event.pk)
+        composed = short_form(event)
+    for channel, recipient in targets:
+        email = channel == Notice.Channel.EMAIL
+        notice = Notice.objects.create(dossier=dossier, event=event, channel=channel, recipient=recipient,
+                                       subject=composed.subject if email else "",
+                                       body=composed.body if email else composed.sms)
+        tasks.enqueue(notice)
+
+
+def tracking_url(code: str) -> str:
+    return f"{settings.MOTCUA_PUBLIC_URL.rstrip('/')}/tra-cuu/?{urlencode({'ma': code})}"
+
+
+def compose(event) -> Composed:
+    """The e-mail (subject, body) and the SMS text for `event`, in Vietnamese."""
+    dossier = event.dossier
+    headline = HEADLINES.get(event.kind, "có cập nhật mới")
+    link = tracking_url(dossier.code)
+    lines, short = _details(event, dossier)
+    salutation = ("Kính gửi " if dossier.applicant_kind == "organisation" else "Kính gửi Ông/Bà ")
+    body = [f"{salutation}{dossier.applicant_name},", "", f"Hồ sơ của Ông/Bà {headline}.", "",
+            f"Mã hồ sơ: {dossier.code}", f"Thủ tục: {dossier.summary}",
+            f"Nơi tiếp nhận: {dossier.receiving_agency.name}", "", *lines, "",
+            f"Tra cứu tình trạng hồ sơ: {link}",
+            "(nhập số điện thoại hoặc số định danh cá nhân của người nộp để xem chi tiết)", "", FOOTER]
+    return Composed(subject=f"Hồ sơ {dossier.code} {headline}", body="\n".join(body).replace("\n\n\n", "\n\n"),
+                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", short, link))
+
+
+def short_form(event) -> Composed:
+    dossier = event.dossier
+    link = tracking_url(dossier.code)
+    headline = HEADLINES.get(event.kind, "có cập nhật mới")
+    body = f"Hồ sơ {dossier.code} {headline}.\n\nTra cứu tình trạng hồ sơ: {link}\n\n{FOOTER}"
+    return Composed(subject=f"Hồ sơ {dossier.code} {headline}", body=body,
+                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", "", link))
+
+
+def sms_text(head: str, detail: str, link: str) -> str:
+    """At most SMS_LIMIT characters: the detail is shortened first, the code and the link are kept whole."""
+    tail = f" Tra cứu: {link}"
+    room = SMS_LIMIT - len(head) - len(tail)
+    detail = " ".join(detail.split())
+    if detail and room > 4:
+        text = detail if len(detail) + 1 <= room else detail[:room - 2].rstrip() + "…"
+        head = f"{head} {text}"
+    return (head + tail)[:SMS_LIMIT]
+
+
+def _items(items) -> list[str]:
+    return [f"  {n}. {i.get('item', '')}: {i.get('reason', '')}" for n, i in enumerate(items or [], 1)]
+
+
+def _details(event, dossier) -> tuple[list[str], str]:
+    """The kind-specific part: (lines of the e-mail, detail of the SMS)."""
+    kind, note, data = event.kind, (event.note or "").strip(), event.data or {}
+    if kind == "received":
+        if dossier.due_at is None:
+            return ["Thủ tục này không quy định thời hạn giải quyết."], ""
+        due = _moment(dossier.due_at)
+        return [f"Ngày hẹn trả kết quả: {due}"], f"Hẹn trả kết quả: {due}."
+    if kind in ("desk_supplement", "supplement_requested"):
+        items = data.get("items") or []
+        lines = ["Đề nghị Ông/Bà bổ sung, hoàn thiện các nội dung sau:", *_items(items)]
+        for earlier in data.get("earlier") or []:
+            lines += ["", f"Các nội dung đã yêu cầu ở lần {earlier.get('number')}:", *_items(earlier.get("items"))]
+        if note:
+            lines += ["", f"Ghi chú: {note}"]
+        if kind == "supplement_requested":
+            lines += ["", "Thời hạn giải quyết được tính lại từ khi cơ quan nhận đủ hồ sơ bổ sung."]
+        short = "; ".join(f"{i.get('item', '')} ({i.get('reason', '')})" for i in items)
+        return lines, f"Gồm: {short}."
+    if kind in ("desk_refused", "refused"):
+        return [f"Lý do: {note}"], f"Lý do: {note}"
+    if kind == "extended":
+        due = _moment(dossier.due_at)
+        old = data.get("old_due")
+        lines = [f"Ngày hẹn trả kết quả mới: {due}"]
+        if old:
+            lines.append(f"Ngày hẹn trả trước đây: {_moment(old)}")
+        lines += [f"Lý do: {note}", "", "Cơ quan giải quyết thành thật xin lỗi Ông/Bà vì sự chậm trễ này."]
+        return lines, f"Hẹn trả mới: {due}."
+    if kind == "result_issued":
+        return [f"Kết quả giải quyết: {note}",
+                f"Mời Ông/Bà nhận kết quả tại {dossier.receiving_agency.name} hoặc theo hình thức đã đăng ký."], \
+            "Mời Ông/Bà nhận kết quả."
+    if kind == "stopped":
+        return [f"Nội dung đề nghị dừng: {note}"] if note else [], ""
+    return ([note] if note else []), ""
+
+
+def _moment(value) -> str:
+    """hh:mm ngày dd/mm/yyyy in Vietnam time; event data keeps moments as text."""
+    if isinstance(value, str):
+        from django.utils.dateparse import parse_datetime
+
+        parsed = parse_datetime(value)
+        if parsed is None:
+            return value
+        value = parsed
+    text = timing.local(value)  # "hh:mm dd/mm/yyyy"
+    return text.replace(" ", " ngày ", 1) if text else ""

@@ -23,4 +23,9 @@ class Command(BaseCommand):
         for username, password, what in logins():
             self.stdout.write(f"  {username:<12} {password:<18} {what}")
         self.stdout.write("")
-        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        from motcua.integrations.processes import helper_processes  # the task worker and the SMS stand-in
+
+        # Stopped, all of them, on Ctrl-C or when the web server ends.
+        with helper_processes(self.stdout, public_url=f"http://{host}:{port}"):
+            self.stdout.write("")
+            call_command("runserver", f"{host}:{port}", use_reloader=False)

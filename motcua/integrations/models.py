@@ -1,0 +1,43 @@
+"""What was sent to applicants: one row per notice and channel, with every delivery attempt's outcome."""
+from django.db import models
+
+
+class Notice(models.Model):
+    """A notice to the applicant about one dossier event over one channel (e-mail or SMS).
+
+    Written in the lifecycle action's transaction together with the task that sends it; the task updates the
+    status, the attempt count and the last error, so officials see what was sent, when, and what failed.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Thư điện tử"
+        SMS = "sms", "Tin nhắn SMS"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Đang chờ gửi"
+        SENT = "sent", "Đã gửi"
+        FAILED = "failed", "Gửi không thành công"
+
+    dossier = models.ForeignKey("dossiers.Dossier", models.PROTECT, related_name="notices", verbose_name="hồ sơ")
+    event = models.ForeignKey("dossiers.Event", models.PROTECT, related_name="notices", verbose_name="sự kiện")
+    channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
+    recipient = models.CharField("người nhận", max_length=254)
+    subject = models.CharField("tiêu đề", max_length=300, blank=True)
+    body = models.TextField("nội dung")
+    status = models.CharField("trạng thái", max_length=6, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField("số lần gửi", default=0)
+    last_error = models.TextField("lỗi gần nhất", blank=True)
+    provider_message_id = models.CharField("mã tin của nhà cung cấp", max_length=200, blank=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    next_attempt_at = models.DateTimeField("gửi lại lúc", null=True, blank=True)
+    sent_at = models.DateTimeField("gửi thành công lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "thông báo cho người nộp"
+        verbose_name_plural = "thông báo cho người nộp"
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["event", "channel"], name="notice_event_channel")]
+        indexes = [models.Index(fields=["status", "created_at"], name="notice_status")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.recipient} ({self.get_status_display()})"

@@ -1,0 +1,105 @@
+"""The helper processes of `motcua demo serve`: the task worker and, in development, the SMS stand-in.
+
+    with helper_processes(stdout):
+        call_command("runserver", ...)
+
+Both run as child processes in their own sessions, so the terminal's Ctrl-C reaches only this process (a second
+SIGINT would make the worker abandon a task in flight). On leaving the block (Ctrl-C, SIGTERM, or the web server
+stopping) each child gets one SIGTERM and time to finish its current task, then SIGKILL, and is waited for, so
+nothing is left behind. On Linux each child also gets SIGTERM if this process dies uncleanly.
+"""
+import contextlib
+import ctypes
+import ipaddress
+import os
+import signal
+import subprocess
+import sys
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+
+from .sms_standin import SEND_PATH
+
+GRACE_SECONDS = 15  # a task in flight (an SMTP or gateway call) may take up to its timeout to finish
+
+
+def _child_setup() -> None:  # runs in the child between fork and exec
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a parent started in the background has SIGINT ignored
+    with contextlib.suppress(Exception):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def standin_port() -> int | None:
+    """The stand-in's port when the SMS settings point at a gateway on this machine, else None."""
+    parts = urlsplit(settings.MOTCUA_SMS_URL or "")
+    try:
+        local = parts.hostname == "localhost" or ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        local = False
+    return (parts.port or 80) if local and parts.path == SEND_PATH else None
+
+
+def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, subprocess.Popen]:
+    process = subprocess.Popen([sys.executable, *args], env={**os.environ, **(env or {})}, start_new_session=True,
+                               preexec_fn=_child_setup if sys.platform.startswith("linux") else None)
+    return name, process
+
+
+def stop(children: list[tuple[str, subprocess.Popen]], grace: float = GRACE_SECONDS) -> None:
+    """SIGTERM (both children stop gracefully on it), then SIGKILL after `grace`; always wait, leaving no orphan."""
+    for _, process in children:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.terminate()
+    deadline = time.monotonic() + grace
+    for _, process in children:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+    for _, process in children:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def helper_processes(stdout=sys.stdout, public_url: str = ""):
+    """Start the worker (and the stand-in); stop them all when the block ends, however it ends.
+
+    `public_url` (the address being served) becomes the tracking link of notices unless MOTCUA_PUBLIC_URL is set.
+    """
+    children = []
+    if public_url and not os.environ.get("MOTCUA_PUBLIC_URL"):
+        settings.MOTCUA_PUBLIC_URL = public_url
+
+    def on_sigterm(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        port = standin_port()
+        if port:
+            children.append(start("sms", ["-m", "motcua.integrations.sms_standin", "--port", str(port)],
+                                  {"MOTCUA_SMS_API_KEY": settings.MOTCUA_SMS_API_KEY,
+                                   "MOTCUA_SMS_SECRET_KEY": settings.MOTCUA_SMS_SECRET_KEY}))
+        children.append(start("worker", ["-m", "motcua.cli", "db_worker", "--no-reload", "--queue-name", "*",
+                                         "--interval", "1", "--verbosity", "0"]))
+        time.sleep(0.5)
+        for name, process in children:
+            if process.poll() is not None:
+                stdout.write(f"  ! {name} dừng ngay khi khởi động (mã {process.returncode})\n")
+        stdout.write(f"Bộ xử lý nền (db_worker): pid {children[-1][1].pid}\n")
+        if port:
+            stdout.write("Tin nhắn SMS gửi người nộp được in ra màn hình này (cổng SMS giả lập).\n")
+        elif settings.MOTCUA_SMS_URL:
+            stdout.write(f"Tin nhắn SMS gửi qua cổng: {settings.MOTCUA_SMS_URL}\n")
+        if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+            stdout.write("Thư điện tử gửi người nộp được in ra màn hình này (EMAIL_BACKEND console).\n")
+        yield children
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        stop(children)

@@ -1,0 +1,1 @@
+from .fixtures import fast_retries, sms_gateway, smtp_sink  # noqa: F401 (fixtures for this folder's tests)

@@ -1,0 +1,89 @@
+"""`motcua demo serve` runs the web server, the task worker and the SMS stand-in; Ctrl-C leaves no process behind."""
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+from motcua.integrations import processes
+
+from .fixtures import free_port
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def children_of(pid: int) -> list[int]:
+    found = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(line) for line in found.split()]
+
+
+def get(url: str):
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(url, timeout=2) as response:
+        return response.status, response.read()
+
+
+def wait_for(url: str, seconds: float = 30):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return get(url)
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(tmp_path):
+    web, sms = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_ALLOW"))}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}", MOTCUA_SMS_URL=f"http://127.0.0.1:{sms}"
+               "/api/sms/send", MOTCUA_SMS_API_KEY="k", MOTCUA_SMS_SECRET_KEY="s")
+    cli = [sys.executable, "-m", "motcua.cli"]
+    subprocess.run([*cli, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=120)
+    serve = subprocess.Popen([*cli, "demo", "serve", "--port", str(web)], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True, start_new_session=True,  # a terminal of its own
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert wait_for(f"http://127.0.0.1:{sms}/messages") == (200, b"[]")
+        assert wait_for(f"http://127.0.0.1:{web}/thu-tuc/")[0] == 200
+        helpers = children_of(serve.pid)
+        commands = [open(f"/proc/{pid}/cmdline").read().replace("\0", " ") for pid in helpers]
+        assert any("db_worker" in c for c in commands) and any("sms_standin" in c for c in commands)
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C: the terminal signals its foreground process group
+        output, _ = serve.communicate(timeout=30)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+    assert serve.returncode == 0
+    assert "Bộ xử lý nền (db_worker)" in output and "Cổng SMS giả lập" in output
+    time.sleep(0.5)
+    assert not [pid for pid in helpers if alive(pid)]
+
+
+def test_stop_escalates_to_sigkill_for_a_child_that_ignores_sigterm():
+    stubborn = processes.start("stubborn", ["-c", "import signal, time; signal.signal(signal.SIGTERM, "
+                                            "signal.SIG_IGN); print('ready', flush=True); time.sleep(60)"])
+    polite = processes.start("polite", ["-c", "import time; time.sleep(60)"])
+    time.sleep(0.5)
+    started = time.monotonic()
+    processes.stop([stubborn, polite], grace=1)
+    assert time.monotonic() - started < 5
+    assert stubborn[1].returncode == -signal.SIGKILL and polite[1].returncode == -signal.SIGTERM
+
+
+def test_the_standin_is_started_only_for_a_gateway_on_this_machine(settings):
+    settings.MOTCUA_SMS_URL = "http://127.0.0.1:8025/api/sms/send"
+    assert processes.standin_port() == 8025
+    settings.MOTCUA_SMS_URL = "https://sms.example.vn/api/sms/send"
+    assert processes.standin_port() is None
+    settings.MOTCUA_SMS_URL = ""
+    assert processes.standin_port() is None
