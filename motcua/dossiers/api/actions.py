@@ -1,0 +1,265 @@
+"""One input serializer per lifecycle action: it validates the request and calls `dossiers.lifecycle`, nothing else.
+
+Field names are the lifecycle's argument names, so a field error raised inside the lifecycle (for example
+`{"items": "Mỗi giấy tờ cần bổ sung phải có cả tên giấy tờ và lý do cụ thể."}`) lands on the field the caller sent.
+"""
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency
+
+from .. import files, lifecycle
+from ..lifecycle.results import RETURN_METHODS
+from .errors import vietnamese
+
+
+class Input(serializers.Serializer):
+    """Base of every input: Vietnamese messages on every field; `perform` runs the action."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_messages["invalid"] = "Dữ liệu không hợp lệ: cần một đối tượng JSON (nhận được {datatype})."
+        for field in self.fields.values():
+            vietnamese(field)
+
+    def perform(self, dossier, actor):
+        raise NotImplementedError
+
+
+def agency_field(**kwargs):
+    return serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True), **kwargs)
+
+
+def staff_field(**kwargs):
+    return serializers.SlugRelatedField(slug_field="username", **kwargs,
+                                        queryset=User.objects.filter(kind=User.Kind.STAFF, is_active=True))
+
+
+def text(max_length=2000, **kwargs):
+    return serializers.CharField(max_length=max_length, allow_blank=True, trim_whitespace=True, **kwargs)
+
+
+def upload_list(help_text: str):
+    return serializers.ListField(child=serializers.FileField(max_length=200), default=list, help_text=help_text)
+
+
+def check_uploads(uploads) -> list:
+    """Type (by content: PDF, JPEG, PNG) and size of each file, before the action stores anything."""
+    for upload in uploads:
+        try:
+            files.read_checked(upload, f"Tệp “{upload.name}”")
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from None
+        finally:
+            upload.seek(0)
+    return uploads
+
+
+def pair_with_lines(version, uploads: list, line_ids: list[int]) -> list[tuple]:
+    """(required-document line, file) pairs: `file_lines[i]` names the line of `files[i]`."""
+    if len(line_ids) != len(uploads):
+        raise serializers.ValidationError({"file_lines": ["Mỗi tệp cần đúng một mã thành phần hồ sơ: file_lines "
+                                                          "phải có cùng số phần tử và cùng thứ tự với files."]})
+    lines = {line.pk: line for line in version.documents.filter(pk__in=line_ids)}
+    unknown = [str(pk) for pk in line_ids if pk not in lines]
+    if unknown:
+        raise serializers.ValidationError({"file_lines": [f"Thành phần hồ sơ {', '.join(unknown)} không thuộc thủ "
+                                                          "tục (phiên bản) của hồ sơ này."]})
+    return [(lines[pk], upload) for pk, upload in zip(line_ids, uploads, strict=True)]
+
+
+class SupplementItem(Input):
+    item = text(300, help_text="Giấy tờ cần bổ sung")
+    reason = text(500, help_text="Lý do (cụ thể, bắt buộc)")
+
+
+class Receive(Input):
+    def perform(self, dossier, actor):
+        return lifecycle.receive(dossier.pk, actor=actor)
+
+
+class DeskSupplement(Input):
+    items = serializers.ListField(child=SupplementItem(), help_text="Mọi giấy tờ còn thiếu, mỗi giấy tờ một lý do")
+    note = text(required=False, default="")
+
+    def perform(self, dossier, actor):
+        return lifecycle.desk_supplement(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Reasons(Input):
+    reasons = text(help_text="Lý do (bắt buộc)")
+
+
+class DeskRefuse(Reasons):
+    def perform(self, dossier, actor):
+        return lifecycle.desk_refuse(dossier.pk, actor=actor, reasons=self.validated_data["reasons"])
+
+
+class Assign(Input):
+    officer = staff_field(help_text="Tên đăng nhập của chuyên viên được phân công")
+
+    def perform(self, dossier, actor):
+        return lifecycle.assign(dossier.pk, actor=actor, officer=self.validated_data["officer"])
+
+
+class RequestSupplement(DeskSupplement):
+    approved_by = staff_field(required=False, allow_null=True, default=None,
+                              help_text="Lãnh đạo đơn vị phê duyệt (bắt buộc từ lần yêu cầu thứ hai)")
+
+    def perform(self, dossier, actor):
+        return lifecycle.request_supplement(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Resubmit(Input):
+    note = text(required=False, default="", help_text="Giấy tờ đã nhận bổ sung")
+    files = upload_list("Tệp bổ sung (multipart/form-data), PDF/JPEG/PNG")
+    file_lines = serializers.ListField(child=serializers.IntegerField(), default=list,
+                                       help_text="Mã thành phần hồ sơ của từng tệp, cùng thứ tự với files")
+
+    def validate_files(self, value):
+        return check_uploads(value)
+
+    def validate(self, data):
+        data["uploads"] = pair_with_lines(self.context["dossier"].procedure_version, data.pop("files"),
+                                          data.pop("file_lines"))
+        return data
+
+    def perform(self, dossier, actor):
+        return lifecycle.resubmit(dossier.pk, actor=actor, **self.validated_data)
+
+
+def days_field(**kwargs):
+    return serializers.DecimalField(max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=999,
+                                    help_text="Thời hạn (ngày làm việc)", **kwargs)
+
+
+class Forward(Input):
+    agencies = serializers.ListField(child=agency_field(), allow_empty=False,
+                                     help_text="Mã định danh cơ quan phối hợp (tuần tự: đúng một cơ quan)")
+    days = days_field()
+    parallel = serializers.BooleanField(default=False, help_text="Gửi đồng thời (hồ sơ điện tử)")
+    note = text(required=False, default="", help_text="Nội dung công việc")
+
+    def perform(self, dossier, actor):
+        return lifecycle.forward(dossier.pk, actor=actor, **self.validated_data)
+
+
+class CompleteStep(Input):
+    note = text(required=False, default="", help_text="Kết quả phần việc")
+    next_agency = agency_field(required=False, allow_null=True, default=None,
+                               help_text="Chuyển tiếp cho cơ quan (liên thông tuần tự)")
+    days = days_field(required=False, allow_null=True, default=None)
+
+    def perform(self, dossier, actor):
+        return lifecycle.complete_step(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Consult(Input):
+    agency = agency_field(help_text="Mã định danh cơ quan được xin ý kiến")
+    days = days_field()
+    question = text(help_text="Nội dung xin ý kiến")
+
+    def perform(self, dossier, actor):
+        return lifecycle.consult(dossier.pk, actor=actor, **self.validated_data)
+
+
+class AnswerConsultation(Input):
+    answer = text(help_text="Ý kiến trả lời")
+
+    def perform(self, dossier, actor):
+        return lifecycle.answer_consultation(dossier.pk, actor=actor, answer=self.validated_data["answer"])
+
+
+class RequestPayment(Input):
+    amount = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
+                                      help_text="Số tiền (đồng); bỏ trống: theo phí, lệ phí của thủ tục")
+    note = text(required=False, default="")
+
+    def perform(self, dossier, actor):
+        return lifecycle.request_payment(dossier.pk, actor=actor, **self.validated_data)
+
+
+class ConfirmPayment(Input):
+    online = serializers.BooleanField(default=False, help_text="Đã nộp trực tuyến")
+    reference = text(100, required=False, default="", help_text="Số biên lai hoặc mã giao dịch")
+
+    def perform(self, dossier, actor):
+        return lifecycle.confirm_payment(dossier.pk, actor=actor, **self.validated_data)
+
+
+class SubmitForApproval(Input):
+    proposal = text(required=False, default="", help_text="Đề xuất của chuyên viên")
+
+    def perform(self, dossier, actor):
+        return lifecycle.submit_for_approval(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Approve(Input):
+    note = text(required=False, default="", help_text="Ý kiến phê duyệt")
+
+    def perform(self, dossier, actor):
+        return lifecycle.approve(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Refuse(Reasons):
+    def perform(self, dossier, actor):
+        return lifecycle.refuse(dossier.pk, actor=actor, reasons=self.validated_data["reasons"])
+
+
+class IssueResult(Input):
+    summary = text(help_text="Kết quả (số, ký hiệu giấy tờ được cấp)")
+    files = upload_list("Tệp kết quả đã ký số (multipart/form-data), PDF/JPEG/PNG")
+
+    def validate_files(self, value):
+        return check_uploads(value)
+
+    def perform(self, dossier, actor):
+        uploads = self.validated_data["files"]
+        names = ["Kết quả giải quyết"] if len(uploads) == 1 else [f"Kết quả giải quyết ({upload.name})"
+                                                                 for upload in uploads]
+        return lifecycle.issue_result(dossier.pk, actor=actor, summary=self.validated_data["summary"],
+                                      uploads=list(zip(names, uploads, strict=True)))
+
+
+class Extend(Input):
+    new_due = serializers.DateTimeField(help_text="Hạn trả mới (ISO 8601)")
+    reason = text(help_text="Lý do chậm trễ (văn bản xin lỗi)")
+
+    def perform(self, dossier, actor):
+        return lifecycle.extend(dossier.pk, actor=actor, **self.validated_data)
+
+
+class ReturnResult(Input):
+    method = serializers.ChoiceField(choices=sorted(RETURN_METHODS), default="desk",
+                                     help_text="desk: tại Bộ phận Một cửa; post: bưu chính; online: trực tuyến")
+    note = text(required=False, default="")
+
+    def perform(self, dossier, actor):
+        return lifecycle.return_result(dossier.pk, actor=actor, **self.validated_data)
+
+
+class Stop(Input):
+    reason = text(help_text="Nội dung đề nghị dừng của người có yêu cầu")
+
+    def perform(self, dossier, actor):
+        return lifecycle.stop(dossier.pk, actor=actor, reason=self.validated_data["reason"])
+
+
+class Withdraw(Input):
+    reason = text(required=False, default="", help_text="Lý do rút hồ sơ")
+
+    def perform(self, dossier, actor):
+        return lifecycle.withdraw(dossier.pk, actor=actor, reason=self.validated_data["reason"])
+
+
+ACTIONS: dict[str, type[Input]] = {
+    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse, "assign": Assign,
+    "request_supplement": RequestSupplement, "resubmit": Resubmit, "forward": Forward,
+    "complete_step": CompleteStep, "consult": Consult, "answer_consultation": AnswerConsultation,
+    "request_payment": RequestPayment, "confirm_payment": ConfirmPayment,
+    "submit_for_approval": SubmitForApproval, "approve": Approve, "refuse": Refuse, "issue_result": IssueResult,
+    "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
+}

@@ -1,0 +1,31 @@
+"""The querysets behind the API: what a caller may see, loaded with everything its serializer reads (no N+1)."""
+from django.db.models import Prefetch
+from rest_framework.exceptions import NotFound
+
+from ..models import Document, Dossier, Step
+from .errors import NOT_FOUND
+
+SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_agency", "assignee")
+
+
+def summaries(user):
+    """The dossiers `user` may see, newest first, with what a list row shows."""
+    return (Dossier.objects.visible_to(user).select_related(*SUMMARY_RELATED)
+            .order_by("-created_at", "-pk"))
+
+
+def details():
+    return Dossier.objects.select_related(*SUMMARY_RELATED, "procedure_version").prefetch_related(
+        Prefetch("documents", queryset=Document.objects.order_by("kind", "id")),
+        Prefetch("steps", queryset=Step.objects.select_related("agency", "assignee").order_by("started_at", "id")),
+    )
+
+
+def visible(user, code: str, queryset=None) -> Dossier:
+    """The dossier `code` if `user` may see it; otherwise 404, worded as for a code that does not exist, so a
+    foreign agency cannot even learn that the code exists."""
+    queryset = Dossier.objects.all() if queryset is None else queryset
+    try:
+        return queryset.visible_to(user).get(code=code)
+    except Dossier.DoesNotExist:
+        raise NotFound(NOT_FOUND) from None

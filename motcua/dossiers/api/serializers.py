@@ -1,0 +1,136 @@
+"""What the API shows of a dossier: the list row, the detail (documents' metadata, steps, the caller's possible
+actions), the history and the documents. Read-only: inputs live in `actions.py` and `registration.py`.
+
+Every serializer here reads only what `queries.py` loads with the dossier, so a page costs a fixed number of queries.
+"""
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from .. import permissions, transitions
+from ..models import Document, Dossier, Event, Step
+from ..states import NATIONAL_LABELS, OPEN
+
+NAMESPACE = "dossiers_api"
+SIDE_WORK = {"complete_step": Step.Kind.LIEN_THONG, "answer_consultation": Step.Kind.CONSULT}
+
+
+def code_of(help_text: str):
+    return serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=help_text)
+
+
+class DossierSummary(serializers.ModelSerializer):
+    """A row of the dossier list."""
+
+    url = serializers.SerializerMethodField(help_text="Địa chỉ chi tiết hồ sơ")
+    procedure = code_of("Mã thủ tục")
+    procedure_name = serializers.CharField(source="summary", read_only=True, help_text="Tên thủ tục (trích yếu)")
+    state_label = serializers.CharField(source="get_state_display", read_only=True)
+    national_status_label = serializers.SerializerMethodField()
+    receiving_agency = code_of("Mã định danh nơi tiếp nhận")
+    processing_agency = code_of("Mã định danh cơ quan đang xử lý")
+    lead_agency = code_of("Mã định danh cơ quan chủ trì")
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, help_text="Chuyên viên xử lý")
+    overdue = serializers.SerializerMethodField(help_text="Đang giải quyết và đã quá hạn trả")
+
+    class Meta:
+        model = Dossier
+        fields = ["code", "url", "procedure", "procedure_name", "channel", "state", "state_label", "national_status",
+                  "national_status_label", "payment_status", "delivery_status", "applicant_kind", "applicant_name",
+                  "receiving_agency", "processing_agency", "lead_agency", "assignee", "submitted_at", "received_at",
+                  "due_at", "finished_at", "returned_at", "outcome", "overdue"]
+        read_only_fields = fields
+
+    def get_url(self, dossier) -> str:
+        return reverse(f"{NAMESPACE}:dossier", kwargs={"code": dossier.code}, request=self.context.get("request"))
+
+    def get_national_status_label(self, dossier) -> str:
+        return NATIONAL_LABELS.get(dossier.national_status, "")
+
+    def get_overdue(self, dossier) -> bool:
+        return dossier.state in OPEN and dossier.due_at is not None and dossier.due_at < timezone.now()
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    download = serializers.SerializerMethodField(help_text="Địa chỉ tải tệp (trống nếu giấy tờ chỉ có bản giấy)")
+
+    class Meta:
+        model = Document
+        fields = ["id", "kind", "requirement", "name", "content_type", "size", "sha256", "digitised",
+                  "paper_originals", "paper_copies", "created_at", "download"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_download(self, document) -> str | None:
+        if not document.file:
+            return None
+        return reverse(f"{NAMESPACE}:document-file", request=self.context.get("request"),
+                       kwargs={"code": document.dossier.code, "pk": document.pk})
+
+
+class StepSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    agency = code_of("Mã định danh cơ quan thực hiện bước")
+    agency_name = serializers.CharField(source="agency.name", read_only=True)
+    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Step
+        fields = ["kind", "kind_label", "agency", "agency_name", "assignee", "note", "started_at", "deadline",
+                  "finished_at", "outcome", "is_lead"]
+        read_only_fields = fields
+
+
+class DossierDetail(DossierSummary):
+    """The dossier with its applicant, deadlines, documents (metadata), steps and what the caller may do next."""
+
+    procedure_version = serializers.IntegerField(source="procedure_version.number", read_only=True)
+    documents = DocumentSerializer(many=True, read_only=True)
+    steps = StepSerializer(many=True, read_only=True)
+    actions = serializers.SerializerMethodField(help_text="Các thao tác người gọi được làm ngay bây giờ "
+                                                          "(POST …/actions/<thao tác>/)")
+
+    class Meta(DossierSummary.Meta):
+        fields = DossierSummary.Meta.fields + [
+            "procedure_version", "summary", "form_data", "fee_total", "applicant_id_number", "applicant_birth_date",
+            "applicant_address", "applicant_phone", "applicant_email", "organisation_tax_code",
+            "organisation_representative", "proxy_name", "proxy_id_number", "proxy_phone", "clock_started_at",
+            "first_due_at", "stats_due_at", "paused_at", "stats_outcome", "supplement_count", "extended",
+            "late_for_stats", "result_summary", "event_count", "created_at", "updated_at", "documents", "steps",
+            "actions"]
+        read_only_fields = fields
+
+    def get_actions(self, dossier) -> list[str]:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None:
+            return []
+        possible = [action for action in transitions.TABLE if transitions.allowed(action, dossier.state)]
+        return [action for action in possible if self._may(user, action, dossier)]
+
+    @staticmethod
+    def _may(user, action: str, dossier) -> bool:
+        """permissions.can, narrowed for side work: only an agency whose part (liên thông, consultation) is still
+        open may complete or answer it; read from the prefetched steps, no query."""
+        if action not in SIDE_WORK:
+            return permissions.can(user, action, dossier)
+        mine = permissions.agencies_with(user, {permissions.SPECIALIST, permissions.HEAD})
+        return any(step.finished_at is None and step.kind == SIDE_WORK[action] and step.agency_id in mine
+                   for step in dossier.steps.all())
+
+
+class EventSerializer(serializers.ModelSerializer):
+    label = serializers.SerializerMethodField()
+    from_agency = code_of("Cơ quan chuyển")
+    to_agency = code_of("Cơ quan nhận")
+
+    class Meta:
+        model = Event
+        fields = ["seq", "kind", "label", "at", "actor_name", "from_agency", "to_agency", "from_state", "to_state",
+                  "note", "data", "step_deadline", "step_outcome", "prev_hash", "hash"]
+        read_only_fields = fields
+
+    def get_label(self, event) -> str:
+        return transitions.EVENT_LABELS.get(event.kind, event.kind)

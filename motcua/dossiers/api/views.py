@@ -1,0 +1,189 @@
+"""Thin endpoints over `dossiers.lifecycle` (docs/api.md): they find what the caller may see, validate the input
+with the action's serializer, call the lifecycle and answer with the updated dossier. None sets a status itself.
+
+Order of the answers: 401 not authenticated → 404 not visible (worded like a code that does not exist) → 403 no
+right to this action → 400 invalid input → 409 not allowed in the dossier's state.
+"""
+import base64
+
+from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view,
+                                   inline_serializer)
+from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from .. import permissions, transitions
+from ..models import Document, Event
+from . import queries
+from .actions import Input
+from .errors import VietnameseErrors
+from .filters import DossierFilter
+from .idempotency import PARAMETER as IDEMPOTENCY_KEY
+from .idempotency import idempotent
+from .registration import Registration
+from .serializers import NAMESPACE, DocumentSerializer, DossierDetail, DossierSummary, EventSerializer
+
+CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="Mã hồ sơ, ví dụ 000.01.01.H44-260302-0001")
+ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+FIELD_ERRORS = OpenApiResponse(
+    inline_serializer("FieldErrors", {"non_field_errors": serializers.ListField(child=serializers.CharField())}),
+    description="Dữ liệu không hợp lệ: {tên trường: [thông báo]}; lỗi chung nằm ở non_field_errors")
+ERRORS = {
+    400: FIELD_ERRORS,
+    401: OpenApiResponse(ERROR, description="Chưa xác thực"),
+    403: OpenApiResponse(ERROR, description="Không có quyền (hoặc thiếu mã CSRF khi dùng phiên đăng nhập)"),
+    404: OpenApiResponse(ERROR, description="Không có hồ sơ này, hoặc người gọi không được xem"),
+    409: OpenApiResponse(ERROR, description="Thao tác không được phép ở trạng thái hiện tại của hồ sơ"),
+    422: OpenApiResponse(ERROR, description="Khóa Idempotency-Key đã dùng cho một yêu cầu khác"),
+}
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class Base(VietnameseErrors):
+    permission_classes = [IsAuthenticated]
+    pagination_class = Pages
+
+
+def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=None) -> Response:
+    """The dossier as it is now, read again with its documents and steps."""
+    fresh = queries.details().get(pk=dossier.pk)
+    return Response(DossierDetail(fresh, context={"request": request}).data, status=status_code, headers=headers)
+
+
+@extend_schema(tags=["Hồ sơ"])
+class DossierList(Base, generics.ListAPIView):
+    """Danh sách hồ sơ người gọi được xem, lọc và sắp xếp trong SQL."""
+
+    serializer_class = DossierSummary
+    filterset_class = DossierFilter
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        return queries.summaries(self.request.user)
+
+    @extend_schema(summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)", request=Registration,
+                   parameters=[IDEMPOTENCY_KEY], responses={201: DossierDetail, **ERRORS})
+    @idempotent
+    def post(self, request):
+        serializer = Registration(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        dossier = serializer.perform(request.user)
+        location = reverse(f"{NAMESPACE}:dossier", kwargs={"code": dossier.code}, request=request)
+        return detail_response(request, dossier, status.HTTP_201_CREATED, {"Location": location})
+
+
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE], responses={200: DossierDetail, 401: ERRORS[401], 404: ERRORS[404]})
+class DossierRetrieve(Base, generics.RetrieveAPIView):
+    """Chi tiết hồ sơ: người nộp, thời hạn, giấy tờ (thông tin tệp), các bước xử lý, thao tác người gọi được làm."""
+
+    serializer_class = DossierDetail
+
+    def get_object(self):
+        return queries.visible(self.request.user, self.kwargs["code"], queries.details())
+
+
+class DossierScoped(Base, generics.ListAPIView):
+    def dossier(self):
+        if not hasattr(self, "_dossier"):
+            self._dossier = queries.visible(self.request.user, self.kwargs["code"])
+        return self._dossier
+
+
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE])
+class DossierEvents(DossierScoped):
+    """Nhật ký hồ sơ (chuỗi sự kiện có mã băm), theo thứ tự."""
+
+    serializer_class = EventSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation: no request, no dossier
+            return Event.objects.none()
+        return self.dossier().events.select_related("from_agency", "to_agency").order_by("seq")
+
+
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE])
+class DossierDocuments(DossierScoped):
+    """Giấy tờ của hồ sơ: thành phần hồ sơ và kết quả, kèm SHA-256 và địa chỉ tải tệp."""
+
+    serializer_class = DocumentSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Document.objects.none()
+        return self.dossier().documents.order_by("kind", "id")
+
+
+@extend_schema(tags=["Hồ sơ"], summary="Tải tệp giấy tờ", parameters=[CODE],
+               responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 401: ERRORS[401],
+                          404: ERRORS[404]})
+class DocumentFile(Base, APIView):
+    """The stored file, as an attachment, with its SHA-256 (`Repr-Digest`); never rendered by the browser."""
+
+    def perform_content_negotiation(self, request, force=False):
+        return super().perform_content_negotiation(request, force=True)  # a client may send Accept: application/pdf
+
+    def get(self, request, code, pk):
+        dossier = queries.visible(request.user, code)
+        document = dossier.documents.filter(pk=pk).first()
+        if document is None or not document.file:
+            raise NotFound("Không tìm thấy tệp của giấy tờ này.")
+        response = FileResponse(document.file.open("rb"), as_attachment=True,
+                                filename=document.file.name.rsplit("/", 1)[-1],
+                                content_type=document.content_type or "application/octet-stream")
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        if document.sha256:
+            response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(document.sha256)).decode()}:"
+        return response
+
+
+class ActionView(Base, generics.GenericAPIView):
+    """POST one lifecycle action; the subclass names it and its input serializer (see `action_view`)."""
+
+    lifecycle_action = ""
+    serializer_class = Input
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "dossier": getattr(self, "_dossier", None)}
+
+    @idempotent
+    def post(self, request, code):
+        self._dossier = dossier = queries.visible(request.user, code)
+        # Checked before the input so that a caller without the right learns nothing from validation messages;
+        # the lifecycle checks again under the row lock.
+        if not permissions.can(request.user, self.lifecycle_action, dossier):
+            label = transitions.ACTION_LABELS[self.lifecycle_action].lower()
+            raise PermissionDenied(f"Bạn không có quyền thực hiện thao tác “{label}” với hồ sơ này.")
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.perform(dossier, request.user)
+        return detail_response(request, dossier)
+
+
+def action_view(name: str, serializer: type[Input]):
+    """The endpoint of one action, with its own request schema in the OpenAPI document."""
+    view = type(f"{serializer.__name__}Action", (ActionView,), {
+        "lifecycle_action": name, "serializer_class": serializer,
+        "__doc__": f"{transitions.ACTION_LABELS[name]} (lifecycle.{name}). Trả về hồ sơ sau thao tác."})
+    return extend_schema_view(post=extend_schema(
+        tags=["Thao tác trên hồ sơ"], summary=transitions.ACTION_LABELS[name], operation_id=f"dossier_action_{name}",
+        parameters=[CODE, IDEMPOTENCY_KEY], request=serializer, responses={200: DossierDetail, **ERRORS}))(view)
+
+
+@extend_schema(exclude=True)
+class UnknownAction(Base, APIView):
+    def post(self, request, code, action):
+        raise NotFound(f"Không có thao tác “{action}”. Các thao tác: {', '.join(transitions.TABLE)}.")
