@@ -58,6 +58,7 @@ def chromium():
 @pytest.fixture
 def phone_page(chromium):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", device_scale_factor=1)
+    context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
 
@@ -65,6 +66,7 @@ def phone_page(chromium):
 @pytest.fixture
 def desktop_page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
 
@@ -73,3 +75,11 @@ def desktop_page(chromium):
 def fast_password_hashing(settings):
     # PBKDF2's 1,000,000 rounds cost ~0.3 s per user; tests create many users and do not test the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """The rate limiter counts in the cache: each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()

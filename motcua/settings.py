@@ -32,8 +32,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "motcua.accounts",
     "motcua.vntext",
     "motcua.workdays",
@@ -41,7 +43,11 @@ INSTALLED_APPS = [
     "motcua.catalog",
     "motcua.portal",
     "motcua.dossiers",
+    "motcua.office",
+    "motcua.integrations",
     "motcua.demo",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -116,14 +122,22 @@ STORAGES = {
 }
 
 LOGIN_URL = "/dang-nhap/"
+LOGIN_REDIRECT_URL = "/can-bo/"
+MOTCUA_MAX_UPLOAD_MB = env.int("MOTCUA_MAX_UPLOAD_MB", default=20)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # Token first: an anonymous call gets 401 with `WWW-Authenticate: Token`; session requests still need CSRF.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "motcua API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS = {"TITLE": "motcua API", "VERSION": "1.0.0", "SERVE_INCLUDE_SCHEMA": False,
+                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
+                        "ENUM_NAME_OVERRIDES": {"OutcomeEnum": "motcua.dossiers.states.Outcome"}}
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -142,3 +156,36 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# --- Background tasks and applicant notices by e-mail and SMS (motcua.integrations, docs/notifications.md) ---
+# Tasks are rows of the project's own database (django-tasks-db), written in the transaction of the change that
+# causes them; `manage.py db_worker` runs them. The SMS stand-in is the development default only: production
+# sends SMS only when MOTCUA_SMS_URL and its keys come from the environment.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+_public_host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in ("*", "")), "")
+# The site's public address, for the tracking link in notices; production derives it from ALLOWED_HOSTS.
+MOTCUA_PUBLIC_URL = env("MOTCUA_PUBLIC_URL", default="").rstrip("/") or (
+    (f"https://{_public_host}" if _public_host else "") if PRODUCTION else "http://127.0.0.1:8000")
+if not MOTCUA_PUBLIC_URL:
+    raise RuntimeError("MOTCUA_PUBLIC_URL (địa chỉ công khai của hệ thống) phải được đặt khi MOTCUA_ENV=production")
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend" if PRODUCTION
+                    else "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
+_mail_domain = _public_host if PRODUCTION and _public_host else "localhost"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default=f"Bộ phận Một cửa <khong-tra-loi@{_mail_domain}>")
+MOTCUA_SMS_URL = env("MOTCUA_SMS_URL", default="" if PRODUCTION else "http://127.0.0.1:8025/api/sms/send")
+MOTCUA_SMS_API_KEY = env("MOTCUA_SMS_API_KEY", default="" if PRODUCTION else "standin-api-key")
+MOTCUA_SMS_SECRET_KEY = env("MOTCUA_SMS_SECRET_KEY", default="" if PRODUCTION else "standin-secret-key")
+if MOTCUA_SMS_URL and not (MOTCUA_SMS_API_KEY and MOTCUA_SMS_SECRET_KEY):
+    raise RuntimeError("MOTCUA_SMS_API_KEY và MOTCUA_SMS_SECRET_KEY phải được đặt khi có MOTCUA_SMS_URL")
+MOTCUA_SMS_BRANDNAME = env("MOTCUA_SMS_BRANDNAME", default="MOTCUA")
+MOTCUA_SMS_TYPE = env("MOTCUA_SMS_TYPE", default="2")
+MOTCUA_SMS_TIMEOUT = env.float("MOTCUA_SMS_TIMEOUT", default=10.0)
+MOTCUA_NOTICE_MAX_ATTEMPTS = env.int("MOTCUA_NOTICE_MAX_ATTEMPTS", default=4)
+MOTCUA_NOTICE_RETRY_SECONDS = env.int("MOTCUA_NOTICE_RETRY_SECONDS", default=60)  # doubled after each failure

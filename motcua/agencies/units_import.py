@@ -6,11 +6,10 @@ Formats (recognised by shape, not by file name):
 - `splits.json` (old → new) and `merges.json` (new → old, with full/partial) of dvhcvn/20250701.
 Every import is an upsert keyed by (era, level, code), so running it again changes nothing.
 """
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import datetime as dt
 
 from django.db import transaction
 

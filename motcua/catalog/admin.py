@@ -1,6 +1,8 @@
 """Catalogue admin. A published version is read-only here: the "new draft" action copies it for editing."""
 from django.contrib import admin, messages
 
+from motcua.vntext.normalize import fold
+
 from . import versions
 from .models import Channel, Field, Procedure, ProcedureVersion, RequiredDocument
 
@@ -66,6 +68,4 @@ class ProcedureAdmin(admin.ModelAdmin):
         self.message_user(request, "Đã tạo phiên bản dự thảo; sửa rồi công bố.", messages.SUCCESS)
 
     def get_search_results(self, request, queryset, search_term):
-        from motcua.vntext.normalize import fold
-
         return super().get_search_results(request, queryset, fold(search_term) if search_term else search_term)

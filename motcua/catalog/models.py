@@ -7,7 +7,6 @@ refreshed on publication, so the catalogue list never joins the version tables.
 """
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 
 from motcua.vntext.normalize import fold, nfc
 

@@ -3,8 +3,9 @@
 Stage 1 (both databases): every query word must occur in the folded name (`name_folded`, kept by publish());
 ranked exact name > name starting with the query > name containing the phrase > the words anywhere, then the
 shorter name. On PostgreSQL a trigram GIN index serves these ILIKE '%…%' filters.
-Stage 2, only when stage 1 finds nothing (a typo): trigram similarity of each query word to the closest word of the
-name, pg_trgm's word_similarity on PostgreSQL and the same idea in Python on SQLite.
+Stage 2, only when stage 1 finds nothing (a typo): the mean over the query words of the trigram similarity to the
+closest word of the name, computed in Python so both databases rank alike; PostgreSQL narrows the candidates first
+with pg_trgm's word_similarity.
 """
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from motcua.vntext.normalize import fold
 
 NAME_PREFIX = "thu tuc "
 TYPO_THRESHOLD = 0.45
+CANDIDATE_THRESHOLD = 0.3
 TYPO_LIMIT = 50
 
 
@@ -42,12 +44,14 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def _typo_tolerant(queryset: QuerySet, folded: str, words: list[str]) -> QuerySet:
+    """Rank by the same per-word trigram score on both databases; PostgreSQL first narrows the candidates with
+    pg_trgm (served by the trigram index), SQLite scores every folded name (a few thousand at most)."""
+    candidates = queryset
     if connection.vendor == "postgresql":
-        return (queryset.annotate(similarity=TrigramWordSimilarity(folded, "name_folded"))
-                .filter(similarity__gte=TYPO_THRESHOLD)
-                .order_by("-similarity", Length("name_folded"), "code"))
+        candidates = (queryset.annotate(similarity=TrigramWordSimilarity(folded, "name_folded"))
+                      .filter(similarity__gte=CANDIDATE_THRESHOLD))
     scored = []
-    for pk, name in queryset.values_list("pk", "name_folded").iterator(chunk_size=2000):
+    for pk, name in candidates.values_list("pk", "name_folded").iterator(chunk_size=2000):
         score = name_similarity(words, name)
         if score >= TYPO_THRESHOLD:
             scored.append((-score, len(name), pk))

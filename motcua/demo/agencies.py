@@ -52,6 +52,8 @@ USERS = [
     ("vanthu", "Phạm Thu Trang", "staff", [("000.00.10.H44", "clerk")]),
     ("quantri", "Hoàng Đức Anh", "staff", [("000.00.10.H44", "agency_admin")]),
     ("giamsat", "Đỗ Quang Huy", "staff", [("000.00.00.H44", "monitor")]),
+    ("congan", "Ngô Văn Bình", "staff", [("000.00.14.H44", "specialist")]),
+    ("diachinh", "Bùi Thị Thu", "staff", [("000.01.12.H44", "specialist")]),
     ("congdan", "Vũ Thị Mai", "citizen", []),
     ("doanhnghiep", "Công ty TNHH Chè Phú Thọ", "business", []),
 ]

@@ -6,7 +6,9 @@ Volume: a merged province receives ~150,000 dossiers a month, so the queue index
 from django.conf import settings
 from django.db import models
 
-from .states import Channel, DeliveryStatus, Outcome, PaymentStatus, State
+from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
+
+OPEN_STATES = sorted(OPEN)
 
 
 class DossierQuerySet(models.QuerySet):
@@ -93,6 +95,8 @@ class Dossier(models.Model):
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["processing_agency", "state", "due_at"], name="dossier_agency_queue"),
+            # open dossiers by due moment: the overdue and due-soon queues across agencies (province monitor)
+            models.Index(fields=["due_at"], condition=models.Q(state__in=OPEN_STATES), name="dossier_open_due"),
             models.Index(fields=["receiving_agency", "state", "created_at"], name="dossier_desk_queue"),
             models.Index(fields=["assignee", "state", "due_at"], name="dossier_assignee_queue"),
             models.Index(fields=["state", "due_at"], name="dossier_state_due"),

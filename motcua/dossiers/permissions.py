@@ -17,9 +17,9 @@ RULES = {
     "assign": ({HEAD}, "processing"),
     "request_supplement": ({SPECIALIST, HEAD}, "processing"),
     "forward": ({SPECIALIST, HEAD}, "processing"),
-    "complete_step": ({SPECIALIST, HEAD}, "open_step"),
+    "complete_step": ({SPECIALIST, HEAD}, "lien_thong_step"),
     "consult": ({SPECIALIST, HEAD}, "processing"),
-    "answer_consultation": ({SPECIALIST, HEAD}, "open_step"),
+    "answer_consultation": ({SPECIALIST, HEAD}, "consult_step"),
     "request_payment": ({SPECIALIST, HEAD}, "processing"),
     "confirm_payment": ({COUNTER, SPECIALIST, HEAD}, "receiving_or_processing"),
     "submit_for_approval": ({SPECIALIST, HEAD}, "processing"),
@@ -32,6 +32,7 @@ RULES = {
     "withdraw": ({COUNTER}, "receiving"),
 }
 APPLICANT_ACTIONS = {"withdraw", "resubmit"}
+STEP_KINDS = {"lien_thong_step": "lien_thong", "consult_step": "consult"}
 
 
 def roles_of(user) -> set[tuple[int, str]]:
@@ -56,8 +57,8 @@ def _agencies_for(dossier, where: str) -> set[int]:
         return {dossier.receiving_agency_id}
     if where == "processing":
         return {dossier.processing_agency_id}
-    if where == "open_step":
-        return set(dossier.steps.filter(finished_at=None).values_list("agency_id", flat=True))
+    if where in STEP_KINDS:  # an agency asked to take part: its own open liên thông or consultation step
+        return set(dossier.steps.filter(finished_at=None, kind=STEP_KINDS[where]).values_list("agency_id", flat=True))
     return {dossier.receiving_agency_id, dossier.processing_agency_id}
 
 

@@ -37,6 +37,17 @@ ACTION_LABELS = {
     "return_result": "Trả kết quả", "stop": "Dừng giải quyết", "withdraw": "Rút hồ sơ",
 }
 
+# What each event kind is called where people read the history (office timeline, public tracking).
+EVENT_LABELS = {
+    "registered": "Đăng ký hồ sơ", "received": "Tiếp nhận", "desk_supplement": "Yêu cầu bổ sung (tại quầy)",
+    "desk_refused": "Từ chối tiếp nhận", "assigned": "Phân công", "supplement_requested": "Yêu cầu bổ sung",
+    "resubmitted": "Nhận hồ sơ bổ sung", "forwarded": "Chuyển liên thông", "step_completed": "Hoàn thành phần việc",
+    "consulted": "Xin ý kiến", "consultation_answered": "Trả lời xin ý kiến", "payment_requested": "Yêu cầu nộp phí",
+    "payment_confirmed": "Đã nộp phí", "submitted_for_approval": "Trình phê duyệt", "approved": "Phê duyệt",
+    "result_issued": "Ban hành kết quả", "refused": "Từ chối giải quyết", "extended": "Gia hạn, xin lỗi",
+    "returned": "Trả kết quả", "stopped": "Dừng giải quyết", "withdrawn": "Rút hồ sơ",
+}
+
 
 class TransitionError(ValueError):
     """The action is not allowed in the dossier's current state."""

@@ -1,0 +1,46 @@
+"""Events are append-only and hash-chained; `motcua events verify` names the first broken link."""
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from motcua.dossiers import lifecycle
+from motcua.dossiers.events import verify
+from motcua.dossiers.models import Event
+
+from .conftest import vn
+
+pytestmark = pytest.mark.django_db
+
+
+def test_no_update_or_delete_path_exists(received):
+    event = received.events.first()
+    event.note = "sửa"
+    with pytest.raises(PermissionError):
+        event.save()
+    with pytest.raises(PermissionError):
+        event.delete()
+    with pytest.raises(PermissionError):
+        Event.objects.filter(pk=event.pk).update(note="x")
+    with pytest.raises(PermissionError):
+        Event.objects.all().delete()
+
+
+def test_verify_passes_then_fails_after_a_one_byte_change(received, people, capsys):
+    lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
+    call_command("events", "verify")
+    assert "3 sự kiện đã kiểm tra" in capsys.readouterr().out
+    second = received.events.get(seq=2)
+    with connection.cursor() as cursor:  # what someone with database access could do behind the application's back
+        cursor.execute("UPDATE dossiers_event SET note = %s WHERE id = %s", [second.note + "x", second.pk])
+    with pytest.raises(CommandError, match=f"Hồ sơ {received.code}, sự kiện số 2: nội dung sự kiện đã bị sửa"):
+        call_command("events", "verify")
+
+
+def test_verify_detects_a_removed_last_event(received, people):
+    lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
+    last = received.events.order_by("-seq").first()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM dossiers_event WHERE id = %s", [last.pk])
+    checked, broken = verify()
+    assert broken.dossier_code == received.code and broken.seq == 3 and "cuối chuỗi" in broken.reason

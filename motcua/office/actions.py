@@ -1,0 +1,237 @@
+"""One small form per lifecycle action on the dossier page; each calls `dossiers.lifecycle` and nothing else."""
+from django import forms
+from django.utils import timezone
+
+from motcua.accounts.models import User
+from motcua.agencies.models import Agency
+from motcua.dossiers import lifecycle, permissions, transitions
+
+SUPPLEMENT_ROWS = 4
+
+
+class ActionForm(forms.Form):
+    def __init__(self, *args, dossier=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dossier, self.user = dossier, user
+
+    def run(self):
+        raise NotImplementedError
+
+
+def other_agencies(dossier):
+    return Agency.objects.filter(is_active=True).exclude(pk=dossier.processing_agency_id)
+
+
+class Receive(ActionForm):
+    def run(self):
+        return lifecycle.receive(self.dossier.pk, actor=self.user)
+
+
+class SupplementItems(ActionForm):
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(SUPPLEMENT_ROWS):
+            self.fields[f"item_{i}"] = forms.CharField(label=f"Giấy tờ {i + 1}", required=False, max_length=300)
+            self.fields[f"reason_{i}"] = forms.CharField(label="Lý do", required=False, max_length=500)
+
+    def items(self):
+        return [{"item": self.cleaned_data[f"item_{i}"], "reason": self.cleaned_data[f"reason_{i}"]}
+                for i in range(SUPPLEMENT_ROWS)]
+
+
+class DeskSupplement(SupplementItems):
+    def run(self):
+        return lifecycle.desk_supplement(self.dossier.pk, actor=self.user, items=self.items(),
+                                         note=self.cleaned_data["note"])
+
+
+class RequestSupplement(SupplementItems):
+    approved_by = forms.ModelChoiceField(label="Lãnh đạo phê duyệt (yêu cầu lần 2)", required=False,
+                                         queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_by"].queryset = User.objects.filter(
+            staff_roles__agency=self.dossier.processing_agency, staff_roles__role="head")
+
+    def run(self):
+        return lifecycle.request_supplement(self.dossier.pk, actor=self.user, items=self.items(),
+                                            note=self.cleaned_data["note"],
+                                            approved_by=self.cleaned_data["approved_by"])
+
+
+class Reasons(ActionForm):
+    reasons = forms.CharField(label="Lý do", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeskRefuse(Reasons):
+    def run(self):
+        return lifecycle.desk_refuse(self.dossier.pk, actor=self.user, reasons=self.cleaned_data["reasons"])
+
+
+class Refuse(Reasons):
+    def run(self):
+        return lifecycle.refuse(self.dossier.pk, actor=self.user, reasons=self.cleaned_data["reasons"])
+
+
+class Stop(Reasons):
+    def run(self):
+        return lifecycle.stop(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reasons"])
+
+
+class Withdraw(Reasons):
+    def run(self):
+        return lifecycle.withdraw(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reasons"])
+
+
+class Assign(ActionForm):
+    officer = forms.ModelChoiceField(label="Chuyên viên", queryset=User.objects.none())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = User.objects.filter(
+            staff_roles__agency=self.dossier.processing_agency, staff_roles__role="specialist").distinct()
+
+    def run(self):
+        return lifecycle.assign(self.dossier.pk, actor=self.user, officer=self.cleaned_data["officer"])
+
+
+class Resubmit(ActionForm):
+    note = forms.CharField(label="Giấy tờ đã nhận bổ sung", required=False)
+
+    def run(self):
+        return lifecycle.resubmit(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
+
+
+class Forward(ActionForm):
+    agencies = forms.ModelMultipleChoiceField(label="Cơ quan phối hợp", queryset=Agency.objects.none())
+    days = forms.DecimalField(label="Thời hạn cho mỗi cơ quan (ngày làm việc)", min_value=0.5, max_digits=5,
+                              decimal_places=1)
+    parallel = forms.BooleanField(label="Gửi đồng thời (hồ sơ điện tử)", required=False)
+    note = forms.CharField(label="Nội dung công việc", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = other_agencies(self.dossier)
+
+    def run(self):
+        data = self.cleaned_data
+        return lifecycle.forward(self.dossier.pk, actor=self.user, agencies=list(data["agencies"]), days=data["days"],
+                                 parallel=data["parallel"], note=data["note"])
+
+
+class CompleteStep(ActionForm):
+    note = forms.CharField(label="Kết quả phần việc", required=False)
+    next_agency = forms.ModelChoiceField(label="Chuyển tiếp cho (liên thông tuần tự)", required=False,
+                                         queryset=Agency.objects.filter(is_active=True))
+    days = forms.DecimalField(label="Thời hạn (ngày làm việc)", required=False, min_value=0.5, max_digits=5,
+                              decimal_places=1)
+
+    def run(self):
+        data = self.cleaned_data
+        return lifecycle.complete_step(self.dossier.pk, actor=self.user, note=data["note"],
+                                       next_agency=data["next_agency"], days=data["days"])
+
+
+class Consult(ActionForm):
+    agency = forms.ModelChoiceField(label="Cơ quan được xin ý kiến", queryset=Agency.objects.none())
+    days = forms.DecimalField(label="Thời hạn trả lời (ngày làm việc)", min_value=0.5, max_digits=5,
+                              decimal_places=1)
+    question = forms.CharField(label="Nội dung xin ý kiến", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = other_agencies(self.dossier)
+
+    def run(self):
+        data = self.cleaned_data
+        return lifecycle.consult(self.dossier.pk, actor=self.user, agency=data["agency"], days=data["days"],
+                                 question=data["question"])
+
+
+class AnswerConsultation(ActionForm):
+    answer = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def run(self):
+        return lifecycle.answer_consultation(self.dossier.pk, actor=self.user, answer=self.cleaned_data["answer"])
+
+
+class RequestPayment(ActionForm):
+    amount = forms.IntegerField(label="Số tiền (đồng)", required=False, min_value=1)
+
+    def run(self):
+        return lifecycle.request_payment(self.dossier.pk, actor=self.user, amount=self.cleaned_data["amount"])
+
+
+class ConfirmPayment(ActionForm):
+    reference = forms.CharField(label="Số biên lai", required=False)
+
+    def run(self):
+        return lifecycle.confirm_payment(self.dossier.pk, actor=self.user, reference=self.cleaned_data["reference"])
+
+
+class SubmitForApproval(ActionForm):
+    proposal = forms.CharField(label="Đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def run(self):
+        return lifecycle.submit_for_approval(self.dossier.pk, actor=self.user,
+                                             proposal=self.cleaned_data["proposal"])
+
+
+class Approve(ActionForm):
+    note = forms.CharField(label="Ý kiến phê duyệt", required=False)
+
+    def run(self):
+        return lifecycle.approve(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
+
+
+class IssueResult(ActionForm):
+    summary = forms.CharField(label="Kết quả (số, ký hiệu giấy tờ cấp)")
+    file = forms.FileField(label="Tệp kết quả đã ký số (PDF)", required=False)
+
+    def run(self):
+        upload = self.cleaned_data["file"]
+        return lifecycle.issue_result(self.dossier.pk, actor=self.user, summary=self.cleaned_data["summary"],
+                                      uploads=[("Kết quả giải quyết", upload)] if upload else [])
+
+
+class Extend(ActionForm):
+    new_due = forms.DateTimeField(label="Ngày hẹn trả mới", input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
+                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    reason = forms.CharField(label="Lý do chậm trễ (văn bản xin lỗi)", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def run(self):
+        new_due = self.cleaned_data["new_due"]
+        if timezone.is_naive(new_due):
+            new_due = timezone.make_aware(new_due)
+        return lifecycle.extend(self.dossier.pk, actor=self.user, new_due=new_due, reason=self.cleaned_data["reason"])
+
+
+class ReturnResult(ActionForm):
+    method = forms.ChoiceField(label="Hình thức trả", choices=[("desk", "Tại Bộ phận Một cửa"),
+                                                               ("post", "Qua bưu chính"), ("online", "Trực tuyến")])
+
+    def run(self):
+        return lifecycle.return_result(self.dossier.pk, actor=self.user, method=self.cleaned_data["method"])
+
+
+FORMS = {
+    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse, "assign": Assign,
+    "request_supplement": RequestSupplement, "resubmit": Resubmit, "forward": Forward,
+    "complete_step": CompleteStep, "consult": Consult, "answer_consultation": AnswerConsultation,
+    "request_payment": RequestPayment, "confirm_payment": ConfirmPayment,
+    "submit_for_approval": SubmitForApproval, "approve": Approve, "refuse": Refuse, "issue_result": IssueResult,
+    "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
+}
+
+
+def available(dossier, user) -> list[str]:
+    """The actions this user may take on this dossier now (state allows it and they hold the right role)."""
+    if permissions.is_monitor(user) and not permissions.agencies_with(user, {"counter", "specialist", "head",
+                                                                              "clerk"}):
+        return []
+    return [action for action in FORMS
+            if transitions.allowed(action, dossier.state) and permissions.can(user, action, dossier)
+            and not (action == "extend" and dossier.extended)]

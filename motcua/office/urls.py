@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import counter, views
+
+app_name = "office"
+urlpatterns = [
+    path("", views.queue_list, name="home"),
+    path("hang-doi/<slug:name>/", views.queue_list, name="queue"),
+    path("tiep-nhan/", counter.counter, name="counter"),
+    path("tiep-nhan/<str:code>/", counter.counter, name="counter_procedure"),
+    path("lanh-dao/", views.head_overview, name="overview"),
+    path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
+    path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
+    path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),
+    path("ho-so/<str:code>/tep/<int:document_id>/", views.document_file, name="document"),
+]

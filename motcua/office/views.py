@@ -1,0 +1,168 @@
+"""Officials' workspace: queues, the counter, the dossier page with its actions, printable forms, the head's view."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from motcua.dossiers import permissions
+from motcua.dossiers.models import Dossier, Step
+from motcua.dossiers.states import OPEN
+from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
+
+from . import actions, queues
+
+PAGE_SIZE = 25
+
+
+def staff_required(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not permissions.roles_of(request.user):
+            raise PermissionDenied("Trang này dành cho cán bộ, công chức.")
+        return view(request, *args, **kwargs)
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@staff_required
+def queue_list(request, name="co-quan"):
+    if name not in queues.QUEUES:
+        raise Http404("Không có hàng đợi này.")
+    dossiers = queues.queue(request.user, name)
+    q = request.GET.get("q", "").strip()
+    if q:
+        dossiers = dossiers.filter(Q(code__icontains=q) | Q(applicant_name__icontains=q)
+                                   | Q(applicant_id_number=q))
+    channel = request.GET.get("kenh", "")
+    if channel in ("direct", "online", "postal"):
+        dossiers = dossiers.filter(channel=channel)
+    sort = request.GET.get("sap-xep", "han")
+    dossiers = dossiers.order_by(queues.SORTS.get(sort, "due_at"), "pk").select_related(
+        "procedure", "processing_agency", "assignee")
+    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("trang"))
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(request, "office/queue.html", {
+        "queues": queues.QUEUES, "current": name, "counts": queues.counts(request.user), "page": page,
+        "q": q, "sort": sort, "channel": channel, "params": params.urlencode(), "now": timezone.now(),
+    })
+
+
+def visible_dossier(request, code):
+    dossier = Dossier.objects.visible_to(request.user).select_related(
+        "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee").filter(
+        code=code).first()
+    if dossier is None:  # a foreign agency learns nothing, not even that the code exists
+        raise Http404("Không tìm thấy hồ sơ.")
+    return dossier
+
+
+@staff_required
+def dossier_detail(request, code):
+    dossier = visible_dossier(request, code)
+    allowed = actions.available(dossier, request.user)
+    received = dossier.events.filter(kind__in=["received", "resubmitted"]).order_by("-seq").first()
+    return render(request, "office/dossier.html", {
+        "dossier": dossier,
+        "events": dossier.events.select_related("from_agency", "to_agency").order_by("seq"),
+        "steps": dossier.steps.select_related("agency", "assignee"),
+        "documents": dossier.documents.all(),
+        "supplements": dossier.supplement_requests.all(),
+        "explanation": received.data.get("explanation", []) if received else [],
+        "forms": [(name, ACTION_LABELS[name], actions.FORMS[name](dossier=dossier, user=request.user))
+                  for name in allowed],
+        "printable": printable_forms(dossier),
+    })
+
+
+@staff_required
+@require_POST
+def act(request, code, action):
+    dossier = visible_dossier(request, code)
+    if action not in actions.FORMS:
+        raise Http404("Không có thao tác này.")
+    form = actions.FORMS[action](request.POST, request.FILES, dossier=dossier, user=request.user)
+    if not form.is_valid():
+        messages.error(request, "Thông tin chưa hợp lệ: " + "; ".join(
+            f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip()
+            for f, e in form.errors.items()))
+        return redirect("office:dossier", code=code)
+    try:
+        form.run()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (TransitionError, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Đã thực hiện: {ACTION_LABELS[action]}.")
+    return redirect("office:dossier", code=code)
+
+
+@staff_required
+def document_file(request, code, document_id):
+    """A dossier's file, for whoever may see the dossier: personal data is never served as public media."""
+    dossier = visible_dossier(request, code)
+    document = dossier.documents.filter(pk=document_id).exclude(file="").first()
+    if document is None:
+        raise Http404("Không tìm thấy tệp.")
+    return FileResponse(document.file.open("rb"), content_type=document.content_type,
+                        filename=document.file.name.rsplit("/", 1)[-1], as_attachment=False)
+
+
+def printable_forms(dossier) -> list[tuple[int, str]]:
+    """The TT 03/2025 forms that exist for this dossier now."""
+    kinds = set(dossier.events.values_list("kind", flat=True))
+    wanted = [(1, "received"), (2, "desk_supplement"), (2, "supplement_requested"), (3, "desk_refused"),
+              (3, "refused"), (4, "extended"), (5, "stopped")]
+    numbers = sorted({number for number, kind in wanted if kind in kinds})
+    if "received" in kinds:
+        numbers.append(6)
+    from motcua.dossiers.printing import FORM_TITLES
+
+    return [(number, FORM_TITLES[number]) for number in numbers]
+
+
+@staff_required
+def print_form(request, code, number):
+    from motcua.dossiers.printing import render_form
+
+    dossier = visible_dossier(request, code)
+    kinds = {2: ["supplement_requested", "desk_supplement"], 3: ["refused", "desk_refused"], 4: ["extended"],
+             5: ["stopped"]}
+    event = dossier.events.filter(kind__in=kinds.get(number, [])).order_by("-seq").first()
+    supplement = dossier.supplement_requests.order_by("-number").first() if number == 2 else None
+    try:
+        pdf = render_form(number, dossier, event=event, supplement=supplement,
+                          base_url=request.build_absolute_uri("/").rstrip("/"))
+    except ValueError as exc:
+        raise Http404(str(exc)) from None
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="mau-{number:02d}-{dossier.code}.pdf"'
+    return response
+
+
+@staff_required
+def head_overview(request):
+    """Lãnh đạo: workload per officer and the overdue list of the units they lead (a monitor: every agency)."""
+    led = permissions.agencies_with(request.user, {permissions.HEAD, permissions.MONITOR})
+    if not led:
+        raise PermissionDenied("Trang này dành cho lãnh đạo đơn vị và cán bộ giám sát.")
+    dossiers = Dossier.objects.filter(state__in=list(OPEN))
+    if not permissions.is_monitor(request.user):
+        dossiers = dossiers.filter(processing_agency__in=led)
+    now = timezone.now()
+    workload = (dossiers.values("assignee__username", "assignee__full_name")
+                .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
+                .order_by("-overdue", "-total"))
+    by_agency = (dossiers.values("processing_agency__name")
+                 .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now))).order_by("-overdue"))
+    overdue = dossiers.filter(due_at__lt=now).select_related("procedure", "processing_agency", "assignee") \
+        .order_by("due_at")[:50]
+    late_steps = Step.objects.filter(finished_at=None, deadline__lt=now, dossier__in=dossiers).count()
+    return render(request, "office/overview.html", {"workload": workload, "by_agency": by_agency,
+                                                    "overdue": overdue, "late_steps": late_steps, "now": now})

@@ -1,0 +1,37 @@
+"""Tra cứu hồ sơ: the code plus the applicant's phone or ID number; the code alone reveals nothing."""
+from django import forms
+from django.shortcuts import render
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.states import NATIONAL_LABELS
+from motcua.dossiers.transitions import EVENT_LABELS
+
+from . import ratelimit
+
+LOOKUPS_PER_MINUTE = 10
+PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval"}
+
+
+class TrackingForm(forms.Form):
+    ma = forms.CharField(label="Mã hồ sơ", max_length=40)
+    xac_minh = forms.CharField(label="Số điện thoại hoặc số định danh cá nhân của người nộp", max_length=15)
+
+
+def track(request):
+    form = TrackingForm(request.GET or None)
+    context = {"form": form}
+    if form.is_bound:
+        if not ratelimit.allow(request, "tracking", LOOKUPS_PER_MINUTE, 60):
+            context["error"] = "Bạn tra cứu quá nhiều lần trong một phút. Vui lòng thử lại sau ít phút."
+            return render(request, "portal/tracking.html", context, status=429)
+        if form.is_valid():
+            secret = form.cleaned_data["xac_minh"].strip()
+            dossier = (Dossier.objects.select_related("processing_agency", "procedure_version")
+                       .filter(code=form.cleaned_data["ma"].strip()).first())
+            if dossier and secret and secret in (dossier.applicant_phone, dossier.applicant_id_number):
+                context.update(dossier=dossier, status=NATIONAL_LABELS[dossier.national_status], history=[
+                    e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS])
+            else:  # the same answer whether the code or the phone is wrong
+                context["error"] = "Không tìm thấy hồ sơ khớp với mã và số điện thoại/số định danh đã nhập."
+                return render(request, "portal/tracking.html", context, status=404)
+    return render(request, "portal/tracking.html", context)
