@@ -7,6 +7,9 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in tests are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Shared fixtures: a small province with one user per role and a five-day procedure; SMTP and SMS stand-ins.
+pytest_plugins = ["motcua.dossiers.tests.fixtures", "motcua.integrations.tests.fixtures"]
+
 ROOT = Path(__file__).resolve().parent
 
 

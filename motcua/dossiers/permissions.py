@@ -58,7 +58,9 @@ def _agencies_for(dossier, where: str) -> set[int]:
     if where == "processing":
         return {dossier.processing_agency_id}
     if where in STEP_KINDS:  # an agency asked to take part: its own open liên thông or consultation step
-        return set(dossier.steps.filter(finished_at=None, kind=STEP_KINDS[where]).values_list("agency_id", flat=True))
+        # filtered in Python so that prefetched steps (API detail) cost no query
+        return {step.agency_id for step in dossier.steps.all()
+                if step.finished_at is None and step.kind == STEP_KINDS[where]}
     return {dossier.receiving_agency_id, dossier.processing_agency_id}
 
 
@@ -95,3 +97,13 @@ def _step_dossiers(agencies):
 
 def can_act_at(user, agency, roles: set[str]) -> bool:
     return agency is not None and agency.pk in agencies_with(user, roles)
+
+
+def available_actions(user, dossier) -> list[str]:
+    """The actions this user may take on this dossier now: the state allows it, they hold the role at the right
+    agency, and (extension) it has not been used up."""
+    from . import transitions
+
+    return [action for action in transitions.TABLE
+            if transitions.allowed(action, dossier.state) and can(user, action, dossier)
+            and not (action == "extend" and dossier.extended)]

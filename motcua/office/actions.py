@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
-from motcua.dossiers import lifecycle, permissions, transitions
+from motcua.dossiers import lifecycle
 
 SUPPLEMENT_ROWS = 4
 
@@ -225,13 +225,3 @@ FORMS = {
     "submit_for_approval": SubmitForApproval, "approve": Approve, "refuse": Refuse, "issue_result": IssueResult,
     "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
 }
-
-
-def available(dossier, user) -> list[str]:
-    """The actions this user may take on this dossier now (state allows it and they hold the right role)."""
-    if permissions.is_monitor(user) and not permissions.agencies_with(user, {"counter", "specialist", "head",
-                                                                              "clerk"}):
-        return []
-    return [action for action in FORMS
-            if transitions.allowed(action, dossier.state) and permissions.can(user, action, dossier)
-            and not (action == "extend" and dossier.extended)]

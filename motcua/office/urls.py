@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import counter, views
+from . import counter, register, views
 
 app_name = "office"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("tiep-nhan/", counter.counter, name="counter"),
     path("tiep-nhan/<str:code>/", counter.counter, name="counter_procedure"),
     path("lanh-dao/", views.head_overview, name="overview"),
+    path("so-theo-doi/", register.register, name="register"),
     path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
     path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),

@@ -65,7 +65,7 @@ def visible_dossier(request, code):
 @staff_required
 def dossier_detail(request, code):
     dossier = visible_dossier(request, code)
-    allowed = actions.available(dossier, request.user)
+    allowed = permissions.available_actions(dossier=dossier, user=request.user)
     received = dossier.events.filter(kind__in=["received", "resubmitted"]).order_by("-seq").first()
     return render(request, "office/dossier.html", {
         "dossier": dossier,

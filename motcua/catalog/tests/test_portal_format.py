@@ -2,7 +2,6 @@
 
 import json
 import os
-import time
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
@@ -271,13 +270,11 @@ def real():
             pytest.fail(reason)
         pytest.skip(reason)
     lines = sum(1 for line in REAL_FILE.open(encoding="utf-8") if line.strip())
-    started = time.perf_counter()
-    parsed = [parse_record(r) for r in iter_jsonl(REAL_FILE)]
-    return lines, parsed, time.perf_counter() - started
+    return lines, [parse_record(r) for r in iter_jsonl(REAL_FILE)]
 
 
 def test_real_file_coverage(real):
-    lines, parsed, seconds = real
+    lines, parsed = real
     cov = coverage(parsed)
     assert cov["records"] == lines == len(parsed)
     assert cov["records_without_channels"] == 0
@@ -290,16 +287,12 @@ def test_real_file_coverage(real):
     assert cov["rows_unit_lost"] + cov["rows_time_parsed"] + cov["rows_no_time"] == cov["channel_rows"]
     assert not [r for r in cov["problems"] if r.startswith("internal_error")]
     assert cov["documents"] >= 14000 and cov["results"] >= 3500 and cov["legal_basis"] >= 10000
-    assert seconds < 30, f"parsing took {seconds:.1f}s"
     assert all(unicodedata.is_normalized("NFC", p.name) for p in parsed)
 
 
 def test_real_birth_registration(real):
-    _, parsed, _ = real
-    found = [p for p in parsed if p.code == "1.001193"]
-    if not found:
-        pytest.skip("1.001193 not in this crawl")
-    p = found[0]
+    _, parsed = real
+    [p] = [p for p in parsed if p.code == "1.001193"]
     assert p.name == "Thủ tục đăng ký khai sinh" and p.field == "Hộ tịch" and p.ministry_folder == "bo-tu-phap"
     assert [c.channel for c in p.channels] == ["online", "postal", "direct"]
     # the portal shows "1" without a unit and the page states no "1 …" duration: reported, not guessed

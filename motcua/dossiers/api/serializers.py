@@ -14,7 +14,6 @@ from ..models import Document, Dossier, Event, Step
 from ..states import NATIONAL_LABELS, OPEN
 
 NAMESPACE = "dossiers_api"
-SIDE_WORK = {"complete_step": Step.Kind.LIEN_THONG, "answer_consultation": Step.Kind.CONSULT}
 
 
 def code_of(help_text: str):
@@ -105,20 +104,7 @@ class DossierDetail(DossierSummary):
     def get_actions(self, dossier) -> list[str]:
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        if user is None:
-            return []
-        possible = [action for action in transitions.TABLE if transitions.allowed(action, dossier.state)]
-        return [action for action in possible if self._may(user, action, dossier)]
-
-    @staticmethod
-    def _may(user, action: str, dossier) -> bool:
-        """permissions.can, narrowed for side work: only an agency whose part (liên thông, consultation) is still
-        open may complete or answer it; read from the prefetched steps, no query."""
-        if action not in SIDE_WORK:
-            return permissions.can(user, action, dossier)
-        mine = permissions.agencies_with(user, {permissions.SPECIALIST, permissions.HEAD})
-        return any(step.finished_at is None and step.kind == SIDE_WORK[action] and step.agency_id in mine
-                   for step in dossier.steps.all())
+        return permissions.available_actions(user, dossier) if user is not None else []
 
 
 class EventSerializer(serializers.ModelSerializer):

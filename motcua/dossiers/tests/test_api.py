@@ -15,7 +15,7 @@ from motcua.dossiers import lifecycle, transitions
 from motcua.dossiers.api.actions import ACTIONS
 from motcua.dossiers.models import Document, Dossier, IdempotencyRecord
 
-from .conftest import make_procedure, vn
+from .fixtures import make_procedure, vn
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"

@@ -11,7 +11,7 @@ from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle, permissions, transitions
 from motcua.dossiers.models import Document, Dossier, IdempotencyRecord
 
-from .conftest import staff
+from .fixtures import staff
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%%EOF\n"

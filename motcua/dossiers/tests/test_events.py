@@ -8,7 +8,7 @@ from motcua.dossiers import lifecycle
 from motcua.dossiers.events import verify
 from motcua.dossiers.models import Event
 
-from .conftest import vn
+from .fixtures import vn
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.transitions import TransitionError
 
-from .conftest import vn
+from .fixtures import vn
 
 pytestmark = pytest.mark.django_db
 

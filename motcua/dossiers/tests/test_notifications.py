@@ -14,9 +14,8 @@ from motcua.dossiers.notifications import SMS_LIMIT, compose
 from motcua.integrations import tasks
 from motcua.integrations.models import Notice
 from motcua.integrations.tests.fixtures import free_port, run_worker
-from motcua.integrations.tests.fixtures import fast_retries, sms_gateway, smtp_sink  # noqa: F401, F811 (fixtures)
 
-from .conftest import vn
+from .fixtures import vn
 
 network = pytest.mark.django_db(transaction=True)
 CODE = "000.01.01.H44-260302-0001"

@@ -18,7 +18,7 @@ from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import FORM_TITLES, register_pdf, register_xlsx, render_form
 
-from .conftest import vn
+from .fixtures import vn
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """Real network on 127.0.0.1 for notice tests: an SMTP sink (aiosmtpd), the SMS stand-in, the database worker.
 
-Import the fixtures into a test module (`from motcua.integrations.tests.fixtures import smtp_sink, ...`).
+Registered for every test by the root conftest.py (`pytest_plugins`).
 """
 import email
 import signal

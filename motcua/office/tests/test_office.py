@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.tests.conftest import (applicant, five_days, people, province, received,  # noqa: F401
-                                            vn)
+from motcua.dossiers.tests.fixtures import vn
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -145,3 +144,24 @@ def test_counter_finds_a_returning_applicant_by_id_number(client, received, peop
     other = login(client, people["commune_desk"]).get(
         reverse("office:counter_procedure", args=[five_days.procedure.code]), {"so_dinh_danh": "025090001234"})
     assert "applicant_name" not in other.context["form"].initial  # not visible to another agency's desk
+
+
+def test_register_per_period_as_page_pdf_and_excel(client, received, people):
+    import io
+
+    from openpyxl import load_workbook
+
+    login(client, people["desk"])
+    url = reverse("office:register")
+    page = client.get(url, {"tu": "2026-03-01", "den": "2026-03-31"})
+    assert page.context["total"] == 1 and received.code in page.content.decode()
+    assert client.get(url, {"tu": "2026-04-01", "den": "2026-04-30"}).context["total"] == 0
+    pdf = client.get(url, {"tu": "2026-03-01", "den": "2026-03-31", "xuat": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"
+    xlsx = client.get(url, {"tu": "2026-03-01", "den": "2026-03-31", "xuat": "xlsx"})
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    assert received.code in [cell.value for cell in sheet["B"]]
+    bad = client.get(url, {"tu": "2026-03-31", "den": "2026-03-01"})
+    assert bad.status_code == 400 and "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()
+    assert login(client, people["commune_desk"]).get(url, {"tu": "2026-03-01", "den": "2026-03-31"}).context[
+        "total"] == 0

@@ -1,8 +1,6 @@
 import pytest
 from django.urls import reverse
 
-from motcua.dossiers.tests.conftest import (applicant, five_days, people, province, received,  # noqa: F401
-                                            vn)
 
 pytestmark = pytest.mark.django_db
 

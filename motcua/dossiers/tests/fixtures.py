@@ -1,4 +1,5 @@
-"""A small province for dossier tests: a service centre desk, two departments, a commune, one user per role."""
+"""Fixtures for every test (registered in the root conftest.py): a small province with a service centre desk,
+three departments, a commune, one user per role, and a five-day procedure."""
 import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
