@@ -101,5 +101,8 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
     except KeyboardInterrupt:
         pass
     finally:
+        # A terminal may deliver Ctrl-C more than once (make, timeout, the shell): once shutting down, further
+        # interrupts are ignored so the children are stopped cleanly and no traceback is printed.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, previous)
         stop(children)
