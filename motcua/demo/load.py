@@ -10,6 +10,7 @@ from motcua.catalog import versions
 from motcua.catalog.models import Channel, Field, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 from . import agencies as data
+from .forms import SCHEMAS
 from .procedures import PROCEDURES
 
 
@@ -42,7 +43,8 @@ def load() -> dict:
     if created:
         admin.set_password(data.PASSWORD)
         admin.save()
-    published = sum(_load_procedure(entry, agencies) for entry in PROCEDURES)
+    entries = [{**entry, "form_schema": SCHEMAS.get(entry["code"])} for entry in PROCEDURES]
+    published = sum(_load_procedure(entry, agencies) for entry in entries)
     return {"agencies": len(agencies), "procedures": len(PROCEDURES), "published": published}
 
 

@@ -131,6 +131,8 @@ class Document(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)
     digitised = models.BooleanField("đã số hóa", default=False)
+    reused = models.BooleanField("tái sử dụng từ kho dữ liệu", default=False,
+                                 help_text="taken from the applicant's data store instead of uploaded again (766, 4.3)")
     paper_originals = models.PositiveSmallIntegerField("bản chính nhận", default=0)
     paper_copies = models.PositiveSmallIntegerField("bản sao nhận", default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,

@@ -1,9 +1,22 @@
 from django.urls import path
 
-from . import tracking, views
+from . import mine, online, tracking, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tra-cuu/", tracking.track, name="tracking"),
+    path("nop-truc-tuyen/<str:code>/", online.start, name="start"),
+    path("ho-so-nhap/<int:draft_id>/", online.draft_page, name="draft"),
+    path("ho-so-nhap/<int:draft_id>/luu/", online.autosave, name="autosave"),
+    path("ho-so-nhap/<int:draft_id>/tep/<int:line_id>/", online.upload, name="upload"),
+    path("ho-so-nhap/<int:draft_id>/nop/", online.submit, name="submit"),
+    path("ho-so-cua-toi/", mine.my_dossiers, name="my_dossiers"),
+    path("ho-so-cua-toi/<str:code>/", mine.my_dossier, name="my_dossier"),
+    path("ho-so-cua-toi/<str:code>/bo-sung/", mine.answer_supplement, name="answer_supplement"),
+    path("ho-so-cua-toi/<str:code>/rut/", mine.withdraw, name="withdraw"),
+    path("ho-so-cua-toi/<str:code>/danh-gia/", mine.rate, name="rate"),
+    path("ho-so-cua-toi/<str:code>/ket-qua/<int:document_id>/", mine.result_download, name="result"),
+    path("kho-du-lieu/", mine.store, name="store"),
+    path("kho-du-lieu/<int:document_id>/", mine.store_download, name="store_download"),
 ]

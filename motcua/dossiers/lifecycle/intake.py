@@ -56,8 +56,8 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
              at=None) -> Dossier:
     """Đăng ký hồ sơ: an online submission, or a paper dossier entered at the desk before the desk decides.
 
-    `uploads` is a list of (required-document line or None, uploaded file). Every file is checked before anything
-    is written, so one bad file stores nothing.
+    `uploads` is a list of (required-document line or None, uploaded file[, reused from the data store]). Every
+    file is checked before anything is written, so one bad file stores nothing.
     """
     at = now(at)
     if version.status != version.Status.PUBLISHED:
@@ -66,8 +66,9 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     if (channel != "online" or assisted) and not counter:
         raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
     data = check_applicant(applicant)
-    checked = [(line, upload, *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
-               for line, upload in uploads]
+    checked = [(line, upload, bool(reused and reused[0]),
+                *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
+               for line, upload, *reused in uploads]
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(row.fee_total or 0 for row in version.channels.all() if row.kind == channel)
     dossier = Dossier.objects.create(
@@ -75,9 +76,9 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
         procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
         lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
         applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], **data)
-    for line, upload, content, kind in checked:
+    for line, upload, reused, content, kind in checked:
         document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
-                            uploaded_by=actor, digitised=True)
+                            uploaded_by=actor, digitised=True, reused=reused)
         files.store(document, content, upload.name, kind)
         document.save()
     record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",

@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .. import files, timing
+from motcua.portal.store import StoredDocument, keep_in_store
+
 from ..models import Document, Step
 from ..states import DeliveryStatus, Outcome
 from .core import close_steps, load, now, open_step, record
@@ -36,6 +38,8 @@ def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
                             digitised=True)
         files.store(document, content, f"ket-qua-{dossier.code}.{kind.split('/')[1]}", kind)
         document.save()
+        if dossier.applicant_user_id:  # the e-result goes into the applicant's data store (45/2020 Art. 16)
+            keep_in_store(dossier.applicant_user, document, StoredDocument.Kind.RESULT)
     dossier.result_summary = summary.strip()
     _finish(dossier, at)
     closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.PROCESS])

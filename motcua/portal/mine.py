@@ -1,0 +1,120 @@
+"""Hồ sơ của tôi and Kho dữ liệu: a citizen's own dossiers (status, history, supplement answers, withdrawal,
+rating) and their personal data store. Nothing of one citizen is visible to another: every query is by owner."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from motcua.dossiers import lifecycle
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.states import NATIONAL_LABELS, State
+from motcua.dossiers.transitions import TransitionError
+
+from .models import Rating, StoredDocument
+from .online import citizen_required
+from .tracking import PUBLIC_EVENTS
+
+
+def own(request, code) -> Dossier:
+    dossier = Dossier.objects.filter(applicant_user=request.user, code=code).select_related(
+        "procedure_version", "processing_agency", "receiving_agency").first()
+    if dossier is None:
+        raise Http404("Không tìm thấy hồ sơ.")
+    return dossier
+
+
+@citizen_required
+def my_dossiers(request):
+    dossiers = Dossier.objects.filter(applicant_user=request.user).select_related("procedure").order_by(
+        "-created_at")
+    return render(request, "portal/my_dossiers.html", {
+        "page": Paginator(dossiers, 20).get_page(request.GET.get("trang")), "labels": NATIONAL_LABELS,
+        "drafts": request.user.drafts.select_related("version").order_by("-updated_at")})
+
+
+@citizen_required
+def my_dossier(request, code):
+    dossier = own(request, code)
+    return render(request, "portal/my_dossier.html", {
+        "dossier": dossier, "status": NATIONAL_LABELS[dossier.national_status],
+        "history": [e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS],
+        "supplement": dossier.supplement_requests.filter(answered_at=None, at_desk=False).first(),
+        "earlier": dossier.supplement_requests.exclude(answered_at=None),
+        "results": dossier.documents.filter(kind="result"),
+        "can_withdraw": dossier.state in (State.SUBMITTED, State.DESK_SUPPLEMENT, State.RECEIVED),
+        "can_rate": dossier.state == State.RETURNED and not hasattr(dossier, "rating"),
+        "criteria": Rating.CRITERIA,
+    })
+
+
+def _attempt(request, action, done: str):
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (TransitionError, PermissionDenied) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+
+
+@citizen_required
+@require_POST
+def answer_supplement(request, code):
+    """Nộp bổ sung trực tuyến: the files for the requested items; the legal deadline restarts on receipt."""
+    dossier = own(request, code)
+    uploads = [(None, f) for f in request.FILES.getlist("files")]
+    _attempt(request, lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads,
+                                                 note=request.POST.get("note", "")),
+             "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.")
+    return redirect("portal:my_dossier", code=code)
+
+
+@citizen_required
+@require_POST
+def withdraw(request, code):
+    dossier = own(request, code)
+    _attempt(request, lambda: lifecycle.withdraw(dossier.pk, actor=request.user,
+                                                 reason=request.POST.get("reason", "")), "Đã rút hồ sơ.")
+    return redirect("portal:my_dossier", code=code)
+
+
+@citizen_required
+@require_POST
+def rate(request, code):
+    """Đánh giá: satisfied or not, and each criterion of Decree 61/2018 Art. 31."""
+    dossier = own(request, code)
+    if dossier.state != State.RETURNED or Rating.objects.filter(dossier=dossier).exists():
+        messages.error(request, "Hồ sơ chưa trả kết quả hoặc đã được đánh giá.")
+        return redirect("portal:my_dossier", code=code)
+    if request.POST.get("satisfied") not in ("yes", "no"):
+        messages.error(request, "Chọn Hài lòng hoặc Không hài lòng.")
+        return redirect("portal:my_dossier", code=code)
+    Rating.objects.create(dossier=dossier, satisfied=request.POST["satisfied"] == "yes", channel="portal",
+                          criteria={key: request.POST.get(key) == "yes" for key, _ in Rating.CRITERIA
+                                    if request.POST.get(key) in ("yes", "no")},
+                          comment=request.POST.get("comment", "")[:2000])
+    messages.success(request, "Cảm ơn bạn đã đánh giá.")
+    return redirect("portal:my_dossier", code=code)
+
+
+@citizen_required
+def store(request):
+    return render(request, "portal/store.html", {
+        "documents": StoredDocument.objects.filter(owner=request.user).select_related("dossier")})
+
+
+@citizen_required
+def store_download(request, document_id):
+    document = get_object_or_404(StoredDocument, pk=document_id, owner=request.user)
+    return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
+                        filename=document.file.name.rsplit("/", 1)[-1])
+
+
+@citizen_required
+def result_download(request, code, document_id):
+    document = get_object_or_404(own(request, code).documents, pk=document_id, kind="result")
+    return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
+                        filename=document.file.name.rsplit("/", 1)[-1])

@@ -1,0 +1,79 @@
+"""The citizen's side: drafts of online submissions (saved as they type, with their uploaded files), the personal
+data store (kho dữ liệu điện tử), and ratings of returned dossiers.
+
+A draft survives a closed tab, a dropped network and a server restart because every keystroke batch and every file
+is saved on the server as it happens; submission verifies each file (size and SHA-256) before the dossier exists.
+"""
+from django.conf import settings
+from django.db import models
+
+
+class Draft(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="drafts")
+    version = models.ForeignKey("catalog.ProcedureVersion", models.PROTECT, related_name="+")
+    receiving_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "hồ sơ nháp"
+        verbose_name_plural = "hồ sơ nháp"
+        indexes = [models.Index(fields=["owner", "-updated_at"])]
+
+
+class DraftFile(models.Model):
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="files")
+    requirement = models.ForeignKey("catalog.RequiredDocument", models.CASCADE, related_name="+")
+    name = models.CharField(max_length=255)
+    file = models.FileField(upload_to="drafts/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    from_store = models.ForeignKey("portal.StoredDocument", models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["draft", "requirement"], name="draft_file_per_line")]
+
+
+class StoredDocument(models.Model):
+    """Kho dữ liệu điện tử của cá nhân, tổ chức (45/2020 Art. 16): results received and documents uploaded."""
+
+    class Kind(models.TextChoices):
+        UPLOAD = "upload", "Giấy tờ đã nộp"
+        RESULT = "result", "Kết quả giải quyết"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="stored_documents")
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    name = models.CharField(max_length=500)
+    file = models.FileField(upload_to="kho/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    dossier = models.ForeignKey("dossiers.Dossier", models.SET_NULL, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "giấy tờ trong kho dữ liệu"
+        verbose_name_plural = "kho dữ liệu"
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+        constraints = [models.UniqueConstraint(fields=["owner", "sha256", "kind"], name="stored_once_per_owner")]
+
+
+class Rating(models.Model):
+    """Đánh giá sự hài lòng on the criteria of Decree 61/2018 Art. 31, one per returned dossier."""
+
+    CRITERIA = [
+        ("time", "Thời gian giải quyết"), ("contacts", "Số lần phải liên hệ, đi lại"),
+        ("information", "Thông tin công khai chính xác"), ("attitude", "Thái độ của cán bộ"),
+        ("lawful_cost", "Đúng quy định, không phát sinh chi phí"), ("online", "Dịch vụ trực tuyến"),
+    ]
+
+    dossier = models.OneToOneField("dossiers.Dossier", models.CASCADE, related_name="rating")
+    satisfied = models.BooleanField("hài lòng")
+    criteria = models.JSONField(default=dict, help_text='{"time": true, "attitude": false, ...}')
+    comment = models.TextField(blank=True)
+    channel = models.CharField(max_length=6, choices=[("portal", "Cổng dịch vụ công"), ("kiosk", "Ki-ốt tại quầy")])
+    created_at = models.DateTimeField(auto_now_add=True)

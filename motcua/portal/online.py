@@ -1,0 +1,178 @@
+"""Nộp hồ sơ trực tuyến: the e-form of the procedure version, saved as the citizen types, files uploaded one by one
+and kept on the server, then submitted once every file is verified (count, size, SHA-256)."""
+import hashlib
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from motcua.catalog.models import Procedure
+from motcua.dossiers import files, lifecycle
+
+from . import eforms
+from .models import Draft, DraftFile, StoredDocument
+from .store import keep_in_store
+
+APPLICANT_FIELDS = [("applicant_name", "Họ và tên người nộp"), ("applicant_id_number", "Số định danh cá nhân"),
+                    ("applicant_phone", "Số điện thoại"), ("applicant_email", "Thư điện tử"),
+                    ("applicant_address", "Địa chỉ liên hệ")]
+
+
+def citizen_required(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if request.user.kind not in ("citizen", "business"):
+            raise PermissionDenied("Trang này dành cho công dân, doanh nghiệp.")
+        return view(request, *args, **kwargs)
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def my_draft(request, draft_id) -> Draft:
+    return get_object_or_404(Draft.objects.select_related("version__procedure"), pk=draft_id, owner=request.user)
+
+
+@citizen_required
+def start(request, code):
+    """Nộp trực tuyến from a procedure page: resume this procedure's draft, or open a new one."""
+    procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, is_published=True)
+    if procedure.online_level == "none":
+        raise Http404("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.")
+    draft = Draft.objects.filter(owner=request.user, version=procedure.current).order_by("-updated_at").first()
+    if draft is None:
+        user = request.user
+        draft = Draft.objects.create(owner=user, version=procedure.current, data={"applicant": {
+            "applicant_name": user.full_name, "applicant_id_number": user.id_number,
+            "applicant_phone": user.phone, "applicant_email": user.email}})
+    return redirect("portal:draft", draft_id=draft.pk)
+
+
+def _context(request, draft, errors=None):
+    version = draft.version
+    schema = eforms.schema_for(version)
+    errors = errors or {}
+    uploaded = {f.requirement_id: f for f in draft.files.all()}
+    applicant = draft.data.get("applicant", {})
+    return {
+        "draft": draft, "version": version, "schema": schema,
+        "form_fields": eforms.fields(schema, draft.data.get("form", {}), errors.get("form")),
+        "applicant_fields": [(name, label, applicant.get(name, ""), errors.get("applicant", {}).get(name, ""))
+                             for name, label in APPLICANT_FIELDS],
+        "agencies": version.procedure.agencies.filter(has_one_stop_desk=True) or version.procedure.agencies.all(),
+        "lines": [(line, uploaded.get(line.pk)) for line in version.documents.all()],
+        "store": StoredDocument.objects.filter(owner=request.user, kind=StoredDocument.Kind.UPLOAD),
+        "errors": errors, "max_mb": files.max_bytes() // 1048576,
+    }
+
+
+@citizen_required
+def draft_page(request, draft_id):
+    return render(request, "portal/draft.html", _context(request, my_draft(request, draft_id)))
+
+
+def _save_values(draft, post) -> None:
+    schema = eforms.schema_for(draft.version)
+    draft.data = {"form": eforms.coerce(schema, post),
+                  "applicant": {name: post.get(name, "").strip() for name, _ in APPLICANT_FIELDS},
+                  "agency": post.get("receiving_agency", "")}
+    draft.save(update_fields=["data", "updated_at"])
+
+
+@citizen_required
+@require_POST
+def autosave(request, draft_id):
+    draft = my_draft(request, draft_id)
+    _save_values(draft, request.POST)
+    return JsonResponse({"saved_at": draft.updated_at.isoformat()})
+
+
+@citizen_required
+@require_POST
+def upload(request, draft_id, line_id):
+    """One file of one document line; checked by content and size, nothing kept when it is refused."""
+    draft = my_draft(request, draft_id)
+    line = get_object_or_404(draft.version.documents, pk=line_id)
+    stored_id = request.POST.get("from_store")
+    try:
+        if stored_id:
+            stored = get_object_or_404(StoredDocument, pk=stored_id, owner=request.user)
+            with stored.file.open("rb") as handle:
+                content, kind, name = handle.read(), stored.content_type, stored.name
+        elif "file" in request.FILES:
+            content, kind = files.read_checked(request.FILES["file"], "Tệp")
+            name, stored = request.FILES["file"].name, None
+        else:
+            raise ValidationError("Chưa chọn tệp.")
+    except ValidationError as exc:
+        return JsonResponse({"error": " ".join(exc.messages)}, status=400)
+    with transaction.atomic():
+        DraftFile.objects.filter(draft=draft, requirement=line).delete()
+        item = DraftFile(draft=draft, requirement=line, name=name[:255], content_type=kind, size=len(content),
+                         sha256=hashlib.sha256(content).hexdigest(), from_store=stored)
+        item.file.save(name.rsplit("/", 1)[-1][:100], File(io.BytesIO(content)), save=False)
+        item.save()
+        draft.save(update_fields=["updated_at"])
+    return JsonResponse({"name": item.name, "size": item.size, "sha256": item.sha256, "reused": bool(stored)})
+
+
+def _verified(draft_files) -> list[str]:
+    """Problems with the draft's files as stored now: a file missing, cut short or changed is named."""
+    problems = []
+    for item in draft_files:
+        try:
+            with item.file.open("rb") as handle:
+                content = handle.read()
+        except (FileNotFoundError, OSError):
+            problems.append(f"Tệp “{item.name}” không còn trên máy chủ: hãy tải lên lại.")
+            continue
+        if len(content) != item.size or hashlib.sha256(content).hexdigest() != item.sha256:
+            problems.append(f"Tệp “{item.name}” chưa tải lên đầy đủ: hãy tải lên lại.")
+    return problems
+
+
+@citizen_required
+@require_POST
+def submit(request, draft_id):
+    draft = my_draft(request, draft_id)
+    _save_values(draft, request.POST)
+    version, schema = draft.version, eforms.schema_for(draft.version)
+    errors = {"form": eforms.validate(schema, draft.data["form"]), "applicant": {}, "general": []}
+    draft_files = list(draft.files.select_related("requirement"))
+    have = {item.requirement_id for item in draft_files}
+    errors["general"] += [f"Thiếu giấy tờ: {line.name}" for line in version.documents.all()
+                          if line.is_required and line.pk not in have]
+    errors["general"] += _verified(draft_files)
+    agency = version.procedure.agencies.filter(pk=draft.data.get("agency") or 0).first()
+    if agency is None:
+        errors["general"].append("Chọn nơi tiếp nhận hồ sơ.")
+    if not errors["form"] and not errors["general"]:
+        try:
+            dossier = _register(request.user, draft, agency, draft_files)
+        except ValidationError as exc:
+            field_errors = getattr(exc, "error_dict", None) and exc.message_dict or {}
+            errors["applicant"] = {k: " ".join(v) for k, v in field_errors.items()}
+            errors["general"] += [] if field_errors else exc.messages
+        else:
+            return redirect("portal:my_dossier", code=dossier.code)
+    return render(request, "portal/draft.html", _context(request, draft, errors), status=400)
+
+
+@transaction.atomic
+def _register(user, draft, agency, draft_files):
+    applicant = {key: value for key, value in draft.data["applicant"].items() if value}
+    uploads = []
+    for item in draft_files:
+        handle = item.file.open("rb")
+        uploads.append((item.requirement, File(handle, name=item.name), item.from_store_id is not None))
+    dossier = lifecycle.register(actor=user, version=draft.version, receiving_agency=agency,
+                                 applicant=applicant, channel="online", form_data=draft.data["form"],
+                                 uploads=uploads, applicant_user=user)
+    for document in dossier.documents.filter(reused=False):
+        keep_in_store(user, document, StoredDocument.Kind.UPLOAD)
+    draft.delete()
+    return dossier

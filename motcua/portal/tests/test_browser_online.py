@@ -1,0 +1,58 @@
+"""A citizen on a phone: finds "khai sinh" typed without accents, fills the e-form, attaches two files (with the
+upload progress), closes the tab, comes back to the same draft, submits, and sees the dossier in Hồ sơ của tôi."""
+import re
+
+import pytest
+
+from motcua.demo.agencies import PASSWORD
+from motcua.demo.load import load
+from motcua.dossiers.models import Dossier
+
+pytestmark = pytest.mark.django_db(transaction=True)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_online_birth_registration_on_a_phone(live_server, phone_page, artifacts, tmp_path):
+    load()
+    page, site = phone_page, live_server.url
+    page.goto(f"{site}/dang-nhap/")
+    page.fill("#id_username", "congdan")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.goto(f"{site}/thu-tuc/?q=dang+ky+khai+sinh")
+    page.locator(".procedure-name").first.click()
+    page.click("text=Nộp trực tuyến")
+    page.wait_for_url(re.compile(r".*/ho-so-nhap/\d+/"))
+    page.fill("#a-applicant_id_number", "025090001234")
+    page.fill("#a-applicant_phone", "0912345678")
+    page.select_option("#agency", label="Ủy ban nhân dân phường Việt Trì")
+    page.fill("#f-ho_ten_tre", "Vũ Minh An")
+    page.fill("#f-ngay_sinh", "2026-11-01")
+    page.select_option("#f-gioi_tinh", "Nam")
+    page.fill("#f-noi_sinh", "Bệnh viện Đa khoa tỉnh Phú Thọ")
+    page.fill("#f-dan_toc", "Kinh")
+    page.fill("#f-quoc_tich", "Việt Nam")
+    page.fill("#f-ho_ten_me", "Vũ Thị Mai")
+    page.fill("#f-so_dinh_danh_me", "025090001234")
+    page.select_option("#f-quan_he", "Mẹ")
+    page.wait_for_function("document.getElementById('save-state').textContent.startsWith('Đã lưu')")
+    for index, (name, content) in enumerate([("to-khai.pdf", PDF), ("giay-chung-sinh.png", PNG)]):
+        path = tmp_path / name
+        path.write_bytes(content)
+        line = page.locator(".doc-line").nth(index)
+        line.locator("input[type=file]").set_input_files(str(path))
+        line.locator(".upload-state", has_text="Đã tải lên").wait_for()
+    page.screenshot(path=artifacts / "online-draft-phone.png", full_page=True)
+
+    page.goto(f"{site}/ho-so-cua-toi/")  # the tab is closed; the draft waits on the server
+    page.click("text=Thủ tục đăng ký khai sinh")
+    assert page.input_value("#f-ho_ten_tre") == "Vũ Minh An"
+    assert page.locator(".upload-state", has_text="Đã tải lên").count() == 2
+    page.click("button[type=submit].primary >> text=Nộp hồ sơ")
+    page.wait_for_url(re.compile(r".*/ho-so-cua-toi/.+/"))
+    dossier = Dossier.objects.get()
+    assert dossier.documents.count() == 2 and dossier.form_data["ho_ten_tre"] == "Vũ Minh An"
+    assert "Mới đăng ký" in page.locator("main").inner_text()
+    page.screenshot(path=artifacts / "online-submitted-phone.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
