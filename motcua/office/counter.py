@@ -18,7 +18,9 @@ from motcua.dossiers.models import Dossier
 
 class ApplicantForm(forms.Form):
     desk = forms.ModelChoiceField(label="Nơi tiếp nhận", queryset=Agency.objects.none())
-    channel = forms.ChoiceField(label="Hình thức nộp", choices=[("direct", "Trực tiếp"), ("postal", "Bưu chính")])
+    channel = forms.ChoiceField(label="Hình thức nộp", choices=[
+        ("direct", "Trực tiếp"), ("postal", "Bưu chính"),
+        ("online", "Trực tuyến – cán bộ nộp thay người dân")])
     processing_agency = forms.ModelChoiceField(label="Cơ quan giải quyết", required=False,
                                                queryset=Agency.objects.none(),
                                                empty_label="Theo thẩm quyền của thủ tục")
@@ -113,9 +115,11 @@ def _decide(request, data, version, lines) -> Dossier:
     if decision == "refuse" and not data["refuse_reasons"].strip():
         raise ValidationError({"refuse_reasons": "Ghi rõ lý do từ chối tiếp nhận."})
     applicant = {key: data[key] for key in lifecycle.intake.APPLICANT_FIELDS if key in data and data[key]}
+    # "online" here is assisted submission: the officer files an online dossier for someone who cannot use the
+    # portal, recorded as such in the dossier's first event.
     dossier = lifecycle.register(actor=request.user, version=version, receiving_agency=data["desk"],
                                  applicant=applicant, channel=data["channel"], uploads=uploads,
-                                 processing_agency=data["processing_agency"])
+                                 processing_agency=data["processing_agency"], assisted=data["channel"] == "online")
     if decision == "receive":
         lifecycle.receive(dossier.pk, actor=request.user)
         messages.success(request, "Đã tiếp nhận hồ sơ. In Giấy tiếp nhận và hẹn trả kết quả (mẫu 01) cho công dân.")

@@ -165,3 +165,16 @@ def test_register_per_period_as_page_pdf_and_excel(client, received, people):
     assert bad.status_code == 400 and "Ngày kết thúc phải sau ngày bắt đầu" in bad.content.decode()
     assert login(client, people["commune_desk"]).get(url, {"tu": "2026-03-01", "den": "2026-03-31"}).context[
         "total"] == 0
+
+
+def test_assisted_online_submission_is_recorded_as_such(client, five_days, people):
+    login(client, people["desk"])
+    lines = list(five_days.documents.all())
+    client.post(reverse("office:counter_procedure", args=[five_days.procedure.code]), {
+        "desk": people["desk"].staff_roles.get().agency_id, "channel": "online", "applicant_name": "Bà Lan",
+        "applicant_id_number": "025090001234", "applicant_phone": "0912345678",
+        "received_line": [line.pk for line in lines], "decision": "receive"})
+    dossier = Dossier.objects.get()
+    registered = dossier.events.get(kind="registered")
+    assert dossier.channel == "online" and registered.data["assisted"] is True
+    assert registered.note == "Nộp thay (hỗ trợ tại quầy)"
