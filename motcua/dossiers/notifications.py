@@ -20,6 +20,7 @@ SMS_LIMIT = 320
 FOOTER = ("Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; "
           "vui lòng không trả lời thư này.")
 HEADLINES = {
+    "registered": "đã được gửi, chờ tiếp nhận",
     "received": "đã được tiếp nhận",
     "desk_supplement": "cần bổ sung trước khi tiếp nhận",
     "supplement_requested": "cần bổ sung, hoàn thiện",
@@ -111,6 +112,10 @@ def _items(items) -> list[str]:
 def _details(event, dossier) -> tuple[list[str], str]:
     """The kind-specific part: (lines of the e-mail, detail of the SMS)."""
     kind, note, data = event.kind, (event.note or "").strip(), event.data or {}
+    if kind == "registered":
+        return [f"Hồ sơ đã được gửi đến {dossier.receiving_agency.name}.",
+                "Cơ quan sẽ kiểm tra và tiếp nhận; Ông/Bà sẽ nhận Giấy tiếp nhận và hẹn trả kết quả khi hồ sơ "
+                "được tiếp nhận."], "Chờ tiếp nhận."
     if kind == "received":
         if dossier.due_at is None:
             return ["Thủ tục này không quy định thời hạn giải quyết."], ""

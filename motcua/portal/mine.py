@@ -3,7 +3,7 @@ rating) and their personal data store. Nothing of one citizen is visible to anot
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -98,6 +98,19 @@ def rate(request, code):
                           comment=request.POST.get("comment", "")[:2000])
     messages.success(request, "Cảm ơn bạn đã đánh giá.")
     return redirect("portal:my_dossier", code=code)
+
+
+@citizen_required
+def receipt(request, code):
+    """Giấy tiếp nhận và hẹn trả kết quả (form 01) of the citizen's own dossier, once the desk has received it."""
+    from motcua.dossiers.printing import render_form
+
+    dossier = own(request, code)
+    if dossier.received_at is None:
+        raise Http404("Hồ sơ chưa được tiếp nhận.")
+    pdf = render_form(1, dossier, base_url=request.build_absolute_uri("/").rstrip("/"))
+    return HttpResponse(pdf, content_type="application/pdf",
+                        headers={"Content-Disposition": f'inline; filename="giay-tiep-nhan-{dossier.code}.pdf"'})
 
 
 @citizen_required

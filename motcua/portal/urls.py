@@ -15,6 +15,7 @@ urlpatterns = [
     path("ho-so-cua-toi/<str:code>/", mine.my_dossier, name="my_dossier"),
     path("ho-so-cua-toi/<str:code>/bo-sung/", mine.answer_supplement, name="answer_supplement"),
     path("ho-so-cua-toi/<str:code>/rut/", mine.withdraw, name="withdraw"),
+    path("ho-so-cua-toi/<str:code>/giay-tiep-nhan/", mine.receipt, name="receipt"),
     path("ho-so-cua-toi/<str:code>/danh-gia/", mine.rate, name="rate"),
     path("ho-so-cua-toi/<str:code>/ket-qua/<int:document_id>/", mine.result_download, name="result"),
     path("kho-du-lieu/", mine.store, name="store"),

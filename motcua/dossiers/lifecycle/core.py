@@ -35,7 +35,8 @@ def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", da
                           note=note, data=data, step_deadline=step.deadline if step else None,
                           step_outcome=step.outcome if step else "")
     dossier.save()
-    if kind in NOTIFIED:
+    # An online submission is acknowledged at once; a desk intake gets its paper receipt instead.
+    if kind in NOTIFIED or (kind == "registered" and dossier.channel == "online"):
         notify(event)
     return event
 

@@ -122,6 +122,8 @@ def test_result_goes_to_the_store_reused_later_and_the_citizen_rates(client, cit
     lifecycle.issue_result(dossier.pk, actor=people["head"], summary="Phiếu số 9",
                            uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", PDF + b"kq"))])
     lifecycle.return_result(dossier.pk, actor=desk, method="online")
+    receipt = client.get(reverse("portal:receipt", args=[dossier.code]))
+    assert receipt["Content-Type"] == "application/pdf" and receipt.content[:5] == b"%PDF-"
     result = StoredDocument.objects.get(owner=citizen, kind="result")
     assert client.get(reverse("portal:store_download", args=[result.pk])).status_code == 200
     client.post(reverse("portal:rate", args=[dossier.code]), {"satisfied": "yes", "time": "yes", "attitude": "no"})
@@ -146,3 +148,14 @@ def test_nothing_of_one_citizen_is_visible_to_another(client, citizen, online, p
     assert client.post(reverse("portal:autosave", args=[draft.pk]), {"ho_ten_tre": "X"}).status_code == 404
     client.force_login(people["desk"])
     assert client.get(reverse("portal:my_dossiers")).status_code == 403
+
+
+def test_online_submission_is_acknowledged_by_e_mail_in_the_same_transaction(client, citizen, online, province):
+    from motcua.integrations.models import Notice
+
+    draft = start(client, online)
+    for line in online.documents.all():
+        client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
+    client.post(reverse("portal:submit", args=[draft.pk]), fill(province, applicant_email="mai@example.vn"))
+    notice = Notice.objects.get(channel="email")
+    assert notice.recipient == "mai@example.vn" and "đã được gửi, chờ tiếp nhận" in notice.subject
