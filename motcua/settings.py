@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.office",
     "motcua.integrations",
+    "motcua.feedback",
     "motcua.demo",
     "django_tasks",
     "django_tasks_db",

@@ -10,5 +10,6 @@ urlpatterns = [
     path("can-bo/", include("motcua.office.urls")),
     path("thu-tuc/", include("motcua.catalog.urls")),
     path("api/v1/", include("motcua.dossiers.api.urls")),
+    path("phan-anh-kien-nghi/", include("motcua.feedback.urls")),
     path("", include("motcua.portal.urls")),
 ]

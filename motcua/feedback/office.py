@@ -1,0 +1,125 @@
+"""Officials' PAKN pages: the register (sổ theo dõi PAKN) with filters, and one page per PAKN with its actions."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from motcua.office.views import staff_required
+
+from . import services
+from .forms import ACTION_FORMS
+from .models import Feedback
+
+PAGE_SIZE = 25
+
+
+def _visible(request):
+    return services.visible(Feedback.objects.all(), request.user)
+
+
+def _get(request, code) -> Feedback:
+    fb = _visible(request).select_related("receiving_agency", "transferred_to", "answered_by",
+                                          "procedure", "subject_agency").filter(code=code).first()
+    if fb is None:  # another agency learns nothing, not even that the code exists
+        raise Http404("Không tìm thấy PAKN.")
+    return fb
+
+
+@staff_required
+def register(request):
+    now = timezone.now()
+    items = _visible(request).select_related("receiving_agency", "transferred_to")
+    status = request.GET.get("trang-thai", "")
+    if status in Feedback.Status.values:
+        items = items.filter(status=status)
+    elif status == "dang-xu-ly":
+        items = items.exclude(status__in=[Feedback.Status.PUBLISHED, Feedback.Status.REFUSED])
+    overdue = request.GET.get("qua-han") == "1"
+    if overdue:
+        items = items.filter(services.overdue_filter(now))
+    q = request.GET.get("q", "").strip()
+    if q:
+        items = items.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(sender_name__icontains=q))
+    page = Paginator(items.order_by("-submitted_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(request, "feedback/office_register.html", {
+        "page": page, "statuses": Feedback.Status.choices, "status": status, "overdue": overdue, "q": q,
+        "params": params.urlencode(), "now": now})
+
+
+def _steps(fb):
+    """(step, deadline, done at, on time) for the page: the deadline of each step and how it went."""
+    rows = [("Từ chối tiếp nhận (nếu không tiếp nhận)", fb.refuse_due, fb.refused_at, fb.refuse_on_time),
+            ("Đề nghị bổ sung lần đầu (nếu cần)", fb.supplement_due, fb.supplement_requested_at,
+             fb.supplement_on_time),
+            ("Chuyển cơ quan có thẩm quyền (nếu không thuộc thẩm quyền)", fb.transfer_due, fb.transferred_at,
+             fb.transfer_on_time),
+            ("Trả lời, kết quả xử lý", fb.answer_due, fb.answered_at, fb.answer_on_time)]
+    if fb.publish_due:
+        rows.append(("Công khai kết quả", fb.publish_due, fb.published_at, fb.publish_on_time))
+    return rows
+
+
+@staff_required
+def detail(request, code, forms=None):
+    fb = _get(request, code)
+    allowed = services.available_actions(request.user, fb)
+    forms = forms or {}
+    action_forms = []
+    for name in allowed:
+        form = forms.get(name)
+        if form is None:
+            form_class = ACTION_FORMS[name]
+            form = form_class(feedback=fb) if name == "transfer" else form_class()
+        action_forms.append((name, services.LABELS[name], form))
+    return render(request, "feedback/office_detail.html", {
+        "fb": fb, "forms": action_forms, "steps": _steps(fb), "now": timezone.now(),
+        "history": fb.events.select_related("agency").order_by("seq"), "labels": services.EVENT_LABELS,
+        "attachments": fb.attachments.all(), "chain_broken": services.verify(fb),
+    }, status=400 if forms else 200)
+
+
+@staff_required
+@require_POST
+def act(request, code, action):
+    fb = _get(request, code)
+    if action not in ACTION_FORMS:
+        raise Http404("Không có thao tác này.")
+    form_class = ACTION_FORMS[action]
+    form = form_class(request.POST, feedback=fb) if action == "transfer" else form_class(request.POST)
+    if not form.is_valid():
+        return detail(request, code, forms={action: form})
+    data = form.cleaned_data
+    calls = {
+        "classify": lambda: services.classify(fb.pk, request.user, data["classification"], data["note"]),
+        "refuse": lambda: services.refuse(fb.pk, request.user, data["reason"]),
+        "request_supplement": lambda: services.request_supplement(fb.pk, request.user, data["note"]),
+        "transfer": lambda: services.transfer(fb.pk, request.user, data["to_agency"], data["note"]),
+        "answer": lambda: services.answer(fb.pk, request.user, data["text"]),
+        "publish": lambda: services.publish(fb.pk, request.user),
+    }
+    try:
+        calls[action]()
+    except services.FeedbackError as exc:
+        form.add_error(None, str(exc))
+        return detail(request, code, forms={action: form})
+    except PermissionDenied:
+        raise
+    messages.success(request, f"Đã thực hiện: {services.LABELS[action]}.")
+    if action == "transfer" and not services.visible(Feedback.objects.filter(pk=fb.pk), request.user).exists():
+        return redirect("feedback:office")
+    return redirect("feedback:office_detail", code=code)
+
+
+@staff_required
+def attachment(request, code, attachment_id):
+    fb = _get(request, code)
+    item = fb.attachments.filter(pk=attachment_id).first()
+    if item is None:
+        raise Http404("Không có tệp này.")
+    return FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.name)

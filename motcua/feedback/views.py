@@ -1,0 +1,114 @@
+"""Public PAKN pages: submit, track by code + phone (rate-limited) and rate the answer, published answers."""
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from motcua.portal import ratelimit
+
+from . import services
+from .forms import RateForm, SubmitForm, TrackForm
+from .models import Feedback
+
+LOOKUPS_PER_MINUTE = 10
+PAGE_SIZE = 20
+NOT_FOUND = "Không tìm thấy PAKN khớp với mã và số điện thoại đã nhập."
+
+
+def submit(request):
+    form = SubmitForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            fb = services.submit(form.data_for_service(), form.cleaned_data["attachments"])
+            request.session["pakn_sent"] = fb.code
+            return redirect("feedback:sent")
+        status = 400
+    else:
+        status = 200
+    return render(request, "feedback/submit.html", {"form": form}, status=status)
+
+
+def sent(request):
+    fb = Feedback.objects.select_related("receiving_agency").filter(code=request.session.get("pakn_sent") or "").first()
+    if fb is None:
+        return redirect("feedback:submit")
+    return render(request, "feedback/sent.html", {"fb": fb})
+
+
+def _history(fb):
+    return fb.events.select_related("agency").order_by("seq")
+
+
+def track(request):
+    form = TrackForm(request.GET or None)
+    context = {"form": form, "labels": services.EVENT_LABELS}
+    if not form.is_bound:
+        return render(request, "feedback/track.html", context)
+    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
+        context["error"] = "Bạn tra cứu quá nhiều lần trong một phút. Vui lòng thử lại sau ít phút."
+        return render(request, "feedback/track.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "feedback/track.html", context, status=400)
+    fb = services.find_for_sender(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"])
+    if fb is None:  # the same answer whether the code or the phone is wrong
+        context["error"] = NOT_FOUND
+        return render(request, "feedback/track.html", context, status=404)
+    context.update(fb=fb, history=_history(fb), rate_form=RateForm(initial={
+        "ma": fb.code, "dien_thoai": form.cleaned_data["dien_thoai"]}))
+    return render(request, "feedback/track.html", context)
+
+
+@require_POST
+def rate(request):
+    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
+        return render(request, "feedback/track.html", {
+            "form": TrackForm(), "error": "Bạn thao tác quá nhiều lần trong một phút. Vui lòng thử lại sau."},
+            status=429)
+    form = RateForm(request.POST)
+    fb = None
+    if form.is_valid():
+        try:
+            fb = services.rate(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"],
+                               form.cleaned_data["danh_gia"], form.cleaned_data["y_kien"])
+        except PermissionDenied:
+            fb = None
+            form.add_error(None, NOT_FOUND)
+        except services.FeedbackError as exc:
+            form.add_error(None, str(exc))
+    if fb is not None:
+        return render(request, "feedback/track.html", {
+            "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
+            "labels": services.EVENT_LABELS, "rated": True})
+    found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
+    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
+               "rate_form": form, "error": " ".join(form.non_field_errors()) or None}
+    if found:
+        context.update(fb=found, history=_history(found))
+    return render(request, "feedback/track.html", context, status=400)
+
+
+def published(request):
+    items = (Feedback.objects.filter(status=Feedback.Status.PUBLISHED)
+             .select_related("answered_by", "procedure").order_by("-published_at", "-pk"))
+    q = request.GET.get("q", "").strip()
+    if q:
+        items = items.filter(Q(code__iexact=q) | Q(title__icontains=q) | Q(content__icontains=q)
+                             | Q(answer__icontains=q))
+    kind = request.GET.get("loai", "")
+    if kind in Feedback.Kind.values:
+        items = items.filter(kind=kind)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
+    params = request.GET.copy()
+    params.pop("trang", None)
+    return render(request, "feedback/published_list.html", {
+        "page": page, "q": q, "kind": kind, "kinds": Feedback.Kind.choices, "params": params.urlencode()})
+
+
+def published_detail(request, code):
+    fb = (Feedback.objects.select_related("answered_by", "receiving_agency", "procedure")
+          .filter(code=code, status=Feedback.Status.PUBLISHED).first())
+    if fb is None:
+        raise Http404("Không có kết quả PAKN đã công khai với mã này.")
+    return render(request, "feedback/published_detail.html", {"fb": fb})
