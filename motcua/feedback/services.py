@@ -161,7 +161,9 @@ def submit(data: dict, files=(), at: datetime | None = None) -> Feedback:
 
 
 def _locked(pk) -> Feedback:
-    return Feedback.objects.select_for_update().select_related("receiving_agency", "transferred_to").get(pk=pk)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to transferred_to
+    return (Feedback.objects.select_for_update(of=("self",))
+            .select_related("receiving_agency", "transferred_to").get(pk=pk))
 
 
 def _act(action: str, pk, actor, at):
