@@ -9,4 +9,6 @@ class MotcuaUserAdmin(UserAdmin):
     list_display = ("username", "full_name", "kind", "phone", "is_active")
     list_filter = ("kind", "is_active", "is_staff")
     search_fields = ("username", "full_name", "phone", "id_number", "email")
-    fieldsets = UserAdmin.fieldsets + (("motcua", {"fields": ("kind", "full_name", "phone", "id_number", "tax_code")}),)
+    fieldsets = UserAdmin.fieldsets + (("motcua", {"fields": ("kind", "full_name", "phone", "id_number", "tax_code",
+                                                                 "failed_logins", "locked_until",
+                                                                 "vneid_verified_at")}),)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
+    path("dang-ky/", views.register, name="account_register"),
+    path("dang-nhap/vneid/", views.vneid_start, name="vneid_start"),
+    path("dang-nhap/vneid/callback/", views.vneid_callback, name="vneid_callback"),
+]
