@@ -26,6 +26,11 @@ TABLE: dict[str, tuple[set[str], str | None]] = {
     "stop": (BEFORE_RESULT, S.STOPPED),
     "withdraw": ({S.SUBMITTED, S.DESK_SUPPLEMENT} | BEFORE_RESULT, S.WITHDRAWN),
 }
+# Actions no user takes (a verified external system's callback): no permission rule, no API endpoint.
+# record_online_payment leaves the state alone, except AWAITING_PAYMENT → IN_PROGRESS (lifecycle/payments.py).
+SYSTEM_TABLE: dict[str, tuple[set[str], str | None]] = {
+    "record_online_payment": ({S.SUBMITTED, S.DESK_SUPPLEMENT} | BEFORE_RESULT, None),
+}
 
 ACTION_LABELS = {
     "receive": "Tiếp nhận hồ sơ", "desk_supplement": "Yêu cầu bổ sung (chưa tiếp nhận)",
@@ -35,6 +40,7 @@ ACTION_LABELS = {
     "confirm_payment": "Xác nhận đã nộp phí", "submit_for_approval": "Trình phê duyệt", "approve": "Phê duyệt",
     "refuse": "Từ chối giải quyết", "issue_result": "Ban hành kết quả", "extend": "Gia hạn (xin lỗi)",
     "return_result": "Trả kết quả", "stop": "Dừng giải quyết", "withdraw": "Rút hồ sơ",
+    "record_online_payment": "Ghi nhận phí nộp trực tuyến",
 }
 
 # What each event kind is called where people read the history (office timeline, public tracking).
@@ -58,7 +64,7 @@ def allowed(action: str, state: str) -> bool:
 
 
 def require(action: str, state: str) -> str | None:
-    sources, target = TABLE[action]
+    sources, target = TABLE[action] if action in TABLE else SYSTEM_TABLE[action]
     if state not in sources:
         from .states import State
 

@@ -5,11 +5,12 @@ Views, API viewsets, admin actions and commands call these; none sets `state` it
 from .intake import check_applicant, competent_agency, desk_refuse, desk_supplement, receive, register
 from .processing import (answer_consultation, approve, assign, complete_step, confirm_payment, consult, extend,
                          forward, request_payment, request_supplement, resubmit, submit_for_approval)
+from .payments import record_online_payment
 from .results import issue_result, refuse, return_result, stop, withdraw
 
 __all__ = [
     "answer_consultation", "approve", "assign", "check_applicant", "competent_agency", "complete_step",
     "confirm_payment", "consult", "desk_refuse", "desk_supplement", "extend", "forward", "issue_result", "receive",
-    "refuse", "register", "request_payment", "request_supplement", "resubmit", "return_result", "stop",
-    "submit_for_approval", "withdraw",
+    "record_online_payment", "refuse", "register", "request_payment", "request_supplement", "resubmit",
+    "return_result", "stop", "submit_for_approval", "withdraw",
 ]

@@ -23,6 +23,12 @@ def load(dossier_id: int, actor, action: str) -> tuple[Dossier, str | None]:
     return dossier, transitions.require(action, dossier.state)
 
 
+def lock(dossier_id: int, action: str) -> tuple[Dossier, str | None]:
+    """`load` for a system action (a verified gateway's callback, no user): lock the row, check the transition."""
+    dossier = Dossier.objects.select_for_update().select_related("procedure_version").get(pk=dossier_id)
+    return dossier, transitions.require(action, dossier.state)
+
+
 def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", data=None, to_agency=None,
            step: Step | None = None) -> Event:
     """Move to `to_state` (if given), append the event, save the dossier and enqueue the applicant's notice."""
