@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "motcua.office",
     "motcua.integrations",
     "motcua.feedback",
+    "motcua.payments",
     "motcua.demo",
     "django_tasks",
     "django_tasks_db",
@@ -190,3 +191,46 @@ MOTCUA_SMS_TYPE = env("MOTCUA_SMS_TYPE", default="2")
 MOTCUA_SMS_TIMEOUT = env.float("MOTCUA_SMS_TIMEOUT", default=10.0)
 MOTCUA_NOTICE_MAX_ATTEMPTS = env.int("MOTCUA_NOTICE_MAX_ATTEMPTS", default=4)
 MOTCUA_NOTICE_RETRY_SECONDS = env.int("MOTCUA_NOTICE_RETRY_SECONDS", default=60)  # doubled after each failure
+
+# --- Accounts: password hashing, login lockout, single sign-on over OpenID Connect (docs/accounts.md) ---
+# Argon2 hashes new passwords; older PBKDF2 hashes still verify and are upgraded at the next login.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
+                    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+                    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+                    "django.contrib.auth.hashers.ScryptPasswordHasher"]
+# Login by username, e-mail or phone; an account locks after MAX_FAILURES wrong passwords for LOCK_MINUTES.
+AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
+MOTCUA_LOGIN_MAX_FAILURES = env.int("MOTCUA_LOGIN_MAX_FAILURES", default=5)
+MOTCUA_LOGIN_LOCK_MINUTES = env.int("MOTCUA_LOGIN_LOCK_MINUTES", default=15)
+# The identity provider (DVCQG / VNeID, client registered with the Government Office). Development points at the
+# stand-in (`python -m motcua.accounts.oidc_standin`, port 8028); production has SSO off (button hidden) unless
+# MOTCUA_OIDC_ISSUER, MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET come from the environment.
+MOTCUA_OIDC_ISSUER = env("MOTCUA_OIDC_ISSUER", default="" if PRODUCTION else "http://127.0.0.1:8028")
+MOTCUA_OIDC_CLIENT_ID = env("MOTCUA_OIDC_CLIENT_ID", default="" if PRODUCTION else "motcua-dev")
+MOTCUA_OIDC_CLIENT_SECRET = env("MOTCUA_OIDC_CLIENT_SECRET", default="" if PRODUCTION else "standin-client-secret")
+if MOTCUA_OIDC_ISSUER and not (MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET):
+    raise RuntimeError("MOTCUA_OIDC_CLIENT_ID và MOTCUA_OIDC_CLIENT_SECRET phải được đặt khi có MOTCUA_OIDC_ISSUER")
+MOTCUA_OIDC_SCOPE = env("MOTCUA_OIDC_SCOPE", default="openid")
+MOTCUA_OIDC_ACR_VALUES = env("MOTCUA_OIDC_ACR_VALUES", default="")  # e.g. LoA1 at xacthuc.dichvucong.gov.vn
+MOTCUA_OIDC_ID_CLAIM = env("MOTCUA_OIDC_ID_CLAIM", default="so_dinh_danh")  # "citizen_id" is also accepted
+MOTCUA_OIDC_REDIRECT_URI = env("MOTCUA_OIDC_REDIRECT_URI", default="")  # default: <this site>/dang-nhap/vneid/callback/
+MOTCUA_OIDC_TIMEOUT = env.float("MOTCUA_OIDC_TIMEOUT", default=10.0)
+
+# --- Online fee payment through a VNPay-style gateway (motcua.payments, docs/payments.md) ---
+# Development points at the sandbox (`python -m motcua.payments.sandbox`, port 8027, started by `motcua demo serve`);
+# production has online payment off unless MOTCUA_VNPAY_URL, MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_SECRET come
+# from the environment, and never accepts a gateway on this machine (the sandbox).
+MOTCUA_VNPAY_URL = env("MOTCUA_VNPAY_URL",
+                       default="" if PRODUCTION else "http://127.0.0.1:8027/paymentv2/vpcpay.html")
+MOTCUA_VNPAY_TMN_CODE = env("MOTCUA_VNPAY_TMN_CODE", default="" if PRODUCTION else "MOTCUA01")
+MOTCUA_VNPAY_SECRET = env("MOTCUA_VNPAY_SECRET", default="" if PRODUCTION else "sandbox-hash-secret")
+MOTCUA_VNPAY_TRANSACTIONS_URL = env("MOTCUA_VNPAY_TRANSACTIONS_URL",
+                                    default="" if PRODUCTION else "http://127.0.0.1:8027/transactions")
+MOTCUA_VNPAY_EXPIRE_MINUTES = env.int("MOTCUA_VNPAY_EXPIRE_MINUTES", default=15)
+MOTCUA_VNPAY_TIMEOUT = env.float("MOTCUA_VNPAY_TIMEOUT", default=15.0)
+if MOTCUA_VNPAY_URL and not (MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_SECRET):
+    raise RuntimeError("MOTCUA_VNPAY_TMN_CODE và MOTCUA_VNPAY_SECRET phải được đặt khi có MOTCUA_VNPAY_URL")
+if PRODUCTION and MOTCUA_VNPAY_URL and (
+        not MOTCUA_VNPAY_URL.startswith("https://")
+        or (MOTCUA_VNPAY_URL.split("/")[2].split(":")[0] in ("127.0.0.1", "localhost", "[::1]"))):
+    raise RuntimeError("MOTCUA_VNPAY_URL phải là cổng thanh toán thật (https), không phải cổng giả lập")

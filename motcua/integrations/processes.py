@@ -41,6 +41,22 @@ def standin_port() -> int | None:
     return (parts.port or 80) if local and parts.path == SEND_PATH else None
 
 
+def payment_sandbox_port() -> int | None:
+    """The payment sandbox's port when the gateway settings point at it on this machine (development), else None."""
+    from motcua.payments.sandbox import PAY_PATH
+
+    parts = urlsplit(settings.MOTCUA_VNPAY_URL or "")
+    local = parts.hostname in ("127.0.0.1", "localhost") and parts.path == PAY_PATH
+    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+
+
+def oidc_standin_port() -> int | None:
+    """The OpenID provider stand-in's port when single sign-on points at it on this machine (development)."""
+    parts = urlsplit(getattr(settings, "MOTCUA_OIDC_ISSUER", "") or "")
+    local = parts.hostname in ("127.0.0.1", "localhost")
+    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+
+
 def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, subprocess.Popen]:
     process = subprocess.Popen([sys.executable, *args], env={**os.environ, **(env or {})}, start_new_session=True,
                                preexec_fn=_child_setup if sys.platform.startswith("linux") else None)
@@ -84,6 +100,17 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             children.append(start("sms", ["-m", "motcua.integrations.sms_standin", "--port", str(port)],
                                   {"MOTCUA_SMS_API_KEY": settings.MOTCUA_SMS_API_KEY,
                                    "MOTCUA_SMS_SECRET_KEY": settings.MOTCUA_SMS_SECRET_KEY}))
+        pay_port = payment_sandbox_port()
+        if pay_port:  # the merchant's IPN URL is a setting of the gateway, as on the real merchant portal
+            children.append(start("payments", ["-m", "motcua.payments.sandbox", "--port", str(pay_port), "--ipn-url",
+                                               settings.MOTCUA_PUBLIC_URL.rstrip("/") + "/thanh-toan/ipn/"],
+                                  {"MOTCUA_VNPAY_TMN_CODE": settings.MOTCUA_VNPAY_TMN_CODE,
+                                   "MOTCUA_VNPAY_SECRET": settings.MOTCUA_VNPAY_SECRET}))
+        oidc_port = oidc_standin_port()
+        if oidc_port:  # "Đăng nhập bằng VNeID" works in the demo against the stand-in (a form to approve)
+            children.append(start("vneid", ["-m", "motcua.accounts.oidc_standin", "--port", str(oidc_port), "--form",
+                                            "--client-id", settings.MOTCUA_OIDC_CLIENT_ID,
+                                            "--client-secret", settings.MOTCUA_OIDC_CLIENT_SECRET]))
         children.append(start("worker", ["-m", "motcua.cli", "db_worker", "--no-reload", "--queue-name", "*",
                                          "--interval", "1", "--verbosity", "0"]))
         time.sleep(0.5)
@@ -95,6 +122,10 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             stdout.write("Tin nhắn SMS gửi người nộp được in ra màn hình này (cổng SMS giả lập).\n")
         elif settings.MOTCUA_SMS_URL:
             stdout.write(f"Tin nhắn SMS gửi qua cổng: {settings.MOTCUA_SMS_URL}\n")
+        if pay_port:
+            stdout.write(f"Cổng thanh toán giả lập: {settings.MOTCUA_VNPAY_URL}\n")
+        if oidc_port:
+            stdout.write(f"Máy chủ xác thực VNeID giả lập: {settings.MOTCUA_OIDC_ISSUER}\n")
         if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
             stdout.write("Thư điện tử gửi người nộp được in ra màn hình này (EMAIL_BACKEND console).\n")
         yield children

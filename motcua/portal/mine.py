@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.states import NATIONAL_LABELS, State
+from motcua.dossiers.states import FINISHED, NATIONAL_LABELS, State
 from motcua.dossiers.transitions import TransitionError
 
 from .models import Rating, StoredDocument
@@ -45,6 +45,8 @@ def my_dossier(request, code):
         "results": dossier.documents.filter(kind="result"),
         "can_withdraw": dossier.state in (State.SUBMITTED, State.DESK_SUPPLEMENT, State.RECEIVED),
         "can_rate": dossier.state == State.RETURNED and not hasattr(dossier, "rating"),
+        "can_pay": bool(dossier.fee_total) and dossier.payment_status not in ("paid", "paid_online")
+        and dossier.state not in FINISHED,
         "criteria": Rating.CRITERIA,
     })
 

@@ -159,3 +159,14 @@ def test_online_submission_is_acknowledged_by_e_mail_in_the_same_transaction(cli
     client.post(reverse("portal:submit", args=[draft.pk]), fill(province, applicant_email="mai@example.vn"))
     notice = Notice.objects.get(channel="email")
     assert notice.recipient == "mai@example.vn" and "đã được gửi, chờ tiếp nhận" in notice.subject
+
+
+def test_my_dossier_offers_online_payment_while_the_fee_is_unpaid(client, citizen, online, province):
+    draft = start(client, online)
+    for line in online.documents.all():
+        client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
+    client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
+    dossier = Dossier.objects.get()
+    page = client.get(reverse("portal:my_dossier", args=[dossier.code]))
+    assert dossier.fee_total == 200000 and page.context["can_pay"]
+    assert reverse("payments:start", args=[dossier.code]) in page.content.decode()
