@@ -170,3 +170,27 @@ def test_my_dossier_offers_online_payment_while_the_fee_is_unpaid(client, citize
     page = client.get(reverse("portal:my_dossier", args=[dossier.code]))
     assert dossier.fee_total == 200000 and page.context["can_pay"]
     assert reverse("payments:start", args=[dossier.code]) in page.content.decode()
+
+
+def test_citizen_answers_a_supplement_request_online_and_the_deadline_restarts(client, citizen, online, province,
+                                                                               people):
+    draft = start(client, online)
+    for line in online.documents.all():
+        client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
+    client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
+    dossier = Dossier.objects.get()
+    people["desk"].staff_roles.create(agency=province["justice"], role="counter")
+    lifecycle.receive(dossier.pk, actor=people["desk"])
+    lifecycle.request_supplement(dossier.pk, actor=people["specialist"],
+                                 items=[{"item": "Giấy chứng sinh", "reason": "Ảnh chụp bị mờ"}])
+    page = client.get(reverse("portal:my_dossier", args=[dossier.code])).content.decode()
+    assert "Ảnh chụp bị mờ" in page
+    bad = client.post(reverse("portal:answer_supplement", args=[dossier.code]),
+                      {"files": [SimpleUploadedFile("x.pdf", b"not a pdf")]}, follow=True)
+    assert "chỉ nhận PDF, JPEG hoặc PNG" in bad.content.decode()
+    assert Dossier.objects.get(pk=dossier.pk).state == "supplement"
+    client.post(reverse("portal:answer_supplement", args=[dossier.code]),
+                {"files": [SimpleUploadedFile("chung-sinh.png", PNG)], "note": "Đã chụp lại"})
+    dossier.refresh_from_db()
+    assert dossier.state == "in_progress" and dossier.documents.count() == 3
+    assert dossier.events.order_by("-seq").first().kind == "resubmitted"
