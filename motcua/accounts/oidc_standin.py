@@ -18,7 +18,6 @@ import html
 import json
 import os
 import secrets
-import signal
 import sys
 import threading
 import time
@@ -27,6 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
+
+from motcua.integrations.standins import serve_until_stopped
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8028
@@ -234,9 +235,6 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Máy chủ xác thực VNeID giả lập (chỉ dùng để thử nghiệm)")
@@ -248,21 +246,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--form", action="store_true", help="hiện biểu mẫu thay vì tự động đồng ý")
     args = parser.parse_args(argv)
     citizen = {**TEST_CITIZEN, "so_dinh_danh": args.id_number, "name": args.name}
-    try:
-        server = StandinProvider(args.port, client_id=args.client_id, client_secret=args.client_secret,
-                                 citizen=citizen, auto_approve=not args.form)
-    except OSError as exc:
-        print(f"Máy chủ xác thực giả lập không mở được {HOST}:{args.port}: {exc}", file=sys.stderr)
-        return 1
-    signal.signal(signal.SIGTERM, _interrupt)
-    print(f"VNeID giả lập: issuer {server.issuer}  (client_id {args.client_id})", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_until_stopped(
+        lambda: StandinProvider(args.port, client_id=args.client_id, client_secret=args.client_secret,
+                                citizen=citizen, auto_approve=not args.form),
+        "Máy chủ xác thực giả lập", f"{HOST}:{args.port}",
+        lambda server: f"VNeID giả lập: issuer {server.issuer}  (client_id {args.client_id})")
 
 
 if __name__ == "__main__":

@@ -13,12 +13,13 @@ import hmac
 import json
 import os
 import re
-import signal
 import sys
 import threading
 import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from motcua.integrations.standins import serve_until_stopped
 
 SEND_PATH = "/api/sms/send"
 HOST = "127.0.0.1"
@@ -121,9 +122,6 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cổng SMS giả lập (chỉ dùng để thử nghiệm, trình diễn)")
@@ -136,22 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     def echo(message):
         print(f"[SMS giả lập] → {message['Phone']}: {message['Content']}", flush=True)
 
-    try:
+    def make():
         server = StandinGateway(args.port, api_key=args.api_key, secret_key=args.secret_key, echo=echo)
-    except OSError as exc:
-        print(f"Cổng SMS giả lập không mở được {HOST}:{args.port}: {exc}", file=sys.stderr)
-        return 1
-    if args.fail:
-        server.fail = (args.fail, "Lỗi hệ thống cổng SMS (giả lập)")
-    signal.signal(signal.SIGTERM, _interrupt)
-    print(f"Cổng SMS giả lập: {server.url}  (GET http://{HOST}:{args.port}/messages)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+        if args.fail:
+            server.fail = (args.fail, "Lỗi hệ thống cổng SMS (giả lập)")
+        return server
+
+    return serve_until_stopped(make, "Cổng SMS giả lập", f"{HOST}:{args.port}",
+                               lambda server: f"Cổng SMS giả lập: {server.url}  (GET http://{HOST}:{args.port}/messages)")
 
 
 if __name__ == "__main__":

@@ -17,13 +17,13 @@ import html
 import json
 import os
 import secrets
-import signal
 import sys
 import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from motcua.integrations.standins import serve_until_stopped
 from motcua.payments import protocol
 
 PAY_PATH = "/paymentv2/vpcpay.html"
@@ -206,9 +206,6 @@ def transactions_query(tmn_code: str, secret: str, date: str) -> str:
     return urlencode(protocol.sign({"vnp_TmnCode": tmn_code, "vnp_Date": date}, secret))
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cổng thanh toán giả lập kiểu VNPay (chỉ dùng để thử nghiệm)")
@@ -224,21 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[Thanh toán giả lập] {record['vnp_TxnRef']}: {int(record['vnp_Amount']) // 100} đồng, mã "
               f"{record['vnp_ResponseCode']}, IPN → {record['ipn_answers']}", flush=True)
 
-    try:
-        server = SandboxGateway(args.port, tmn_code=args.tmn_code, secret=args.secret, ipn_url=args.ipn_url,
-                                duplicate_ipn=args.duplicate_ipn, echo=echo)
-    except OSError as exc:
-        print(f"Cổng thanh toán giả lập không mở được {HOST}:{args.port}: {exc}", file=sys.stderr)
-        return 1
-    signal.signal(signal.SIGTERM, _interrupt)
-    print(f"Cổng thanh toán giả lập: {server.url}  (IPN → {args.ipn_url or 'chưa cấu hình'})", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0
+    return serve_until_stopped(
+        lambda: SandboxGateway(args.port, tmn_code=args.tmn_code, secret=args.secret, ipn_url=args.ipn_url,
+                               duplicate_ipn=args.duplicate_ipn, echo=echo),
+        "Cổng thanh toán giả lập", f"{HOST}:{args.port}",
+        lambda server: f"Cổng thanh toán giả lập: {server.url}  (IPN → {args.ipn_url or 'chưa cấu hình'})")
 
 
 if __name__ == "__main__":
