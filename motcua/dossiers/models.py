@@ -6,6 +6,7 @@ Volume: a merged province receives ~150,000 dossiers a month, so the queue index
 from django.conf import settings
 from django.db import models
 
+from .append_only import AppendOnlyModel
 from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
 
 OPEN_STATES = sorted(OPEN)
@@ -218,16 +219,10 @@ class IdempotencyRecord(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key")]
 
 
-class EventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được sửa.")
-
-    def delete(self):
-        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được xóa.")
-
-
-class Event(models.Model):
+class Event(AppendOnlyModel):
     """One entry of a dossier's history; append-only and hash-chained (DESIGN.md principle 2)."""
+
+    log_name = "Nhật ký hồ sơ"
 
     dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField()
@@ -246,18 +241,8 @@ class Event(models.Model):
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
-    objects = EventQuerySet.as_manager()
-
     class Meta:
         verbose_name = "sự kiện hồ sơ"
         verbose_name_plural = "nhật ký hồ sơ"
         ordering = ["dossier", "seq"]
         constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="event_dossier_seq")]
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được sửa.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise PermissionError("Nhật ký hồ sơ chỉ được ghi thêm, không được xóa.")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from motcua.dossiers.append_only import AppendOnlyModel
 from motcua.dossiers.validators import validate_phone
 
 
@@ -131,8 +132,11 @@ class Attachment(models.Model):
         verbose_name_plural = "tệp đính kèm"
 
 
-class FeedbackEvent(models.Model):
-    """One action on a PAKN (who, when, what). Never updated or deleted: save() refuses updates, delete() refuses."""
+class FeedbackEvent(AppendOnlyModel):
+    """One action on a PAKN (who, when, what); append-only (see dossiers.append_only) and hash-chained."""
+
+    log_name = "Nhật ký PAKN"
+    refusal_class = ValidationError
 
     feedback = models.ForeignKey(Feedback, models.PROTECT, related_name="events")
     seq = models.PositiveIntegerField()
@@ -152,13 +156,6 @@ class FeedbackEvent(models.Model):
         ordering = ["feedback", "seq"]
         constraints = [models.UniqueConstraint(fields=["feedback", "seq"], name="feedback_event_seq")]
 
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValidationError("Nhật ký PAKN chỉ được ghi thêm, không được sửa.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError("Nhật ký PAKN chỉ được ghi thêm, không được xóa.")
 
 
 class DailySequence(models.Model):

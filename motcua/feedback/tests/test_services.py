@@ -1,6 +1,7 @@
 """PAKN actions: the whole flow, working-day deadlines on known dates, roles and agencies, the history chain."""
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from motcua.dossiers.tests.fixtures import staff, vn
 from motcua.feedback import services
@@ -117,7 +118,10 @@ def test_history_is_append_only_and_chained(pakn, people):
         event.save()
     with pytest.raises(ValidationError):
         event.delete()
-    FeedbackEvent.objects.filter(pk=event.pk).update(note="sửa lén")
+    with pytest.raises(ValidationError):
+        FeedbackEvent.objects.filter(pk=event.pk).update(note="sửa lén")
+    with connection.cursor() as cursor:  # what someone with database access could do behind the application's back
+        cursor.execute("UPDATE feedback_feedbackevent SET note = %s WHERE id = %s", ["sửa lén", event.pk])
     assert services.verify(Feedback.objects.get(pk=pakn.pk)) == 1
 
 

@@ -1,0 +1,36 @@
+"""Append-only history rows (dossier events, PAKN history): no update or delete path in the application.
+
+Instances refuse a second save and any delete; querysets refuse update() and delete(). What is changed behind the
+application's back (SQL) is caught by the hash chain that each history keeps.
+"""
+from django.db import models
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise self.model.refusal("sửa")
+
+    def delete(self):
+        raise self.model.refusal("xóa")
+
+
+class AppendOnlyModel(models.Model):
+    log_name = "Nhật ký"
+    refusal_class: type[Exception] = PermissionError
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def refusal(cls, verb: str) -> Exception:
+        return cls.refusal_class(f"{cls.log_name} chỉ được ghi thêm, không được {verb}.")
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise self.refusal("sửa")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise self.refusal("xóa")
