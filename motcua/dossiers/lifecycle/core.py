@@ -2,8 +2,8 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .. import events, permissions, timing, transitions
-from ..models import Dossier, Event, Step, SupplementRequest
+from .. import events, files, permissions, timing, transitions
+from ..models import Document, Dossier, Event, Step, SupplementRequest
 from ..notifications import notify
 from ..states import NATIONAL_STATUS
 
@@ -85,3 +85,20 @@ def new_supplement(dossier, actor, at, items, note, at_desk, approved_by=None) -
     number = dossier.supplement_requests.count() + 1
     return SupplementRequest.objects.create(dossier=dossier, number=number, at_desk=at_desk, items=items, note=note,
                                             requested_by=actor, approved_by=approved_by, requested_at=at)
+
+
+def check_uploads(uploads) -> list[tuple]:
+    """(line, upload, reused, content, content type) for each (required-document line, upload[, reused]);
+    every file is read and checked here, before anything is written, so one bad file stores nothing."""
+    return [(line, upload, bool(reused and reused[0]),
+             *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
+            for line, upload, *reused in uploads]
+
+
+def store_inputs(dossier, actor, checked) -> None:
+    """The checked uploads as the dossier's input documents, each with its SHA-256."""
+    for line, upload, reused, content, kind in checked:
+        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
+                            uploaded_by=actor, digitised=True, reused=reused)
+        files.store(document, content, upload.name, kind)
+        document.save()

@@ -5,11 +5,12 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 
-from .. import codes, files, permissions, timing
-from ..models import Document, Dossier, Step, SupplementRequest
+from .. import codes, permissions, timing
+from ..models import Dossier, Step, SupplementRequest
 from ..states import PaymentStatus
 from ..validators import validate_id_number, validate_phone
-from .core import close_steps, load, new_supplement, now, open_step, record, share, supplement_items
+from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
+                   supplement_items)
 
 APPLICANT_FIELDS = ["applicant_kind", "applicant_name", "applicant_id_number", "applicant_birth_date",
                     "applicant_address", "applicant_phone", "applicant_email", "organisation_tax_code",
@@ -66,9 +67,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     if (channel != "online" or assisted) and not counter:
         raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
     data = check_applicant(applicant)
-    checked = [(line, upload, bool(reused and reused[0]),
-                *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
-               for line, upload, *reused in uploads]
+    checked = check_uploads(uploads)
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(row.fee_total or 0 for row in version.channels.all() if row.kind == channel)
     dossier = Dossier.objects.create(
@@ -76,11 +75,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
         procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
         lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
         applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], **data)
-    for line, upload, reused, content, kind in checked:
-        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
-                            uploaded_by=actor, digitised=True, reused=reused)
-        files.store(document, content, upload.name, kind)
-        document.save()
+    store_inputs(dossier, actor, checked)
     record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
            data={"channel": channel, "assisted": assisted, "documents": len(checked)})
     return dossier

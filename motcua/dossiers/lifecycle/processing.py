@@ -7,10 +7,11 @@ from django.db import transaction
 from motcua.workdays.deadlines import ExtensionError, check_extension
 from motcua.workdays.services import calendar_for
 
-from .. import files, permissions, timing
-from ..models import Document, Step
+from .. import permissions, timing
+from ..models import Step
 from ..states import PaymentStatus
-from .core import close_steps, load, new_supplement, now, open_step, record, share, supplement_items
+from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
+                   supplement_items)
 
 SUPPLEMENT_WINDOW = "3"  # working days after receipt (61/2018 Art. 19(2))
 SIDE_WORK = [Step.Kind.LIEN_THONG, Step.Kind.CONSULT]
@@ -65,15 +66,11 @@ def resubmit(dossier_id: int, *, actor, uploads=(), note: str = "", at=None):
     """Nhận hồ sơ đã bổ sung: the legal deadline restarts from zero; the 766 deadline only skips the pause."""
     at = now(at)
     dossier, target = load(dossier_id, actor, "resubmit")
-    checked = [(line, upload, *files.read_checked(upload)) for line, upload in uploads]
+    checked = check_uploads(uploads)
     request = dossier.supplement_requests.filter(answered_at=None, at_desk=False).order_by("-number").first()
     request.answered_at = at
     request.save(update_fields=["answered_at"])
-    for line, upload, content, kind in checked:
-        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
-                            uploaded_by=actor, digitised=True)
-        files.store(document, content, upload.name, kind)
-        document.save()
+    store_inputs(dossier, actor, checked)
     dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
     duration = timing.processing_duration(dossier.procedure_version, dossier.channel)
     restarted = None
