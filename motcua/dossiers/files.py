@@ -42,3 +42,21 @@ def store(document, content: bytes, filename: str, content_type: str) -> None:
     document.size = len(content)
     document.content_type = content_type
     document.file.save(filename, ContentFile(content), save=False)
+
+
+def serve(stored, *, filename: str | None = None, attachment: bool = True):
+    """A stored file (dossier document, data-store item, PAKN attachment) as a response: never sniffed as
+    another type, its SHA-256 announced (Repr-Digest); a download also runs sandboxed if a browser opens it."""
+    import base64
+
+    from django.http import FileResponse
+
+    response = FileResponse(stored.file.open("rb"), as_attachment=attachment,
+                            filename=filename or stored.file.name.rsplit("/", 1)[-1],
+                            content_type=stored.content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    if attachment:
+        response["Content-Security-Policy"] = "sandbox"
+    if stored.sha256:
+        response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(stored.sha256)).decode()}:"
+    return response

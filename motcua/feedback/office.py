@@ -3,11 +3,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from motcua.dossiers import files
 from motcua.office.views import staff_required
 
 from . import services
@@ -122,4 +123,4 @@ def attachment(request, code, attachment_id):
     item = fb.attachments.filter(pk=attachment_id).first()
     if item is None:
         raise Http404("Không có tệp này.")
-    return FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.name)
+    return files.serve(item, filename=item.name, attachment=False)

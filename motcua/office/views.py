@@ -4,12 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers import permissions
+from motcua.dossiers import files, permissions
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
@@ -110,8 +110,7 @@ def document_file(request, code, document_id):
     document = dossier.documents.filter(pk=document_id).exclude(file="").first()
     if document is None:
         raise Http404("Không tìm thấy tệp.")
-    return FileResponse(document.file.open("rb"), content_type=document.content_type,
-                        filename=document.file.name.rsplit("/", 1)[-1], as_attachment=False)
+    return files.serve(document, attachment=False)
 
 
 def printable_forms(dossier) -> list[tuple[int, str]]:

@@ -3,11 +3,11 @@ rating) and their personal data store. Nothing of one citizen is visible to anot
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import files, lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import FINISHED, NATIONAL_LABELS, State
 from motcua.dossiers.transitions import TransitionError
@@ -124,12 +124,10 @@ def store(request):
 @citizen_required
 def store_download(request, document_id):
     document = get_object_or_404(StoredDocument, pk=document_id, owner=request.user)
-    return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
-                        filename=document.file.name.rsplit("/", 1)[-1])
+    return files.serve(document)
 
 
 @citizen_required
 def result_download(request, code, document_id):
     document = get_object_or_404(own(request, code).documents, pk=document_id, kind="result")
-    return FileResponse(document.file.open("rb"), content_type=document.content_type, as_attachment=True,
-                        filename=document.file.name.rsplit("/", 1)[-1])
+    return files.serve(document)

@@ -4,9 +4,7 @@ with the action's serializer, call the lifecycle and answer with the updated dos
 Order of the answers: 401 not authenticated → 404 not visible (worded like a code that does not exist) → 403 no
 right to this action → 400 invalid input → 409 not allowed in the dossier's state.
 """
-import base64
 
-from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view,
                                    inline_serializer)
@@ -19,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from .. import permissions, transitions
+from .. import files, permissions, transitions
 from ..models import Document, Event
 from . import queries
 from .actions import Input
@@ -139,14 +137,7 @@ class DocumentFile(Base, APIView):
         document = dossier.documents.filter(pk=pk).first()
         if document is None or not document.file:
             raise NotFound("Không tìm thấy tệp của giấy tờ này.")
-        response = FileResponse(document.file.open("rb"), as_attachment=True,
-                                filename=document.file.name.rsplit("/", 1)[-1],
-                                content_type=document.content_type or "application/octet-stream")
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox"
-        if document.sha256:
-            response["Repr-Digest"] = f"sha-256=:{base64.b64encode(bytes.fromhex(document.sha256)).decode()}:"
-        return response
+        return files.serve(document)
 
 
 class ActionView(Base, generics.GenericAPIView):

@@ -130,6 +130,7 @@ def test_documents_are_served_only_to_who_may_see_the_dossier(client, five_days,
     url = reverse("office:document", args=[dossier.code, dossier.documents.get().pk])
     response = login(client, people["desk"]).get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response["X-Content-Type-Options"] == "nosniff" and response["Repr-Digest"].startswith("sha-256=:")
     assert login(client, people["commune_desk"]).get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302  # to the login page

@@ -125,7 +125,8 @@ def test_result_goes_to_the_store_reused_later_and_the_citizen_rates(client, cit
     receipt = client.get(reverse("portal:receipt", args=[dossier.code]))
     assert receipt["Content-Type"] == "application/pdf" and receipt.content[:5] == b"%PDF-"
     result = StoredDocument.objects.get(owner=citizen, kind="result")
-    assert client.get(reverse("portal:store_download", args=[result.pk])).status_code == 200
+    download = client.get(reverse("portal:store_download", args=[result.pk]))
+    assert download.status_code == 200 and download["Content-Security-Policy"] == "sandbox"
     client.post(reverse("portal:rate", args=[dossier.code]), {"satisfied": "yes", "time": "yes", "attitude": "no"})
     rating = Rating.objects.get(dossier=dossier)
     assert rating.satisfied and rating.criteria == {"time": True, "attitude": False}
