@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "motcua.integrations",
     "motcua.feedback",
     "motcua.payments",
+    "motcua.indicators",
     "motcua.demo",
     "django_tasks",
     "django_tasks_db",
@@ -94,6 +95,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+    # Two test runs on one cluster (a developer and CI, or parallel work) each need their own test database.
+    DATABASES["default"]["TEST"] = {"NAME": env("MOTCUA_TEST_DATABASE", default=None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

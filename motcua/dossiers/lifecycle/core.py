@@ -2,6 +2,8 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from motcua.indicators import facts as figures
+
 from .. import events, files, permissions, timing, transitions
 from ..models import Document, Dossier, Event, Step, SupplementRequest
 from ..notifications import notify
@@ -41,6 +43,7 @@ def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", da
                           note=note, data=data, step_deadline=step.deadline if step else None,
                           step_outcome=step.outcome if step else "")
     dossier.save()
+    figures.refresh(dossier)  # the indicators move in the same transaction as the event
     # An online submission is acknowledged at once; a desk intake gets its paper receipt instead.
     if kind in NOTIFIED or (kind == "registered" and dossier.channel == "online"):
         notify(event)

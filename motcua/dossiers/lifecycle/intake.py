@@ -94,7 +94,8 @@ def receive(dossier_id: int, *, actor, at=None) -> Dossier:
         promised = timing.due_from(dossier.processing_agency, at, duration)
         dossier.due_at = dossier.first_due_at = dossier.stats_due_at = promised.due
         explanation, skipped = promised.explanation, [s.__dict__ for s in promised.skipped]
-    dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
+    if dossier.payment_status not in (PaymentStatus.PAID, PaymentStatus.PAID_ONLINE):  # paid with the submission
+        dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
     # The desk hands a paper dossier over the same working day (61/2018 Art. 18): half a working day from receipt.
     desk = open_step(dossier, Step.Kind.RECEIVE, dossier.receiving_agency, at,
                      timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5"))

@@ -1,0 +1,178 @@
+"""What each dossier adds to the figures, and how a change moves the daily sums (same transaction as the event).
+
+`refresh(dossier)` is called by `dossiers.lifecycle.core.record` after every event and by the rating service: it
+computes the dossier's facts now, subtracts what its previous facts had added to `DailyFigure` and adds the new ones.
+`facts_for` computes facts in batches, so `recompute` uses the very same rules on millions of dossiers.
+"""
+import datetime as dt
+from collections import Counter, defaultdict
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from motcua.dossiers import timing
+from motcua.dossiers.models import Document, Dossier, SupplementRequest
+from motcua.dossiers.states import Outcome, PaymentStatus, State
+from motcua.portal.models import Rating
+
+from .models import COUNTERS, DailyFigure, DossierFacts
+
+FINISH_KINDS = {State.ISSUED: "resolved", State.RETURNED: "resolved", State.REFUSED: "refused",
+                State.STOPPED: "stopped", State.WITHDRAWN: "withdrawn"}
+OUTCOME_COUNTER = {Outcome.EARLY: "finished_early", Outcome.ON_TIME: "finished_on_time",
+                   Outcome.LATE: "finished_late"}
+FLAGS = ["fee_bearing", "paid_online", "digitised", "reused", "citizen_data", "resulted", "e_result"]
+FACT_FIELDS = ["agency_id", "procedure_id", "channel", "received_on", "finished_on", "finish_kind", "outcome",
+               "overdue_from", "returned_on", "rated_on", "processing_seconds", "supplement_requests", "disliked",
+               *FLAGS]
+
+Key = tuple  # (day, agency_id, procedure_id, channel)
+
+
+def day(moment: dt.datetime | None) -> dt.date | None:
+    return timezone.localtime(moment).date() if moment else None
+
+
+def facts_for(dossiers) -> dict[int, DossierFacts]:
+    """The facts of these dossiers (those never received have none), with three grouped queries for the batch."""
+    dossiers = [d for d in dossiers if d.received_at]
+    ids = [d.pk for d in dossiers]
+    if not ids:
+        return {}
+    documents = {row["dossier_id"]: row for row in Document.objects.filter(dossier_id__in=ids).values("dossier_id")
+                 .annotate(inputs=Count("id", filter=Q(kind=Document.Kind.INPUT)),
+                           inputs_digitised=Count("id", filter=Q(kind=Document.Kind.INPUT, digitised=True)),
+                           reused=Count("id", filter=Q(kind=Document.Kind.INPUT, reused=True)),
+                           results=Count("id", filter=Q(kind=Document.Kind.RESULT) & ~Q(file="")))}
+    second_requests = _second_requests(ids)
+    ratings = {r.dossier_id: r for r in Rating.objects.filter(dossier_id__in=ids)}
+    verified = set(Dossier.objects.filter(pk__in=ids, applicant_user__vneid_verified_at__isnull=False)
+                   .values_list("pk", flat=True))
+    return {d.pk: _facts(d, documents.get(d.pk, {}), second_requests.get(d.pk), ratings.get(d.pk),
+                         d.pk in verified) for d in dossiers}
+
+
+def _second_requests(ids) -> dict[int, dt.datetime]:
+    """When each dossier got its second supplement request after receipt (766: late from then on)."""
+    found = {}
+    for dossier_id, at in (SupplementRequest.objects.filter(dossier_id__in=ids, at_desk=False)
+                           .order_by("dossier_id", "number").values_list("dossier_id", "requested_at")):
+        found.setdefault(dossier_id, []).append(at)
+    return {k: v[1] for k, v in found.items() if len(v) > 1}
+
+
+def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> DossierFacts:
+    finish_kind = FINISH_KINDS.get(d.state, "")
+    finished = d.finished_at if finish_kind else None
+    resulted = finish_kind == "resolved"
+    e_result = resulted and documents.get("results", 0) > 0
+    inputs = documents.get("inputs", 0)
+    facts = DossierFacts(
+        dossier_id=d.pk, agency_id=d.lead_agency_id, procedure_id=d.procedure_id, channel=d.channel,
+        received_on=day(d.received_at), finish_kind=finish_kind, finished_on=day(finished),
+        overdue_from=_overdue_from(d, second_request), returned_on=day(d.returned_at),
+        rated_on=day(rating.created_at) if rating else None, disliked=bool(rating and not rating.satisfied),
+        supplement_requests=d.supplement_count, fee_bearing=d.fee_total > 0,
+        paid_online=d.payment_status == PaymentStatus.PAID_ONLINE,
+        digitised=inputs > 0 and documents.get("inputs_digitised") == inputs and (e_result or not resulted),
+        reused=documents.get("reused", 0) > 0, citizen_data=verified, resulted=resulted, e_result=e_result)
+    if finished and finish_kind != "withdrawn":
+        facts.outcome = _outcome(d, finished)
+        facts.processing_seconds = max(0, int((finished - d.received_at).total_seconds()))
+    return facts
+
+
+def _outcome(d: Dossier, finished: dt.datetime) -> str:
+    """Judged against the 766 due moment (DOMAIN.md 1.10); a procedure with no time limit cannot be late."""
+    if d.late_for_stats:
+        return Outcome.LATE
+    return d.stats_outcome or timing.judge(finished, d.stats_due_at) or Outcome.ON_TIME
+
+
+def _overdue_from(d: Dossier, second_request) -> dt.datetime | None:
+    """The moment from which the dossier counts as overdue while still open (766, 2.1).
+
+    A second supplement request makes it late from that request on. A dossier waiting for a supplement is judged
+    at the moment of the request: asked in time, it does not turn overdue while it waits.
+    """
+    if d.late_for_stats and second_request:
+        return min(second_request, d.stats_due_at) if d.stats_due_at else second_request
+    if d.stats_due_at is None:
+        return None
+    if d.state == State.SUPPLEMENT_REQUESTED and d.paused_at and d.paused_at <= d.stats_due_at:
+        return None
+    return d.stats_due_at
+
+
+def contributions(facts: DossierFacts | None) -> dict[Key, Counter]:
+    """The counters a dossier's facts add to each daily row (see `models.COUNTERS` for the day of each)."""
+    if facts is None:
+        return {}
+    rows: dict[Key, Counter] = defaultdict(Counter)
+
+    def add(on: dt.date | None, counter: str, value: int = 1):
+        if on is not None and value:
+            rows[(on, facts.agency_id, facts.procedure_id, facts.channel)][counter] += value
+
+    add(facts.received_on, "received")
+    for flag in FLAGS:
+        add(facts.received_on, flag, int(getattr(facts, flag)))
+    add(facts.received_on, "supplemented", int(facts.supplement_requests > 0))
+    add(facts.received_on, "supplement_requests", facts.supplement_requests)
+    if facts.finish_kind:
+        add(facts.finished_on, facts.finish_kind)
+    if facts.outcome:
+        add(facts.finished_on, OUTCOME_COUNTER[facts.outcome])
+        add(facts.finished_on, "processing_seconds", facts.processing_seconds)
+    add(facts.returned_on, "returned")
+    overdue_on = day(facts.overdue_from)
+    add(overdue_on, "due")
+    if facts.finished_on and overdue_on:
+        add(max(facts.finished_on, overdue_on), "settled")
+    add(facts.rated_on, "rated")
+    add(facts.rated_on, "disliked", int(facts.disliked))
+    return rows
+
+
+def difference(new: dict[Key, Counter], old: dict[Key, Counter]) -> dict[Key, dict[str, int]]:
+    delta = {}
+    for key in new.keys() | old.keys():
+        change = {c: new.get(key, Counter())[c] - old.get(key, Counter())[c] for c in COUNTERS}
+        change = {c: v for c, v in change.items() if v}
+        if change:
+            delta[key] = change
+    return delta
+
+
+def apply(delta: dict[Key, dict[str, int]]) -> None:
+    """Add the changes to the daily rows: an atomic `UPDATE … SET c = c + n`, inserting the row the first time."""
+    for (on, agency_id, procedure_id, channel), change in delta.items():
+        key = {"day": on, "agency_id": agency_id, "procedure_id": procedure_id, "channel": channel}
+        increments = {c: F(c) + v for c, v in change.items()}
+        if DailyFigure.objects.filter(**key).update(**increments):
+            continue
+        try:
+            with transaction.atomic():  # a savepoint: another transaction may insert the same row first
+                DailyFigure.objects.create(**key, **change)
+        except IntegrityError:
+            DailyFigure.objects.filter(**key).update(**increments)
+
+
+def same(a: DossierFacts | None, b: DossierFacts | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return all(getattr(a, f) == getattr(b, f) for f in FACT_FIELDS)
+
+
+def refresh(dossier: Dossier) -> None:
+    """Bring the figures up to date with this dossier; call inside the transaction that changed it."""
+    new = facts_for([dossier]).get(dossier.pk)
+    old = DossierFacts.objects.filter(pk=dossier.pk).first()
+    if same(new, old):
+        return
+    apply(difference(contributions(new), contributions(old)))
+    if new is None:
+        DossierFacts.objects.filter(pk=dossier.pk).delete()
+    else:
+        new.save(force_insert=old is None)
