@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "motcua.feedback",
     "motcua.payments",
     "motcua.indicators",
+    "motcua.dashboard",
     "motcua.demo",
     "django_tasks",
     "django_tasks_db",

@@ -116,3 +116,13 @@ def test_recompute_finds_no_difference_then_names_a_tampered_row(month, capsys):
     assert recompute.run(out, check=False) == 0
     out.lines = []
     assert recompute.run(out, check=True) == 0
+
+
+def test_a_share_from_three_answers_has_a_wide_interval():
+    from motcua.indicators.satisfaction import wilson
+
+    low, high = wilson(3, 3)
+    assert high == 1.0 and 0.43 < low < 0.44          # "100% hài lòng" from 3 answers: somewhere above 44%
+    low, high = wilson(300, 300)
+    assert low > 0.98
+    assert wilson(0, 0) is None

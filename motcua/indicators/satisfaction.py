@@ -1,0 +1,63 @@
+"""Satisfaction per criterion of Decree 61/2018 Art. 31, with its sample size and a 95% confidence interval,
+so that "100% hài lòng" from three answers is shown as what it is (Wilson score interval)."""
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from motcua.portal.models import Rating
+
+from .figures import Period, Scope
+
+Z95 = 1.959964
+
+
+@dataclass
+class Share:
+    key: str
+    label: str
+    satisfied: int
+    answers: int
+
+    @property
+    def ratio(self) -> float | None:
+        return self.satisfied / self.answers if self.answers else None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        """Wilson 95% interval of the share; None without answers."""
+        return wilson(self.satisfied, self.answers)
+
+
+def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None:
+    if not n:
+        return None
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def ratings(scope: Scope, period: Period):
+    """Ratings given in the period on dossiers of the scope (by lead agency and procedure, as the figures)."""
+    start = timezone.make_aware(dt.datetime.combine(period.start, dt.time()))
+    end = timezone.make_aware(dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time()))
+    found = Rating.objects.filter(created_at__gte=start, created_at__lt=end)
+    if scope.agency_ids is not None:
+        found = found.filter(dossier__lead_agency_id__in=scope.agency_ids)
+    if scope.level:
+        found = found.filter(dossier__lead_agency__level=scope.level)
+    if scope.procedure_id:
+        found = found.filter(dossier__procedure_id=scope.procedure_id)
+    return found
+
+
+def shares(scope: Scope, period: Period) -> list[Share]:
+    """The overall share first ("Hài lòng chung"), then one per criterion, each over the answers it got."""
+    rows = list(ratings(scope, period).values_list("satisfied", "criteria"))
+    result = [Share("overall", "Hài lòng chung", sum(1 for s, _ in rows if s), len(rows))]
+    for key, label in Rating.CRITERIA:
+        answers = [c[key] for _, c in rows if isinstance(c, dict) and key in c]
+        result.append(Share(key, label, sum(1 for a in answers if a), len(answers)))
+    return result
