@@ -87,6 +87,8 @@ class Agency(models.Model):
 
     code = models.CharField("mã định danh", max_length=16, unique=True, validators=[validate_agency_code])
     name = models.CharField("tên cơ quan", max_length=255)
+    portal_code = models.CharField("mã đơn vị trên Cổng DVCQG", max_length=32, blank=True, db_index=True,
+                                   help_text="departmentCode of the national portal's 766 reports, e.g. H44.15")
     short_name = models.CharField("tên viết tắt", max_length=40, blank=True)
     level = models.CharField("cấp", max_length=10, choices=Level.choices)
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",

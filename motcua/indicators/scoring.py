@@ -71,6 +71,8 @@ METRICS = {
 def metric(code: str, numerator, denominator) -> Decimal | None:
     """Score of one metric of transparency, digitisation or satisfaction from its numerator and denominator."""
     maximum, target, empty = METRICS[code]
+    if maximum == 0:
+        return None  # tracking only (5.1): the portal publishes no score
     r = ratio(numerator, denominator)
     if r is None:
         return None if empty is None else Decimal(empty)
