@@ -42,7 +42,8 @@ test-postgres: install-test
 	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
 bench: install-test
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/queues.py
+	$(BIN)/python bench/indicators.py
 
 clean:
 	rm -rf $(VENV) motcua.sqlite3* media staticfiles artifacts *.egg-info

@@ -11,15 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Q, Sum
 from django.utils import timezone
 
 from motcua.catalog.models import OnlineLevel, Procedure
 from motcua.vntext.normalize import fold
 
 from . import pakn, scoring
-from .figures import Period, Scope, Totals, totals
-from .models import DailyFigure
+from .figures import Period, Scope, Totals, sums, totals
 
 GROUPS = {"transparency": "Công khai, minh bạch", "progress": "Tiến độ giải quyết",
           "online": "Dịch vụ công trực tuyến", "payment": "Thanh toán trực tuyến",
@@ -146,16 +144,14 @@ class Context:
     @cached_property
     def procedure_use(self) -> dict[str, set[int]]:
         """Which procedures had, in the period, an online dossier, an online payment, a fee, population data."""
-        rows = DailyFigure.objects.filter(self.scope.q(), day__range=(self.period.start, self.period.end)) \
-            .values("procedure_id").annotate(online=Sum("received", filter=Q(channel="online")),
-                                             paid=Sum("paid_online"), fee=Sum("fee_bearing"),
-                                             data=Sum("citizen_data")).order_by()
+        rows = sums(self.scope, self.period.start, self.period.end, "procedure_id",
+                    ["received_online", "paid_online", "fee_bearing", "citizen_data"])
         use = {"online": set(), "paid_online": set(), "fee_bearing": set(), "citizen_data": set()}
-        for row in rows:
-            for name, column in [("online", "online"), ("paid_online", "paid"), ("fee_bearing", "fee"),
-                                 ("citizen_data", "data")]:
+        for procedure_id, row in rows.items():
+            for name, column in [("online", "received_online"), ("paid_online", "paid_online"),
+                                 ("fee_bearing", "fee_bearing"), ("citizen_data", "citizen_data")]:
                 if row[column]:
-                    use[name].add(row["procedure_id"])
+                    use[name].add(procedure_id)
         return use
 
     def count(self, measure: str) -> int:

@@ -16,7 +16,7 @@ from motcua.dossiers.models import Document, Dossier, SupplementRequest
 from motcua.dossiers.states import Outcome, PaymentStatus, State
 from motcua.portal.models import Rating
 
-from .models import COUNTERS, DailyFigure, DossierFacts
+from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
 FINISH_KINDS = {State.ISSUED: "resolved", State.RETURNED: "resolved", State.REFUSED: "refused",
                 State.STOPPED: "stopped", State.WITHDRAWN: "withdrawn"}
@@ -145,18 +145,33 @@ def difference(new: dict[Key, Counter], old: dict[Key, Counter]) -> dict[Key, di
     return delta
 
 
+def by_month(delta: dict[Key, dict[str, int]]) -> dict[Key, dict[str, int]]:
+    """The same changes keyed by the first day of their month."""
+    months: dict[Key, Counter] = defaultdict(Counter)
+    for (on, *rest), change in delta.items():
+        months[(on.replace(day=1), *rest)].update(change)
+    return {key: Counter({c: v for c, v in change.items() if v}) for key, change in months.items()
+            if any(change.values())}
+
+
 def apply(delta: dict[Key, dict[str, int]]) -> None:
-    """Add the changes to the daily rows: an atomic `UPDATE … SET c = c + n`, inserting the row the first time."""
+    """Add the changes to the daily and the monthly rows."""
+    _add(DailyFigure, delta)
+    _add(MonthlyFigure, by_month(delta))
+
+
+def _add(model, delta: dict[Key, dict[str, int]]) -> None:
+    """An atomic `UPDATE … SET c = c + n` per row, inserting the row the first time."""
     for (on, agency_id, procedure_id, channel), change in delta.items():
         key = {"day": on, "agency_id": agency_id, "procedure_id": procedure_id, "channel": channel}
         increments = {c: F(c) + v for c, v in change.items()}
-        if DailyFigure.objects.filter(**key).update(**increments):
+        if model.objects.filter(**key).update(**increments):
             continue
         try:
             with transaction.atomic():  # a savepoint: another transaction may insert the same row first
-                DailyFigure.objects.create(**key, **change)
+                model.objects.create(**key, **change)
         except IntegrityError:
-            DailyFigure.objects.filter(**key).update(**increments)
+            model.objects.filter(**key).update(**increments)
 
 
 def same(a: DossierFacts | None, b: DossierFacts | None) -> bool:

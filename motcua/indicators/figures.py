@@ -7,15 +7,15 @@ Every figure has a drill-down (`dossiers`) that selects exactly the dossiers it 
 """
 import calendar
 import datetime as dt
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from motcua.dossiers.states import Channel
 
-from .models import COUNTERS, DailyFigure, DossierFacts
+from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
 # Cumulative counters give what was open at a day's end: received − ended, and overdue: due − settled.
 ENDED = ["finished_early", "finished_on_time", "finished_late", "withdrawn"]
@@ -125,26 +125,54 @@ class Totals:
 
 
 CHANNEL_SUMS = [f"received_{channel}" for channel in Channel.values]
+DAY = dt.timedelta(days=1)
 
 
-def _aggregates(start: dt.date) -> dict:
-    sums = {f"in__{c}": Sum(c, filter=Q(day__gte=start)) for c in COUNTERS}
-    sums |= {f"in__received_{ch}": Sum("received", filter=Q(day__gte=start, channel=ch)) for ch in Channel.values}
-    sums |= {f"end__{c}": Sum(c) for c in CUMULATIVE}
-    sums |= {f"start__{c}": Sum(c, filter=Q(day__lt=start)) for c in CUMULATIVE}
-    return sums
+def _next_month(day: dt.date) -> dt.date:
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
-def _totals(row: dict, live_open: tuple[int, int] | None) -> Totals:
-    value = {k: v or 0 for k, v in row.items()}
+def pieces(start: dt.date | None, end: dt.date) -> list[tuple[type, Q]]:
+    """The rows that hold [start, end] (start None: since the beginning): the whole months from the monthly sums,
+    the ragged ends from the daily sums."""
+    found = []
+    first_full = start if start is None or start.day == 1 else _next_month(start)
+    if start is not None and first_full > start:
+        found.append((DailyFigure, Q(day__range=(start, min(end, first_full - DAY)))))
+        if first_full > end:
+            return found
+    after_full = end + DAY if (end + DAY).day == 1 else end.replace(day=1)
+    if first_full is None or first_full < after_full:
+        found.append((MonthlyFigure, Q(day__lt=after_full) & (Q(day__gte=first_full) if first_full else Q())))
+    if after_full <= end:
+        found.append((DailyFigure, Q(day__range=(after_full, end))))
+    return found
 
-    def open_at(prefix):
-        return value[f"{prefix}__received"] - sum(value[f"{prefix}__{c}"] for c in ENDED)
 
-    totals = Totals(sums={c: value.get(f"in__{c}", 0) for c in [*COUNTERS, *CHANNEL_SUMS]},
-                    carried_over=open_at("start"))
+def sums(scope: Scope, start: dt.date | None, end: dt.date, group: str | None = None,
+         columns=(*COUNTERS, *CHANNEL_SUMS)) -> dict:
+    """The counters summed over [start, end], per value of `group` (or under None): one query per piece."""
+    aggregates = {f"in__{c}": Sum("received", filter=Q(channel=c.removeprefix("received_")))
+                  if c in CHANNEL_SUMS else Sum(c) for c in columns}
+    found: dict = defaultdict(Counter)
+    for model, q in pieces(start, end):
+        rows = model.objects.filter(scope.q(), q)
+        if group is None:
+            rows = [rows.aggregate(**aggregates)]
+        else:
+            rows = rows.values(group).annotate(**aggregates).order_by()
+        for row in rows:
+            found[row.get(group)].update({k.removeprefix("in__"): v or 0 for k, v in row.items() if k != group})
+    return found
+
+
+def _totals(period: Counter, end: Counter, start: Counter, live_open: tuple[int, int] | None) -> Totals:
+    def open_at(cumulative):
+        return cumulative["received"] - sum(cumulative[c] for c in ENDED)
+
+    totals = Totals(sums=dict(period), carried_over=open_at(start))
     if live_open is None:
-        totals.open_end, totals.open_overdue = open_at("end"), value["end__due"] - value["end__settled"]
+        totals.open_end, totals.open_overdue = open_at(end), end["due"] - end["settled"]
     else:
         totals.open_end, totals.open_overdue = live_open
     return totals
@@ -165,49 +193,43 @@ def _live_open(scope: Scope, now, group: str | None = None):
 
 
 def totals(scope: Scope, period: Period, now: dt.datetime | None = None) -> Totals:
-    """The figures of one scope and period: one query over the daily sums (plus one for the open ones if live)."""
-    now = now or timezone.now()
-    row = DailyFigure.objects.filter(scope.q(), day__lte=period.end).aggregate(**_aggregates(period.start))
-    return _totals(row, _live_open(scope, now) if is_live(period, now) else None)
+    """The figures of one scope and period: three small queries for a period of whole months (its sums, and the
+    sums since the beginning up to its end and up to its start), plus one for the open dossiers while it runs."""
+    return totals_by(scope, period, None, now).get(None) or _totals(Counter(), Counter(), Counter(), None)
 
 
-def totals_by(scope: Scope, period: Period, group: str, now: dt.datetime | None = None) -> dict:
-    """Totals per agency_id or procedure_id (for rankings), in one grouped query."""
+def totals_by(scope: Scope, period: Period, group: str | None, now: dt.datetime | None = None) -> dict:
+    """Totals per agency_id or procedure_id (for rankings), with the same queries grouped."""
     now = now or timezone.now()
-    rows = DailyFigure.objects.filter(scope.q(), day__lte=period.end).values(group) \
-        .annotate(**_aggregates(period.start)).order_by()
+    inside = sums(scope, period.start, period.end, group)
+    end = sums(scope, None, period.end, group, CUMULATIVE)
+    start = sums(scope, None, period.start - DAY, group, CUMULATIVE)
     live = _live_open(scope, now, group) if is_live(period, now) else None
-    result = {}
-    for row in map(dict, rows):
-        key = row.pop(group)
-        result[key] = _totals(row, None if live is None else live.get(key, (0, 0)))
-    return result
-
-
-def _monthly_sums() -> dict:
-    return {f"in__{c}": Sum(c) for c in COUNTERS} | {f"in__received_{ch}": Sum("received", filter=Q(channel=ch))
-                                                     for ch in Channel.values}
+    if group is None and live is not None:
+        live = {None: live}
+    keys = set(end) | set(inside)
+    return {key: _totals(inside.get(key, Counter()), end.get(key, Counter()), start.get(key, Counter()),
+                         None if live is None else live.get(key, (0, 0))) for key in keys}
 
 
 def monthly(scope: Scope, period: Period, now: dt.datetime | None = None) -> list[tuple[Period, Totals]]:
-    """Totals of each month of the period (trends), from one query grouped by month."""
+    """Totals of each month of the period (trends), from one query over the monthly sums."""
     now = now or timezone.now()
-    rows = {row.pop("month"): row for row in DailyFigure.objects.filter(scope.q(), day__lte=period.end)
-            .annotate(month=TruncMonth("day")).values("month").annotate(**_monthly_sums()).order_by()}
-    series, cumulative = [], {c: 0 for c in CUMULATIVE}
-    for month in sorted(rows):
-        if hasattr(month, "date"):
-            month = month.date()
-        if month >= period.start.replace(day=1):
-            break
-        for c in CUMULATIVE:
-            cumulative[c] += rows[month][f"in__{c}"] or 0
-    for month in period.months():
-        row = rows.get(month.start, {})
-        start = {f"start__{c}": cumulative[c] for c in CUMULATIVE}
-        for c in CUMULATIVE:
-            cumulative[c] += row.get(f"in__{c}") or 0
-        values = {f"in__{c}": row.get(f"in__{c}") or 0 for c in [*COUNTERS, *CHANNEL_SUMS]} | start | {f"end__{c}": cumulative[c] for c in CUMULATIVE}
-        live = _live_open(scope, now) if is_live(month, now) and month.start <= timezone.localdate(now) else None
-        series.append((month, _totals(values, live)))
+    months = period.months()
+    aggregates = {f"in__{c}": Sum(c) for c in COUNTERS} | {
+        f"in__received_{ch}": Sum("received", filter=Q(channel=ch)) for ch in Channel.values}
+    rows = {row.pop("day"): Counter({k.removeprefix("in__"): v or 0 for k, v in row.items()})
+            for row in MonthlyFigure.objects.filter(scope.q(), day__lte=months[-1].start).values("day")
+            .annotate(**aggregates).order_by()}
+    cumulative = Counter()
+    for day in sorted(rows):
+        if day < months[0].start:
+            cumulative.update({c: rows[day][c] for c in CUMULATIVE})
+    series = []
+    for month in months:
+        inside = rows.get(month.start, Counter())
+        start = Counter(cumulative)
+        cumulative.update({c: inside[c] for c in CUMULATIVE})
+        live = _live_open(scope, now) if month.start <= timezone.localdate(now) <= month.end else None
+        series.append((month, _totals(inside, Counter(cumulative), start, live)))
     return series

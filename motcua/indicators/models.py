@@ -68,10 +68,9 @@ class DossierFacts(models.Model):
         ]
 
 
-class DailyFigure(models.Model):
-    """Sums of the dossiers' facts for one day × lead agency × procedure × channel."""
+class Figures(models.Model):
+    """The counters summed over the dossiers of one lead agency × procedure × channel (see `COUNTERS`)."""
 
-    day = models.DateField()
     agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="+")
     procedure = models.ForeignKey("catalog.Procedure", models.PROTECT, related_name="+")
     channel = models.CharField(max_length=8, choices=Channel.choices)
@@ -100,11 +99,34 @@ class DailyFigure(models.Model):
     disliked = models.IntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class DailyFigure(Figures):
+    """Sums for one day: any date range is read from these at its ragged ends."""
+
+    day = models.DateField()
+
+    class Meta:
         verbose_name = "số liệu theo ngày"
         verbose_name_plural = "số liệu theo ngày"
         constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"],
                                                name="daily_figure_key")]
         indexes = [models.Index(fields=["agency", "day"], name="daily_figure_agency_day")]
+
+
+class MonthlyFigure(Figures):
+    """The same sums for a whole month (`day` = its first day), kept beside the daily ones in the same
+    transaction: a yearly report reads twelve rows per agency × procedure × channel instead of 365."""
+
+    day = models.DateField(help_text="first day of the month")
+
+    class Meta:
+        verbose_name = "số liệu theo tháng"
+        verbose_name_plural = "số liệu theo tháng"
+        constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"],
+                                               name="monthly_figure_key")]
+        indexes = [models.Index(fields=["agency", "day"], name="monthly_figure_agency_day")]
 
 
 class OfficialRecord(models.Model):

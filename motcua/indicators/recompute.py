@@ -10,8 +10,8 @@ from django.db import transaction
 
 from motcua.dossiers.models import Dossier
 
-from .facts import FACT_FIELDS, contributions, facts_for
-from .models import COUNTERS, DailyFigure, DossierFacts
+from .facts import FACT_FIELDS, by_month, contributions, facts_for
+from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
 BATCH = 2000
 
@@ -47,16 +47,17 @@ def fact_differences(span, facts) -> list[str]:
     return problems
 
 
-def sum_differences(sums) -> list[str]:
-    rows = DailyFigure.objects.values_list("day", "agency_id", "procedure_id", "channel", *COUNTERS)
+def sum_differences(model, sums) -> list[str]:
+    rows = model.objects.values_list("day", "agency_id", "procedure_id", "channel", *COUNTERS)
     stored = {tuple(row[:4]): +Counter(dict(zip(COUNTERS, row[4:]))) for row in rows.iterator()}
     problems = []
     for key in sorted(stored.keys() | sums.keys(), key=str):
-        want, have = +sums.get(key, Counter()), stored.get(key, Counter())
+        want, have = +Counter(sums.get(key, {})), stored.get(key, Counter())
         if want != have:
             day, agency, procedure, channel = key
             changed = ", ".join(f"{c}: lưu {have[c]}, tính lại {want[c]}" for c in COUNTERS if have[c] != want[c])
-            problems.append(f"Ngày {day:%d/%m/%Y}, cơ quan #{agency}, thủ tục #{procedure}, kênh {channel}: {changed}")
+            when = f"Tháng {day:%m/%Y}" if model is MonthlyFigure else f"Ngày {day:%d/%m/%Y}"
+            problems.append(f"{when}, cơ quan #{agency}, thủ tục #{procedure}, kênh {channel}: {changed}")
     return problems
 
 
@@ -66,7 +67,7 @@ def compare(stdout) -> int:
         dossiers += len(facts)
         add_sums(sums, facts)
         problems += fact_differences(span, facts)
-    problems += sum_differences(sums)
+    problems += sum_differences(DailyFigure, sums) + sum_differences(MonthlyFigure, by_month(sums))
     for line in problems:
         stdout.write(line)
     stdout.write(f"Đã tính lại {dossiers} hồ sơ, {len(sums)} dòng số liệu theo ngày: "
@@ -77,15 +78,17 @@ def compare(stdout) -> int:
 @transaction.atomic
 def rebuild(stdout) -> int:
     DailyFigure.objects.all().delete()
+    MonthlyFigure.objects.all().delete()
     DossierFacts.objects.all().delete()
     sums, dossiers = defaultdict(Counter), 0
     for _, facts in batches():
         DossierFacts.objects.bulk_create(facts.values())
         add_sums(sums, facts)
         dossiers += len(facts)
-    DailyFigure.objects.bulk_create(
-        (DailyFigure(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **counters)
-         for (day, agency, procedure, channel), counters in sums.items()), batch_size=BATCH)
+    for model, rows in [(DailyFigure, sums), (MonthlyFigure, by_month(sums))]:
+        model.objects.bulk_create(
+            (model(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **counters)
+             for (day, agency, procedure, channel), counters in rows.items()), batch_size=BATCH)
     stdout.write(f"Đã dựng lại số liệu từ {dossiers} hồ sơ: {len(sums)} dòng số liệu theo ngày.")
     return 0
 
