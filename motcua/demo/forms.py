@@ -20,6 +20,8 @@ BIRTH_REGISTRATION = {
                              "pattern": ID_PATTERN, "x-error": ID_ERROR},
         "quan_he": {"type": "string", "title": "Quan hệ của người đi khai với trẻ",
                     "enum": ["Cha", "Mẹ", "Ông", "Bà", "Người thân thích khác"]},
+        "so_ban_sao": {"type": "integer", "title": "Số bản sao trích lục khai sinh đề nghị cấp", "minimum": 0,
+                       "maximum": 20, "description": "8.000 đồng/bản; để trống nếu không cần bản sao."},
     },
     "required": ["ho_ten_tre", "ngay_sinh", "gioi_tinh", "noi_sinh", "dan_toc", "quoc_tich", "ho_ten_me",
                  "so_dinh_danh_me", "quan_he"],

@@ -67,7 +67,7 @@ def _load_procedure(entry: dict, agencies: dict) -> bool:
         online_level=entry["online"], form_schema=entry.get("form_schema"), source_hash=digest)
     Channel.objects.bulk_create([
         Channel(version=version, position=i, kind=kind, amount=amount, unit=unit, time_text=time_text,
-                fees=[{"kind": fk, "amount": fa, "text": ft} for fk, fa, ft in fees])
+                fees=[dict(zip(("kind", "amount", "text", "per"), fee)) for fee in fees])
         for i, (kind, amount, unit, time_text, fees) in enumerate(entry["channels"])])
     RequiredDocument.objects.bulk_create([
         RequiredDocument(version=version, position=i, name=name, originals=originals, copies=copies,

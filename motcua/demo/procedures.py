@@ -4,8 +4,14 @@ Written from the procedures' public pages on the National Public Service Portal 
 documents, legal basis as published), shortened for a demo. Where a page lost the unit of its processing time,
 the time is taken from the law the page cites (Luật Hộ tịch 2014, Nghị định 23/2015/NĐ-CP) and that law is named in
 the time text. Online levels ("full" = toàn trình) are set for the demo. Channel rows: (channel, amount, unit,
-time text, [(fee kind, VND, text)]); documents: (name, originals, copies, required, form).
+time text, [(fee kind, VND, text[, e-form field the amount is per unit of])]); documents: (name, originals, copies,
+required, form).
 """
+# Birth registration on time is free (Luật Hộ tịch 2014, Điều 11); copies of the birth extract asked for with it cost
+# 8.000 đồng each (phí khai thác thông tin hộ tịch, Thông tư 281/2016/TT-BTC), counted from the e-form's "so_ban_sao".
+BIRTH_FEES = [("le_phi", 0, "Lệ phí đăng ký khai sinh đúng hạn: miễn (Luật Hộ tịch 2014, Điều 11)"),
+              ("phi", 8000, "Phí cấp bản sao trích lục khai sinh (nếu đề nghị cấp): 8.000 đồng/bản", "so_ban_sao")]
+
 # fmt: off
 PROCEDURES = [{'code': '1.000419',
   'name': 'Thủ tục đăng ký khai tử lưu động',
@@ -395,9 +401,8 @@ PROCEDURES = [{'code': '1.000419',
                    'quyền của chính quyền địa phương 02 cấp và phân cấp trong lĩnh vực quản lý nhà nước của Bộ Tư '
                    'pháp',
                    '08/2025/TT-BTP')],
-  'channels': [('online', None, 'within_day', 'Trong ngày (Luật Hộ tịch 2014, Điều 16)', [('other', 0, 'Miễn phí')]),
-               ('postal', None, 'within_day', 'Trong ngày (Luật Hộ tịch 2014, Điều 16)', [('other', 0, 'Miễn phí')]),
-               ('direct', None, 'within_day', 'Trong ngày (Luật Hộ tịch 2014, Điều 16)', [('other', 0, 'Miễn phí')])],
+  'channels': [(kind, None, 'within_day', 'Trong ngày (Luật Hộ tịch 2014, Điều 16)', BIRTH_FEES)
+               for kind in ('online', 'postal', 'direct')],
   'documents': [('Tờ khai đăng ký khai sinh theo mẫu',
                  1,
                  0,

@@ -104,6 +104,15 @@ class RateForm(TrackForm):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class SenderSupplementForm(TrackForm):
+    """The sender's answer to a supplement request: text, and files checked like those of the submission."""
+
+    noi_dung = forms.CharField(label="Nội dung bổ sung", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
+                               error_messages={"required": REQUIRED.format("nội dung bổ sung"),
+                                               "max_length": "Nội dung bổ sung dài tối đa 5000 ký tự."})
+    tep = AttachmentsField(label="Tệp đính kèm (PDF, JPEG, PNG; tối đa 5 tệp)", required=False)
+
+
 # --- officials ---------------------------------------------------------------------------------------------------
 
 class ClassifyForm(forms.Form):

@@ -21,6 +21,7 @@ class Feedback(models.Model):
         RECEIVED = "received", "Đã tiếp nhận"
         CLASSIFIED = "classified", "Đã phân loại, đang xử lý"
         SUPPLEMENT = "supplement_requested", "Đề nghị bổ sung thông tin"
+        SUPPLEMENTED = "supplemented", "Người gửi đã bổ sung thông tin"
         TRANSFERRED = "transferred", "Đã chuyển cơ quan có thẩm quyền"
         ANSWERED = "answered", "Đã có kết quả, chờ công khai"
         PUBLISHED = "published", "Đã công khai kết quả"
@@ -121,6 +122,8 @@ class Feedback(models.Model):
 
 class Attachment(models.Model):
     feedback = models.ForeignKey(Feedback, models.CASCADE, related_name="attachments")
+    # the submission or the sender's supplement that brought the file
+    event = models.ForeignKey("FeedbackEvent", models.PROTECT, related_name="attachments")
     name = models.CharField("tên tệp", max_length=200)
     file = models.FileField(upload_to="pakn/%Y/%m/")
     content_type = models.CharField(max_length=40)

@@ -76,12 +76,19 @@ def detail(request, code, forms=None):
         form = forms.get(name)
         if form is None:
             form_class = ACTION_FORMS[name]
-            form = form_class(feedback=fb) if name == "transfer" else form_class()
+            if name == "transfer":
+                form = form_class(feedback=fb)
+            elif name == "classify":  # after the sender's supplement the classification is usually confirmed
+                form = form_class(initial={"classification": fb.classification})
+            else:
+                form = form_class()
         action_forms.append((name, services.LABELS[name], form))
     return render(request, "feedback/office_detail.html", {
         "fb": fb, "forms": action_forms, "steps": _steps(fb), "now": timezone.now(),
         "history": fb.events.select_related("agency").order_by("seq"), "labels": services.EVENT_LABELS,
-        "attachments": fb.attachments.all(), "chain_broken": services.verify(fb),
+        "attachments": fb.attachments.filter(event__kind="submitted"),
+        "supplements": fb.events.filter(kind="supplemented").prefetch_related("attachments").order_by("seq"),
+        "chain_broken": services.verify(fb),
     }, status=400 if forms else 200)
 
 

@@ -4,6 +4,10 @@ agency the way motcua.dossiers.permissions checks dossiers, each adding one link
 Deadlines (Decision 766, indicator 5.2; DOMAIN.md 4, 6), in working days of the agency's calendar:
 refuse ≤ 2 and first supplement request ≤ 5 from submission; transfer to the competent body ≤ 5 from submission
 (Decree 20/2008 Art. 9); answer ≤ 15 from submission or from the (last) transfer; publish ≤ 2 from the answer.
+A supplement request does not stop the answer clock, and the sender's supplement does not move any deadline.
+
+The sender is told by e-mail and SMS (notifications.py) of the events in notifications.NOTIFIED, in the action's
+own transaction.
 """
 import hashlib
 import json
@@ -20,6 +24,7 @@ from motcua.workdays import deadlines
 from motcua.workdays.calendar import local
 from motcua.workdays.services import calendar_for
 
+from . import notifications
 from .models import Attachment, DailySequence, Feedback, FeedbackEvent
 
 S = Feedback.Status
@@ -29,10 +34,10 @@ INTAKE = {perms.COUNTER, perms.SPECIALIST, perms.HEAD}
 HANDLERS = {perms.SPECIALIST, perms.HEAD}
 # action → (roles at the handling agency, statuses it may start from)
 RULES = {
-    "classify": (INTAKE, {S.RECEIVED, S.SUPPLEMENT}),
-    "refuse": (INTAKE, {S.RECEIVED, S.SUPPLEMENT, S.CLASSIFIED}),
-    "request_supplement": (INTAKE, {S.RECEIVED, S.CLASSIFIED}),
-    "transfer": (HANDLERS, {S.RECEIVED, S.SUPPLEMENT, S.CLASSIFIED, S.TRANSFERRED}),
+    "classify": (INTAKE, {S.RECEIVED, S.SUPPLEMENT, S.SUPPLEMENTED}),
+    "refuse": (INTAKE, {S.RECEIVED, S.SUPPLEMENT, S.SUPPLEMENTED, S.CLASSIFIED}),
+    "request_supplement": (INTAKE, {S.RECEIVED, S.CLASSIFIED, S.SUPPLEMENTED}),
+    "transfer": (HANDLERS, {S.RECEIVED, S.SUPPLEMENT, S.SUPPLEMENTED, S.CLASSIFIED, S.TRANSFERRED}),
     "answer": (HANDLERS, {S.CLASSIFIED, S.TRANSFERRED}),
     "publish": ({perms.HEAD, perms.ADMIN}, {S.ANSWERED}),
 }
@@ -40,8 +45,10 @@ LABELS = {"classify": "Phân loại", "refuse": "Không tiếp nhận", "request
           "transfer": "Chuyển cơ quan có thẩm quyền", "answer": "Trả lời (kết quả xử lý)",
           "publish": "Công khai kết quả"}
 EVENT_LABELS = {"submitted": "Gửi phản ánh, kiến nghị", "classified": "Phân loại", "refused": "Không tiếp nhận",
-                "supplement_requested": "Đề nghị bổ sung thông tin", "transferred": "Chuyển cơ quan có thẩm quyền",
+                "supplement_requested": "Đề nghị bổ sung thông tin",
+                "supplemented": "Người gửi bổ sung thông tin", "transferred": "Chuyển cơ quan có thẩm quyền",
                 "answered": "Có kết quả xử lý", "published": "Công khai kết quả", "rated": "Người gửi đánh giá"}
+NOT_FOUND = "Không tìm thấy PAKN khớp với mã và số điện thoại đã nhập."
 
 
 class FeedbackError(ValueError):
@@ -106,6 +113,8 @@ def _log(fb: Feedback, kind: str, at, actor=None, *, from_status="", agency=None
     event.hash = digest(event, fb.code)
     event.save(force_insert=True)
     fb.event_count, fb.last_event_hash = event.seq, event.hash
+    if kind in notifications.NOTIFIED:
+        notifications.notify(event)
     return event
 
 
@@ -150,14 +159,18 @@ def submit(data: dict, files=(), at: datetime | None = None) -> Feedback:
         fb.full_clean(exclude=["code"])
         fb.code = next_code(local(at).date())
         fb.save()
-        for name, content, content_type in files:
-            attachment = Attachment(feedback=fb, name=name[:200], content_type=content_type, size=len(content),
-                                    sha256=hashlib.sha256(content).hexdigest())
-            attachment.file.save(name, ContentFile(content), save=False)
-            attachment.save()
-        _log(fb, "submitted", at, agency=agency, data={"answer_due": fb.answer_due, "files": len(files)})
+        event = _log(fb, "submitted", at, agency=agency, data={"answer_due": fb.answer_due, "files": len(files)})
+        _attach(fb, event, files)
         fb.save(update_fields=["event_count", "last_event_hash"])
     return fb
+
+
+def _attach(fb: Feedback, event: FeedbackEvent, files) -> None:
+    for name, content, content_type in files:
+        attachment = Attachment(feedback=fb, event=event, name=name[:200], content_type=content_type,
+                                size=len(content), sha256=hashlib.sha256(content).hexdigest())
+        attachment.file.save(name, ContentFile(content), save=False)
+        attachment.save()
 
 
 def _locked(pk) -> Feedback:
@@ -266,7 +279,7 @@ def rate(code: str, phone: str, rating: str, comment: str = "", at=None) -> Feed
         raise FeedbackError("Chọn “Hài lòng” hoặc “Không hài lòng”.")
     found = find_for_sender(code, phone)
     if found is None:
-        raise PermissionDenied("Không tìm thấy PAKN khớp với mã và số điện thoại đã nhập.")
+        raise PermissionDenied(NOT_FOUND)
     with transaction.atomic():
         fb = _locked(found.pk)
         if fb.status not in (S.ANSWERED, S.PUBLISHED):
@@ -280,9 +293,34 @@ def rate(code: str, phone: str, rating: str, comment: str = "", at=None) -> Feed
     return fb
 
 
+def supplement(code: str, phone: str, text: str, files=(), at=None) -> Feedback:
+    """Người gửi bổ sung thông tin theo đề nghị: verified by code + phone, while a request is open. `files` as for
+    submit. The PAKN goes back to the officials (status supplemented); no deadline moves (766 counts the answer
+    from submission or transfer, whatever the sender's delay)."""
+    text = text.strip()
+    if not text:
+        raise FeedbackError("Vui lòng nhập nội dung bổ sung.")
+    found = find_for_sender(code, phone)
+    if found is None:
+        raise PermissionDenied(NOT_FOUND)
+    with transaction.atomic():
+        fb = _locked(found.pk)
+        if fb.status != S.SUPPLEMENT:
+            raise FeedbackError("PAKN này không có đề nghị bổ sung thông tin nào đang chờ.")
+        at = at or timezone.now()
+        fb.status = S.SUPPLEMENTED
+        event = _log(fb, "supplemented", at, from_status=S.SUPPLEMENT, agency=fb.handling_agency, note=text,
+                     data={"files": [{"name": name, "sha256": hashlib.sha256(content).hexdigest()}
+                                     for name, content, _ in files]})
+        _attach(fb, event, files)
+        fb.save()
+    return fb
+
+
 def overdue_filter(now=None) -> Q:
     """Open PAKN past the deadline of the step now running."""
     now = now or timezone.now()
     return (Q(status=S.ANSWERED, publish_due__lt=now)
-            | Q(status__in=[S.RECEIVED, S.CLASSIFIED, S.SUPPLEMENT, S.TRANSFERRED], answer_due__lt=now))
+            | Q(status__in=[S.RECEIVED, S.CLASSIFIED, S.SUPPLEMENT, S.SUPPLEMENTED, S.TRANSFERRED],
+                answer_due__lt=now))
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("da-gui/", views.sent, name="sent"),
     path("tra-cuu/", views.track, name="track"),
     path("tra-cuu/danh-gia/", views.rate, name="rate"),
+    path("tra-cuu/bo-sung/", views.supplement, name="supplement"),
     path("can-bo/", office.register, name="office"),
     path("can-bo/<str:code>/", office.detail, name="office_detail"),
     path("can-bo/<str:code>/thao-tac/<slug:action>/", office.act, name="office_act"),

@@ -1,4 +1,5 @@
-"""Public PAKN pages: submit, track by code + phone (rate-limited) and rate the answer, published answers."""
+"""Public PAKN pages: submit, track by code + phone (rate-limited), answer a supplement request and rate the
+answer from the tracking page, published answers."""
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -9,12 +10,13 @@ from django.views.decorators.http import require_POST
 from motcua.portal import ratelimit
 
 from . import services
-from .forms import RateForm, SubmitForm, TrackForm
+from .forms import RateForm, SenderSupplementForm, SubmitForm, TrackForm
 from .models import Feedback
 
 LOOKUPS_PER_MINUTE = 10
 PAGE_SIZE = 20
-NOT_FOUND = "Không tìm thấy PAKN khớp với mã và số điện thoại đã nhập."
+NOT_FOUND = services.NOT_FOUND
+TOO_MANY = "Bạn thao tác quá nhiều lần trong một phút. Vui lòng thử lại sau."
 
 
 def submit(request):
@@ -42,7 +44,8 @@ def _history(fb):
 
 
 def track(request):
-    form = TrackForm(request.GET or None)
+    # a link with the code alone (from the notice or the "sent" page) opens the form filled in, without errors
+    form = TrackForm(request.GET if "dien_thoai" in request.GET else None, initial={"ma": request.GET.get("ma", "")})
     context = {"form": form, "labels": services.EVENT_LABELS}
     if not form.is_bound:
         return render(request, "feedback/track.html", context)
@@ -55,17 +58,16 @@ def track(request):
     if fb is None:  # the same answer whether the code or the phone is wrong
         context["error"] = NOT_FOUND
         return render(request, "feedback/track.html", context, status=404)
-    context.update(fb=fb, history=_history(fb), rate_form=RateForm(initial={
-        "ma": fb.code, "dien_thoai": form.cleaned_data["dien_thoai"]}))
+    sender = {"ma": fb.code, "dien_thoai": form.cleaned_data["dien_thoai"]}
+    context.update(fb=fb, history=_history(fb), rate_form=RateForm(initial=sender),
+                   supplement_form=SenderSupplementForm(initial=sender))
     return render(request, "feedback/track.html", context)
 
 
 @require_POST
 def rate(request):
     if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
-        return render(request, "feedback/track.html", {
-            "form": TrackForm(), "error": "Bạn thao tác quá nhiều lần trong một phút. Vui lòng thử lại sau."},
-            status=429)
+        return render(request, "feedback/track.html", {"form": TrackForm(), "error": TOO_MANY}, status=429)
     form = RateForm(request.POST)
     fb = None
     if form.is_valid():
@@ -84,6 +86,33 @@ def rate(request):
     found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
     context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
                "rate_form": form, "error": " ".join(form.non_field_errors()) or None}
+    if found:
+        context.update(fb=found, history=_history(found))
+    return render(request, "feedback/track.html", context, status=400)
+
+
+@require_POST
+def supplement(request):
+    """The sender answers the office's supplement request from the tracking page."""
+    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
+        return render(request, "feedback/track.html", {"form": TrackForm(), "error": TOO_MANY}, status=429)
+    form = SenderSupplementForm(request.POST, request.FILES)
+    fb = None
+    if form.is_valid():
+        try:
+            fb = services.supplement(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"],
+                                     form.cleaned_data["noi_dung"], form.cleaned_data["tep"])
+        except PermissionDenied:
+            form.add_error(None, NOT_FOUND)
+        except services.FeedbackError as exc:
+            form.add_error(None, str(exc))
+    if fb is not None:
+        return render(request, "feedback/track.html", {
+            "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
+            "labels": services.EVENT_LABELS, "supplemented": True})
+    found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
+    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
+               "supplement_form": form, "error": " ".join(form.non_field_errors()) or None}
     if found:
         context.update(fb=found, history=_history(found))
     return render(request, "feedback/track.html", context, status=400)

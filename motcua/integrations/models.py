@@ -3,7 +3,8 @@ from django.db import models
 
 
 class Notice(models.Model):
-    """A notice to the applicant about one dossier event over one channel (e-mail or SMS).
+    """A notice to the applicant about one dossier event, or to the sender about one PAKN event (feedback_event),
+    over one channel (e-mail or SMS).
 
     Written in the lifecycle action's transaction together with the task that sends it; the task updates the
     status, the attempt count and the last error, so officials see what was sent, when, and what failed.
@@ -18,8 +19,12 @@ class Notice(models.Model):
         SENT = "sent", "Đã gửi"
         FAILED = "failed", "Gửi không thành công"
 
-    dossier = models.ForeignKey("dossiers.Dossier", models.PROTECT, related_name="notices", verbose_name="hồ sơ")
-    event = models.ForeignKey("dossiers.Event", models.PROTECT, related_name="notices", verbose_name="sự kiện")
+    dossier = models.ForeignKey("dossiers.Dossier", models.PROTECT, null=True, blank=True, related_name="notices",
+                                verbose_name="hồ sơ")
+    event = models.ForeignKey("dossiers.Event", models.PROTECT, null=True, blank=True, related_name="notices",
+                              verbose_name="sự kiện")
+    feedback_event = models.ForeignKey("feedback.FeedbackEvent", models.PROTECT, null=True, blank=True,
+                                       related_name="notices", verbose_name="sự kiện PAKN")
     channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
     recipient = models.CharField("người nhận", max_length=254)
     subject = models.CharField("tiêu đề", max_length=300, blank=True)
@@ -36,7 +41,14 @@ class Notice(models.Model):
         verbose_name = "thông báo cho người nộp"
         verbose_name_plural = "thông báo cho người nộp"
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["event", "channel"], name="notice_event_channel")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "channel"], name="notice_event_channel"),
+            models.UniqueConstraint(fields=["feedback_event", "channel"], name="notice_feedback_event_channel"),
+            models.CheckConstraint(  # about a dossier event or a PAKN event, never both, never neither
+                condition=(models.Q(event__isnull=False, dossier__isnull=False, feedback_event__isnull=True)
+                           | models.Q(event__isnull=True, dossier__isnull=True, feedback_event__isnull=False)),
+                name="notice_about_one_event"),
+        ]
         indexes = [models.Index(fields=["status", "created_at"], name="notice_status")]
 
     def __str__(self) -> str:

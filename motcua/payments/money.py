@@ -1,4 +1,5 @@
-"""Amounts in đồng as Vietnamese papers print them: 200.000 đồng, and in words ("Hai trăm nghìn đồng")."""
+"""Amounts in đồng as Vietnamese papers print them: 200.000 đồng, and in words ("Hai trăm nghìn đồng"); the fee a
+dossier owes under its procedure's fee lines."""
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 GROUPS = ["", " nghìn", " triệu", " tỷ", " nghìn tỷ", " triệu tỷ"]
 
@@ -44,3 +45,19 @@ def amount_in_words(amount: int) -> str:
         group += 1
     text = " ".join(reversed(parts))
     return text[0].upper() + text[1:] + " đồng"
+
+
+def fee_due(fee_lines: list[dict], form: dict) -> int:
+    """Phí, lệ phí owed under one channel's fee lines (catalog Channel.fees) for an e-form's values.
+
+    A line is a fixed amount, or, with "per": an amount for each unit the applicant asks for in that e-form field
+    ({"amount": 8000, "per": "so_ban_sao"}: 8.000 đồng a copy). A field left empty asks for none.
+    """
+    total = 0
+    for line in fee_lines:
+        amount = line.get("amount") or 0
+        if line.get("per"):
+            units = form.get(line["per"])
+            amount *= units if isinstance(units, int) and units > 0 else 0
+        total += amount
+    return total

@@ -12,6 +12,7 @@ from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import FINISHED, NATIONAL_LABELS, State
 from motcua.dossiers.transitions import TransitionError
 
+from . import ratings
 from .models import Rating, StoredDocument
 from .online import citizen_required
 from .tracking import PUBLIC_EVENTS
@@ -86,19 +87,16 @@ def withdraw(request, code):
 @citizen_required
 @require_POST
 def rate(request, code):
-    """Đánh giá: satisfied or not, and each criterion of Decree 61/2018 Art. 31."""
+    """Đánh giá: satisfied or not, and each criterion of Decree 61/2018 Art. 31 the citizen answered."""
     dossier = own(request, code)
-    if dossier.state != State.RETURNED or Rating.objects.filter(dossier=dossier).exists():
-        messages.error(request, "Hồ sơ chưa trả kết quả hoặc đã được đánh giá.")
-        return redirect("portal:my_dossier", code=code)
     if request.POST.get("satisfied") not in ("yes", "no"):
         messages.error(request, "Chọn Hài lòng hoặc Không hài lòng.")
         return redirect("portal:my_dossier", code=code)
-    Rating.objects.create(dossier=dossier, satisfied=request.POST["satisfied"] == "yes", channel="portal",
-                          criteria={key: request.POST.get(key) == "yes" for key, _ in Rating.CRITERIA
-                                    if request.POST.get(key) in ("yes", "no")},
-                          comment=request.POST.get("comment", "")[:2000])
-    messages.success(request, "Cảm ơn bạn đã đánh giá.")
+    criteria = {key: request.POST[key] == "yes" for key, _ in Rating.CRITERIA if request.POST.get(key) in ("yes", "no")}
+    _attempt(request, lambda: ratings.rate(dossier, satisfied=request.POST["satisfied"] == "yes", criteria=criteria,
+                                           comment=request.POST.get("comment", "")[:ratings.COMMENT_LIMIT],
+                                           channel="portal"),
+             "Cảm ơn bạn đã đánh giá.")
     return redirect("portal:my_dossier", code=code)
 
 

@@ -4,6 +4,8 @@ data store (kho dữ liệu điện tử), and ratings of returned dossiers.
 A draft survives a closed tab, a dropped network and a server restart because every keystroke batch and every file
 is saved on the server as it happens; submission verifies each file (size and SHA-256) before the dossier exists.
 """
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -35,6 +37,30 @@ class DraftFile(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["draft", "requirement"], name="draft_file_per_line")]
+
+
+class UploadSession(models.Model):
+    """Tải lên có thể tiếp tục (tus 1.0, portal/uploads.py): one file of one document line arriving piece by piece.
+
+    Each piece received is kept in storage under its own name (`parts`, in order) and `offset` counts their bytes,
+    so an upload cut off by the network goes on from there. When the last byte arrives the file is checked and
+    becomes the line's DraftFile, and the session and its pieces are deleted.
+    """
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    draft = models.ForeignKey(Draft, models.CASCADE, related_name="uploads")
+    requirement = models.ForeignKey("catalog.RequiredDocument", models.CASCADE, related_name="+")
+    name = models.CharField(max_length=255)
+    declared_type = models.CharField(max_length=100, blank=True, help_text="as the browser said; the content decides")
+    length = models.PositiveBigIntegerField()
+    offset = models.PositiveBigIntegerField(default=0)
+    parts = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "phiên tải lên"
+        verbose_name_plural = "phiên tải lên"
+        indexes = [models.Index(fields=["updated_at"])]
 
 
 class StoredDocument(models.Model):

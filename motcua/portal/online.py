@@ -11,8 +11,9 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from motcua.catalog.models import Procedure
+from motcua.catalog.models import Channel, Procedure
 from motcua.dossiers import files, lifecycle
+from motcua.payments.money import fee_due, vnd
 
 from . import eforms
 from .models import Draft, DraftFile, StoredDocument
@@ -52,12 +53,23 @@ def start(request, code):
     return redirect("portal:draft", draft_id=draft.pk)
 
 
+def _online_fees(version) -> list[dict]:
+    return [fee for channel in version.channels.all() if channel.kind == Channel.Kind.ONLINE for fee in channel.fees]
+
+
+def _fee(draft) -> str:
+    """What the dossier will owe if submitted now, computed as on submission (lifecycle.register)."""
+    amount = fee_due(_online_fees(draft.version), draft.data.get("form", {}))
+    return vnd(amount) if amount else "Không phải nộp"
+
+
 def _context(request, draft, errors=None):
     version = draft.version
     schema = eforms.schema_for(version)
     errors = errors or {}
     uploaded = {f.requirement_id: f for f in draft.files.all()}
     applicant = draft.data.get("applicant", {})
+    fees = _online_fees(version)
     return {
         "draft": draft, "version": version, "schema": schema,
         "form_fields": eforms.fields(schema, draft.data.get("form", {}), errors.get("form")),
@@ -67,6 +79,7 @@ def _context(request, draft, errors=None):
         "lines": [(line, uploaded.get(line.pk)) for line in version.documents.all()],
         "store": StoredDocument.objects.filter(owner=request.user, kind=StoredDocument.Kind.UPLOAD),
         "errors": errors, "max_mb": files.max_bytes() // 1048576,
+        "fees": fees, "fee": _fee(draft) if any(fee.get("amount") for fee in fees) else None,
     }
 
 
@@ -88,7 +101,7 @@ def _save_values(draft, post) -> None:
 def autosave(request, draft_id):
     draft = my_draft(request, draft_id)
     _save_values(draft, request.POST)
-    return JsonResponse({"saved_at": draft.updated_at.isoformat()})
+    return JsonResponse({"saved_at": draft.updated_at.isoformat(), "fee": _fee(draft)})
 
 
 @citizen_required
@@ -110,14 +123,20 @@ def upload(request, draft_id, line_id):
             raise ValidationError("Chưa chọn tệp.")
     except ValidationError as exc:
         return JsonResponse({"error": " ".join(exc.messages)}, status=400)
-    with transaction.atomic():
-        DraftFile.objects.filter(draft=draft, requirement=line).delete()
-        item = DraftFile(draft=draft, requirement=line, name=name[:255], content_type=kind, size=len(content),
-                         sha256=hashlib.sha256(content).hexdigest(), from_store=stored)
-        item.file.save(name.rsplit("/", 1)[-1][:100], File(io.BytesIO(content)), save=False)
-        item.save()
-        draft.save(update_fields=["updated_at"])
+    item = keep_file(draft, line, name, content, kind, from_store=stored)
     return JsonResponse({"name": item.name, "size": item.size, "sha256": item.sha256, "reused": bool(stored)})
+
+
+@transaction.atomic
+def keep_file(draft, line, name: str, content: bytes, kind: str, from_store=None) -> DraftFile:
+    """The line's file from now on, replacing the one before; `content` was already checked (files.read_checked)."""
+    DraftFile.objects.filter(draft=draft, requirement=line).delete()
+    item = DraftFile(draft=draft, requirement=line, name=name[:255], content_type=kind, size=len(content),
+                     sha256=hashlib.sha256(content).hexdigest(), from_store=from_store)
+    item.file.save(name.rsplit("/", 1)[-1][:100], File(io.BytesIO(content)), save=False)
+    item.save()
+    draft.save(update_fields=["updated_at"])
+    return item
 
 
 def _verified(draft_files) -> list[str]:

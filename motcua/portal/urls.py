@@ -1,15 +1,20 @@
 from django.urls import path
 
-from . import mine, online, tracking, views
+from . import kiosk, mine, online, tracking, uploads, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tra-cuu/", tracking.track, name="tracking"),
+    path("danh-gia-tai-quay/", kiosk.start, name="kiosk"),
+    path("danh-gia-tai-quay/gui/", kiosk.submit, name="kiosk_submit"),
+    path("danh-gia-tai-quay/cam-on/", kiosk.thanks, name="kiosk_thanks"),
     path("nop-truc-tuyen/<str:code>/", online.start, name="start"),
     path("ho-so-nhap/<int:draft_id>/", online.draft_page, name="draft"),
     path("ho-so-nhap/<int:draft_id>/luu/", online.autosave, name="autosave"),
     path("ho-so-nhap/<int:draft_id>/tep/<int:line_id>/", online.upload, name="upload"),
+    path("ho-so-nhap/<int:draft_id>/tep/<int:line_id>/tai-len/", uploads.create, name="resumable_create"),
+    path("ho-so-nhap/<int:draft_id>/tep/<int:line_id>/tai-len/<uuid:upload_id>/", uploads.resource, name="resumable"),
     path("ho-so-nhap/<int:draft_id>/nop/", online.submit, name="submit"),
     path("ho-so-cua-toi/", mine.my_dossiers, name="my_dossiers"),
     path("ho-so-cua-toi/<str:code>/", mine.my_dossier, name="my_dossier"),

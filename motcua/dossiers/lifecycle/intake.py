@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
+from motcua.payments.money import fee_due
 
 from .. import codes, permissions, timing
 from ..models import Dossier, Step, SupplementRequest
@@ -69,7 +70,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     data = check_applicant(applicant)
     checked = check_uploads(uploads)
     processing = competent_agency(version, receiving_agency, processing_agency)
-    fee = sum(row.fee_total or 0 for row in version.channels.all() if row.kind == channel)
+    fee = sum(fee_due(row.fees, form_data or {}) for row in version.channels.all() if row.kind == channel)
     dossier = Dossier.objects.create(
         code=codes.next_code(receiving_agency, timezone.localdate(at)), procedure=version.procedure,
         procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,

@@ -1,5 +1,6 @@
-"""A citizen on a phone sends a PAKN with a photo, is shown its code, later finds the published answer from the
-tracking page and rates it; the official's PAKN page at desktop width. Screenshots go to artifacts/pakn-*.png."""
+"""A citizen on a phone sends a PAKN with a photo, is shown its code, answers the office's supplement request from
+the tracking page, later finds the published answer there and rates it; the official's PAKN page at desktop width
+shows the supplement. Screenshots go to artifacts/pakn-*.png."""
 import re
 
 import pytest
@@ -7,7 +8,7 @@ import pytest
 from motcua.feedback import services
 from motcua.feedback.models import Feedback
 
-from .helpers import PNG
+from .helpers import PDF, PNG
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -39,13 +40,34 @@ def test_pakn_on_a_phone(live_server, phone_page, desktop_page, artifacts, tmp_p
     page.screenshot(path=artifacts / "pakn-sent-phone.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
-    services.classify(fb.pk, people["specialist"], "competent")
-    services.answer(fb.pk, people["specialist"], "Sở Tư pháp đã đề nghị bãi bỏ yêu cầu này.\nCảm ơn bà Bình.")
+    services.request_supplement(fb.pk, people["specialist"], "Đề nghị bà cho biết mã hồ sơ đã nộp.")
+    page.goto(f"{site}/phan-anh-kien-nghi/tra-cuu/?ma={fb.code}")  # the link in the SMS
+    assert page.input_value("#id_ma") == fb.code and not page.locator(".error").count()
+    page.fill("#id_dien_thoai", "0987654321")
+    page.click("button[type=submit].primary >> text=Tra cứu")
+    assert "Đề nghị bà cho biết mã hồ sơ đã nộp." in page.locator(".answer").inner_text()
+    page.fill("#id_noi_dung", "Mã hồ sơ 000.01.01.H44-260302-0001, nộp ngày 02/03/2026.")
+    receipt = tmp_path / "bien-nhan.pdf"
+    receipt.write_bytes(PDF)
+    page.set_input_files("#id_tep", str(receipt))
+    page.screenshot(path=artifacts / "pakn-supplement-form-phone.png", full_page=True)
+    page.click("button[type=submit] >> text=Gửi bổ sung")
+    assert "Đã gửi thông tin bổ sung" in page.locator(".msg.success").inner_text()
+    assert "Mã hồ sơ 000.01.01.H44-260302-0001" in page.locator(".timeline").inner_text()
+    page.screenshot(path=artifacts / "pakn-supplement-phone.png", full_page=True)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
     desktop = desktop_page
     desktop.goto(f"{site}/dang-nhap/")
     desktop.fill("#id_username", "head")
     desktop.fill("#id_password", "pw-head")
     desktop.click("button[type=submit].primary")
+    desktop.goto(f"{site}/phan-anh-kien-nghi/can-bo/{fb.code}/")
+    assert "Người gửi đã bổ sung thông tin" in desktop.locator("h1").inner_text()
+    assert "bien-nhan.pdf" in desktop.locator(".supplement").inner_text()
+    desktop.screenshot(path=artifacts / "pakn-office-supplement-desktop.png", full_page=True)
+    services.classify(fb.pk, people["specialist"], "competent")
+    services.answer(fb.pk, people["specialist"], "Sở Tư pháp đã đề nghị bãi bỏ yêu cầu này.\nCảm ơn bà Bình.")
     desktop.goto(f"{site}/phan-anh-kien-nghi/can-bo/{fb.code}/")
     desktop.click("#tt-publish summary")
     desktop.click("#tt-publish button[type=submit]")

@@ -126,3 +126,42 @@ def test_a_share_from_three_answers_has_a_wide_interval():
     low, high = wilson(300, 300)
     assert low > 0.98
     assert wilson(0, 0) is None
+
+
+def test_a_dissatisfied_rating_counts_on_the_day_it_is_given(month, justice):
+    from django.utils import timezone
+
+    from motcua.dossiers.models import Dossier
+    from motcua.portal import ratings
+
+    ratings.rate(Dossier.objects.get(pk=month["online"]), satisfied=False, criteria={"time": False},
+                 comment="Chờ lâu", channel="kiosk")
+    today = timezone.localdate()
+    t = totals(justice, Period.month(today.year, today.month))
+    assert (t.rated, t.disliked) == (1, 1)
+    assert totals(justice, MARCH).rated == 0
+    assert drill.dossiers(justice, Period.month(today.year, today.month), "disliked").get().pk == month["online"]
+
+
+RAGGED = Period.between(MARCH.start.replace(month=2, day=26), MARCH.start.replace(day=5))
+
+
+@pytest.mark.parametrize("measure", ["received", "finished_early", "carried_over", "open_end", "open_overdue",
+                                     "handled", "early_or_on_time", "late", "withdrawn", "paid_online"])
+def test_a_ragged_range_adds_daily_ends_to_whole_months(month, justice, measure):
+    assert drill.dossiers(justice, RAGGED, measure).count() == getattr(totals(justice, RAGGED), measure)
+
+
+def test_pieces_read_whole_months_from_the_monthly_sums():
+    import datetime as dt
+
+    from motcua.indicators.figures import pieces
+
+    def kinds(start, end):
+        return [model.__name__ for model, _ in pieces(start, end)]
+
+    assert kinds(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == ["MonthlyFigure"]
+    assert kinds(dt.date(2026, 2, 26), dt.date(2026, 4, 5)) == ["DailyFigure", "MonthlyFigure", "DailyFigure"]
+    assert kinds(dt.date(2026, 3, 3), dt.date(2026, 3, 9)) == ["DailyFigure"]
+    assert kinds(None, dt.date(2026, 3, 31)) == ["MonthlyFigure"]
+    assert kinds(None, dt.date(2026, 3, 9)) == ["MonthlyFigure", "DailyFigure"]

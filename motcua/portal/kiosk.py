@@ -1,0 +1,146 @@
+"""Ki-ốt đánh giá tại quầy: a tablet at the one-stop desk where a citizen rates a returned dossier without logging in.
+
+The citizen types the dossier code from their receipt and the last 4 digits of the applicant's phone or ID number
+(rate-limited like public tracking; a wrong code and wrong digits get the same answer). The rating page shows only
+the procedure name and the masked applicant name, and carries a signed, short-lived token instead of the digits.
+Every page is `never_cache` and returns to the blank start page by itself, so the next citizen sees nothing of the
+previous one.
+"""
+from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.states import State
+
+from . import ratelimit, ratings
+from .models import Rating
+
+LOOKUPS_PER_MINUTE = 10
+TOKEN_SALT = "motcua.portal.kiosk"
+TOKEN_SECONDS = 10 * 60
+RATING_PAGE_SECONDS = 3 * 60  # an abandoned rating page clears itself
+MESSAGE_PAGE_SECONDS = 60
+THANKS_SECONDS = 8
+NOT_FOUND = "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối đã nhập. Vui lòng kiểm tra lại."
+NOT_RETURNED = "Hồ sơ chưa trả kết quả nên chưa đánh giá được. Ông/Bà vui lòng đánh giá sau khi nhận kết quả."
+ALREADY_RATED = "Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà."
+EXPIRED = "Phiên đánh giá đã hết hạn. Vui lòng nhập lại mã hồ sơ."
+TOO_MANY = "Có quá nhiều lượt tra cứu trong một phút. Vui lòng chờ ít phút rồi thử lại."
+ANSWERS = [("yes", "Hài lòng"), ("no", "Không hài lòng")]
+
+
+class LookupForm(forms.Form):
+    ma = forms.CharField(label="Mã hồ sơ (in trên Giấy tiếp nhận và hẹn trả kết quả)", max_length=40,
+                         error_messages={"required": "Vui lòng nhập mã hồ sơ."})
+    so_cuoi = forms.RegexField(label="4 số cuối số điện thoại hoặc số định danh cá nhân của người nộp",
+                               regex=r"^\d{4}$",
+                               error_messages={"required": "Vui lòng nhập 4 số cuối.",
+                                               "invalid": "Vui lòng nhập đúng 4 chữ số."})
+
+
+class RatingForm(forms.Form):
+    """Overall satisfaction (required) and each criterion of Decree 61/2018 Art. 31 (each optional)."""
+
+    phien = forms.CharField(widget=forms.HiddenInput)
+    hai_long = forms.ChoiceField(label="Ông/Bà có hài lòng không?", choices=ANSWERS, widget=forms.RadioSelect,
+                                 error_messages={"required": "Vui lòng chọn Hài lòng hoặc Không hài lòng."})
+    gop_y = forms.CharField(label="Góp ý (nếu có)", required=False, max_length=ratings.COMMENT_LIMIT,
+                            widget=forms.Textarea(attrs={"rows": 3}),
+                            error_messages={"max_length": f"Góp ý dài tối đa {ratings.COMMENT_LIMIT} ký tự."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in Rating.CRITERIA:
+            self.fields[key] = forms.ChoiceField(label=label, choices=ANSWERS, required=False,
+                                                 widget=forms.RadioSelect)
+
+    def criteria_rows(self):
+        return [self[key] for key, _ in Rating.CRITERIA]
+
+    def criteria(self) -> dict[str, bool]:
+        return {key: self.cleaned_data[key] == "yes" for key, _ in Rating.CRITERIA if self.cleaned_data[key]}
+
+
+def masked(name: str) -> str:
+    """“Nguyễn Văn An” → “N***** V** A*”: enough for the citizen to recognise, nothing for the next in line."""
+    return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
+
+
+def _last_digits(value: str) -> str:
+    digits = "".join(ch for ch in value or "" if ch.isdigit())
+    return digits[-4:] if len(digits) >= 4 else ""
+
+
+def find(code: str, last_digits: str) -> Dossier | None:
+    """The dossier with this code whose applicant's phone or ID number ends in `last_digits`; else None."""
+    dossier = (Dossier.objects.select_related("procedure_version")
+               .filter(code=code.strip().upper()).first())
+    if dossier and last_digits in (_last_digits(dossier.applicant_phone), _last_digits(dossier.applicant_id_number)):
+        return dossier
+    return None
+
+
+def _start_page(request, form, message="", status=200):
+    return render(request, "portal/kiosk.html", {
+        "form": form, "message": message, "refresh": MESSAGE_PAGE_SECONDS if message or form.is_bound else None,
+    }, status=status)
+
+
+def _rating_page(request, dossier, form, status=200):
+    return render(request, "portal/kiosk_rate.html", {
+        "form": form, "procedure": dossier.procedure_version.name, "applicant": masked(dossier.applicant_name),
+        "refresh": RATING_PAGE_SECONDS,
+    }, status=status)
+
+
+def _dossier_of(token: str) -> Dossier | None:
+    try:
+        pk = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_SECONDS)
+    except signing.BadSignature:  # tampered or expired
+        return None
+    return Dossier.objects.select_related("procedure_version").filter(pk=pk).first()
+
+
+@never_cache
+def start(request):
+    if request.method != "POST":
+        return _start_page(request, LookupForm())
+    form = LookupForm(request.POST)
+    if not ratelimit.allow(request, "kiosk", LOOKUPS_PER_MINUTE, 60):
+        return _start_page(request, form, TOO_MANY, status=429)
+    if not form.is_valid():
+        return _start_page(request, form, status=400)
+    dossier = find(form.cleaned_data["ma"], form.cleaned_data["so_cuoi"])
+    if dossier is None:
+        return _start_page(request, form, NOT_FOUND, status=404)
+    if not ratings.may_rate(dossier):
+        return _start_page(request, form, NOT_RETURNED if dossier.state != State.RETURNED else ALREADY_RATED,
+                           status=409)
+    token = signing.dumps(dossier.pk, salt=TOKEN_SALT)
+    return _rating_page(request, dossier, RatingForm(initial={"phien": token}))
+
+
+@never_cache
+@require_POST
+def submit(request):
+    dossier = _dossier_of(request.POST.get("phien", ""))
+    if dossier is None:
+        return _start_page(request, LookupForm(), EXPIRED, status=400)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _rating_page(request, dossier, form, status=400)
+    try:
+        ratings.rate(dossier, satisfied=form.cleaned_data["hai_long"] == "yes", criteria=form.criteria(),
+                     comment=form.cleaned_data["gop_y"], channel="kiosk")
+    except ValidationError as exc:
+        return _start_page(request, LookupForm(), " ".join(exc.messages), status=409)
+    return redirect("portal:kiosk_thanks")
+
+
+@never_cache
+def thanks(request):
+    return render(request, "portal/kiosk_thanks.html", {"refresh": THANKS_SECONDS})

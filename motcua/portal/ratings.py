@@ -1,0 +1,43 @@
+"""Đánh giá sự hài lòng (Decree 61/2018 Art. 31; DOMAIN.md 5): the one place a Rating is created, whether the
+citizen rates in the portal or on the kiosk at the desk. One rating per returned dossier."""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from motcua.dossiers.models import Dossier
+from motcua.dossiers.states import State
+from motcua.indicators import facts as figures
+
+from .models import Rating
+
+CRITERIA_KEYS = {key for key, _ in Rating.CRITERIA}
+CHANNELS = {value for value, _ in Rating._meta.get_field("channel").choices}
+COMMENT_LIMIT = 2000
+
+
+def may_rate(dossier: Dossier) -> bool:
+    return dossier.state == State.RETURNED and not Rating.objects.filter(dossier=dossier).exists()
+
+
+def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], comment: str, channel: str) -> Rating:
+    """Record the applicant's rating of `dossier`; a ValidationError in Vietnamese says why it cannot be taken."""
+    if channel not in CHANNELS:
+        raise ValidationError(f"Kênh đánh giá không hợp lệ: {channel}.")
+    unknown = sorted(set(criteria) - CRITERIA_KEYS)
+    if unknown:
+        raise ValidationError(f"Tiêu chí đánh giá không hợp lệ: {', '.join(unknown)}.")
+    if not all(isinstance(value, bool) for value in [satisfied, *criteria.values()]):
+        raise ValidationError("Mỗi tiêu chí chỉ nhận Hài lòng hoặc Không hài lòng.")
+    comment = comment.strip()
+    if len(comment) > COMMENT_LIMIT:
+        raise ValidationError(f"Góp ý dài tối đa {COMMENT_LIMIT} ký tự.")
+    with transaction.atomic():
+        # The row lock makes a second submission wait for the first and then see its rating.
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        if locked.state != State.RETURNED:
+            raise ValidationError("Hồ sơ chưa trả kết quả nên chưa đánh giá được.")
+        if Rating.objects.filter(dossier=locked).exists():
+            raise ValidationError("Hồ sơ này đã được đánh giá.")
+        rating = Rating.objects.create(dossier=locked, satisfied=satisfied, criteria=criteria, comment=comment,
+                                       channel=channel)
+        figures.refresh(locked)  # a dissatisfied rating lowers 766 indicator 5.4 in the same transaction
+        return rating
