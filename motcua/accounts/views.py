@@ -56,11 +56,14 @@ def register(request):
     if request.user.is_authenticated:
         return redirect(home_for(request.user))
     form = RegistrationForm(request.POST or None)
+    # A new citizen who came from "Nộp trực tuyến" goes back there, not to an empty "Hồ sơ của tôi".
+    next_page = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend=BACKEND)
-        return redirect(home_for(user))
-    return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled()})
+        return redirect(next_page or home_for(user))
+    return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled(),
+                                                      "next": next_page})
 
 
 def callback_uri(request) -> str:

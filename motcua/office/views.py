@@ -13,6 +13,7 @@ from motcua.dossiers import files, permissions
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
+from motcua.portal import eforms
 
 from . import actions, queues
 
@@ -73,6 +74,9 @@ def dossier_detail(request, code):
         "steps": dossier.steps.select_related("agency", "assignee"),
         "documents": dossier.documents.all(),
         "supplements": dossier.supplement_requests.all(),
+        # The e-form as the applicant filled it, labelled by the schema of the version it was filed under.
+        "form_fields": [f for f in eforms.fields(eforms.schema_for(dossier.procedure_version), dossier.form_data)
+                        if f["value"] not in ("", None)],
         "explanation": received.data.get("explanation", []) if received else [],
         "forms": [(name, ACTION_LABELS[name], actions.FORMS[name](dossier=dossier, user=request.user))
                   for name in allowed],

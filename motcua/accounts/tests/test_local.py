@@ -141,3 +141,13 @@ def test_pages_render_with_links(client, db):
     page = client.get("/dang-nhap/").content.decode()
     assert 'id="id_username"' in page and 'id="id_password"' in page and "/dang-ky/" in page
     assert "Đăng ký tài khoản" in client.get("/dang-ky/").content.decode()
+
+
+def test_registration_returns_to_the_page_that_asked_for_an_account_and_nowhere_else(client):
+    page = client.get("/dang-ky/?next=/nop-truc-tuyen/1.001193/")
+    assert 'name="next" value="/nop-truc-tuyen/1.001193/"' in page.content.decode()
+    response = register(client, phone="0912000222", next="/nop-truc-tuyen/1.001193/")
+    assert response["Location"] == "/nop-truc-tuyen/1.001193/"
+    client.logout()
+    response = register(client, phone="0912000333", next="https://phishing.example/")
+    assert response["Location"] == "/ho-so-cua-toi/"

@@ -75,6 +75,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
         code=codes.next_code(receiving_agency, timezone.localdate(at)), procedure=version.procedure,
         procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
         lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
+        payment_status=PaymentStatus.PENDING if fee else PaymentStatus.NONE,
         applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], **data)
     store_inputs(dossier, actor, checked)
     record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",

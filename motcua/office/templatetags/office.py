@@ -1,10 +1,10 @@
 from django import template
 
 from motcua.dossiers.transitions import ACTION_LABELS, EVENT_LABELS
+from motcua.payments.money import vnd
 
 register = template.Library()
-
-
+register.filter("vnd", vnd)
 
 @register.filter
 def get_item(mapping, key):

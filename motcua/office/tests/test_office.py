@@ -179,3 +179,14 @@ def test_assisted_online_submission_is_recorded_as_such(client, five_days, peopl
     registered = dossier.events.get(kind="registered")
     assert dossier.channel == "online" and registered.data["assisted"] is True
     assert registered.note == "Nộp thay (hỗ trợ tại quầy)"
+
+
+def test_dossier_page_shows_the_e_form_as_filed(client, received, people):
+    from motcua.catalog.models import ProcedureVersion
+
+    ProcedureVersion.objects.filter(pk=received.procedure_version_id).update(form_schema={
+        "type": "object", "properties": {"copies": {"type": "integer", "title": "Số bản sao trích lục đề nghị cấp"},
+                                         "place": {"type": "string", "title": "Nơi sinh của trẻ"}}})
+    Dossier.objects.filter(pk=received.pk).update(form_data={"copies": 2})
+    page = login(client, people["head"]).get(reverse("office:dossier", args=[received.code])).content.decode()
+    assert "Tờ khai điện tử" in page and "Số bản sao trích lục đề nghị cấp" in page and "Nơi sinh của trẻ" not in page

@@ -38,7 +38,7 @@ def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phon
     page.click("button[type=submit].primary >> text=Nộp hồ sơ")
     page.wait_for_url(re.compile(r".*/ho-so-cua-toi/.+/"))
     dossier = Dossier.objects.get()
-    assert dossier.fee_total == 10000 and dossier.payment_status == "none"
+    assert dossier.fee_total == 10000 and dossier.payment_status == "pending"
 
     page.click("text=Thanh toán trực tuyến")
     page.click("button[type=submit] >> text=Thanh toán trực tuyến")
