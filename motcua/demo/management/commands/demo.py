@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from motcua.demo.dossiers import load_dossiers
 from motcua.demo.load import load, logins
 
 
@@ -15,8 +16,9 @@ class Command(BaseCommand):
     def handle(self, *args, action, host, port, **options):
         if action == "load":
             result = load()
+            dossiers = load_dossiers()
             self.stdout.write(f"Dữ liệu mẫu: {result['agencies']} cơ quan, {result['procedures']} thủ tục "
-                              f"({result['published']} phiên bản mới công bố).")
+                              f"({result['published']} phiên bản mới công bố), {dossiers} hồ sơ mới.")
             return
         self.stdout.write(f"\nmotcua đang chạy tại http://{host}:{port}/  (Ctrl-C để dừng)\n")
         self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu):")
