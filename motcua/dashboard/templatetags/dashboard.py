@@ -1,0 +1,30 @@
+from django import template
+
+from motcua.dossiers import permissions
+
+from .. import tables
+
+register = template.Library()
+
+
+@register.filter
+def sees_dashboard(user) -> bool:
+    """Heads and province monitors (and superusers) have a dashboard."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or bool(permissions.agencies_with(user, {permissions.HEAD, permissions.MONITOR}))
+
+
+@register.filter
+def percent(ratio) -> str:
+    return tables.percent_text(ratio)
+
+
+@register.filter
+def number(value) -> str:
+    return tables.count_text(value)
+
+
+@register.filter
+def points(value) -> str:
+    return tables.decimal_text(value)
