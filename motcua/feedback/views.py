@@ -64,58 +64,47 @@ def track(request):
     return render(request, "feedback/track.html", context)
 
 
-@require_POST
-def rate(request):
+def _sender_action(request, make_form, act, form_key: str, done_key: str):
+    """What the sender does from the tracking page (rate the answer, answer a supplement request): run it and show
+    the PAKN again, or the form with its error; a wrong code or phone gets the one answer that reveals nothing."""
     if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
         return render(request, "feedback/track.html", {"form": TrackForm(), "error": TOO_MANY}, status=429)
-    form = RateForm(request.POST)
+    form = make_form()
     fb = None
     if form.is_valid():
         try:
-            fb = services.rate(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"],
-                               form.cleaned_data["danh_gia"], form.cleaned_data["y_kien"])
+            fb = act(form.cleaned_data)
         except PermissionDenied:
-            fb = None
             form.add_error(None, NOT_FOUND)
         except services.FeedbackError as exc:
             form.add_error(None, str(exc))
     if fb is not None:
         return render(request, "feedback/track.html", {
             "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
-            "labels": services.EVENT_LABELS, "rated": True})
+            "labels": services.EVENT_LABELS, done_key: True})
     found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
     context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
-               "rate_form": form, "error": " ".join(form.non_field_errors()) or None}
+               form_key: form, "error": " ".join(form.non_field_errors()) or None}
     if found:
         context.update(fb=found, history=_history(found))
     return render(request, "feedback/track.html", context, status=400)
+
+
+@require_POST
+def rate(request):
+    return _sender_action(
+        request, lambda: RateForm(request.POST),
+        lambda data: services.rate(data["ma"], data["dien_thoai"], data["danh_gia"], data["y_kien"]),
+        "rate_form", "rated")
 
 
 @require_POST
 def supplement(request):
     """The sender answers the office's supplement request from the tracking page."""
-    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
-        return render(request, "feedback/track.html", {"form": TrackForm(), "error": TOO_MANY}, status=429)
-    form = SenderSupplementForm(request.POST, request.FILES)
-    fb = None
-    if form.is_valid():
-        try:
-            fb = services.supplement(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"],
-                                     form.cleaned_data["noi_dung"], form.cleaned_data["tep"])
-        except PermissionDenied:
-            form.add_error(None, NOT_FOUND)
-        except services.FeedbackError as exc:
-            form.add_error(None, str(exc))
-    if fb is not None:
-        return render(request, "feedback/track.html", {
-            "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
-            "labels": services.EVENT_LABELS, "supplemented": True})
-    found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
-    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
-               "supplement_form": form, "error": " ".join(form.non_field_errors()) or None}
-    if found:
-        context.update(fb=found, history=_history(found))
-    return render(request, "feedback/track.html", context, status=400)
+    return _sender_action(
+        request, lambda: SenderSupplementForm(request.POST, request.FILES),
+        lambda data: services.supplement(data["ma"], data["dien_thoai"], data["noi_dung"], data["tep"]),
+        "supplement_form", "supplemented")
 
 
 def published(request):
