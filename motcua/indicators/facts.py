@@ -1,7 +1,8 @@
 """What each dossier adds to the figures, and how a change moves the daily sums (same transaction as the event).
 
 `refresh(dossier)` is called by `dossiers.lifecycle.core.record` after every event and by the rating service: it
-computes the dossier's facts now, subtracts what its previous facts had added to `DailyFigure` and adds the new ones.
+computes the dossier's facts now, subtracts what its previous facts had added to the daily and monthly sums and adds
+the new ones.
 `facts_for` computes facts in batches, so `recompute` uses the very same rules on millions of dossiers.
 """
 import datetime as dt
@@ -35,7 +36,7 @@ def day(moment: dt.datetime | None) -> dt.date | None:
 
 
 def facts_for(dossiers) -> dict[int, DossierFacts]:
-    """The facts of these dossiers (those never received have none), with three grouped queries for the batch."""
+    """The facts of these dossiers (those never received have none), with four grouped queries for the batch."""
     dossiers = [d for d in dossiers if d.received_at]
     ids = [d.pk for d in dossiers]
     if not ids:
@@ -161,8 +162,9 @@ def apply(delta: dict[Key, dict[str, int]]) -> None:
 
 
 def _add(model, delta: dict[Key, dict[str, int]]) -> None:
-    """An atomic `UPDATE … SET c = c + n` per row, inserting the row the first time."""
-    for (on, agency_id, procedure_id, channel), change in delta.items():
+    """An atomic `UPDATE … SET c = c + n` per row, inserting the row the first time. Rows are taken in key order,
+    so two transactions that touch the same rows lock them in the same order and cannot deadlock."""
+    for (on, agency_id, procedure_id, channel), change in sorted(delta.items()):
         key = {"day": on, "agency_id": agency_id, "procedure_id": procedure_id, "channel": channel}
         increments = {c: F(c) + v for c, v in change.items()}
         if model.objects.filter(**key).update(**increments):
