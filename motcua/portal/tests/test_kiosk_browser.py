@@ -25,7 +25,8 @@ def look_up(page, site, code, digits):
     page.goto(f"{site}/danh-gia-tai-quay/")
     page.fill("#id_ma", code)
     page.fill("#id_so_cuoi", digits)
-    page.click("button[type=submit].primary")
+    with page.expect_navigation():  # the next line may read the page at once: wait for the answer to arrive
+        page.click("button[type=submit].primary")
 
 
 def test_kiosk_on_a_tablet(live_server, tablet_page, artifacts, returned, monkeypatch):  # noqa: F811
