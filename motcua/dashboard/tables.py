@@ -6,7 +6,7 @@ the list of exactly the dossiers, procedures or PAKN behind it.
 """
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +14,8 @@ from django.utils import timezone
 from motcua.indicators import drill, pakn
 from motcua.indicators.definitions import CATALOGUE_MEASURES
 from motcua.indicators.figures import Totals
+from motcua.indicators.vnformat import NO_DATA, count_text, decimal_text, percent_text
 
-NO_DATA = "không có dữ liệu"
 NO_OFFICIAL = "chưa có điểm công bố"
 DASH = "—"
 COUNT_FORMAT, PERCENT_FORMAT, SCORE_FORMAT, MOMENT_FORMAT = "#,##0", "0.00%", "0.00", "hh:mm dd/mm/yyyy"
@@ -24,20 +24,6 @@ KINDS = {"ho-so": "dossiers", "thu-tuc": "procedures", "pakn": "pakn"}
 KIND_OF = {engine: slug for slug, engine in KINDS.items()}
 MEASURES = {"dossiers": drill.MEASURES, "procedures": CATALOGUE_MEASURES, "pakn": pakn.MEASURES}
 UNITS = {"dossiers": "hồ sơ", "procedures": "thủ tục", "pakn": "PAKN"}
-
-
-def count_text(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def decimal_text(value, places: int = 2) -> str:
-    """12.3456 → "12,35": two decimals, rounded half up as the portal shows scores, Vietnamese separators."""
-    rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{rounded:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def percent_text(ratio) -> str:
-    return NO_DATA if ratio is None else decimal_text(Decimal(ratio) * 100) + "%"
 
 
 def target_text(target) -> str:

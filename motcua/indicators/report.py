@@ -9,7 +9,7 @@ disagree. Table cells keep their values (int, `Percent`, `Score`, text): each re
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from types import SimpleNamespace
 
 from django.db.models import Count, Q
@@ -20,13 +20,13 @@ from motcua.catalog.models import Level, OnlineLevel, Procedure, levels_list
 from motcua.dossiers.printing.pdf import abbreviation, long_date, place_of
 from motcua.feedback.models import Feedback
 
-from . import pakn, satisfaction
+from . import pakn, satisfaction, vnformat
 from .definitions import scorecard
 from .figures import Period, Scope
 from .models import OfficialRecord, SectorKpi
+from .vnformat import NO_DATA, count_text, decimal_text
 from .sector import BY_CODE, CATALOGUE
 
-NO_DATA = "không có dữ liệu"
 # Below this many answers a satisfaction share is reported with a plain warning: its 95% interval is wider than
 # ±18 points, too wide to compare units or periods.
 SMALL_SAMPLE = 30
@@ -50,24 +50,9 @@ class Score:
     points: Decimal | None
 
 
-def _grouped(digits: str) -> str:
-    return f"{int(digits):,}".replace(",", ".")
-
-
-def decimal_text(value, places: int = 2, strip: bool = False) -> str:
-    """1234.5 → "1.234,50" (or "1.234,5" with strip): dots between thousands, a comma before the decimals."""
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    if strip:
-        fraction = fraction.rstrip("0")
-    return sign + _grouped(whole) + ("," + fraction if fraction else "")
-
-
 def percent_text(ratio, places: int = 2) -> str:
-    if ratio is None:
-        return NO_DATA
-    return decimal_text(Decimal(str(ratio)) * 100, places, strip=True) + "%"
+    """The report's percentages drop trailing zeros: 50%, 63,64%."""
+    return vnformat.percent_text(ratio, places, strip=True)
 
 
 def display(value) -> str:
@@ -77,7 +62,7 @@ def display(value) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int):
-        return _grouped(str(value))
+        return count_text(value)
     if isinstance(value, Percent):
         return percent_text(value.ratio)
     if isinstance(value, Score):
