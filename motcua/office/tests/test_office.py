@@ -190,3 +190,13 @@ def test_dossier_page_shows_the_e_form_as_filed(client, received, people):
     Dossier.objects.filter(pk=received.pk).update(form_data={"copies": 2})
     page = login(client, people["head"]).get(reverse("office:dossier", args=[received.code])).content.decode()
     assert "Tờ khai điện tử" in page and "Số bản sao trích lục đề nghị cấp" in page and "Nơi sinh của trẻ" not in page
+
+
+def test_a_refusal_reads_in_vietnamese(client, people, settings):
+    client.force_login(people["citizen"])
+    page = client.get(reverse("office:home"))
+    assert page.status_code == 403
+    assert "Không có quyền truy cập" in page.content.decode() and "dành cho cán bộ" in page.content.decode()
+    settings.DEBUG = False
+    page = client.get("/khong-co-trang-nay/")
+    assert page.status_code == 404 and "Không tìm thấy trang" in page.content.decode()
