@@ -6,15 +6,12 @@ SMS when there is a mobile number and a gateway is configured) and enqueues its 
 task queue, in that same transaction: a committed action always has its notices queued, a rolled-back one has
 none. Nothing here talks to the network, so a mail server or SMS gateway that is down never fails an action.
 """
-import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 
 from . import timing
-
-logger = logging.getLogger(__name__)
 
 SMS_LIMIT = 320
 FOOTER = ("Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; "
@@ -40,29 +37,13 @@ class Composed:
 
 
 def notify(event) -> None:
-    """Enqueue the applicant's notice for `event` in the current transaction."""
-    from motcua.integrations import sms, tasks
-    from motcua.integrations.models import Notice
+    """Enqueue the applicant's notices for `event` in the current transaction."""
+    from motcua.integrations import tasks
 
     dossier = event.dossier
-    targets = []
-    if dossier.applicant_email:
-        targets.append((Notice.Channel.EMAIL, dossier.applicant_email))
-    if dossier.applicant_phone and sms.enabled() and sms.is_mobile(dossier.applicant_phone):
-        targets.append((Notice.Channel.SMS, sms.normalise_phone(dossier.applicant_phone)))
-    if not targets:
-        return
-    try:
-        composed = compose(event)
-    except Exception:  # a wording bug must not cost the applicant the notice, nor the official the action
-        logger.exception("Composing the notice of event %s failed; sending the short form", event.pk)
-        composed = short_form(event)
-    for channel, recipient in targets:
-        email = channel == Notice.Channel.EMAIL
-        notice = Notice.objects.create(dossier=dossier, event=event, channel=channel, recipient=recipient,
-                                       subject=composed.subject if email else "",
-                                       body=composed.body if email else composed.sms)
-        tasks.enqueue(notice)
+    tasks.notify_person(email=dossier.applicant_email, phone=dossier.applicant_phone,
+                        compose=lambda: compose(event), short_form=lambda: short_form(event),
+                        what=f"event {event.pk}", dossier=dossier, event=event)
 
 
 def tracking_url(code: str) -> str:

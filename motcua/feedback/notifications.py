@@ -6,18 +6,14 @@ their phone is a mobile number and a gateway is configured) and enqueues its del
 transaction, so a committed action always has its notices queued and a rolled-back one has none. Sending is
 `integrations.tasks.send_notice`, shared with dossier notices.
 """
-import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.urls import reverse
 
 from motcua.dossiers.notifications import FOOTER, Composed, sms_text
-from motcua.integrations import sms, tasks
-from motcua.integrations.models import Notice
+from motcua.integrations import tasks
 from motcua.workdays.calendar import local
-
-logger = logging.getLogger(__name__)
 
 NOTIFIED = {"submitted", "supplement_requested", "answered", "published"}
 HEADLINES = {
@@ -31,24 +27,8 @@ HEADLINES = {
 def notify(event) -> None:
     """Enqueue the sender's notices for `event` in the current transaction."""
     fb = event.feedback
-    targets = []
-    if fb.sender_email:
-        targets.append((Notice.Channel.EMAIL, fb.sender_email))
-    if sms.enabled() and sms.is_mobile(fb.sender_phone):
-        targets.append((Notice.Channel.SMS, sms.normalise_phone(fb.sender_phone)))
-    if not targets:
-        return
-    try:
-        composed = compose(event)
-    except Exception:  # a wording bug must not cost the sender the notice, nor the official the action
-        logger.exception("Composing the notice of PAKN event %s failed; sending the short form", event.pk)
-        composed = short_form(event)
-    for channel, recipient in targets:
-        email = channel == Notice.Channel.EMAIL
-        notice = Notice.objects.create(feedback_event=event, channel=channel, recipient=recipient,
-                                       subject=composed.subject if email else "",
-                                       body=composed.body if email else composed.sms)
-        tasks.enqueue(notice)
+    tasks.notify_person(email=fb.sender_email, phone=fb.sender_phone, compose=lambda: compose(event),
+                        short_form=lambda: short_form(event), what=f"PAKN event {event.pk}", feedback_event=event)
 
 
 def _public(path: str) -> str:

@@ -48,6 +48,30 @@ def deliver(notice: Notice) -> str:
     return message_id
 
 
+def notify_person(*, email: str, phone: str, compose, short_form, what: str, **owner) -> None:
+    """One Notice per channel the person can be reached on (e-mail when there is an address, SMS when the phone is
+    a mobile number and a gateway is configured), each queued in the caller's transaction. `compose()` writes the
+    wording; if it fails, `short_form()` is sent instead: a wording bug must cost neither the person the notice nor
+    the official the action. `owner` ties the notices to their event (dossier and event, or feedback_event)."""
+    targets = []
+    if email:
+        targets.append((Notice.Channel.EMAIL, email))
+    if phone and sms.enabled() and sms.is_mobile(phone):
+        targets.append((Notice.Channel.SMS, sms.normalise_phone(phone)))
+    if not targets:
+        return
+    try:
+        composed = compose()
+    except Exception:  # noqa: BLE001 - see the docstring
+        logger.exception("Composing the notice of %s failed; sending the short form", what)
+        composed = short_form()
+    for channel, recipient in targets:
+        by_mail = channel == Notice.Channel.EMAIL
+        enqueue(Notice.objects.create(channel=channel, recipient=recipient,
+                                      subject=composed.subject if by_mail else "",
+                                      body=composed.body if by_mail else composed.sms, **owner))
+
+
 def enqueue(notice: Notice, at=None) -> None:
     """Queue an attempt for `notice` (now, or at `at`), in the caller's transaction."""
     (send_notice.using(run_after=at) if at else send_notice).enqueue(notice.pk)
