@@ -11,10 +11,10 @@ from django.utils import timezone
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import Channel, Outcome
 
-from .figures import Period, Scope, is_live
+from .facts import FLAGS
+from .figures import Period, Scope, day_start, is_live
 from .models import DossierFacts
 
-FLAGS = ["fee_bearing", "paid_online", "digitised", "reused", "citizen_data", "resulted", "e_result"]
 MEASURES = {
     "received": "Tiếp nhận trong kỳ", "received_online": "Tiếp nhận trực tuyến",
     "received_direct": "Tiếp nhận trực tiếp", "received_postal": "Tiếp nhận qua bưu chính",
@@ -33,11 +33,6 @@ MEASURES = {
 }
 OUTCOMES = {"finished_early": [Outcome.EARLY], "finished_on_time": [Outcome.ON_TIME],
             "finished_late": [Outcome.LATE], "finished": [Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE]}
-
-
-def _day_end(day: dt.date) -> dt.datetime:
-    """The first moment after `day` in Vietnam time."""
-    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()))
 
 
 def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
@@ -64,7 +59,7 @@ def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
     if measure == "carried_over":
         return Q(received_on__lt=period.start) & (Q(finished_on=None) | Q(finished_on__gte=period.start))
     open_end = Q(received_on__lte=period.end) & (Q(finished_on=None) | Q(finished_on__gt=period.end))
-    overdue = Q(overdue_from__lte=now) if is_live(period, now) else Q(overdue_from__lt=_day_end(period.end))
+    overdue = Q(overdue_from__lte=now) if is_live(period, now) else Q(overdue_from__lt=day_start(period.end + dt.timedelta(days=1)))
     if is_live(period, now):
         open_end = Q(finished_on=None)
     if measure == "open_end":

@@ -178,6 +178,12 @@ def _totals(period: Counter, end: Counter, start: Counter, live_open: tuple[int,
     return totals
 
 
+def day_start(day: dt.date) -> dt.datetime:
+    """The first moment of `day` in Vietnam time: periods are whole days, so [start, end] is
+    [day_start(start), day_start(end + 1 day))."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
+
+
 def is_live(period: Period, now: dt.datetime | None = None) -> bool:
     return period.end >= timezone.localdate(now or timezone.now())
 

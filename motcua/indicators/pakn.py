@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from motcua.feedback.models import Feedback
 
-from .figures import Period, Scope, is_live
+from .figures import Period, Scope, day_start, is_live
 
 CLOSED = [Feedback.Status.PUBLISHED, Feedback.Status.REFUSED]
 MEASURES = {"pakn": "PAKN tiếp nhận trong kỳ", "pakn_on_time": "PAKN xử lý đúng hạn",
@@ -25,19 +25,15 @@ class PaknFigures:
     conduct: int
 
 
-def _day_start(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time()))
-
-
 def _judged_at(period: Period, now: dt.datetime) -> dt.datetime:
     """An open PAKN is judged now while the period runs, else at the end of its last day."""
-    return now if is_live(period, now) else _day_start(period.end + dt.timedelta(days=1))
+    return now if is_live(period, now) else day_start(period.end + dt.timedelta(days=1))
 
 
 def feedback_q(scope: Scope, period: Period, measure: str, now: dt.datetime | None = None) -> Q:
     """The PAKN a measure counts: sent in the period to an agency of the scope (the one answering it now)."""
     now = now or timezone.now()
-    q = Q(submitted_at__gte=_day_start(period.start), submitted_at__lt=_day_start(period.end + dt.timedelta(days=1)))
+    q = Q(submitted_at__gte=day_start(period.start), submitted_at__lt=day_start(period.end + dt.timedelta(days=1)))
     if scope.agency_ids is not None:
         q &= Q(transferred_to_id__in=scope.agency_ids) | Q(transferred_to=None, receiving_agency_id__in=scope.agency_ids)
     if measure == "pakn":

@@ -4,11 +4,10 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from django.utils import timezone
 
 from motcua.portal.models import Rating
 
-from .figures import Period, Scope
+from .figures import Period, Scope, day_start
 
 Z95 = 1.959964
 
@@ -41,9 +40,8 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
 
 def ratings(scope: Scope, period: Period):
     """Ratings given in the period on dossiers of the scope (by lead agency and procedure, as the figures)."""
-    start = timezone.make_aware(dt.datetime.combine(period.start, dt.time()))
-    end = timezone.make_aware(dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time()))
-    found = Rating.objects.filter(created_at__gte=start, created_at__lt=end)
+    found = Rating.objects.filter(created_at__gte=day_start(period.start),
+                                  created_at__lt=day_start(period.end + dt.timedelta(days=1)))
     if scope.agency_ids is not None:
         found = found.filter(dossier__lead_agency_id__in=scope.agency_ids)
     if scope.level:
