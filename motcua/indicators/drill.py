@@ -59,7 +59,8 @@ def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
     if measure == "carried_over":
         return Q(received_on__lt=period.start) & (Q(finished_on=None) | Q(finished_on__gte=period.start))
     open_end = Q(received_on__lte=period.end) & (Q(finished_on=None) | Q(finished_on__gt=period.end))
-    overdue = Q(overdue_from__lte=now) if is_live(period, now) else Q(overdue_from__lt=day_start(period.end + dt.timedelta(days=1)))
+    after_end = day_start(period.end + dt.timedelta(days=1))
+    overdue = Q(overdue_from__lte=now) if is_live(period, now) else Q(overdue_from__lt=after_end)
     if is_live(period, now):
         open_end = Q(finished_on=None)
     if measure == "open_end":
