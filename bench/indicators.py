@@ -16,21 +16,12 @@ import json
 import os
 import platform
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-RESULTS.mkdir(parents=True, exist_ok=True)
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{RESULTS / 'indicators.sqlite3'}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
+import harness
 
-import django  # noqa: E402
-
-django.setup()
+harness.start("indicators.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
@@ -93,13 +84,7 @@ def generate(n: int) -> None:
 
 
 def median_ms(fn, runs: int = 9) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
+    return harness.median_ms(fn, runs)
 
 
 def direct_year_counts():
@@ -169,7 +154,7 @@ def main() -> None:
     report = {"vendor": connection.vendor, "dossiers": Dossier.objects.count(),
               "daily_rows": DailyFigure.objects.count(), "machine": platform.platform(), "cpus": os.cpu_count(),
               "rebuild_seconds": rebuild_s, "check_seconds": check_s, "check_clean": clean, "median_ms": results}
-    path = RESULTS / f"indicators-{connection.vendor}-{n}.json"
+    path = harness.RESULTS / f"indicators-{connection.vendor}-{n}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(json.dumps(report, ensure_ascii=False, indent=2))
 

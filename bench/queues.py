@@ -13,21 +13,12 @@ import json
 import os
 import platform
 import random
-import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
-RESULTS.mkdir(parents=True, exist_ok=True)
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{RESULTS / 'bench.sqlite3'}")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "motcua.settings")
+import harness
 
-import django  # noqa: E402
-
-django.setup()
+harness.start("bench.sqlite3")
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
@@ -87,13 +78,7 @@ def generate(n: int) -> None:
 
 
 def median_ms(fn, runs: int = 15) -> float:
-    fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 2)
+    return harness.median_ms(fn, runs)
 
 
 def main() -> None:
@@ -114,7 +99,7 @@ def main() -> None:
     plan = str(queues.queue(user, "co-quan").order_by("due_at", "pk")[:25].explain())
     report = {"vendor": connection.vendor, "dossiers": Dossier.objects.count(), "machine": platform.platform(),
               "cpus": os.cpu_count(), "median_ms": results, "plan_co_quan": plan}
-    path = RESULTS / f"queues-{connection.vendor}-{n}.json"
+    path = harness.RESULTS / f"queues-{connection.vendor}-{n}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
