@@ -117,6 +117,12 @@ class ProcedureVersion(models.Model):
     online_level = models.CharField("mức độ trực tuyến", max_length=8, choices=OnlineLevel.choices,
                                     default=OnlineLevel.NONE)
     form_schema = models.JSONField("biểu mẫu điện tử (JSON Schema)", null=True, blank=True)
+    # A version whose channels state no processing time takes no dossier (no due moment, never late, never
+    # counted) unless an official marks that the law sets none (issue 10, docs/catalog.md).
+    no_time_limit = models.BooleanField("pháp luật không quy định thời hạn giải quyết", default=False)
+    # What an import changed against the version current when it was imported (documents, deadline, fees).
+    import_report = models.JSONField("khác biệt so với phiên bản đang áp dụng", default=dict, blank=True,
+                                     editable=False)
     source_url = models.URLField("nguồn", max_length=500, blank=True)
     source_hash = models.CharField(max_length=64, blank=True, editable=False,
                                    help_text="SHA-256 of the imported record, so that re-import is idempotent")
@@ -150,6 +156,16 @@ class ProcedureVersion(models.Model):
     @property
     def has_fee(self) -> bool:
         return any(fee.get("amount") for channel in self.channels.all() for fee in channel.fees)
+
+    @property
+    def states_time_limit(self) -> bool:
+        """A channel states a processing time the deadline engine can count (a number with its unit)."""
+        return any(row.unit == Channel.Unit.WITHIN_DAY or (row.unit and row.amount) for row in self.channels.all())
+
+    @property
+    def takes_dossiers(self) -> bool:
+        """Published, and every dossier received on it gets a due moment (or the law sets none, on purpose)."""
+        return self.status == self.Status.PUBLISHED and (self.states_time_limit or self.no_time_limit)
 
 
 class Channel(models.Model):
@@ -218,6 +234,9 @@ class RequiredDocument(models.Model):
     originals = models.PositiveSmallIntegerField("số bản chính", default=0)
     copies = models.PositiveSmallIntegerField("số bản sao", default=0)
     is_required = models.BooleanField("bắt buộc", default=True)
+    # Empty: needed in every dossier. Otherwise the case it is needed in, as the catalogue words it ("Trường hợp
+    # người yêu cầu là người nước ngoài…"): the desk may mark it "không áp dụng", the citizen answers yes or no.
+    condition = models.TextField("điều kiện áp dụng", blank=True)
     form_name = models.CharField("mẫu đơn, tờ khai", max_length=500, blank=True)
 
     class Meta:
@@ -227,6 +246,10 @@ class RequiredDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.condition)
 
     def save(self, *args, **kwargs):
         refuse_if_frozen(self.version_id)

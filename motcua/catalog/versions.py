@@ -8,7 +8,8 @@ from motcua.vntext.normalize import fold
 from .models import Channel, Procedure, ProcedureVersion, RequiredDocument
 
 COPIED_FIELDS = [f.name for f in ProcedureVersion._meta.concrete_fields
-                 if f.name not in ("id", "procedure", "number", "status", "published_at", "created_at")]
+                 if f.name not in ("id", "procedure", "number", "status", "published_at", "created_at",
+                                "import_report")]
 
 
 @transaction.atomic
@@ -27,7 +28,8 @@ def new_draft(procedure: Procedure) -> ProcedureVersion:
                     time_text=c.time_text, fees=c.fees, description=c.description) for c in source.channels.all()])
         RequiredDocument.objects.bulk_create([
             RequiredDocument(version=draft, position=d.position, group=d.group, name=d.name, originals=d.originals,
-                             copies=d.copies, is_required=d.is_required, form_name=d.form_name)
+                             copies=d.copies, is_required=d.is_required, form_name=d.form_name,
+                             condition=d.condition)
             for d in source.documents.all()])
     return draft
 
