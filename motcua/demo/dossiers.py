@@ -21,7 +21,8 @@ from motcua.dossiers.transitions import TransitionError
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 NAMES = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Vũ Thị Hà",
          "Đặng Văn Hùng", "Bùi Thị Lan", "Đỗ Văn Long", "Ngô Thị Mai", "Dương Văn Nam", "Lý Thị Oanh"]
-PATHS = ["early"] * 6 + ["on_time"] * 2 + ["late", "supplement", "refused", "withdrawn", "open", "open"]
+PATHS = ["early"] * 6 + ["on_time"] * 2 + ["late", "supplement", "refused", "withdrawn", "open", "open",
+                                           "for_approval"]
 
 
 def working_moment(rng: random.Random, day: dt.date) -> dt.datetime:
@@ -88,8 +89,11 @@ def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head) -> None:
         if path == "withdrawn":
             lifecycle.withdraw(pk, actor=desk, reason="Công dân đề nghị rút hồ sơ", at=later(22))
             return
-        if path == "open":
+        if path in ("open", "for_approval"):
             lifecycle.assign(pk, actor=head, officer=officer, at=later(1))
+            if path == "for_approval":  # waits in the leader's "Chờ phê duyệt"
+                lifecycle.submit_for_approval(pk, actor=officer, proposal="Đủ điều kiện giải quyết",
+                                              at=later(4))
             return
         if path == "supplement":
             lifecycle.request_supplement(pk, actor=officer, at=later(20),
@@ -104,6 +108,8 @@ def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head) -> None:
             later(due_hours.get(path) or 30)
         if end >= now:
             return  # not done yet: it stays open
+        lifecycle.assign(pk, actor=head, officer=officer, at=end - dt.timedelta(hours=2))
+        lifecycle.submit_for_approval(pk, actor=officer, at=end - dt.timedelta(hours=1))
         lifecycle.approve(pk, actor=head, at=end - dt.timedelta(minutes=30))
         lifecycle.issue_result(pk, actor=head, summary="Đã giải quyết theo đề nghị", at=end,
                                uploads=[("Kết quả giải quyết", pdf("ket-qua.pdf"))])

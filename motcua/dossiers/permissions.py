@@ -13,6 +13,7 @@ RULES = {
     "receive": ({COUNTER}, "receiving"),
     "desk_supplement": ({COUNTER}, "receiving"),
     "desk_refuse": ({COUNTER}, "receiving"),
+    "answer_desk_supplement": ({COUNTER}, "receiving"),
     "resubmit": ({COUNTER}, "receiving"),
     "assign": ({HEAD}, "processing"),
     "request_supplement": ({SPECIALIST, HEAD}, "processing"),
@@ -24,6 +25,7 @@ RULES = {
     "confirm_payment": ({COUNTER, SPECIALIST, HEAD}, "receiving_or_processing"),
     "submit_for_approval": ({SPECIALIST, HEAD}, "processing"),
     "approve": ({HEAD}, "processing"),
+    "return_for_rework": ({HEAD}, "processing"),
     "refuse": ({HEAD}, "processing"),
     "issue_result": ({HEAD, CLERK, SPECIALIST}, "processing"),
     "extend": ({HEAD}, "processing"),
@@ -31,7 +33,7 @@ RULES = {
     "stop": ({COUNTER}, "receiving"),
     "withdraw": ({COUNTER}, "receiving"),
 }
-APPLICANT_ACTIONS = {"withdraw", "resubmit"}
+APPLICANT_ACTIONS = {"withdraw", "resubmit", "answer_desk_supplement"}
 STEP_KINDS = {"lien_thong_step": "lien_thong", "consult_step": "consult"}
 
 

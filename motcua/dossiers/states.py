@@ -10,6 +10,7 @@ class State(models.TextChoices):
     IN_PROGRESS = "in_progress", "Đang xử lý"
     SUPPLEMENT_REQUESTED = "supplement", "Yêu cầu bổ sung"
     AWAITING_PAYMENT = "awaiting_payment", "Chờ thực hiện nghĩa vụ tài chính"
+    AWAITING_APPROVAL = "awaiting_approval", "Chờ phê duyệt"
     APPROVED = "approved", "Đã phê duyệt"
     ISSUED = "issued", "Đã có kết quả"
     REFUSED = "refused", "Từ chối giải quyết"
@@ -26,6 +27,7 @@ NATIONAL_STATUS = {
     State.IN_PROGRESS: 4,
     State.SUPPLEMENT_REQUESTED: 5,
     State.AWAITING_PAYMENT: 6,
+    State.AWAITING_APPROVAL: 4,
     State.APPROVED: 4,
     State.ISSUED: 9,
     State.REFUSED: 8,
@@ -40,7 +42,8 @@ NATIONAL_LABELS = {
 }
 
 # The clock runs (legal deadline) in these states; finished states stop it for good.
-OPEN = {State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.AWAITING_PAYMENT, State.APPROVED}
+OPEN = {State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.AWAITING_PAYMENT,
+        State.AWAITING_APPROVAL, State.APPROVED}
 FINISHED = {State.ISSUED, State.REFUSED, State.RETURNED, State.STOPPED, State.WITHDRAWN, State.REJECTED_AT_DESK}
 NOT_RECEIVED = {State.SUBMITTED, State.DESK_SUPPLEMENT}
 

@@ -2,12 +2,14 @@
 from .states import State as S
 
 OPEN_WORK = {S.RECEIVED, S.IN_PROGRESS}
-BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.APPROVED}
+BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.AWAITING_APPROVAL,
+                 S.APPROVED}
 
 TABLE: dict[str, tuple[set[str], str | None]] = {
     "receive": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.RECEIVED),
     "desk_supplement": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.DESK_SUPPLEMENT),
     "desk_refuse": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.REJECTED_AT_DESK),
+    "answer_desk_supplement": ({S.DESK_SUPPLEMENT}, S.SUBMITTED),
     "assign": (OPEN_WORK, S.IN_PROGRESS),
     "request_supplement": (OPEN_WORK, S.SUPPLEMENT_REQUESTED),
     "resubmit": ({S.SUPPLEMENT_REQUESTED}, S.IN_PROGRESS),
@@ -17,9 +19,10 @@ TABLE: dict[str, tuple[set[str], str | None]] = {
     "answer_consultation": ({S.IN_PROGRESS, S.AWAITING_PAYMENT}, None),
     "request_payment": (OPEN_WORK, S.AWAITING_PAYMENT),
     "confirm_payment": ({S.AWAITING_PAYMENT}, S.IN_PROGRESS),
-    "submit_for_approval": (OPEN_WORK, S.IN_PROGRESS),
-    "approve": (OPEN_WORK, S.APPROVED),
-    "refuse": ({S.RECEIVED, S.IN_PROGRESS, S.APPROVED}, S.REFUSED),
+    "submit_for_approval": (OPEN_WORK, S.AWAITING_APPROVAL),
+    "approve": ({S.AWAITING_APPROVAL}, S.APPROVED),
+    "return_for_rework": ({S.AWAITING_APPROVAL}, S.IN_PROGRESS),
+    "refuse": ({S.RECEIVED, S.IN_PROGRESS, S.AWAITING_APPROVAL, S.APPROVED}, S.REFUSED),
     "issue_result": ({S.APPROVED}, S.ISSUED),
     "extend": (BEFORE_RESULT, None),
     "return_result": ({S.ISSUED, S.REFUSED}, S.RETURNED),
@@ -34,11 +37,13 @@ SYSTEM_TABLE: dict[str, tuple[set[str], str | None]] = {
 
 ACTION_LABELS = {
     "receive": "Tiếp nhận hồ sơ", "desk_supplement": "Yêu cầu bổ sung (chưa tiếp nhận)",
-    "desk_refuse": "Từ chối tiếp nhận", "assign": "Phân công xử lý", "request_supplement": "Yêu cầu bổ sung",
+    "desk_refuse": "Từ chối tiếp nhận", "answer_desk_supplement": "Bổ sung hồ sơ (trước tiếp nhận)",
+    "assign": "Phân công xử lý", "request_supplement": "Yêu cầu bổ sung",
     "resubmit": "Nhận hồ sơ đã bổ sung", "forward": "Chuyển liên thông", "complete_step": "Hoàn thành phần việc",
     "consult": "Lấy ý kiến", "answer_consultation": "Trả lời xin ý kiến", "request_payment": "Yêu cầu nộp phí",
     "confirm_payment": "Xác nhận đã nộp phí", "submit_for_approval": "Trình phê duyệt", "approve": "Phê duyệt",
-    "refuse": "Từ chối giải quyết", "issue_result": "Ban hành kết quả", "extend": "Gia hạn (xin lỗi)",
+    "return_for_rework": "Trả lại để xử lý lại", "refuse": "Từ chối giải quyết",
+    "issue_result": "Ban hành kết quả", "extend": "Gia hạn (xin lỗi)",
     "return_result": "Trả kết quả", "stop": "Dừng giải quyết", "withdraw": "Rút hồ sơ",
     "record_online_payment": "Ghi nhận phí nộp trực tuyến",
 }
@@ -46,10 +51,12 @@ ACTION_LABELS = {
 # What each event kind is called where people read the history (office timeline, public tracking).
 EVENT_LABELS = {
     "registered": "Đăng ký hồ sơ", "received": "Tiếp nhận", "desk_supplement": "Yêu cầu bổ sung (tại quầy)",
-    "desk_refused": "Từ chối tiếp nhận", "assigned": "Phân công", "supplement_requested": "Yêu cầu bổ sung",
+    "desk_refused": "Từ chối tiếp nhận", "desk_supplement_answered": "Đã bổ sung hồ sơ (chờ tiếp nhận)",
+    "assigned": "Phân công", "supplement_requested": "Yêu cầu bổ sung",
     "resubmitted": "Nhận hồ sơ bổ sung", "forwarded": "Chuyển liên thông", "step_completed": "Hoàn thành phần việc",
     "consulted": "Xin ý kiến", "consultation_answered": "Trả lời xin ý kiến", "payment_requested": "Yêu cầu nộp phí",
     "payment_confirmed": "Đã nộp phí", "submitted_for_approval": "Trình phê duyệt", "approved": "Phê duyệt",
+    "returned_for_rework": "Trả lại để xử lý lại",
     "result_issued": "Ban hành kết quả", "refused": "Từ chối giải quyết", "extended": "Gia hạn, xin lỗi",
     "returned": "Trả kết quả", "stopped": "Dừng giải quyết", "withdrawn": "Rút hồ sơ",
 }

@@ -105,6 +105,16 @@ class Resubmit(ActionForm):
         return lifecycle.resubmit(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
 
 
+class AnswerDeskSupplement(ActionForm):
+    note = forms.CharField(label="Giấy tờ đã nhận bổ sung", required=False)
+    file = forms.FileField(label="Tệp quét giấy tờ bổ sung (PDF, JPEG, PNG)", required=False)
+
+    def run(self):
+        upload = self.cleaned_data["file"]
+        return lifecycle.answer_desk_supplement(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"],
+                                                uploads=[(None, upload)] if upload else [])
+
+
 class Forward(ActionForm):
     agencies = forms.ModelMultipleChoiceField(label="Cơ quan phối hợp", queryset=Agency.objects.none())
     days = forms.DecimalField(label="Thời hạn cho mỗi cơ quan (ngày làm việc)", min_value=0.5, max_digits=5,
@@ -173,10 +183,17 @@ class ConfirmPayment(ActionForm):
 
 
 class SubmitForApproval(ActionForm):
+    approver = forms.ModelChoiceField(label="Lãnh đạo phê duyệt", required=False, queryset=User.objects.none(),
+                                      empty_label="Lãnh đạo đơn vị (mặc định)")
     proposal = forms.CharField(label="Đề xuất", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approver"].queryset = lifecycle.processing.approvers(self.dossier.processing_agency)
+        self.fields["approver"].label_from_instance = lambda user: user.full_name or user.username
+
     def run(self):
-        return lifecycle.submit_for_approval(self.dossier.pk, actor=self.user,
+        return lifecycle.submit_for_approval(self.dossier.pk, actor=self.user, approver=self.cleaned_data["approver"],
                                              proposal=self.cleaned_data["proposal"])
 
 
@@ -185,6 +202,13 @@ class Approve(ActionForm):
 
     def run(self):
         return lifecycle.approve(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
+
+
+class ReturnForRework(ActionForm):
+    reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}))
+
+    def run(self):
+        return lifecycle.return_for_rework(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reason"])
 
 
 class IssueResult(ActionForm):
@@ -218,10 +242,12 @@ class ReturnResult(ActionForm):
 
 
 FORMS = {
-    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse, "assign": Assign,
+    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse,
+    "answer_desk_supplement": AnswerDeskSupplement, "assign": Assign,
     "request_supplement": RequestSupplement, "resubmit": Resubmit, "forward": Forward,
     "complete_step": CompleteStep, "consult": Consult, "answer_consultation": AnswerConsultation,
     "request_payment": RequestPayment, "confirm_payment": ConfirmPayment,
-    "submit_for_approval": SubmitForApproval, "approve": Approve, "refuse": Refuse, "issue_result": IssueResult,
+    "submit_for_approval": SubmitForApproval, "approve": Approve, "return_for_rework": ReturnForRework,
+    "refuse": Refuse, "issue_result": IssueResult,
     "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
 }

@@ -1,34 +1,76 @@
-"""The officials' queues, each one indexed query (see the indexes on Dossier) over the user's agencies."""
+"""The officials' queues, each one indexed query (see the indexes on Dossier) over the user's agencies.
+
+A queue belongs to the roles whose work it holds: the counter receives online dossiers, takes back supplements and
+hands results over; a leader assigns and approves; a specialist works on what was given to them and on what other
+agencies asked of theirs; the văn thư issues approved results. Every hand-over in the lifecycle lands the dossier in
+one of these queues of the receiver (tests in office/tests/test_queues.py follow a dossier through them).
+"""
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
 
 from motcua.dossiers import permissions
-from motcua.dossiers.models import Dossier, Step
+from motcua.dossiers.models import Dossier, Step, SupplementRequest
 from motcua.dossiers.states import OPEN, State
 from motcua.workdays.deadlines import Duration, due
 from motcua.workdays.services import calendar_for
 
 SOON_WORKING_DAYS = 2
+C, S, H, K, M = (permissions.COUNTER, permissions.SPECIALIST, permissions.HEAD, permissions.CLERK,
+                 permissions.MONITOR)
+EVERY_ROLE = frozenset({C, S, H, K, M, permissions.ADMIN})
 
-QUEUES = {
-    "cua-toi": "Của tôi",
-    "co-quan": "Cơ quan đang xử lý",
-    "moi-nop": "Mới nộp, chờ tiếp nhận",
-    "sap-den-han": "Sắp đến hạn (2 ngày làm việc)",
-    "qua-han": "Quá hạn",
-    "cho-bo-sung": "Chờ bổ sung",
-    "cho-co-quan-khac": "Chờ cơ quan khác",
-    "cho-tra": "Chờ trả kết quả",
-    "tat-ca": "Tất cả",
-}
+
+@dataclass(frozen=True)
+class Queue:
+    slug: str
+    label: str
+    roles: frozenset
+    work: bool = False  # shown on the landing page "Việc cần làm": something is waiting for this user to act
+
+
+QUEUE_LIST = [
+    Queue("moi-nop", "Chờ tiếp nhận", frozenset({C}), work=True),
+    Queue("da-bo-sung", "Đã bổ sung, chờ tiếp nhận", frozenset({C}), work=True),
+    Queue("cho-tra", "Chờ trả kết quả", frozenset({C}), work=True),
+    Queue("chua-phan-cong", "Chờ phân công", frozenset({H}), work=True),
+    Queue("cho-phe-duyet", "Chờ phê duyệt", frozenset({H}), work=True),
+    Queue("cua-toi", "Của tôi", frozenset({S, H}), work=True),
+    Queue("phoi-hop", "Phối hợp, xin ý kiến", frozenset({S, H}), work=True),
+    Queue("cho-ban-hanh", "Chờ ban hành kết quả", frozenset({K}), work=True),
+    Queue("qua-han", "Quá hạn", frozenset({S, H, M}), work=True),
+    Queue("sap-den-han", "Sắp đến hạn (2 ngày làm việc)", frozenset({S, H, M})),
+    Queue("cho-bo-sung", "Chờ công dân bổ sung", frozenset({C, S, H})),
+    Queue("cho-co-quan-khac", "Chờ cơ quan khác", frozenset({S, H, M})),
+    Queue("co-quan", "Cơ quan đang xử lý", frozenset({S, H, K, M})),
+    Queue("tat-ca", "Tất cả", EVERY_ROLE),
+]
+QUEUES = {q.slug: q.label for q in QUEUE_LIST}
+BY_SLUG = {q.slug: q for q in QUEUE_LIST}
 SORTS = {"han": "due_at", "-han": "-due_at", "nhan": "received_at", "-nhan": "-received_at", "ma": "code",
          "-moi": "-created_at"}
 
 
-def my_agencies(user) -> set[int]:
-    return {agency for agency, role in permissions.roles_of(user) if role != permissions.MONITOR}
+def roles(user) -> set[str]:
+    return {role for _, role in permissions.roles_of(user)}
+
+
+def queues_for(user) -> list[Queue]:
+    """The queues this user has, in the order of the list above."""
+    mine = roles(user)
+    return [q for q in QUEUE_LIST if q.roles & mine]
+
+
+def landing(user) -> str:
+    """The first queue holding work for this user (the counter: dossiers to receive; a leader: to assign)."""
+    return next((q.slug for q in queues_for(user) if q.work), "tat-ca")
+
+
+def my_agencies(user, roles_wanted=None) -> set[int]:
+    return {agency for agency, role in permissions.roles_of(user)
+            if role != M and (roles_wanted is None or role in roles_wanted)}
 
 
 def queue(user, name: str):
@@ -38,14 +80,30 @@ def queue(user, name: str):
     monitor = permissions.is_monitor(user)
     mine = my_agencies(user)
     processing = base if monitor else base.filter(processing_agency__in=mine)
-    desk = base if monitor else base.filter(receiving_agency__in=mine)
+    desk = base.filter(receiving_agency__in=my_agencies(user, {C}))
     open_states = list(OPEN)
-    if name == "cua-toi":
-        return base.filter(assignee=user, state__in=open_states)
-    if name == "co-quan":
-        return processing.filter(state__in=open_states)
     if name == "moi-nop":
         return desk.filter(state=State.SUBMITTED)
+    if name == "da-bo-sung":
+        answered = SupplementRequest.objects.filter(at_desk=True, answered_at__isnull=False)
+        return desk.filter(state=State.SUBMITTED, pk__in=answered.values("dossier_id"))
+    if name == "cho-tra":
+        return desk.filter(state__in=[State.ISSUED, State.REFUSED])
+    if name == "chua-phan-cong":
+        return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.RECEIVED)
+    if name == "cho-phe-duyet":
+        return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.AWAITING_APPROVAL).filter(
+            Q(assignee=user) | Q(assignee__isnull=True))
+    if name == "cua-toi":
+        return base.filter(assignee=user, state__in=open_states)
+    if name == "phoi-hop":
+        asked = Step.objects.filter(finished_at=None, kind__in=[Step.Kind.LIEN_THONG, Step.Kind.CONSULT],
+                                    agency__in=my_agencies(user, {S, H}))
+        return base.filter(state__in=open_states, pk__in=asked.values("dossier_id"))
+    if name == "cho-ban-hanh":
+        return base.filter(processing_agency__in=my_agencies(user, {K, H, S}), state=State.APPROVED)
+    if name == "co-quan":
+        return processing.filter(state__in=open_states)
     if name == "sap-den-han":
         soon = due(now, Duration(Decimal(SOON_WORKING_DAYS), "working_days"), calendar_for()).due
         return processing.filter(state__in=open_states, due_at__gte=now, due_at__lte=soon)
@@ -61,12 +119,10 @@ def queue(user, name: str):
             waiting = waiting.exclude(agency__in=mine)
             base = base.filter(Q(lead_agency__in=mine) | Q(processing_agency__in=mine))
         return base.filter(state__in=open_states, pk__in=waiting.values("dossier_id"))
-    if name == "cho-tra":
-        return desk.filter(state__in=[State.ISSUED, State.REFUSED])
     return base.visible_to(user)
 
 
-def counts(user) -> dict[str, int]:
-    """How many dossiers wait in each queue (one COUNT each; shown on the queue tabs)."""
-    return {name: queue(user, name).count() for name in QUEUES if name != "tat-ca"}
-
+def counts(user, names=None) -> dict[str, int]:
+    """How many dossiers wait in each of the user's queues (one COUNT each; shown on the queue tabs)."""
+    names = names or [q.slug for q in queues_for(user) if q.slug != "tat-ca"]
+    return {name: queue(user, name).count() for name in names}

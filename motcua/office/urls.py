@@ -4,7 +4,8 @@ from . import counter, register, views
 
 app_name = "office"
 urlpatterns = [
-    path("", views.queue_list, name="home"),
+    path("", views.work, name="home"),
+    path("hang-doi/", views.queue_list, name="queues"),
     path("hang-doi/<slug:name>/", views.queue_list, name="queue"),
     path("tiep-nhan/", counter.counter, name="counter"),
     path("tiep-nhan/<str:code>/", counter.counter, name="counter_procedure"),

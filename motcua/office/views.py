@@ -30,9 +30,29 @@ def staff_required(view):
     return wrapped
 
 
+WORK_PREVIEW = 5
+
+
 @staff_required
-def queue_list(request, name="co-quan"):
-    if name not in queues.QUEUES:
+def work(request):
+    """Việc cần làm: each role lands on the work waiting for it, a few dossiers of each of its queues."""
+    sections = []
+    for item in queues.queues_for(request.user):
+        if not item.work:
+            continue
+        dossiers = queues.queue(request.user, item.slug)
+        count = dossiers.count()
+        rows = list(dossiers.order_by("due_at", "pk").select_related("procedure", "processing_agency", "assignee")
+                    [:WORK_PREVIEW]) if count else []
+        sections.append({"queue": item, "count": count, "rows": rows})
+    return render(request, "office/work.html", {"sections": sections, "now": timezone.now()})
+
+
+@staff_required
+def queue_list(request, name=None):
+    mine = {q.slug: q.label for q in queues.queues_for(request.user)}
+    name = name or queues.landing(request.user)
+    if name not in mine:
         raise Http404("Không có hàng đợi này.")
     dossiers = queues.queue(request.user, name)
     q = request.GET.get("q", "").strip()
@@ -49,7 +69,7 @@ def queue_list(request, name="co-quan"):
     params = request.GET.copy()
     params.pop("trang", None)
     return render(request, "office/queue.html", {
-        "queues": queues.QUEUES, "current": name, "counts": queues.counts(request.user), "page": page,
+        "queues": mine, "current": name, "counts": queues.counts(request.user), "page": page,
         "q": q, "sort": sort, "channel": channel, "params": params.urlencode(), "now": timezone.now(),
     })
 

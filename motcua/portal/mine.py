@@ -41,7 +41,9 @@ def my_dossier(request, code):
     return render(request, "portal/my_dossier.html", {
         "dossier": dossier, "status": NATIONAL_LABELS[dossier.national_status],
         "history": [e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS],
-        "supplement": dossier.supplement_requests.filter(answered_at=None, at_desk=False).first(),
+        # asked before receipt (the desk) or after (the processing agency): answered online the same way
+        "supplement": dossier.supplement_requests.filter(answered_at=None).order_by("-number").first()
+        if dossier.state in (State.DESK_SUPPLEMENT, State.SUPPLEMENT_REQUESTED) else None,
         "earlier": dossier.supplement_requests.exclude(answered_at=None),
         "results": dossier.documents.filter(kind="result"),
         "can_withdraw": dossier.state in (State.SUBMITTED, State.DESK_SUPPLEMENT, State.RECEIVED),
@@ -66,12 +68,18 @@ def _attempt(request, action, done: str):
 @citizen_required
 @require_POST
 def answer_supplement(request, code):
-    """Nộp bổ sung trực tuyến: the files for the requested items; the legal deadline restarts on receipt."""
+    """Nộp bổ sung trực tuyến: the files for the requested items. Before receipt the dossier goes back to the desk;
+    after receipt the legal deadline restarts."""
     dossier = own(request, code)
     uploads = [(None, f) for f in request.FILES.getlist("files")]
-    _attempt(request, lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads,
-                                                 note=request.POST.get("note", "")),
-             "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.")
+    note = request.POST.get("note", "")
+    if dossier.state == State.DESK_SUPPLEMENT:
+        _attempt(request, lambda: lifecycle.answer_desk_supplement(dossier.pk, actor=request.user, uploads=uploads,
+                                                                   note=note),
+                 "Đã nộp bổ sung. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ.")
+    else:
+        _attempt(request, lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads, note=note),
+                 "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.")
     return redirect("portal:my_dossier", code=code)
 
 

@@ -9,7 +9,7 @@ from motcua.dossiers.transitions import EVENT_LABELS
 from . import ratelimit
 
 LOOKUPS_PER_MINUTE = 10
-PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval"}
+PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"}
 
 
 class TrackingForm(forms.Form):

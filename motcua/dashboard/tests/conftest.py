@@ -28,6 +28,7 @@ def commune_march(province, people, applicant):
         return lifecycle.receive(dossier.pk, actor=desk, at=vn(at)).pk
 
     early = receive("2026-03-09 09:00")
+    lifecycle.submit_for_approval(early, actor=head, at=vn("2026-03-10 09:00"))
     lifecycle.approve(early, actor=head, at=vn("2026-03-10 09:00"))
     lifecycle.issue_result(early, actor=head, summary="Giấy khai sinh", at=vn("2026-03-10 10:00"))
     overdue = receive("2026-03-23 09:00")

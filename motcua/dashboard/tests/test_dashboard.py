@@ -210,6 +210,7 @@ def test_the_ranking_rolls_sub_agencies_up_and_orders_by_the_on_time_rate(client
                                  applicant=applicant, channel="direct", at=vn("2026-03-03 09:00"))
     lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-03 09:00"))
     clerk = staff("office_head", (office, "head"))
+    lifecycle.submit_for_approval(dossier.pk, actor=clerk, at=vn("2026-03-03 14:00"))
     lifecycle.approve(dossier.pk, actor=clerk, at=vn("2026-03-03 14:00"))
     lifecycle.issue_result(dossier.pk, actor=clerk, summary="Bản sao chứng thực", at=vn("2026-03-03 15:00"))
 

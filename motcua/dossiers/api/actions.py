@@ -131,6 +131,13 @@ class Resubmit(Input):
         return lifecycle.resubmit(dossier.pk, actor=actor, **self.validated_data)
 
 
+class AnswerDeskSupplement(Resubmit):
+    note = text(required=False, default="", help_text="Nội dung đã bổ sung")
+
+    def perform(self, dossier, actor):
+        return lifecycle.answer_desk_supplement(dossier.pk, actor=actor, **self.validated_data)
+
+
 def days_field(**kwargs):
     return serializers.DecimalField(max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=999,
                                     help_text="Thời hạn (ngày làm việc)", **kwargs)
@@ -192,6 +199,8 @@ class ConfirmPayment(Input):
 
 class SubmitForApproval(Input):
     proposal = text(required=False, default="", help_text="Đề xuất của chuyên viên")
+    approver = staff_field(required=False, allow_null=True, default=None,
+                           help_text="Tên đăng nhập của lãnh đạo phê duyệt; bỏ trống: lãnh đạo của cơ quan giải quyết")
 
     def perform(self, dossier, actor):
         return lifecycle.submit_for_approval(dossier.pk, actor=actor, **self.validated_data)
@@ -202,6 +211,13 @@ class Approve(Input):
 
     def perform(self, dossier, actor):
         return lifecycle.approve(dossier.pk, actor=actor, **self.validated_data)
+
+
+class ReturnForRework(Input):
+    reason = text(help_text="Lý do trả lại để chuyên viên xử lý lại (bắt buộc)")
+
+    def perform(self, dossier, actor):
+        return lifecycle.return_for_rework(dossier.pk, actor=actor, reason=self.validated_data["reason"])
 
 
 class Refuse(Reasons):
@@ -256,10 +272,12 @@ class Withdraw(Input):
 
 
 ACTIONS: dict[str, type[Input]] = {
-    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse, "assign": Assign,
+    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse,
+    "answer_desk_supplement": AnswerDeskSupplement, "assign": Assign,
     "request_supplement": RequestSupplement, "resubmit": Resubmit, "forward": Forward,
     "complete_step": CompleteStep, "consult": Consult, "answer_consultation": AnswerConsultation,
     "request_payment": RequestPayment, "confirm_payment": ConfirmPayment,
-    "submit_for_approval": SubmitForApproval, "approve": Approve, "refuse": Refuse, "issue_result": IssueResult,
+    "submit_for_approval": SubmitForApproval, "approve": Approve, "return_for_rework": ReturnForRework,
+    "refuse": Refuse, "issue_result": IssueResult,
     "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
 }

@@ -122,6 +122,25 @@ def desk_supplement(dossier_id: int, *, actor, items: list[dict], note: str = ""
 
 
 @transaction.atomic
+def answer_desk_supplement(dossier_id: int, *, actor, uploads=(), note: str = "", at=None) -> Dossier:
+    """Bổ sung trước tiếp nhận: the applicant (online) or the desk adds what the desk asked for; the dossier waits
+    for receipt again, in the counter's "Đã bổ sung, chờ tiếp nhận". No clock runs before receipt."""
+    at = now(at)
+    dossier, target = load(dossier_id, actor, "answer_desk_supplement")
+    checked = check_uploads(uploads)
+    if not checked and not (note or "").strip():
+        raise ValidationError({"uploads": "Đính kèm giấy tờ bổ sung hoặc ghi rõ nội dung đã bổ sung."})
+    request = dossier.supplement_requests.filter(at_desk=True, answered_at=None).order_by("-number").first()
+    if request is not None:
+        request.answered_at = at
+        request.save(update_fields=["answered_at"])
+    store_inputs(dossier, actor, checked)
+    record(dossier, "desk_supplement_answered", actor, at, to_state=target, note=(note or "").strip(),
+           data={"number": request.number if request else None, "documents": len(checked)})
+    return dossier
+
+
+@transaction.atomic
 def desk_refuse(dossier_id: int, *, actor, reasons: str, at=None) -> Dossier:
     """Từ chối tiếp nhận (form 03), with the reasons."""
     at = now(at)

@@ -30,14 +30,15 @@ def payloads(province) -> dict[str, dict]:
     pdf = {"files": [SimpleUploadedFile("a.pdf", PDF)]}
     return {
         "receive": {}, "desk_supplement": {"items": [{"item": "Tờ khai", "reason": "Thiếu chữ ký"}]},
-        "desk_refuse": {"reasons": "Không thuộc thẩm quyền"}, "assign": {"officer": "specialist"},
+        "desk_refuse": {"reasons": "Không thuộc thẩm quyền"}, "answer_desk_supplement": {"note": "Đã ký tờ khai"},
+        "assign": {"officer": "specialist"},
         "request_supplement": {"items": [{"item": "Tờ khai", "reason": "Thiếu chữ ký"}]},
         "resubmit": {"note": "Đã bổ sung"}, "forward": {"agencies": [province["land"].code], "days": "1"},
         "complete_step": {"note": "Xong"}, "consult": {"agency": province["land"].code, "days": "1",
                                                        "question": "Có tranh chấp?"},
         "answer_consultation": {"answer": "Không"}, "request_payment": {"amount": 100000},
         "confirm_payment": {"reference": "BL-1"}, "submit_for_approval": {"proposal": "Đủ điều kiện"},
-        "approve": {"note": "Đồng ý"}, "refuse": {"reasons": "Không đủ điều kiện"},
+        "approve": {"note": "Đồng ý"}, "return_for_rework": {"reason": "Thiếu kết quả xác minh"}, "refuse": {"reasons": "Không đủ điều kiện"},
         "issue_result": {"summary": "Giấy phép số 1", **pdf},
         "extend": {"new_due": "2027-12-31T09:00:00+07:00", "reason": "Chờ xác minh"},
         "return_result": {"method": "desk"}, "stop": {"reason": "Công dân đề nghị"}, "withdraw": {"reason": "Rút"},
@@ -65,7 +66,7 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def dossiers(people, five_days, province, applicant):
-    """Three dossiers of the centre and the Department of Justice in different states, with files and side work."""
+    """Four dossiers of the centre and the Department of Justice in different states, with files and side work."""
     desk = people["desk"]
     online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
                                 applicant=applicant, channel="online", applicant_user=people["citizen"],
@@ -79,8 +80,13 @@ def dossiers(people, five_days, province, applicant):
     approved = lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
                                   applicant=applicant, channel="direct")
     lifecycle.receive(approved.pk, actor=desk)
+    lifecycle.submit_for_approval(approved.pk, actor=people["head"])
     lifecycle.approve(approved.pk, actor=people["head"])
-    return [Dossier.objects.get(pk=d.pk) for d in (online, working, approved)]
+    waiting = lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
+                                 applicant=applicant, channel="direct")
+    lifecycle.receive(waiting.pk, actor=desk)
+    lifecycle.submit_for_approval(waiting.pk, actor=people["specialist"])
+    return [Dossier.objects.get(pk=d.pk) for d in (online, working, approved, waiting)]
 
 
 @pytest.fixture

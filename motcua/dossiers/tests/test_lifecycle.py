@@ -116,6 +116,7 @@ def test_full_path_to_the_returned_result_judges_each_step(received, people):
 
 def test_late_result_is_late(received, people):
     d = received.pk
+    lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-09 10:00"))
     lifecycle.approve(d, actor=people["head"], at=vn("2026-03-09 10:00"))
     dossier = lifecycle.issue_result(d, actor=people["head"], summary="Phiếu số 1", at=vn("2026-03-09 10:30"))
     assert dossier.outcome == "late" and dossier.stats_outcome == "late"
@@ -146,8 +147,9 @@ def test_parallel_lien_thong_blocks_approval_until_every_agency_answers(received
     assert Dossier.objects.get(pk=d).processing_agency == province["justice"]
     lifecycle.complete_step(d, actor=people["surveyor"], at=vn("2026-03-03 09:00"))
     with pytest.raises(ValidationError, match="chưa trả lời"):
-        lifecycle.approve(d, actor=people["head"], at=vn("2026-03-03 10:00"))
+        lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-03 10:00"))
     lifecycle.complete_step(d, actor=people["builder"], at=vn("2026-03-03 11:00"))
+    lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-03 11:30"))
     assert lifecycle.approve(d, actor=people["head"], at=vn("2026-03-03 12:00")).state == "approved"
 
 

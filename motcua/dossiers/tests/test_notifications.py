@@ -184,6 +184,7 @@ def test_reachable_channels_only(five_days, province, people, applicant, setting
 @pytest.mark.django_db
 def test_every_notified_kind_reads_well_and_fits_an_sms(received, people, five_days, province, applicant):
     d = received.pk
+    lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.approve(d, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.issue_result(d, actor=people["head"], summary="Phiếu LLTP số 123/2026 " + "rất dài " * 60,
                            at=vn("2026-03-05 10:00"))

@@ -263,6 +263,7 @@ def make_register(five_days, province, people, applicant) -> list[Dossier]:
                                      applicant=applicant, channel="direct", at=vn(f"2026-03-02 {hour:02d}:00"))
         dossiers.append(lifecycle.receive(dossier.pk, actor=people["desk"], at=vn(f"2026-03-02 {hour:02d}:05")))
     d = dossiers[0].pk
+    lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-04 10:00"))
     lifecycle.approve(d, actor=people["head"], at=vn("2026-03-04 10:00"))
     lifecycle.issue_result(d, actor=people["clerk"], summary="Phiếu LLTP số 7/2026", at=vn("2026-03-04 11:00"))
     lifecycle.return_result(d, actor=people["desk"], method="post", at=vn("2026-03-05 08:30"))

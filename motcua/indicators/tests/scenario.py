@@ -29,6 +29,7 @@ def build(province, people, version, applicant) -> dict:
         return lifecycle.receive(dossier.pk, actor=desk, at=at).pk
 
     def result(pk, at, uploads=()):
+        lifecycle.submit_for_approval(pk, actor=head, at=vn(at) - dt.timedelta(minutes=30))
         lifecycle.approve(pk, actor=head, at=vn(at) - dt.timedelta(minutes=30))
         lifecycle.issue_result(pk, actor=head, summary="Phiếu lý lịch tư pháp", uploads=uploads, at=vn(at))
 

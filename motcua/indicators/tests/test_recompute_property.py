@@ -17,7 +17,8 @@ from motcua.indicators import recompute
 from .scenario import pdf
 
 ACTIONS = ["register_direct", "register_online", "register_postal", "receive", "assign", "supplement",
-           "supplement_again", "resubmit", "request_payment", "confirm_payment", "pay_online", "approve", "issue",
+           "supplement_again", "resubmit", "request_payment", "confirm_payment", "pay_online", "submit_for_approval",
+           "return_for_rework", "approve", "issue",
            "issue_with_file", "refuse", "return", "extend", "stop", "withdraw", "desk_refuse"]
 
 TABLE_NAME = {"supplement": "request_supplement", "supplement_again": "request_supplement", "issue": "issue_result",
@@ -50,6 +51,8 @@ def act(name, pk, at, people, version, province, applicant):
         "request_payment": lambda: lifecycle.request_payment(pk, actor=specialist, at=at),
         "confirm_payment": lambda: lifecycle.confirm_payment(pk, actor=desk, at=at),
         "pay_online": lambda: lifecycle.record_online_payment(pk, amount=200000, reference=f"VNP{pk}", at=at),
+        "submit_for_approval": lambda: lifecycle.submit_for_approval(pk, actor=specialist, at=at),
+        "return_for_rework": lambda: lifecycle.return_for_rework(pk, actor=head, reason="Bổ sung thẩm định", at=at),
         "approve": lambda: lifecycle.approve(pk, actor=head, at=at),
         "issue": lambda: lifecycle.issue_result(pk, actor=head, summary="Kết quả", at=at),
         "issue_with_file": lambda: lifecycle.issue_result(pk, actor=head, summary="Kết quả", at=at,

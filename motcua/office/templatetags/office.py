@@ -1,10 +1,15 @@
 from django import template
+from django.urls import reverse
 
+from motcua.dossiers import permissions
 from motcua.dossiers.transitions import ACTION_LABELS, EVENT_LABELS
 from motcua.payments.money import vnd
 
+from .. import queues
+
 register = template.Library()
 register.filter("vnd", vnd)
+
 
 @register.filter
 def get_item(mapping, key):
@@ -14,3 +19,44 @@ def get_item(mapping, key):
 @register.filter
 def event_label(kind):
     return EVENT_LABELS.get(kind) or ACTION_LABELS.get(kind) or kind
+
+
+# The office menu: each page for the roles that may open it (a page a role cannot use is not offered). A queue that
+# is a role's own to empty is in the menu with its count.
+C, S, H, K, M, A = (permissions.COUNTER, permissions.SPECIALIST, permissions.HEAD, permissions.CLERK,
+                    permissions.MONITOR, permissions.ADMIN)
+MENU = [  # (URL name, queue slug or None, label, roles or None for every official)
+    ("office:home", None, "Việc cần làm", None),
+    ("office:queue", "cho-phe-duyet", "Chờ phê duyệt", {H}),
+    ("office:queue", "moi-nop", "Chờ tiếp nhận", {C}),
+    ("office:queues", None, "Hàng đợi", None),
+    ("office:counter", None, "Quầy tiếp nhận", {C}),
+    ("office:register", None, "Sổ theo dõi", {C, H, K, A, M}),
+    ("feedback:office", None, "Phản ánh, kiến nghị", None),
+    ("office:overview", None, "Lãnh đạo, giám sát", {H, M}),
+    ("indicators:report", None, "Báo cáo", {H, M}),
+    ("dashboard:home", None, "Bảng điều khiển", {H, M}),
+]
+
+
+def menu_for(user) -> list[dict]:
+    roles = queues.roles(user)
+    items = []
+    for name, slug, label, needs in MENU:
+        if needs is not None and not roles & needs:
+            continue
+        url = reverse(name, args=[slug]) if slug else reverse(name)
+        items.append({"name": name, "slug": slug, "url": url, "label": label,
+                      "count": queues.queue(user, slug).count() if slug else None})
+    return items
+
+
+@register.inclusion_tag("office/_menu.html", takes_context=True)
+def office_menu(context):
+    request = context["request"]
+    match = request.resolver_match
+    items = menu_for(request.user)
+    for item in items:
+        item["current"] = bool(match) and match.view_name == item["name"] and (
+            item["slug"] is None or match.kwargs.get("name") == item["slug"])
+    return {"items": items, "user": request.user}

@@ -18,6 +18,7 @@ START = "/danh-gia-tai-quay/"
 @pytest.fixture
 def returned(received, people):
     """The dossier of Nguyễn Văn An (phone 0912345678, ID 025090001234), result handed over on 6 March 2026."""
+    lifecycle.submit_for_approval(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.approve(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.issue_result(received.pk, actor=people["head"], summary="Phiếu số 9", at=vn("2026-03-05 10:00"))
     return lifecycle.return_result(received.pk, actor=people["desk"], method="desk", at=vn("2026-03-06 08:00"))

@@ -118,6 +118,7 @@ def test_result_goes_to_the_store_reused_later_and_the_citizen_rates(client, cit
     desk = people["desk"]
     desk.staff_roles.create(agency=province["justice"], role="counter")
     lifecycle.receive(dossier.pk, actor=desk)
+    lifecycle.submit_for_approval(dossier.pk, actor=people["head"])
     lifecycle.approve(dossier.pk, actor=people["head"])
     lifecycle.issue_result(dossier.pk, actor=people["head"], summary="Phiếu số 9",
                            uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", PDF + b"kq"))])
