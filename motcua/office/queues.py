@@ -101,7 +101,7 @@ def queue(user, name: str):
                                     agency__in=my_agencies(user, {S, H}))
         return base.filter(state__in=open_states, pk__in=asked.values("dossier_id"))
     if name == "cho-ban-hanh":
-        return base.filter(processing_agency__in=my_agencies(user, {K, H, S}), state=State.APPROVED)
+        return base.filter(processing_agency__in=my_agencies(user, {K}), state=State.APPROVED)
     if name == "co-quan":
         return processing.filter(state__in=open_states)
     if name == "sap-den-han":

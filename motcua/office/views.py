@@ -69,7 +69,7 @@ def queue_list(request, name=None):
     params = request.GET.copy()
     params.pop("trang", None)
     return render(request, "office/queue.html", {
-        "queues": mine, "current": name, "counts": queues.counts(request.user), "page": page,
+        "queues": mine, "current_queue": name, "counts": queues.counts(request.user), "page": page,
         "q": q, "sort": sort, "channel": channel, "params": params.urlencode(), "now": timezone.now(),
     })
 

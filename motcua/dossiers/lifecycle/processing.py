@@ -141,11 +141,22 @@ def complete_step(dossier_id: int, *, actor, note: str = "", next_agency=None, d
                   timing.after_working_days(next_agency, at, _days(days)), note=note)
         dossier.processing_agency = next_agency
     elif sequential:
+        # Back at the lead agency, the dossier returns to the officer who sent it out.
         dossier.processing_agency = dossier.lead_agency
-        open_step(dossier, Step.Kind.PROCESS, dossier.lead_agency, at, share(dossier, "process"))
+        dossier.assignee = _sender(dossier)
+        open_step(dossier, Step.Kind.PROCESS, dossier.lead_agency, at, share(dossier, "process"),
+                  assignee=dossier.assignee)
     record(dossier, "step_completed", actor, at, note=note, step=step, to_agency=dossier.processing_agency,
            data={"agency": step.agency.code, "outcome": step.outcome})
     return dossier
+
+
+def _sender(dossier):
+    """The officer of the lead agency who forwarded the dossier for liên thông, if they still work there."""
+    event = dossier.events.filter(kind="forwarded").select_related("actor").order_by("-seq").first()
+    officer = event.actor if event else None
+    lead = {permissions.SPECIALIST, permissions.HEAD}
+    return officer if officer and permissions.can_act_at(officer, dossier.lead_agency, lead) else None
 
 
 @transaction.atomic
