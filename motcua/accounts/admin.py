@@ -6,9 +6,10 @@ from .models import User
 
 @admin.register(User)
 class MotcuaUserAdmin(UserAdmin):
-    list_display = ("username", "full_name", "kind", "phone", "is_active")
-    list_filter = ("kind", "is_active", "is_staff")
+    list_display = ("username", "full_name", "kind", "phone", "id_verified", "is_active")
+    list_filter = ("kind", "id_verified", "is_active", "is_staff")
     search_fields = ("username", "full_name", "phone", "id_number", "email")
     fieldsets = UserAdmin.fieldsets + (("motcua", {"fields": ("kind", "full_name", "phone", "id_number", "tax_code",
                                                                  "failed_logins", "locked_until",
-                                                                 "vneid_verified_at")}),)
+                                                                 "id_verified", "vneid_subject", "vneid_verified_at",
+                                                                 "email_verified_at", "phone_verified_at")}),)

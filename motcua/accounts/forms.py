@@ -72,6 +72,8 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(label="Số điện thoại", required=False, max_length=20,
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
     id_number = forms.CharField(label="Số định danh cá nhân (không bắt buộc)", required=False, max_length=12,
+                                help_text="Số tự nhập chưa được xác thực. Sau khi đăng ký, bạn có thể liên kết "
+                                          "tài khoản định danh điện tử (VNeID) để xác thực.",
                                 widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     tax_code = forms.CharField(label="Mã số thuế (bắt buộc với doanh nghiệp)", required=False, max_length=14)
     password1 = forms.CharField(label="Mật khẩu", strip=False, error_messages=REQUIRED,
@@ -99,12 +101,10 @@ class RegistrationForm(forms.Form):
         return phone
 
     def clean_id_number(self):
+        # Kept as typed and unverified: it proves nothing, so it neither blocks nor reveals another account.
         value = self.cleaned_data["id_number"].strip()
         if value:
             validate_id_number(value)
-            if User.objects.filter(id_number=value).exists():
-                raise ValidationError("Số định danh này đã gắn với một tài khoản khác. Vui lòng đăng nhập "
-                                      "bằng VNeID hoặc liên hệ Bộ phận Một cửa.", code="id_taken")
         return value
 
     def clean_tax_code(self):

@@ -6,6 +6,8 @@ urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
     path("dang-ky/", views.register, name="account_register"),
+    path("tai-khoan/", views.account, name="account"),
+    path("tai-khoan/lien-ket-vneid/", views.vneid_link_start, name="vneid_link"),
     path("dang-nhap/vneid/", views.vneid_start, name="vneid_start"),
     path("dang-nhap/vneid/callback/", views.vneid_callback, name="vneid_callback"),
 ]

@@ -4,7 +4,7 @@ import urllib.parse
 import pytest
 
 from motcua.accounts.models import User
-from motcua.accounts.oidc_standin import TEST_CITIZEN
+from motcua.accounts.oidc_standin import TEST_CITIZEN, StandinProvider
 
 from .conftest import follow_callback, start_and_authorize
 
@@ -36,19 +36,40 @@ def test_first_sso_login_creates_a_citizen_account_from_the_claims(client, oidc_
     assert user.id_number == TEST_CITIZEN["so_dinh_danh"] and user.kind == User.Kind.CITIZEN
     assert user.full_name == "Nguyễn Văn Thử" and user.phone == "0912345678"
     assert user.email == "nguyen.van.thu@example.vn" and not user.has_usable_password()
-    assert user.vneid_verified_at is not None
+    assert user.vneid_verified_at is not None and user.id_verified
+    assert user.vneid_subject == StandinProvider.subject(TEST_CITIZEN)
     assert oidc_provider.token_requests == [{"ok": True, "error": ""}]
 
 
-def test_sso_links_an_existing_account_by_id_number(client, oidc_provider):
-    existing = User.objects.create_user("chu.ho", password="x-Secret-123", full_name="Trần Thị Có",
-                                        id_number=TEST_CITIZEN["so_dinh_danh"])
+def test_sso_opens_the_account_whose_number_the_e_id_verified_and_records_its_subject(client, oidc_provider):
+    # An account verified before subjects were kept (migration 0003): found by its verified number, once.
+    existing = User.objects.create_user("chu.ho", full_name="Trần Thị Có", id_number=TEST_CITIZEN["so_dinh_danh"],
+                                        id_verified=True)
     response = follow_callback(client, start_and_authorize(client, next_url="/thu-tuc/"))
     assert response.status_code == 302 and response["Location"] == "/thu-tuc/"
     assert logged_in_user(client).pk == existing.pk
     assert User.objects.count() == 1
     existing.refresh_from_db()
     assert existing.full_name == "Trần Thị Có" and existing.vneid_verified_at is not None
+    assert existing.vneid_subject == StandinProvider.subject(TEST_CITIZEN)
+
+
+def test_sso_never_opens_an_account_whose_number_was_only_typed(client, oidc_provider):
+    typed = User.objects.create_user("chu.ho", password="x-Secret-123", full_name="Trần Thị Có",
+                                     id_number=TEST_CITIZEN["so_dinh_danh"])
+    follow_callback(client, start_and_authorize(client))
+    user = logged_in_user(client)
+    assert user.pk != typed.pk and user.id_verified and user.full_name == "Nguyễn Văn Thử"
+    typed.refresh_from_db()
+    assert not typed.id_verified and typed.vneid_subject is None and typed.vneid_verified_at is None
+
+
+def test_an_e_id_with_another_subject_does_not_open_a_verified_account(client, oidc_provider):
+    User.objects.create_user("chu.ho", id_number=TEST_CITIZEN["so_dinh_danh"], id_verified=True,
+                             vneid_subject="another-subject")
+    response = follow_callback(client, start_and_authorize(client))
+    assert response.status_code == 400 and "một tài khoản VNeID khác" in response.content.decode()
+    assert logged_in_user(client) is None and User.objects.count() == 1
 
 
 def test_citizen_id_claim_name_is_accepted(client, oidc_provider, settings):
@@ -148,7 +169,8 @@ def test_production_never_defaults_to_the_standin():
 
 
 def test_sso_never_signs_into_a_staff_account(client, oidc_provider):
-    User.objects.create_user("canbo", password="x", kind="staff", id_number=TEST_CITIZEN["so_dinh_danh"])
+    User.objects.create_user("canbo", password="x", kind="staff", id_number=TEST_CITIZEN["so_dinh_danh"],
+                             id_verified=True)
     response = follow_callback(client, start_and_authorize(client))
     assert response.status_code == 400
     assert "Tài khoản cán bộ không đăng nhập bằng VNeID" in response.content.decode()
