@@ -1,11 +1,13 @@
 """Login and registration forms for citizens and businesses; every message the user sees is Vietnamese."""
 from django import forms
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from motcua.dossiers.validators import validate_id_number, validate_phone, validate_tax_code
+from motcua.integrations import sms
 
 from .backends import find_user, is_locked, lock_minutes, max_failures, minutes_left, normalize_phone
 from .models import User
@@ -81,6 +83,9 @@ class RegistrationForm(forms.Form):
     password2 = forms.CharField(label="Nhập lại mật khẩu", strip=False, error_messages=REQUIRED,
                                 widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
+    # Whether an e-mail or phone already has an account is never said here (that would let anyone test addresses):
+    # the person proves they receive at it with a one-time code, and an address in use gets "you already have an
+    # account" instead of a code (registration.py).
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if email:
@@ -88,16 +93,17 @@ class RegistrationForm(forms.Form):
                 validate_email(email)
             except ValidationError:
                 raise ValidationError("Địa chỉ e-mail không hợp lệ.", code="email") from None
-            if User.objects.filter(email__iexact=email).exists() or User.objects.filter(username=email).exists():
-                raise ValidationError("E-mail này đã được dùng cho một tài khoản khác.", code="email_taken")
         return email
 
     def clean_phone(self):
         phone = normalize_phone(self.cleaned_data["phone"])
         if phone:
             validate_phone(phone)
-            if User.objects.filter(phone=phone).exists() or User.objects.filter(username=phone).exists():
-                raise ValidationError("Số điện thoại này đã được dùng cho một tài khoản khác.", code="phone_taken")
+            if not sms.is_mobile(phone):
+                raise ValidationError("Cần số điện thoại di động để nhận mã xác nhận qua tin nhắn.", code="not_mobile")
+            if not sms.enabled():
+                raise ValidationError("Hệ thống chưa gửi được tin nhắn để xác nhận số điện thoại. Vui lòng để trống "
+                                      "và đăng ký bằng e-mail.", code="sms_off")
         return phone
 
     def clean_id_number(self):
@@ -134,11 +140,23 @@ class RegistrationForm(forms.Form):
                     if e.code in PASSWORD_MESSAGES else e for e in exc.error_list])
         return data
 
-    def save(self) -> User:
+    def pending(self) -> dict:
+        """What the account will be made of once the codes are confirmed (kept in the session: the password only
+        as its hash)."""
         data = self.cleaned_data
-        user = User(username=data["email"] or data["phone"], email=data["email"], phone=data["phone"],
-                    full_name=data["full_name"].strip(), kind=data["kind"], id_number=data["id_number"],
-                    tax_code=data["tax_code"] if data["kind"] == User.Kind.BUSINESS else "")
-        user.set_password(data["password1"])
-        user.save()
-        return user
+        return {"kind": data["kind"], "full_name": data["full_name"].strip(), "email": data["email"],
+                "phone": data["phone"], "id_number": data["id_number"],
+                "tax_code": data["tax_code"] if data["kind"] == User.Kind.BUSINESS else "",
+                "password": make_password(data["password1"])}
+
+
+class ConfirmForm(forms.Form):
+    """The one-time codes sent to the contacts given at registration, one field per channel."""
+
+    def __init__(self, *args, channels=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for channel, label in channels:
+            self.fields[f"code_{channel}"] = forms.CharField(
+                label=label, required=False, max_length=12,
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
+                                              "pattern": "[0-9 ]*", "maxlength": "7"}))

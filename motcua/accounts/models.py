@@ -45,3 +45,35 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+
+class OneTimeCode(models.Model):
+    """Mã xác nhận một lần: a 6-digit code sent by SMS or e-mail to prove a person receives at that contact.
+
+    Only an HMAC of the code is kept (with a per-row salt), and only a digest of the destination plus a masked hint;
+    the rules (expiry, tries, single use, resend throttle) live in `otp.py`.
+    """
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", "Thư điện tử"
+        SMS = "sms", "Tin nhắn SMS"
+
+    purpose = models.CharField("mục đích", max_length=30)
+    channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
+    destination_digest = models.CharField("mã băm nơi nhận", max_length=64)
+    destination_hint = models.CharField("nơi nhận (che bớt)", max_length=80)
+    salt = models.CharField(max_length=32)
+    code_hash = models.CharField("mã băm của mã xác nhận", max_length=64)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    expires_at = models.DateTimeField("hết hạn lúc")
+    last_sent_at = models.DateTimeField("gửi gần nhất lúc", null=True, blank=True)
+    sends = models.PositiveSmallIntegerField("số lần gửi", default=0)
+    failed_attempts = models.PositiveSmallIntegerField("số lần nhập sai", default=0)
+    used_at = models.DateTimeField("đã dùng lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã xác nhận một lần"
+        verbose_name_plural = "mã xác nhận một lần"
+        indexes = [models.Index(fields=["destination_digest", "last_sent_at"], name="otp_destination_sent")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} → {self.destination_hint} ({self.purpose})"

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import registration, views
 
 urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
-    path("dang-ky/", views.register, name="account_register"),
+    path("dang-ky/", registration.register, name="account_register"),
+    path("dang-ky/xac-nhan/", registration.confirm, name="account_register_confirm"),
     path("tai-khoan/", views.account, name="account"),
     path("tai-khoan/lien-ket-vneid/", views.vneid_link_start, name="vneid_link"),
     path("dang-nhap/vneid/", views.vneid_start, name="vneid_start"),

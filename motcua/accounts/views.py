@@ -1,5 +1,5 @@
-"""Login, logout, registration, the account page, and single sign-on and linking through the national identity
-provider (VNeID / DVCQG)."""
+"""Login, logout, the account page, and single sign-on and linking through the national identity provider
+(VNeID / DVCQG); registration is in registration.py."""
 import functools
 import logging
 import time
@@ -21,7 +21,7 @@ from motcua.dossiers.validators import validate_id_number, validate_phone
 
 from . import oidc
 from .backends import normalize_phone
-from .forms import LoginForm, RegistrationForm
+from .forms import LoginForm
 from .models import User
 
 log = logging.getLogger(__name__)
@@ -55,20 +55,6 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     next_page = "/"
-
-
-def register(request):
-    if request.user.is_authenticated:
-        return redirect(home_for(request.user))
-    form = RegistrationForm(request.POST or None)
-    # A new citizen who came from "Nộp trực tuyến" goes back there, not to an empty "Hồ sơ của tôi".
-    next_page = safe_next(request, request.POST.get("next") or request.GET.get("next"))
-    if request.method == "POST" and form.is_valid():
-        user = form.save()
-        login(request, user, backend=BACKEND)
-        return redirect(next_page or home_for(user))
-    return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled(),
-                                                      "next": next_page})
 
 
 def callback_uri(request) -> str:

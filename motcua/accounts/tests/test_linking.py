@@ -1,7 +1,7 @@
 """Account pre-hijacking (issue 10): a typed ID number proves nothing; only the e-ID does.
 
-Everything runs over the OpenID provider stand-in on 127.0.0.1, as a browser would: the attacker registers through
-the real form, the victim signs in through the real authorization flow.
+Everything runs over the OpenID provider stand-in on 127.0.0.1 and the SMS stand-in, as a browser would: the
+attacker registers through the real form and codes, the victim signs in through the real authorization flow.
 """
 import urllib.parse
 
@@ -15,10 +15,9 @@ from motcua.accounts.oidc_standin import TEST_CITIZEN, StandinProvider
 from motcua.dossiers import lifecycle
 from motcua.portal.models import StoredDocument
 
-from .conftest import fetch_redirect, follow_callback, start_and_authorize
+from .conftest import PASSWORD, fetch_redirect, follow_callback, register_and_confirm, start_and_authorize
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "Hoa-Sen-2025!"
 VICTIM_NUMBER = TEST_CITIZEN["so_dinh_danh"]
 VICTIM_SUB = StandinProvider.subject(TEST_CITIZEN)
 WATCHED = ("username", "id_number", "id_verified", "vneid_subject", "vneid_verified_at", "full_name", "email",
@@ -60,12 +59,11 @@ def password_citizen(username="hoa.le", id_number="001190000123", **fields) -> U
 
 
 def test_a_squatter_with_the_victims_number_never_gets_the_victims_e_id(
-        oidc_provider, five_days, province, applicant):
+        oidc_provider, sms_gateway, five_days, province, applicant):
     # The attacker registers a password account typing the victim's ID number, files a dossier, keeps a document.
     attacker_client = Client()
-    response = attacker_client.post("/dang-ky/", {
-        "kind": "citizen", "full_name": "Kẻ Mạo Danh", "email": "", "phone": "0987000111",
-        "id_number": VICTIM_NUMBER, "tax_code": "", "password1": PASSWORD, "password2": PASSWORD})
+    response = register_and_confirm(attacker_client, sms_gateway, full_name="Kẻ Mạo Danh", phone="0987000111",
+                                    id_number=VICTIM_NUMBER)
     assert response.status_code == 302
     attacker = User.objects.get(phone="0987000111")
     assert attacker.id_number == VICTIM_NUMBER and not attacker.id_verified

@@ -1,4 +1,5 @@
-"""Local accounts: registration, login by e-mail/phone/username, Argon2, lockout after 5 failures."""
+"""Local accounts: registration (confirmed by one-time codes), login by e-mail/phone/username, Argon2, lockout after
+5 failures."""
 from datetime import timedelta
 
 import pytest
@@ -6,14 +7,9 @@ from django.utils import timezone
 
 from motcua.accounts.models import User
 
+from .conftest import PASSWORD, register, register_and_confirm
+
 pytestmark = pytest.mark.django_db
-PASSWORD = "Hoa-Sen-2025!"
-
-
-def register(client, **fields):
-    data = {"kind": "citizen", "full_name": "Lê Thị Hoa", "email": "", "phone": "", "id_number": "",
-            "tax_code": "", "password1": PASSWORD, "password2": PASSWORD, **fields}
-    return client.post("/dang-ky/", data)
 
 
 def login(client, username, password=PASSWORD):
@@ -22,12 +18,15 @@ def login(client, username, password=PASSWORD):
 
 def test_registration_with_email_stores_an_argon2_hash_and_logs_in(client, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
-    response = register(client, email="Hoa.Le@Example.vn", id_number="001190000123")
+    response = register_and_confirm(client, email="Hoa.Le@Example.vn", id_number="001190000123")
     assert response.status_code == 302 and response["Location"] == "/ho-so-cua-toi/"
     user = User.objects.get()
     assert user.password.startswith("argon2$argon2id$")
     assert (user.username, user.email, user.kind, user.id_number) == (
         "hoa.le@example.vn", "hoa.le@example.vn", "citizen", "001190000123")
+    # The typed ID number proves nothing; the e-mail was proven by its code.
+    assert not user.id_verified and user.vneid_subject is None and user.email_verified_at is not None
+    assert "pending_registration" not in client.session
 
 
 def test_argon2_is_the_first_configured_hasher():
@@ -36,13 +35,14 @@ def test_argon2_is_the_first_configured_hasher():
     assert project_settings.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
 
 
-def test_business_registration_with_phone_and_tax_code(client):
-    response = register(client, kind="business", full_name="Công ty TNHH Sen Vàng", phone="+84 912 000 111",
-                        tax_code="0101234567")
+def test_business_registration_with_phone_and_tax_code(client, sms_gateway):
+    response = register_and_confirm(client, sms_gateway, kind="business", full_name="Công ty TNHH Sen Vàng",
+                                    phone="+84 912 000 111", tax_code="0101234567")
     assert response.status_code == 302
     user = User.objects.get()
     assert (user.username, user.phone, user.kind, user.tax_code) == ("0912000111", "0912000111", "business",
                                                                     "0101234567")
+    assert user.phone_verified_at is not None and user.email_verified_at is None
 
 
 @pytest.mark.parametrize("fields, field, message", [
@@ -66,12 +66,24 @@ def test_registration_errors_are_vietnamese(client, fields, field, message):
     assert message in response.content.decode()
 
 
-def test_email_and_phone_are_unique_across_accounts(client):
-    User.objects.create_user("someone", email="hoa@example.vn", phone="0912000111", password="x")
-    response = register(client, email="HOA@example.vn", phone="0912 000 111")
-    errors = response.context["form"].errors
-    assert "E-mail này đã được dùng cho một tài khoản khác." in errors["email"]
-    assert "Số điện thoại này đã được dùng cho một tài khoản khác." in errors["phone"]
+def test_the_form_never_says_that_an_email_phone_or_id_number_is_taken(client, sms_gateway):
+    User.objects.create_user("someone", email="hoa@example.vn", phone="0912000111", password="x",
+                             id_number="001190000123")
+    response = register(client, email="HOA@example.vn", phone="0912 000 111", id_number="001190000123")
+    assert response.status_code == 302 and response["Location"] == "/dang-ky/xac-nhan/"  # as for anyone
+    assert User.objects.count() == 1
+
+
+def test_a_landline_cannot_receive_the_code(client, sms_gateway):
+    response = register(client, phone="02103812345")
+    assert "Cần số điện thoại di động để nhận mã xác nhận qua tin nhắn." in response.content.decode()
+    assert sms_gateway.messages == [] and "pending_registration" not in client.session
+
+
+def test_without_an_sms_gateway_registration_asks_for_an_email(client, settings):
+    settings.MOTCUA_SMS_URL = ""
+    response = register(client, phone="0912000111")
+    assert "Vui lòng để trống và đăng ký bằng e-mail." in response.content.decode()
 
 
 @pytest.fixture
@@ -143,11 +155,11 @@ def test_pages_render_with_links(client, db):
     assert "Đăng ký tài khoản" in client.get("/dang-ky/").content.decode()
 
 
-def test_registration_returns_to_the_page_that_asked_for_an_account_and_nowhere_else(client):
+def test_registration_returns_to_the_page_that_asked_for_an_account_and_nowhere_else(client, sms_gateway):
     page = client.get("/dang-ky/?next=/nop-truc-tuyen/1.001193/")
     assert 'name="next" value="/nop-truc-tuyen/1.001193/"' in page.content.decode()
-    response = register(client, phone="0912000222", next="/nop-truc-tuyen/1.001193/")
+    response = register_and_confirm(client, sms_gateway, phone="0912000222", next="/nop-truc-tuyen/1.001193/")
     assert response["Location"] == "/nop-truc-tuyen/1.001193/"
     client.logout()
-    response = register(client, phone="0912000333", next="https://phishing.example/")
+    response = register_and_confirm(client, sms_gateway, phone="0912000333", next="https://phishing.example/")
     assert response["Location"] == "/ho-so-cua-toi/"
