@@ -8,8 +8,16 @@ BEFORE = [("accounts", "0002_lockout_and_vneid")]
 AFTER = [("accounts", "0003_verified_identity")]
 
 
+@pytest.fixture
+def back_to_latest():
+    """Whatever the test leaves behind, the database ends on the latest migrations for the tests that follow."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.mark.django_db(transaction=True)
-def test_earlier_vneid_sign_ins_become_verified_numbers():
+def test_earlier_vneid_sign_ins_become_verified_numbers(back_to_latest):
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps.get_model("accounts", "User")
