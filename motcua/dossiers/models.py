@@ -55,6 +55,9 @@ class Dossier(models.Model):
                                        related_name="dossiers", verbose_name="tài khoản công dân")
     summary = models.CharField("trích yếu", max_length=500, blank=True)
     form_data = models.JSONField("dữ liệu tờ khai", default=dict, blank=True)
+    # Conditional document lines whose condition does not apply to this applicant (the citizen's answer online, or
+    # the desk's mark at receipt; who decided is in the event). See dossiers/completeness.py.
+    not_applicable = models.JSONField("thành phần không áp dụng", default=list, blank=True)
     fee_total = models.PositiveIntegerField("phí, lệ phí (đồng)", default=0)
     # Statuses, kept apart (DOMAIN.md 1.11): business state, payment, delivery; the portal code is derived.
     state = models.CharField("trạng thái", max_length=20, choices=State.choices, default=State.SUBMITTED)

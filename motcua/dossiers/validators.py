@@ -1,5 +1,6 @@
-"""Field checks with Vietnamese messages: personal ID number, phone number, tax code."""
+"""Field checks with Vietnamese messages: personal ID number, phone number, tax code, names, e-mail."""
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 
@@ -25,3 +26,35 @@ def validate_phone(value: str) -> None:
 def validate_tax_code(value: str) -> None:
     if not TAX_RE.match(value or ""):
         raise ValidationError("Mã số thuế phải gồm 10 chữ số (chi nhánh thêm -XXX).", code="tax_code")
+
+
+def validate_person_name(value: str) -> None:
+    """Họ và tên: letters (Vietnamese or other), spaces and the marks names use (. ' -); no digits, no emoji."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError("Nhập họ và tên.", code="name")
+    for char in value:
+        if char.isdigit():
+            raise ValidationError("Họ và tên không được chứa chữ số.", code="name_digit")
+        if not (char.isalpha() or char in " .'-’" or unicodedata.category(char) == "Mn"):
+            raise ValidationError(f"Họ và tên có ký tự không hợp lệ: “{char}”. Chỉ dùng chữ cái, dấu cách và "
+                                  "dấu chấm, gạch nối.", code="name_char")
+
+
+def validate_organisation_name(value: str) -> None:
+    """Tên tổ chức: digits allowed ("Công ty TNHH 3A"), but no emoji or control characters."""
+    value = (value or "").strip()
+    if not value:
+        raise ValidationError("Nhập tên tổ chức.", code="name")
+    for char in value:
+        if not (char.isalnum() or char in " .,'’-&()/+\"" or unicodedata.category(char) in ("Mn", "Pd")):
+            raise ValidationError(f"Tên tổ chức có ký tự không hợp lệ: “{char}”.", code="name_char")
+
+
+def validate_email_address(value: str) -> None:
+    from django.core.validators import validate_email
+
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise ValidationError("Địa chỉ thư điện tử không hợp lệ (ví dụ ten@example.vn).", code="email") from None

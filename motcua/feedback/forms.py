@@ -130,7 +130,9 @@ class SupplementForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    to_agency = forms.ModelChoiceField(label="Chuyển đến cơ quan có thẩm quyền", queryset=Agency.objects.none())
+    to_agency = forms.ModelChoiceField(label="Chuyển đến cơ quan có thẩm quyền", queryset=Agency.objects.none(),
+                                       empty_label="Chọn cơ quan có thẩm quyền",
+                                       error_messages={"required": "Chọn cơ quan có thẩm quyền."})
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, feedback=None, **kwargs):

@@ -23,8 +23,27 @@ def other_agencies(dossier):
 
 
 class Receive(ActionForm):
+    """Tiếp nhận from the dossier page: each needed line without a file is ticked when its paper is received, and
+    each conditional line can be marked "không áp dụng" (the applicant's online answer is the starting point)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        with_file = set(self.dossier.documents.filter(kind="input").values_list("requirement_id", flat=True))
+        self.lines = list(self.dossier.procedure_version.documents.all())
+        for line in self.lines:
+            if line.condition:
+                self.fields[f"na_{line.pk}"] = forms.BooleanField(
+                    label=f"Không áp dụng – {line.name} (điều kiện: {line.condition})", required=False,
+                    initial=line.pk in self.dossier.not_applicable)
+            if line.is_required and line.pk not in with_file:
+                self.fields[f"paper_{line.pk}"] = forms.BooleanField(label=f"Đã nhận bản giấy – {line.name}",
+                                                                     required=False)
+
     def run(self):
-        return lifecycle.receive(self.dossier.pk, actor=self.user)
+        data = self.cleaned_data
+        return lifecycle.receive(self.dossier.pk, actor=self.user,
+                                 received_lines=[line.pk for line in self.lines if data.get(f"paper_{line.pk}")],
+                                 not_applicable=[line.pk for line in self.lines if data.get(f"na_{line.pk}")])
 
 
 class SupplementItems(ActionForm):
@@ -49,7 +68,7 @@ class DeskSupplement(SupplementItems):
 
 class RequestSupplement(SupplementItems):
     approved_by = forms.ModelChoiceField(label="Lãnh đạo phê duyệt (yêu cầu lần 2)", required=False,
-                                         queryset=User.objects.none())
+                                         queryset=User.objects.none(), empty_label="Không cần (yêu cầu lần đầu)")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +106,8 @@ class Withdraw(Reasons):
 
 
 class Assign(ActionForm):
-    officer = forms.ModelChoiceField(label="Chuyên viên", queryset=User.objects.none())
+    officer = forms.ModelChoiceField(label="Chuyên viên", queryset=User.objects.none(), empty_label="Chọn chuyên viên",
+                                     error_messages={"required": "Chọn chuyên viên được phân công."})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,6 +155,7 @@ class Forward(ActionForm):
 class CompleteStep(ActionForm):
     note = forms.CharField(label="Kết quả phần việc", required=False)
     next_agency = forms.ModelChoiceField(label="Chuyển tiếp cho (liên thông tuần tự)", required=False,
+                                         empty_label="Không chuyển tiếp: trả về cơ quan chủ trì",
                                          queryset=Agency.objects.filter(is_active=True))
     days = forms.DecimalField(label="Thời hạn (ngày làm việc)", required=False, min_value=0.5, max_digits=5,
                               decimal_places=1)
@@ -146,7 +167,9 @@ class CompleteStep(ActionForm):
 
 
 class Consult(ActionForm):
-    agency = forms.ModelChoiceField(label="Cơ quan được xin ý kiến", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(label="Cơ quan được xin ý kiến", queryset=Agency.objects.none(),
+                                    empty_label="Chọn cơ quan",
+                                    error_messages={"required": "Chọn cơ quan được xin ý kiến."})
     days = forms.DecimalField(label="Thời hạn trả lời (ngày làm việc)", min_value=0.5, max_digits=5,
                               decimal_places=1)
     question = forms.CharField(label="Nội dung xin ý kiến", widget=forms.Textarea(attrs={"rows": 2}))

@@ -32,7 +32,7 @@ def my_dossiers(request):
         "-created_at")
     return render(request, "portal/my_dossiers.html", {
         "page": Paginator(dossiers, 20).get_page(request.GET.get("trang")), "labels": NATIONAL_LABELS,
-        "drafts": request.user.drafts.select_related("version").order_by("-updated_at")})
+        "drafts": request.user.drafts.filter(dossier__isnull=True).select_related("version").order_by("-updated_at")})
 
 
 @citizen_required

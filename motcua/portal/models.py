@@ -15,6 +15,8 @@ class Draft(models.Model):
     version = models.ForeignKey("catalog.ProcedureVersion", models.PROTECT, related_name="+")
     receiving_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
     data = models.JSONField(default=dict, blank=True)
+    # The one dossier this draft became: a double click, a second tab or a retry answers with it (issue 10).
+    dossier = models.OneToOneField("dossiers.Dossier", models.SET_NULL, null=True, blank=True, related_name="draft")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

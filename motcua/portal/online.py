@@ -1,5 +1,10 @@
 """Nộp hồ sơ trực tuyến: the e-form of the procedure version, saved as the citizen types, files uploaded one by one
-and kept on the server, then submitted once every file is verified (count, size, SHA-256)."""
+and kept on the server, then submitted once every file is verified (count, size, SHA-256).
+
+A draft becomes exactly one dossier: submission locks the draft's row and links the dossier to it, so a double
+click, a second tab or a retry on a bad connection is answered with the dossier the first submission made.
+Conditional document lines are asked as a yes/no question; "không" tells the desk the line does not apply.
+"""
 import hashlib
 import io
 
@@ -12,7 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from motcua.catalog.models import Channel, Procedure
-from motcua.dossiers import files, lifecycle
+from motcua.dossiers import completeness, files, lifecycle
 from motcua.payments.money import fee_due, vnd
 
 from . import eforms
@@ -35,7 +40,15 @@ def citizen_required(view):
 
 
 def my_draft(request, draft_id) -> Draft:
-    return get_object_or_404(Draft.objects.select_related("version__procedure"), pk=draft_id, owner=request.user)
+    return get_object_or_404(Draft.objects.select_related("version__procedure", "dossier"), pk=draft_id,
+                             owner=request.user)
+
+
+SUBMITTED = "Hồ sơ này đã được nộp; không sửa được bản nháp nữa. Xem hồ sơ trong mục “Hồ sơ của tôi”."
+
+
+def submitted_answer(draft):
+    return JsonResponse({"error": SUBMITTED, "dossier": draft.dossier.code}, status=409)
 
 
 @citizen_required
@@ -44,7 +57,8 @@ def start(request, code):
     procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, is_published=True)
     if procedure.online_level == "none":
         raise Http404("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.")
-    draft = Draft.objects.filter(owner=request.user, version=procedure.current).order_by("-updated_at").first()
+    draft = Draft.objects.filter(owner=request.user, version=procedure.current, dossier__isnull=True).order_by(
+        "-updated_at").first()
     if draft is None:
         user = request.user
         draft = Draft.objects.create(owner=user, version=procedure.current, data={"applicant": {
@@ -76,7 +90,8 @@ def _context(request, draft, errors=None):
         "applicant_fields": [(name, label, applicant.get(name, ""), errors.get("applicant", {}).get(name, ""))
                              for name, label in APPLICANT_FIELDS],
         "agencies": version.procedure.agencies.filter(has_one_stop_desk=True) or version.procedure.agencies.all(),
-        "lines": [(line, uploaded.get(line.pk)) for line in version.documents.all()],
+        "lines": [(line, uploaded.get(line.pk), draft.data.get("applies", {}).get(str(line.pk), ""),
+                   errors.get("lines", {}).get(line.pk, "")) for line in version.documents.all()],
         "store": StoredDocument.objects.filter(owner=request.user, kind=StoredDocument.Kind.UPLOAD),
         "errors": errors, "max_mb": files.max_bytes() // 1048576,
         "fees": fees, "fee": _fee(draft) if any(fee.get("amount") for fee in fees) else None,
@@ -85,14 +100,20 @@ def _context(request, draft, errors=None):
 
 @citizen_required
 def draft_page(request, draft_id):
-    return render(request, "portal/draft.html", _context(request, my_draft(request, draft_id)))
+    draft = my_draft(request, draft_id)
+    if draft.dossier_id:
+        return redirect("portal:my_dossier", code=draft.dossier.code)
+    return render(request, "portal/draft.html", _context(request, draft))
 
 
 def _save_values(draft, post) -> None:
     schema = eforms.schema_for(draft.version)
+    conditional = [line.pk for line in draft.version.documents.all() if line.condition]
     draft.data = {"form": eforms.coerce(schema, post),
                   "applicant": {name: post.get(name, "").strip() for name, _ in APPLICANT_FIELDS},
-                  "agency": post.get("receiving_agency", "")}
+                  "agency": post.get("receiving_agency", ""),
+                  "applies": {str(pk): post.get(f"applies_{pk}") for pk in conditional
+                              if post.get(f"applies_{pk}") in ("yes", "no")}}
     draft.save(update_fields=["data", "updated_at"])
 
 
@@ -100,6 +121,8 @@ def _save_values(draft, post) -> None:
 @require_POST
 def autosave(request, draft_id):
     draft = my_draft(request, draft_id)
+    if draft.dossier_id:
+        return submitted_answer(draft)
     _save_values(draft, request.POST)
     return JsonResponse({"saved_at": draft.updated_at.isoformat(), "fee": _fee(draft)})
 
@@ -109,6 +132,8 @@ def autosave(request, draft_id):
 def upload(request, draft_id, line_id):
     """One file of one document line; checked by content and size, nothing kept when it is refused."""
     draft = my_draft(request, draft_id)
+    if draft.dossier_id:
+        return submitted_answer(draft)
     line = get_object_or_404(draft.version.documents, pk=line_id)
     stored_id = request.POST.get("from_store")
     try:
@@ -154,44 +179,82 @@ def _verified(draft_files) -> list[str]:
     return problems
 
 
+def _line_problems(draft, lines, have) -> tuple[dict, list[int]]:
+    """Each document line's problem (a needed file missing, a conditional question not answered) and the
+    conditional lines the citizen said do not apply."""
+    answers = draft.data.get("applies", {})
+    skipped = [line.pk for line in lines if line.condition and answers.get(str(line.pk)) == "no"]
+    problems = {}
+    for line in lines:
+        if line.condition and line.is_required and answers.get(str(line.pk)) not in ("yes", "no"):
+            problems[line.pk] = "Cho biết trường hợp của bạn có đúng như điều kiện này không."
+    for line in completeness.missing(lines, have, skipped):
+        problems.setdefault(line.pk, "Thiếu giấy tờ: hãy tải tệp lên.")
+    return problems, skipped
+
+
 @citizen_required
 @require_POST
 def submit(request, draft_id):
     draft = my_draft(request, draft_id)
+    if draft.dossier_id:  # submitted before (double click, second tab, retry): the same dossier
+        return redirect("portal:my_dossier", code=draft.dossier.code)
     _save_values(draft, request.POST)
     version, schema = draft.version, eforms.schema_for(draft.version)
     errors = {"form": eforms.validate(schema, draft.data["form"]), "applicant": {}, "general": []}
     draft_files = list(draft.files.select_related("requirement"))
-    have = {item.requirement_id for item in draft_files}
-    errors["general"] += [f"Thiếu giấy tờ: {line.name}" for line in version.documents.all()
-                          if line.is_required and line.pk not in have]
+    lines = list(version.documents.all())
+    errors["lines"], skipped = _line_problems(draft, lines, {item.requirement_id for item in draft_files})
+    errors["general"] += [f"Thiếu giấy tờ: {line.name}" for line in lines if line.pk in errors["lines"]
+                          and errors["lines"][line.pk].startswith("Thiếu")]
+    if any(not text.startswith("Thiếu") for text in errors["lines"].values()):
+        errors["general"].append("Trả lời các câu hỏi về trường hợp của bạn ở phần giấy tờ đính kèm.")
     errors["general"] += _verified(draft_files)
     agency = version.procedure.agencies.filter(pk=draft.data.get("agency") or 0).first()
     if agency is None:
         errors["general"].append("Chọn nơi tiếp nhận hồ sơ.")
     if not errors["form"] and not errors["general"]:
         try:
-            dossier = _register(request.user, draft, agency, draft_files)
+            dossier = _register(request.user, draft, agency, skipped)
         except ValidationError as exc:
             field_errors = getattr(exc, "error_dict", None) and exc.message_dict or {}
             errors["applicant"] = {k: " ".join(v) for k, v in field_errors.items()}
             errors["general"] += [] if field_errors else exc.messages
         else:
             return redirect("portal:my_dossier", code=dossier.code)
+    done = Draft.objects.filter(pk=draft.pk).exclude(dossier=None).values_list("dossier__code", flat=True).first()
+    if done:  # another submission of this draft finished while this one was checking
+        return redirect("portal:my_dossier", code=done)
     return render(request, "portal/draft.html", _context(request, draft, errors), status=400)
 
 
-@transaction.atomic
-def _register(user, draft, agency, draft_files):
-    applicant = {key: value for key, value in draft.data["applicant"].items() if value}
-    uploads = []
-    for item in draft_files:
-        handle = item.file.open("rb")
-        uploads.append((item.requirement, File(handle, name=item.name), item.from_store_id is not None))
-    dossier = lifecycle.register(actor=user, version=draft.version, receiving_agency=agency,
-                                 applicant=applicant, channel="online", form_data=draft.data["form"],
-                                 uploads=uploads, applicant_user=user)
-    for document in dossier.documents.filter(reused=False):
-        keep_in_store(user, document, StoredDocument.Kind.UPLOAD)
-    draft.delete()
+def _register(user, draft, agency, skipped):
+    """The dossier of this draft: made once, under the draft's row lock; later calls get the same dossier."""
+    with transaction.atomic():
+        locked = Draft.objects.select_for_update().get(pk=draft.pk)
+        if locked.dossier_id:
+            return locked.dossier
+        draft_files = list(locked.files.select_related("requirement"))
+        applicant = {key: value for key, value in draft.data["applicant"].items() if value}
+        uploads = [(item.requirement, File(item.file.open("rb"), name=item.name), item.from_store_id is not None)
+                   for item in draft_files]
+        try:
+            dossier = lifecycle.register(actor=user, version=draft.version, receiving_agency=agency,
+                                         applicant=applicant, channel="online", form_data=draft.data["form"],
+                                         uploads=uploads, applicant_user=user, not_applicable=skipped)
+        finally:
+            for _, handle, _ in uploads:
+                handle.close()
+        for document in dossier.documents.filter(reused=False):
+            keep_in_store(user, document, StoredDocument.Kind.UPLOAD)
+        locked.dossier = dossier
+        locked.save(update_fields=["dossier", "updated_at"])
+        transaction.on_commit(lambda: _drop_files(draft_files))
     return dossier
+
+
+def _drop_files(draft_files) -> None:
+    """The draft's files were copied into the dossier; the draft keeps only its link to it."""
+    for item in draft_files:
+        item.file.delete(save=False)
+        item.delete()

@@ -25,7 +25,8 @@ def commune_march(province, people, applicant):
     def receive(at, channel="direct"):
         dossier = lifecycle.register(actor=desk, version=version, receiving_agency=commune, applicant=applicant,
                                      channel=channel, at=vn(at))
-        return lifecycle.receive(dossier.pk, actor=desk, at=vn(at)).pk
+        papers = [line.pk for line in version.documents.all()]  # the desk holds every paper
+        return lifecycle.receive(dossier.pk, actor=desk, received_lines=papers, at=vn(at)).pk
 
     early = receive("2026-03-09 09:00")
     lifecycle.submit_for_approval(early, actor=head, at=vn("2026-03-10 09:00"))

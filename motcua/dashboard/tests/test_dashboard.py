@@ -287,7 +287,8 @@ def test_the_dashboard_costs_the_same_queries_for_more_dossiers(client, people, 
         at = vn("2026-03-12 08:00") + dt.timedelta(minutes=minute)
         dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
                                      applicant=applicant, channel="online" if minute % 2 else "direct", at=at)
-        lifecycle.receive(dossier.pk, actor=people["desk"], at=at)
+        lifecycle.receive(dossier.pk, actor=people["desk"], at=at,
+                          received_lines=[line.pk for line in five_days.documents.all()])
     with django_assert_max_num_queries(len(first.captured_queries)):
         assert client.get(DASHBOARD, MARCH).status_code == 200
 

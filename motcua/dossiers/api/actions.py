@@ -77,8 +77,18 @@ class SupplementItem(Input):
 
 
 class Receive(Input):
+    received_lines = serializers.ListField(
+        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        help_text="Mã các thành phần hồ sơ đã nhận bản giấy. Khi gửi, hồ sơ được kiểm tra đủ giấy tờ (tệp đã có cộng "
+                  "bản giấy); bỏ trống với hồ sơ giấy nghĩa là bên gọi tự bảo đảm đã nhận đủ. Hồ sơ trực tuyến luôn "
+                  "được kiểm tra theo tệp đã nộp.")
+    not_applicable = serializers.ListField(
+        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp dụng với người nộp (chỉ giấy tờ có "
+                  "điều kiện); bỏ trống: giữ khai báo khi nộp")
+
     def perform(self, dossier, actor):
-        return lifecycle.receive(dossier.pk, actor=actor)
+        return lifecycle.receive(dossier.pk, actor=actor, **self.validated_data)
 
 
 class DeskSupplement(Input):

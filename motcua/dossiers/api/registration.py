@@ -44,6 +44,9 @@ class Registration(Input):
     files = upload_list("Tệp thành phần hồ sơ (multipart/form-data), PDF/JPEG/PNG")
     file_lines = serializers.ListField(child=serializers.IntegerField(), default=list,
                                        help_text="Mã thành phần hồ sơ (id) của từng tệp, cùng thứ tự với files")
+    not_applicable = serializers.ListField(child=serializers.IntegerField(), default=list,
+                                           help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp "
+                                                     "dụng với người nộp (chỉ giấy tờ có điều kiện)")
 
     def validate_procedure(self, code):
         procedure = Procedure.objects.select_related("current").filter(code=code.strip(), is_published=True).first()
@@ -78,7 +81,8 @@ class Registration(Input):
         return lifecycle.register(
             actor=actor, version=data["procedure"], receiving_agency=receiving, applicant=applicant,
             channel=data["channel"], form_data=data["form_data"], uploads=data["uploads"],
-            processing_agency=data["processing_agency"], applicant_user=applicant_user, assisted=data["assisted"])
+            processing_agency=data["processing_agency"], applicant_user=applicant_user, assisted=data["assisted"],
+            not_applicable=data["not_applicable"])
 
     @staticmethod
     def _own_identity(actor, applicant: dict) -> None:

@@ -6,10 +6,11 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.payments.money import fee_due
 
-from .. import codes, permissions, timing
-from ..models import Dossier, Step, SupplementRequest
+from .. import codes, completeness, permissions, timing
+from ..models import Document, Dossier, Step, SupplementRequest
 from ..states import PaymentStatus
-from ..validators import validate_id_number, validate_phone
+from ..validators import (validate_email_address, validate_id_number, validate_organisation_name,
+                          validate_person_name, validate_phone)
 from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
                    supplement_items)
 
@@ -21,11 +22,15 @@ APPLICANT_FIELDS = ["applicant_kind", "applicant_name", "applicant_id_number", "
 def check_applicant(applicant: dict) -> dict:
     """The applicant's fields, or a ValidationError naming each wrong field in Vietnamese."""
     errors = {}
+    organisation = applicant.get("applicant_kind") == "organisation"
     if not (applicant.get("applicant_name") or "").strip():
         errors["applicant_name"] = "Nhập họ tên hoặc tên tổ chức."
-    for field, check in (("applicant_id_number", validate_id_number), ("proxy_id_number", validate_id_number),
+    for field, check in (("applicant_name", validate_organisation_name if organisation else validate_person_name),
+                         ("proxy_name", validate_person_name), ("organisation_representative", validate_person_name),
+                         ("applicant_email", validate_email_address),
+                         ("applicant_id_number", validate_id_number), ("proxy_id_number", validate_id_number),
                          ("applicant_phone", validate_phone), ("proxy_phone", validate_phone)):
-        if applicant.get(field):
+        if applicant.get(field) and field not in errors:
             try:
                 check(applicant[field])
             except ValidationError as exc:
@@ -52,22 +57,40 @@ def competent_agency(version, receiving_agency: Agency, chosen: Agency | None = 
     raise ValidationError({"processing_agency": "Thủ tục do nhiều cơ quan giải quyết: hãy chọn cơ quan giải quyết."})
 
 
+def require_time_limit(version) -> None:
+    """No dossier without a due moment: a version whose processing time was not read takes none, unless an
+    official marked that the law sets no time limit (issue 10, docs/catalog.md)."""
+    if not (version.states_time_limit or version.no_time_limit):
+        raise ValidationError("Thủ tục này chưa có thời hạn giải quyết trong danh mục nên chưa tiếp nhận hồ sơ được "
+                              "(không tính được ngày hẹn trả). Cán bộ quản trị danh mục cần bổ sung thời hạn, hoặc "
+                              "đánh dấu “pháp luật không quy định thời hạn giải quyết”.", code="no_time_limit")
+
+
+def _line_names(lines, ids) -> list[str]:
+    wanted = set(ids)
+    return [line.name for line in lines if line.pk in wanted]
+
+
 @transaction.atomic
 def register(*, actor, version, receiving_agency: Agency, applicant: dict, channel: str, form_data=None,
              uploads=(), processing_agency: Agency | None = None, applicant_user=None, assisted: bool = False,
-             at=None) -> Dossier:
+             not_applicable=(), at=None) -> Dossier:
     """Đăng ký hồ sơ: an online submission, or a paper dossier entered at the desk before the desk decides.
 
     `uploads` is a list of (required-document line or None, uploaded file[, reused from the data store]). Every
-    file is checked before anything is written, so one bad file stores nothing.
+    file is checked before anything is written, so one bad file stores nothing. `not_applicable` lists the
+    conditional document lines the applicant (or the desk) said do not apply.
     """
     at = now(at)
     if version.status != version.Status.PUBLISHED:
         raise ValidationError("Thủ tục chưa được công bố hoặc đã hết hiệu lực.")
+    require_time_limit(version)
     counter = permissions.can_act_at(actor, receiving_agency, {permissions.COUNTER})
     if (channel != "online" or assisted) and not counter:
         raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
     data = check_applicant(applicant)
+    lines = list(version.documents.all())
+    skipped = completeness.check_not_applicable(lines, not_applicable)
     checked = check_uploads(uploads)
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(fee_due(row.fees, form_data or {}) for row in version.channels.all() if row.kind == channel)
@@ -76,18 +99,36 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
         procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
         lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
         payment_status=PaymentStatus.PENDING if fee else PaymentStatus.NONE,
-        applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], **data)
+        applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], not_applicable=skipped, **data)
     store_inputs(dossier, actor, checked)
     record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
-           data={"channel": channel, "assisted": assisted, "documents": len(checked)})
+           data={"channel": channel, "assisted": assisted, "documents": len(checked),
+                 "not_applicable": _line_names(lines, skipped)})
     return dossier
 
 
 @transaction.atomic
-def receive(dossier_id: int, *, actor, at=None) -> Dossier:
-    """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off)."""
+def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None, at=None) -> Dossier:
+    """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off).
+
+    Complete means every needed document line is held (completeness.needed): as a file of the dossier, or, for a
+    paper dossier, in `received_lines` (the lines the desk ticked as received). `not_applicable`, when given, is
+    the desk's final word on which conditional lines do not apply (recorded in the event with who said so). An
+    online dossier is always checked against its files; a caller that states no received lines for a paper
+    dossier vouches for the papers itself (the API documents this).
+    """
     at = now(at)
     dossier, target = load(dossier_id, actor, "receive")
+    require_time_limit(dossier.procedure_version)
+    lines = list(dossier.procedure_version.documents.all())
+    if not_applicable is not None:
+        dossier.not_applicable = completeness.check_not_applicable(lines, not_applicable)
+    present = set(dossier.documents.filter(kind=Document.Kind.INPUT, requirement__isnull=False)
+                  .values_list("requirement_id", flat=True))
+    if received_lines is not None:
+        present |= {line.pk for line in lines if line.pk in {int(i) for i in received_lines}}
+    if received_lines is not None or dossier.channel == "online":
+        completeness.require_complete(lines, present, dossier.not_applicable)
     dossier.received_at = at
     dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
     duration = timing.processing_duration(dossier.procedure_version, dossier.channel)
@@ -106,7 +147,9 @@ def receive(dossier_id: int, *, actor, at=None) -> Dossier:
     SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
     record(dossier, "received", actor, at, to_state=target, to_agency=dossier.processing_agency, step=desk,
            data={"due": dossier.due_at, "receipt": dossier.clock_started_at, "explanation": explanation,
-                 "skipped": skipped, "duration": duration.label if duration else None})
+                 "skipped": skipped, "duration": duration.label if duration else None,
+                 "not_applicable": _line_names(lines, dossier.not_applicable),
+                 "received_lines": sorted(present)})
     return dossier
 
 

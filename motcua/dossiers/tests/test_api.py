@@ -260,8 +260,8 @@ def register(people, version, applicant, *, at, agency, desk="desk", receive=Tru
 def queue(people, five_days, province, applicant):
     """Old overdue dossiers, fresh ones, one not received yet, one assigned, one of another procedure."""
     centre = province["centre"]
-    old = [register(people, five_days, {**applicant, "applicant_name": f"Trần Văn {i}"}, at=vn(f"2026-03-0{i} 09:00"),
-                    agency=centre) for i in (2, 3)]
+    old = [register(people, five_days, {**applicant, "applicant_name": f"Trần Văn {name}"},
+                    at=vn(f"2026-03-0{i} 09:00"), agency=centre) for i, name in ((2, "Bình"), (3, "Cường"))]
     fresh = register(people, five_days, {**applicant, "applicant_name": "Lê Thị Hoa"}, at=None, agency=centre)
     waiting = register(people, five_days, applicant, at=None, agency=centre, receive=False)
     lifecycle.assign(fresh.pk, actor=people["head"], officer=people["specialist"])

@@ -33,7 +33,7 @@ def team(people, province):
 def test_a_dossier_moves_through_the_queues_of_whoever_holds_it(team, people, province, five_days, applicant):
     online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
                                 applicant=applicant, channel="online", applicant_user=people["citizen"],
-                                uploads=[(five_days.documents.first(), SimpleUploadedFile("t.pdf", PDF))],
+                                uploads=[(line, SimpleUploadedFile("t.pdf", PDF)) for line in five_days.documents.all()],
                                 at=vn("2026-03-02 08:00"))
     pk = online.pk
     assert holders(online, team) == {"desk": ["moi-nop"]}

@@ -81,8 +81,13 @@ def browser_for(live_server):
 def online_dossier(people, five_days, province, applicant):
     from motcua.dossiers import lifecycle
 
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     return lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                              applicant=applicant, channel="online", applicant_user=people["citizen"])
+                              applicant=applicant, channel="online", applicant_user=people["citizen"],
+                              uploads=[(line, SimpleUploadedFile("giay-to.pdf", pdf))
+                                       for line in five_days.documents.all()])
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
-from motcua.portal.models import Draft, Rating, StoredDocument
+from motcua.portal.models import Draft, DraftFile, Rating, StoredDocument
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -55,20 +55,22 @@ def test_autosave_keeps_what_was_typed_and_resumes_the_same_draft(client, citize
     assert 'value="Vũ Minh"' in page.content.decode()
 
 
-def test_submit_with_two_files_verifies_them_and_keeps_them_in_the_store(client, citizen, online, province):
+def test_submit_with_two_files_verifies_them_and_keeps_them_in_the_store(client, citizen, online, province,
+                                                                         django_capture_on_commit_callbacks):
     draft = start(client, online)
     lines = list(online.documents.all())
     for line, (name, content) in zip(lines, [("to-khai.pdf", PDF), ("giay-chung-sinh.png", PNG)]):
         answer = client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
                              {"file": SimpleUploadedFile(name, content)})
         assert answer.status_code == 200
-    response = client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
     dossier = Dossier.objects.get()
     assert response.url == reverse("portal:my_dossier", args=[dossier.code])
     assert dossier.channel == "online" and dossier.state == "submitted" and dossier.applicant_user == citizen
     assert dossier.form_data["ho_ten_tre"] == "Vũ Minh An" and dossier.documents.count() == 2
     assert StoredDocument.objects.filter(owner=citizen, kind="upload").count() == 2
-    assert not Draft.objects.exists()
+    assert Draft.objects.get().dossier == dossier and not DraftFile.objects.exists()  # linked, files moved
     page = client.get(reverse("portal:my_dossier", args=[dossier.code])).content.decode()
     assert dossier.code in page and "Mới đăng ký" in page
 
