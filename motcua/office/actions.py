@@ -10,6 +10,8 @@ SUPPLEMENT_ROWS = 4
 
 
 class ActionForm(forms.Form):
+    notice = None  # something the officer should know about what the action did (shown after it)
+
     def __init__(self, *args, dossier=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.dossier, self.user = dossier, user
@@ -253,7 +255,10 @@ class Extend(ActionForm):
         new_due = self.cleaned_data["new_due"]
         if timezone.is_naive(new_due):
             new_due = timezone.make_aware(new_due)
-        return lifecycle.extend(self.dossier.pk, actor=self.user, new_due=new_due, reason=self.cleaned_data["reason"])
+        dossier = lifecycle.extend(self.dossier.pk, actor=self.user, new_due=new_due,
+                                   reason=self.cleaned_data["reason"])
+        self.notice = dossier.events.order_by("-seq").values_list("data__moved", flat=True).first()
+        return dossier
 
 
 class ReturnResult(ActionForm):

@@ -76,7 +76,8 @@ def queue_list(request, name=None):
 
 def visible_dossier(request, code):
     dossier = Dossier.objects.visible_to(request.user).select_related(
-        "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee").filter(
+        "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee",
+        "applicant_user").filter(
         code=code).first()
     if dossier is None:  # a foreign agency learns nothing, not even that the code exists
         raise Http404("Không tìm thấy hồ sơ.")
@@ -93,6 +94,7 @@ def dossier_detail(request, code):
         "events": dossier.events.select_related("from_agency", "to_agency").order_by("seq"),
         "steps": dossier.steps.select_related("agency", "assignee"),
         "documents": dossier.documents.all(),
+        "checklist": checklist(dossier, received),
         "supplements": dossier.supplement_requests.all(),
         # The e-form as the applicant filled it, labelled by the schema of the version it was filed under.
         "form_fields": [f for f in eforms.fields(eforms.schema_for(dossier.procedure_version), dossier.form_data)
@@ -124,6 +126,8 @@ def act(request, code, action):
         messages.error(request, str(exc))
     else:
         messages.success(request, f"Đã thực hiện: {ACTION_LABELS[action]}.")
+        if form.notice:
+            messages.info(request, form.notice)
     return redirect("office:dossier", code=code)
 
 
@@ -135,6 +139,27 @@ def document_file(request, code, document_id):
     if document is None:
         raise Http404("Không tìm thấy tệp.")
     return files.serve(document, attachment=False)
+
+
+def checklist(dossier, received=None) -> list[tuple]:
+    """(line, status) for each document line of the version: what the dossier holds against what it needs."""
+    with_file = set(dossier.documents.filter(kind="input").values_list("requirement_id", flat=True))
+    on_paper = set(received.data.get("received_lines", [])) if received else set()
+    skipped = set(dossier.not_applicable)
+    rows = []
+    for line in dossier.procedure_version.documents.all():
+        if line.pk in with_file:
+            status = "Đã có tệp"
+        elif line.pk in on_paper:
+            status = "Đã nhận bản giấy"
+        elif line.condition and line.pk in skipped:
+            status = "Không áp dụng"
+        elif not line.is_required:
+            status = "Không bắt buộc (nếu có)"
+        else:
+            status = "Chưa có tệp"
+        rows.append((line, status))
+    return rows
 
 
 def printable_forms(dossier) -> list[tuple[int, str]]:

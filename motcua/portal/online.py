@@ -57,6 +57,8 @@ def start(request, code):
     procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, is_published=True)
     if procedure.online_level == "none":
         raise Http404("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.")
+    if not procedure.current.takes_dossiers:
+        raise Http404("Thủ tục đang được cập nhật thời hạn giải quyết; tạm thời chưa nhận hồ sơ trực tuyến.")
     draft = Draft.objects.filter(owner=request.user, version=procedure.current, dossier__isnull=True).order_by(
         "-updated_at").first()
     if draft is None:

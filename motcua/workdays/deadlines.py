@@ -345,6 +345,35 @@ def restart_after_supplement(resubmitted: dt.datetime, duration: Duration, cal: 
     return result
 
 
+def working_promise(moment: dt.datetime, cal: Calendar, hours: OfficeHours | None = None
+                    ) -> tuple[dt.datetime, str | None]:
+    """A promised return moment (ngày hẹn trả) at which the office is open, and why it was moved (None if not).
+
+    - on a day that is not a working day: the end of office hours of the next working day (Bộ luật Dân sự 2015,
+      Điều 148(5): a period whose last day is a day off ends at the end of the next working day);
+    - on a working day after closing time: the end of office hours that day (the last working moment of it);
+    - before opening or in the lunch break: the next opening of that day.
+    """
+    hours = hours or cal.hours
+    moment = local(moment)
+    day, time = moment.date(), moment.timetz().replace(tzinfo=None)
+    reason = cal.why_not_working(day)
+    if reason is not None:
+        at = hours.closing(cal.next_working_day(day))
+        return at, (f"{fmt_date(day)} không phải ngày làm việc ({reason}): hẹn trả chuyển sang {fmt_moment(at)}, "
+                    "cuối giờ làm việc của ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).")
+    if time > hours.afternoon_end:
+        at = hours.closing(day)
+        return at, f"Sau giờ làm việc: hẹn trả là {fmt_moment(at)}, cuối giờ làm việc của ngày đó."
+    if time < hours.morning_start:
+        at = hours.opening(day)
+        return at, f"Trước giờ làm việc: hẹn trả là {fmt_moment(at)}, đầu giờ làm việc của ngày đó."
+    if hours.morning_end < time < hours.afternoon_start:
+        at = dt.datetime.combine(day, hours.afternoon_start, tzinfo=moment.tzinfo)
+        return at, f"Trong giờ nghỉ trưa: hẹn trả là {fmt_moment(at)}, đầu giờ làm việc buổi chiều."
+    return moment, None
+
+
 def check_extension(due_at: dt.datetime, requested_at: dt.datetime, new_due: dt.datetime,
                     already_extended: bool, cal: Calendar) -> None:
     """Gia hạn giải quyết: only once per dossier, asked at least 1 working day before the due moment, to a later

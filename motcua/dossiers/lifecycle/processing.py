@@ -4,7 +4,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from motcua.workdays.deadlines import ExtensionError, check_extension
+from motcua.workdays.deadlines import ExtensionError, check_extension, working_promise
 from motcua.workdays.services import calendar_for
 
 from .. import permissions, timing
@@ -295,20 +295,25 @@ def return_for_rework(dossier_id: int, *, actor, reason: str, at=None):
 
 @transaction.atomic
 def extend(dossier_id: int, *, actor, new_due: dt.datetime, reason: str, at=None):
-    """Gia hạn with the apology letter (form 04): once, asked at least 1 working day before the due moment."""
+    """Gia hạn with the apology letter (form 04): once, asked at least 1 working day before the due moment. A new
+    date when the office is closed is moved to a working moment (workdays.deadlines.working_promise); the event
+    says why."""
     at = now(at)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Nêu lý do chậm trễ trong văn bản xin lỗi."})
     dossier, _ = load(dossier_id, actor, "extend")
     if dossier.due_at is None:
         raise ValidationError("Hồ sơ không có thời hạn giải quyết nên không gia hạn được.")
+    calendar = calendar_for(dossier.processing_agency)
+    new_due, moved = working_promise(new_due, calendar)  # a promise falls when the office is open
     try:
-        check_extension(dossier.due_at, at, new_due, dossier.extended, calendar_for(dossier.processing_agency))
+        check_extension(dossier.due_at, at, new_due, dossier.extended, calendar)
     except ExtensionError as exc:
         raise ValidationError(str(exc)) from None
     old_due = dossier.due_at
     dossier.due_at = new_due
     dossier.extended = True
     dossier.steps.filter(finished_at=None, deadline=old_due).update(deadline=new_due)
-    record(dossier, "extended", actor, at, note=reason.strip(), data={"old_due": old_due, "new_due": new_due})
+    record(dossier, "extended", actor, at, note=reason.strip(),
+           data={"old_due": old_due, "new_due": new_due, "moved": moved})
     return dossier

@@ -1,0 +1,66 @@
+"""The dossier code past 9,999 a day (issue 10, item 9) and extensions to a moment the office is closed (item 8)."""
+import pytest
+from django.core.exceptions import ValidationError
+
+from motcua.dossiers import codes, lifecycle
+from motcua.dossiers.models import DailySequence, Dossier
+
+from .fixtures import vn
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_ten_thousandth_dossier_of_a_day_gets_10000(province, people, five_days, applicant):
+    centre = province["centre"]
+    day = vn("2026-03-02 09:00").date()
+    DailySequence.objects.create(agency=centre, day=day, last=9998)
+    made = [lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=centre, applicant=applicant,
+                               channel="direct", at=vn("2026-03-02 09:00")).code for _ in range(2)]
+    assert made == ["000.01.01.H44-260302-9999", "000.01.01.H44-260302-10000"]
+    assert len(made[1]) <= Dossier._meta.get_field("code").max_length
+    # another agency and the next day start again from 0001
+    assert codes.next_code(province["commune"], day) == "000.00.31.H44-260302-0001"
+    assert codes.next_code(centre, vn("2026-03-03 09:00").date()) == "000.01.01.H44-260303-0001"
+
+
+def test_the_counter_stops_with_a_clear_error_only_past_what_the_column_holds(province):
+    day = vn("2026-03-02 09:00").date()
+    DailySequence.objects.create(agency=province["centre"], day=day, last=codes.MAX_PER_DAY)
+    with pytest.raises(ValidationError, match="Đã hết số thứ tự hồ sơ trong ngày"):
+        codes.next_code(province["centre"], day)
+
+
+@pytest.mark.parametrize("asked, promised, why", [
+    ("2026-03-15 10:00", "2026-03-16 17:00", "Chủ nhật 15/03/2026 không phải ngày làm việc"),   # a Sunday
+    ("2026-04-26 09:00", "2026-04-28 17:00", "Chủ nhật 26/04/2026"),  # Sunday before Hùng Kings' day (27/4)
+    ("2026-03-12 19:30", "2026-03-12 17:00", "Sau giờ làm việc"),
+    ("2026-03-12 06:00", "2026-03-12 07:30", "Trước giờ làm việc"),
+    ("2026-03-12 12:00", "2026-03-12 13:00", "Trong giờ nghỉ trưa"),
+    ("2026-03-12 10:00", "2026-03-12 10:00", None),
+])
+def test_an_extension_to_a_closed_moment_is_moved_to_a_working_one(received, people, asked, promised, why):
+    dossier = lifecycle.extend(received.pk, actor=people["head"], new_due=vn(asked), reason="Chờ xác minh",
+                               at=vn("2026-03-04 09:00"))
+    assert dossier.due_at == vn(promised)
+    moved = dossier.events.get(kind="extended").data["moved"]
+    assert (moved is None) if why is None else why in moved
+
+
+def test_the_office_tells_the_officer_the_date_was_moved(client, people, province, five_days, applicant):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
+                                 applicant=applicant, channel="direct")
+    dossier = lifecycle.receive(dossier.pk, actor=people["desk"])  # now: due in five working days
+    sunday = timezone.localdate(dossier.due_at) + dt.timedelta(days=14)
+    sunday += dt.timedelta(days=(6 - sunday.weekday()) % 7)
+    client.force_login(people["head"])
+    page = client.post(f"/can-bo/ho-so/{dossier.code}/thao-tac/extend/",
+                       {"new_due": f"{sunday:%Y-%m-%d}T10:00", "reason": "Chờ kết quả xác minh"}, follow=True)
+    text = page.content.decode()
+    assert "Đã thực hiện: Gia hạn (xin lỗi)." in text
+    assert f"Chủ nhật {sunday:%d/%m/%Y} không phải ngày làm việc" in text
+    promised = timezone.localtime(Dossier.objects.get(pk=dossier.pk).due_at)
+    assert promised.date() > sunday and promised.strftime("%H:%M") == "17:00"
