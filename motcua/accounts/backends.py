@@ -4,7 +4,6 @@ After MOTCUA_LOGIN_MAX_FAILURES wrong passwords in a row the account refuses eve
 one) for MOTCUA_LOGIN_LOCK_MINUTES; a successful login resets the count. The state lives on the user row, so a
 restart does not unlock anyone. Every `authenticate()` call goes through here (login page, admin, test client).
 """
-import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-PHONE_CHARS = re.compile(r"[\s.\-()]")
+from motcua.dossiers.validators import normalize_phone
 
 
 def max_failures() -> int:
@@ -23,16 +22,6 @@ def max_failures() -> int:
 
 def lock_minutes() -> int:
     return getattr(settings, "MOTCUA_LOGIN_LOCK_MINUTES", 15)
-
-
-def normalize_phone(value: str) -> str:
-    """'+84 912 345 678' and '0912.345.678' both become '0912345678'."""
-    value = PHONE_CHARS.sub("", value or "")
-    if value.startswith("+84"):
-        value = "0" + value[3:]
-    elif value.startswith("84") and len(value) == 11:
-        value = "0" + value[2:]
-    return value
 
 
 def find_user(identifier: str):

@@ -6,10 +6,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from motcua.dossiers.validators import validate_id_number, validate_phone, validate_tax_code
+from motcua.dossiers.validators import normalize_phone, validate_id_number, validate_phone, validate_tax_code
 from motcua.integrations import sms
 
-from .backends import find_user, is_locked, lock_minutes, max_failures, minutes_left, normalize_phone
+from .backends import find_user, is_locked, lock_minutes, max_failures, minutes_left
 from .models import User
 
 # Django's Vietnamese catalogue misses some validator texts; these are ours, by error code.

@@ -33,9 +33,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from motcua.dossiers.validators import normalize_phone
 from motcua.integrations import sms
 
-from .backends import normalize_phone
 from .models import OneTimeCode
 
 log = logging.getLogger(__name__)

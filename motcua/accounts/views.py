@@ -17,10 +17,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from motcua.dossiers.validators import validate_id_number, validate_phone
+from motcua.dossiers.validators import normalize_phone, validate_id_number, validate_phone
 
 from . import oidc
-from .backends import normalize_phone
 from .forms import LoginForm
 from .models import User
 

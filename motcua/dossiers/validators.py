@@ -9,6 +9,19 @@ PHONE_RE = re.compile(r"^0(3|5|7|8|9)\d{8}$|^02\d{9}$")
 TAX_RE = re.compile(r"^\d{10}(-\d{3})?$")
 
 
+PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+
+
+def normalize_phone(value: str) -> str:
+    """'+84 912 345 678', '84912345678' and '0912.345.678' all become '0912345678'."""
+    value = PHONE_SEPARATORS.sub("", value or "")
+    if value.startswith("+84"):
+        value = "0" + value[3:]
+    elif value.startswith("84") and len(value) == 11:
+        value = "0" + value[2:]
+    return value
+
+
 def validate_id_number(value: str) -> None:
     """Số định danh cá nhân: 12 digits, the first three a province code 001-096 (Decree 137/2015, Art. 7)."""
     if not ID_RE.match(value or ""):

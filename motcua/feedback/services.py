@@ -11,6 +11,7 @@ own transaction.
 """
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from motcua.dossiers import permissions as perms
+from motcua.dossiers.validators import normalize_phone
 from motcua.workdays import deadlines
 from motcua.workdays.calendar import local
 from motcua.workdays.services import calendar_for
@@ -269,8 +271,9 @@ def publish(pk, actor, at=None) -> Feedback:
 def find_for_sender(code: str, phone: str) -> Feedback | None:
     """The PAKN with this code whose sender's phone is `phone`; None whichever of the two is wrong."""
     fb = (Feedback.objects.select_related("receiving_agency", "transferred_to", "answered_by")
-          .filter(code=(code or "").strip().upper()).first())
-    return fb if fb and phone and fb.sender_phone == phone.strip() else None
+          .filter(code=re.sub(r"\s+", "", code or "").upper()).first())
+    phone = normalize_phone(phone)
+    return fb if fb and phone and normalize_phone(fb.sender_phone) == phone else None
 
 
 def rate(code: str, phone: str, rating: str, comment: str = "", at=None) -> Feedback:

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from motcua.portal import ratelimit
@@ -43,9 +44,12 @@ def _history(fb):
     return fb.events.select_related("agency").order_by("seq")
 
 
+@never_cache
 def track(request):
-    # a link with the code alone (from the notice or the "sent" page) opens the form filled in, without errors
-    form = TrackForm(request.GET if "dien_thoai" in request.GET else None, initial={"ma": request.GET.get("ma", "")})
+    # The form posts: the phone never travels in a URL. A link with the code alone (from the notice or the "sent"
+    # page) opens the form filled in, without errors.
+    form = TrackForm(request.POST if request.method == "POST" else None,
+                     initial={"ma": request.GET.get("ma", "")[:20]})
     context = {"form": form, "labels": services.EVENT_LABELS}
     if not form.is_bound:
         return render(request, "feedback/track.html", context)

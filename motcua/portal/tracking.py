@@ -1,10 +1,19 @@
-"""Tra cứu hồ sơ: the code plus the applicant's phone or ID number; the code alone reveals nothing."""
+"""Tra cứu hồ sơ: the code plus the applicant's phone or ID number; the code alone reveals nothing.
+
+The form posts, so the phone or ID number never travels in a URL (browser history, proxy and server logs); a link
+may carry the code alone (`?ma=…`, the QR code on the receipt) to fill the form. The code is read in any case and
+spacing, the phone as +84…, with spaces, dots or dashes.
+"""
+import re
+
 from django import forms
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import NATIONAL_LABELS
 from motcua.dossiers.transitions import EVENT_LABELS
+from motcua.dossiers.validators import normalize_phone
 
 from . import ratelimit
 
@@ -13,12 +22,24 @@ PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "retu
 
 
 class TrackingForm(forms.Form):
-    ma = forms.CharField(label="Mã hồ sơ", max_length=40)
-    xac_minh = forms.CharField(label="Số điện thoại hoặc số định danh cá nhân của người nộp", max_length=15)
+    ma = forms.CharField(label="Mã hồ sơ", max_length=60)
+    xac_minh = forms.CharField(label="Số điện thoại hoặc số định danh cá nhân của người nộp", max_length=25)
+
+    def clean_ma(self):
+        """'000.01.01.h44 - 260302 - 0001' → '000.01.01.H44-260302-0001'."""
+        return re.sub(r"\s+", "", self.cleaned_data["ma"]).upper()
+
+    def clean_xac_minh(self):
+        value = self.cleaned_data["xac_minh"].strip()
+        return normalize_phone(value) if re.fullmatch(r"[+\d\s.\-()]+", value) else value
 
 
+@never_cache
 def track(request):
-    form = TrackingForm(request.GET or None)
+    if request.method == "POST":
+        form = TrackingForm(request.POST)
+    else:  # a link may name the code (the receipt's QR code), never the phone or ID number
+        form = TrackingForm(initial={"ma": request.GET.get("ma", "")[:60]})
     context = {"form": form}
     if form.is_bound:
         if not ratelimit.allow(request, "tracking", LOOKUPS_PER_MINUTE, 60):

@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from motcua.accounts.backends import normalize_phone
+from motcua.dossiers.validators import normalize_phone
 from motcua.accounts.oidc_standin import StandinProvider
 from motcua.integrations.tests.fixtures import free_port
 

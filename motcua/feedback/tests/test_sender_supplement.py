@@ -79,7 +79,7 @@ def test_only_the_sender_and_only_while_a_request_is_open(pakn, people):
 
 @pytest.mark.django_db
 def test_supplement_from_the_tracking_page_reaches_the_office(client, requested, people):
-    tracked = client.get(reverse("feedback:track"), {"ma": requested.code, "dien_thoai": PHONE})
+    tracked = client.post(reverse("feedback:track"), {"ma": requested.code, "dien_thoai": PHONE})
     html = tracked.content.decode()
     assert NOTE in html and 'action="/phan-anh-kien-nghi/tra-cuu/bo-sung/"' in html
     photo = SimpleUploadedFile("bien-nhan.png", PNG, content_type="image/png")
@@ -130,7 +130,7 @@ def test_oversized_supplement_file_is_refused(client, requested, settings):
 @pytest.mark.django_db
 def test_supplement_posts_share_the_tracking_rate_limit(client, requested):
     for _ in range(10):
-        client.get(reverse("feedback:track"), {"ma": "PAKN-260213-9999", "dien_thoai": PHONE})
+        client.post(reverse("feedback:track"), {"ma": "PAKN-260213-9999", "dien_thoai": PHONE})
     response = client.post(reverse("feedback:supplement"), {"ma": requested.code, "dien_thoai": PHONE,
                                                             "noi_dung": ANSWER})
     assert response.status_code == 429 and Feedback.objects.get(pk=requested.pk).status == S.SUPPLEMENT

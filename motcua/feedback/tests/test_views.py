@@ -26,9 +26,9 @@ def test_submit_then_track(client, province):
     assert fb.attachments.get().content_type == "image/png"
     page = client.get(response.url)
     assert fb.code in page.content.decode()
-    tracked = client.get(reverse("feedback:track"), {"ma": fb.code.lower(), "dien_thoai": "0912345678"})
+    tracked = client.post(reverse("feedback:track"), {"ma": fb.code.lower(), "dien_thoai": "0912345678"})
     assert tracked.status_code == 200 and "Đã tiếp nhận" in tracked.content.decode()
-    wrong = client.get(reverse("feedback:track"), {"ma": fb.code, "dien_thoai": "0987654321"})
+    wrong = client.post(reverse("feedback:track"), {"ma": fb.code, "dien_thoai": "0987654321"})
     assert wrong.status_code == 404 and "Không tìm thấy PAKN" in wrong.content.decode()
 
 
@@ -64,8 +64,8 @@ def test_wrong_type_or_oversized_attachment_is_refused(client, province, setting
 def test_tracking_is_rate_limited(client, pakn):
     url = reverse("feedback:track")
     for _ in range(10):
-        assert client.get(url, {"ma": "PAKN-260213-9999", "dien_thoai": "0912345678"}).status_code == 404
-    response = client.get(url, {"ma": pakn.code, "dien_thoai": "0912345678"})
+        assert client.post(url, {"ma": "PAKN-260213-9999", "dien_thoai": "0912345678"}).status_code == 404
+    response = client.post(url, {"ma": pakn.code, "dien_thoai": "0912345678"})
     assert response.status_code == 429 and "quá nhiều lần" in response.content.decode()
 
 
@@ -149,3 +149,11 @@ def test_overdue_filter(client, pakn, province, people):
     client.force_login(people["specialist"])
     html = client.get(reverse("feedback:office"), {"qua-han": "1"}).content.decode()
     assert pakn.code in html and "Mới gửi" not in html
+
+
+@pytest.mark.django_db
+def test_pakn_tracking_posts_and_reads_the_phone_as_people_write_it(client, pakn):
+    url = reverse("feedback:track")
+    assert client.post(url, {"ma": f" {pakn.code.lower()} ", "dien_thoai": "+84 912.345.678"}).status_code == 200
+    page = client.get(url, {"ma": pakn.code, "dien_thoai": "0912345678"}).content.decode()
+    assert 'method="post"' in page and pakn.title not in page  # nothing is looked up from a URL
