@@ -14,6 +14,7 @@ from django.core.files import File
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.catalog.models import Channel, Procedure
@@ -87,7 +88,7 @@ def _context(request, draft, errors=None):
     applicant = draft.data.get("applicant", {})
     fees = _online_fees(version)
     return {
-        "draft": draft, "version": version, "schema": schema,
+        "draft": draft, "version": version, "schema": schema, "saved_at": draft.data.get("saved_at", ""),
         "form_fields": eforms.fields(schema, draft.data.get("form", {}), errors.get("form")),
         "applicant_fields": [(name, label, applicant.get(name, ""), errors.get("applicant", {}).get(name, ""))
                              for name, label in APPLICANT_FIELDS],
@@ -115,7 +116,9 @@ def _save_values(draft, post) -> None:
                   "applicant": {name: post.get(name, "").strip() for name, _ in APPLICANT_FIELDS},
                   "agency": post.get("receiving_agency", ""),
                   "applies": {str(pk): post.get(f"applies_{pk}") for pk in conditional
-                              if post.get(f"applies_{pk}") in ("yes", "no")}}
+                              if post.get(f"applies_{pk}") in ("yes", "no")},
+                  # which copy of the typed values this is: the browser's offline copy compares against it
+                  "saved_at": timezone.now().isoformat()}
     draft.save(update_fields=["data", "updated_at"])
 
 
@@ -126,7 +129,7 @@ def autosave(request, draft_id):
     if draft.dossier_id:
         return submitted_answer(draft)
     _save_values(draft, request.POST)
-    return JsonResponse({"saved_at": draft.updated_at.isoformat(), "fee": _fee(draft)})
+    return JsonResponse({"saved_at": draft.data["saved_at"], "fee": _fee(draft)})
 
 
 @citizen_required

@@ -1,7 +1,13 @@
 /* Nộp trực tuyến (portal/draft.html): what the citizen types is saved as they type, and each file is uploaded in
    pieces over tus 1.0 (docs/uploads.md). A dropped connection costs only the piece in flight: the script asks the
    server how far it got (HEAD) and goes on from there; a reloaded page goes on too when the same file is chosen
-   again, because the upload's address is kept in localStorage under draft, line, file name and size. */
+   again, because the upload's address is kept in localStorage under draft, line, file name and size.
+
+   Typing is kept in localStorage at once, then sent to the server 800 ms after the last key, and sent at once
+   (sendBeacon) when the page is hidden or left, so Back pressed right after typing loses nothing. The local copy
+   remembers which server copy it started from: when the page opens on that same server copy and the local values
+   differ (typed offline, the tab closed before the network came back), the citizen is asked whether to restore
+   them. A server copy saved since (another device, or the beacon got through) wins without asking. */
 (function () {
   "use strict";
   const form = document.getElementById("eform");
@@ -12,22 +18,92 @@
   const PIECE = 256 * 1024;
   const ATTEMPTS = 10;
   const TUS = {"Tus-Resumable": "1.0.0", "X-CSRFToken": token};
-  let timer = null;
+  let timer = null, dirty = false, serverCopy = form.dataset.savedAt;
+
+  function values() {
+    const kept = {};
+    for (const [name, value] of new FormData(form)) {
+      if (name !== "csrfmiddlewaretoken" && !(value instanceof File)) kept[name] = value;
+    }
+    return kept;
+  }
+  function vietnamTime(moment) {  // "14:05 07/12/2026", in Vietnam time whatever the device's zone
+    const parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", {timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit",
+      minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric", hourCycle: "h23"})
+      .formatToParts(moment).map(part => [part.type, part.value]));
+    return `${parts.hour}:${parts.minute} ${parts.day}/${parts.month}/${parts.year}`;
+  }
+  const same = (a, b) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+  function keepLocally() {
+    localStorage.setItem(backupKey, JSON.stringify({base: serverCopy, at: Date.now(), values: values()}));
+  }
 
   function save() {
-    const body = new FormData(form);
-    localStorage.setItem(backupKey, JSON.stringify(Object.fromEntries(body)));
-    fetch(form.dataset.autosave, {method: "POST", body: body, headers: {"X-CSRFToken": token}})
+    clearTimeout(timer);
+    keepLocally();
+    fetch(form.dataset.autosave, {method: "POST", body: new FormData(form), headers: {"X-CSRFToken": token}})
       .then(r => { if (!r.ok) throw r; return r.json(); })
       .then(answer => {
-        state.textContent = "Đã lưu lúc " + new Date().toLocaleTimeString("vi-VN");
+        dirty = false;
+        serverCopy = answer.saved_at;
+        keepLocally();  // now based on the copy the server holds
+        state.textContent = "Đã lưu lúc " + vietnamTime(new Date());
         if (fee) fee.textContent = answer.fee;
       })
       .catch(() => { state.textContent = "Mất kết nối: thông tin vẫn được giữ trên máy này và sẽ lưu khi có mạng."; });
   }
-  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(save, 800); });
-  window.addEventListener("online", save);
-  form.addEventListener("submit", () => localStorage.removeItem(backupKey));
+
+  function flush() {  // the page is going away: hand what is unsaved to the browser to deliver
+    if (!dirty) return;
+    clearTimeout(timer);
+    keepLocally();
+    if (navigator.sendBeacon && navigator.sendBeacon(form.dataset.autosave, new FormData(form))) dirty = false;
+  }
+
+  form.addEventListener("input", () => {
+    dirty = true;
+    keepLocally();
+    clearTimeout(timer);
+    timer = setTimeout(save, 800);
+  });
+  window.addEventListener("online", () => { if (dirty) save(); });
+  window.addEventListener("pagehide", flush);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flush(); });
+  form.addEventListener("submit", () => { dirty = false; localStorage.removeItem(backupKey); });
+
+  function fill(kept) {
+    for (const element of form.elements) {
+      if (!element.name || element.type === "file" || element.name === "csrfmiddlewaretoken") continue;
+      if (element.type === "radio") element.checked = kept[element.name] === element.value;
+      else if (element.type === "checkbox") element.checked = element.name in kept;
+      else if (element.name in kept) element.value = kept[element.name];
+    }
+  }
+
+  function offerRestore() {
+    let backup = null;
+    try { backup = JSON.parse(localStorage.getItem(backupKey)); } catch (e) { backup = null; }
+    if (!backup || !backup.values) return;
+    if (backup.base !== serverCopy || same(backup.values, values())) {  // the server's copy is as new or newer
+      keepLocally();
+      return;
+    }
+    const box = document.getElementById("restore");
+    box.querySelector(".when").textContent = vietnamTime(new Date(backup.at));
+    box.hidden = false;
+    box.querySelector("button.primary").addEventListener("click", () => {
+      fill(backup.values);
+      box.hidden = true;
+      dirty = true;
+      save();
+    });
+    box.querySelector("button.secondary").addEventListener("click", () => {
+      box.hidden = true;
+      keepLocally();
+    });
+  }
+  offerRestore();
 
   function progress(line) {
     const bar = line.querySelector("progress"), note = line.querySelector(".upload-state");
