@@ -265,10 +265,13 @@ def _inline_case(text: str) -> str | None:
         inner = next(((a, b) for a, b in spans if a < m.start() < b), None)
         if inner:
             inside = clause[inner[0] + 1:inner[1]].strip()
-            if not inside.lower().startswith(_CASE_OPENERS):
+            own_clause = re.search(r",\s*$", clause[inner[0] + 1:m.start()]) and word.startswith("nếu")
+            if not inside.lower().startswith(_CASE_OPENERS) and not own_clause:
                 continue  # "(tỷ lệ 1/2.000 đối với diện tích …)", "(hoặc bản sao … trường hợp …)"
             if re.search(r"\bthì\b", inside) and not re.search(r"\bthì (?:phải )?(?:nộp|có|kèm|bổ sung)\b", inside):
                 continue  # "(trường hợp nộp bản sao không có chứng thực thì … mang theo bản chính)"
+            if own_clause:  # "(do người yêu cầu cung cấp …, nếu người có yêu cầu lựa chọn nộp … trực tuyến)"
+                return _case_text(clause, m.start())
             return _case_text(clause, inner[0] + 1)
         before = clause[:m.start()]
         if re.search(r"\btheo (?:các )?$", before, re.IGNORECASE):
