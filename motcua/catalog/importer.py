@@ -1,7 +1,15 @@
-"""Load the national portal's procedure pages into the catalogue (`motcua catalog import PATH`).
+"""Load the national portal's procedure pages into the catalogue (`motcua catalog import PATH [--publish]`).
 
-Each record becomes a published version of its procedure. Re-import is idempotent: a record whose content hash
-equals the current version's is skipped; a changed record publishes a new version and retires the old one.
+An import never overwrites a version people rely on. Each new or changed record becomes a DRAFT version of its
+procedure, with a report of what it changes against the current version (document lines and their conditions,
+processing time and fees per channel), published only on purpose: `--publish`, or an official in the admin. The
+draft keeps from the current version what the portal cannot know: the e-form (`form_schema`), the mark that the law
+sets no processing time, and the online level an official chose. A pending draft of an earlier import is replaced,
+not piled up; a record whose content hash equals the latest version's is skipped (re-import is a no-op), except
+that `--publish` publishes the pending draft an earlier import made of that same record.
+
+Document lines are read by `conditions.classify_lines`: a line is required, conditional (with its case) or optional;
+lines that are not documents stay out of the checklist and are kept in the version's "Yêu cầu, điều kiện" text.
 Text is repaired (legacy encodings) and NFC-normalised on the way in.
 """
 import hashlib
@@ -11,22 +19,32 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Max, ProtectedError
+from django.utils import timezone
 
 from motcua.vntext.legacy import repair
+from motcua.vntext.normalize import fold, nfc
 
-from . import portal_format, versions
+from . import conditions, portal_format, versions
 from .models import Channel, Field, OnlineLevel, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 LEVEL_WORDS = {"cấp bộ": "central", "cấp trung ương": "central", "cấp tỉnh": "province", "cấp huyện": "district",
                "cấp xã": "commune"}
 BATCH = 200
+IMPORT_MARK = "imported_at"  # a version whose import_report has this key was made by an import
 
 
 @dataclass
 class ImportSummary:
-    created: int = 0
-    updated: int = 0
+    created: int = 0  # procedures new to the catalogue (a first draft)
+    updated: int = 0  # records that changed (a new draft)
     unchanged: int = 0
+    replaced: int = 0  # pending drafts of an earlier import dropped for a newer one
+    drafts: list = field(default_factory=list)  # pks of the versions this import made
+    published: int = 0
+    without_time_limit: int = 0  # versions made whose channels state no processing time (and not marked as none)
+    published_without_time_limit: int = 0  # of the versions published, those that will take no dossier
+    documents: Counter = field(default_factory=Counter)  # line kinds over every record read
     problems: Counter = field(default_factory=Counter)
     problem_examples: dict = field(default_factory=dict)
     parsed: list = field(default_factory=list)
@@ -53,8 +71,14 @@ def repaired(record: dict) -> dict:
     return {key: repair(value) if isinstance(value, str) else value for key, value in record.items()}
 
 
-def import_file(path: Path, progress=None) -> ImportSummary:
-    """Import every record of a JSON-lines file; `progress` is called with each processed record's code."""
+def pending_drafts():
+    """Drafts made by an import and not yet published (or dropped)."""
+    return ProcedureVersion.objects.filter(status=ProcedureVersion.Status.DRAFT, import_report__has_key=IMPORT_MARK)
+
+
+def import_file(path: Path, progress=None, publish: bool = False) -> ImportSummary:
+    """Import every record of a JSON-lines file as drafts (published too with `publish`); `progress` is called with
+    each processed record's code."""
     summary = ImportSummary()
     records = portal_format.iter_jsonl(Path(path))
     batch = [next(records, None)]  # the file's format is checked before the database is touched
@@ -64,38 +88,86 @@ def import_file(path: Path, progress=None) -> ImportSummary:
     for record in records:
         batch.append(record)
         if len(batch) >= BATCH:
-            _import_batch(batch, fields, summary, progress)
+            _import_batch(batch, fields, summary, progress, publish)
             batch = []
     if batch:
-        _import_batch(batch, fields, summary, progress)
+        _import_batch(batch, fields, summary, progress, publish)
     return summary
 
 
 @transaction.atomic
-def _import_batch(records: list[dict], fields: dict, summary: ImportSummary, progress) -> None:
+def _import_batch(records: list[dict], fields: dict, summary: ImportSummary, progress, publish: bool) -> None:
     codes = [r.get("ma_thu_tuc", "").strip() for r in records]
     existing = {p.code: p for p in Procedure.objects.filter(code__in=codes).select_related("current")}
+    latest = {}
+    for procedure_id, pk, digest in (ProcedureVersion.objects.filter(procedure__code__in=codes)
+                                     .order_by("procedure_id", "number").values_list("procedure_id", "pk",
+                                                                                     "source_hash")):
+        latest[procedure_id] = (pk, digest)  # the highest number wins
+    pending: dict[int, list[int]] = {}
+    for procedure_id, pk in pending_drafts().filter(procedure__code__in=codes).values_list("procedure_id", "pk"):
+        pending.setdefault(procedure_id, []).append(pk)
     for record in records:
         digest = record_hash(record)
         parsed = portal_format.parse_record(repaired(record))
+        readings = conditions.classify_lines(parsed.documents)
         summary.parsed.append(parsed)
+        summary.documents.update(reading.kind for reading in readings)
         for problem in parsed.problems:
             reason = problem.split(":")[0]
             summary.problems[reason] += 1
             summary.problem_examples.setdefault(reason, f"{parsed.code}: {problem}")
         procedure = existing.get(parsed.code)
-        if procedure is not None and procedure.current and procedure.current.source_hash == digest:
+        last_pk, last_hash = latest.get(procedure.pk, (None, None)) if procedure is not None else (None, None)
+        if last_hash == digest:
+            summary.unchanged += 1
+            if publish and last_pk in pending.get(procedure.pk, []):  # the draft an earlier import made of it
+                _publish(ProcedureVersion.objects.get(pk=last_pk), summary)
+        elif procedure is not None and procedure.current and procedure.current.source_hash == digest:
+            # the page went back to what the current version holds: the draft made in between is dropped
+            summary.replaced += _drop(pending.get(procedure.pk, []))
             summary.unchanged += 1
         else:
             if procedure is None:
-                procedure = Procedure.objects.create(code=parsed.code)
+                procedure = Procedure.objects.create(code=parsed.code, name=parsed.name, name_folded=fold(parsed.name))
                 existing[parsed.code] = procedure
                 summary.created += 1
             else:
                 summary.updated += 1
-            versions.publish(_new_version(procedure, parsed, digest, fields))
+                summary.replaced += _drop(pending.get(procedure.pk, []))
+            draft = _new_draft(procedure, parsed, readings, digest, fields)
+            summary.drafts.append(draft.pk)
+            if _without_time_limit(draft):
+                summary.without_time_limit += 1
+            if publish:
+                _publish(draft, summary)
         if progress:
             progress(parsed.code)
+
+
+def _without_time_limit(version: ProcedureVersion) -> bool:
+    """No channel states a processing time and the version is not marked as having none by law."""
+    return not version.no_time_limit and not version.import_report.get("states_time_limit", True)
+
+
+def _publish(version: ProcedureVersion, summary: ImportSummary) -> None:
+    versions.publish(version)
+    summary.published += 1
+    if _without_time_limit(version):
+        summary.published_without_time_limit += 1
+
+
+def _drop(pks: list[int]) -> int:
+    """Delete pending import drafts; one that something already points at (it should not) is left alone."""
+    dropped = 0
+    for pk in pks:
+        try:
+            with transaction.atomic():
+                ProcedureVersion.objects.filter(pk=pk, status=ProcedureVersion.Status.DRAFT).delete()
+            dropped += 1
+        except ProtectedError:
+            pass
+    return dropped
 
 
 def _field(name: str, fields: dict) -> Field | None:
@@ -106,33 +178,94 @@ def _field(name: str, fields: dict) -> Field | None:
     return fields[name]
 
 
-def _new_version(procedure: Procedure, parsed, digest: str, fields: dict) -> ProcedureVersion:
-    number = (procedure.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict) -> ProcedureVersion:
+    current = procedure.current
+    number = (procedure.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    # The crawl says whether an online channel exists, not whether it is full-process: "một phần" unless the current
+    # version was set by an official (curated: not made by an import), whose choice the draft keeps.
     has_online = any(row.channel == "online" for row in parsed.channels)
+    curated = current is not None and IMPORT_MARK not in (current.import_report or {})
+    online_level = current.online_level if curated else OnlineLevel.PARTIAL if has_online else OnlineLevel.NONE
+    channels = [
+        # a number whose unit the source lost is kept only as text: never guessed into a deadline
+        Channel(position=i, kind=row.channel, amount=row.amount if row.unit else None, unit=row.unit or "",
+                time_text=row.time_text[:255], description=row.description,
+                fees=[{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees])
+        for i, row in enumerate(parsed.channels)]
+    kept = [(doc, reading) for doc, reading in zip(parsed.documents, readings) if reading.is_document]
+    documents = [
+        RequiredDocument(position=i, group=doc.group[:500], name=doc.name, originals=doc.originals,
+                         copies=doc.copies, form_name=doc.form[:500], is_required=reading.is_required,
+                         condition=reading.condition)
+        for i, (doc, reading) in enumerate(kept)]
+    notes = [doc.name for doc, reading in zip(parsed.documents, readings) if not reading.is_document]
+    inherited = {"form_schema": current.form_schema if current else None,
+                 "no_time_limit": current.no_time_limit if current else False}
+    report = {
+        IMPORT_MARK: timezone.now().isoformat(timespec="seconds"),
+        "base": {"number": current.number, "curated": curated} if current else None,
+        **differences(current, channels, documents),
+        "inherited": [name for name, value in inherited.items() if value]
+        + (["online_level"] if curated and online_level != (OnlineLevel.PARTIAL if has_online else OnlineLevel.NONE)
+           else []),
+        "notes": len(notes),
+        "states_time_limit": any(c.unit == Channel.Unit.WITHIN_DAY or (c.unit and c.amount) for c in channels),
+    }
     version = ProcedureVersion.objects.create(
         procedure=procedure, number=number, name=parsed.name, field=_field(parsed.field, fields),
         levels=levels_value(parse_levels(parsed.level)), level_text=parsed.level,
         decision_number=parsed.decision_number, kind=parsed.kind, applicant_types=parsed.applicant_types,
         competent_agency=parsed.competent_agency, implementing_agency=parsed.implementing_agency,
         receiving_address=parsed.receiving_address, coordinating_agency=parsed.coordinating_agency,
-        steps=parsed.steps, conditions=parsed.conditions,
+        steps=parsed.steps, conditions=conditions.with_notes(parsed.conditions, notes),
         results=[{"name": r.name, "code": r.code} for r in parsed.results],
         legal_basis=[{"title": b.title, "number": b.number} for b in parsed.legal_basis],
-        # The crawl says whether an online channel exists, not whether it is full-process: "một phần" until an
-        # official marks it "toàn trình" in a new version.
-        online_level=OnlineLevel.PARTIAL if has_online else OnlineLevel.NONE,
-        source_url=parsed.source_url, source_hash=digest, import_problems=parsed.problems,
+        online_level=online_level, source_url=parsed.source_url, source_hash=digest,
+        import_problems=parsed.problems, import_report=report, **inherited,
     )
-    Channel.objects.bulk_create([
-        # a number whose unit the source lost is kept only as text: never guessed into a deadline
-        Channel(version=version, position=i, kind=row.channel, amount=row.amount if row.unit else None,
-                unit=row.unit or "",
-                time_text=row.time_text[:255], description=row.description,
-                fees=[{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees])
-        for i, row in enumerate(parsed.channels)])
-    RequiredDocument.objects.bulk_create([
-        RequiredDocument(version=version, position=i, group=doc.group[:500], name=doc.name, originals=doc.originals,
-                         copies=doc.copies, form_name=doc.form[:500],
-                         is_required="nếu có" not in doc.name.lower())
-        for i, doc in enumerate(parsed.documents)])
+    for row in channels + documents:
+        row.version = version
+    Channel.objects.bulk_create(channels)
+    RequiredDocument.objects.bulk_create(documents)
     return version
+
+
+# --------------------------------------------------------------------------- the difference report
+def _line(doc: RequiredDocument) -> dict:
+    return {"name": doc.name, "condition": doc.condition, "required": doc.is_required,
+            "originals": doc.originals, "copies": doc.copies}
+
+
+def _key(name: str) -> str:
+    return " ".join(fold(nfc(name)).split())
+
+
+def differences(current: ProcedureVersion | None, channels: list[Channel], documents: list[RequiredDocument]) -> dict:
+    """Document lines added / removed / changed, processing time and fees per channel, old → new."""
+    old_documents = list(current.documents.all()) if current else []
+    old_channels = list(current.channels.all()) if current else []
+    old_by_key: dict[str, list[RequiredDocument]] = {}
+    for doc in old_documents:
+        old_by_key.setdefault(_key(doc.name), []).append(doc)
+    added, changed = [], []
+    for doc in documents:
+        matches = old_by_key.get(_key(doc.name))
+        if not matches:
+            added.append(_line(doc))
+            continue
+        before, after = _line(matches.pop(0)), _line(doc)
+        if before != after:
+            changed.append({"name": doc.name, "before": before, "after": after})
+    removed = [_line(doc) for docs in old_by_key.values() for doc in docs]
+    time, fees = [], []
+    for kind, label in Channel.Kind.choices:
+        old = [c for c in old_channels if c.kind == kind]
+        new = [c for c in channels if c.kind == kind]
+        old_time, new_time = "; ".join(c.time_display for c in old), "; ".join(c.time_display for c in new)
+        if old_time != new_time:
+            time.append({"channel": label, "before": old_time, "after": new_time})
+        old_fees = [f.get("text", "") for c in old for f in c.fees]
+        new_fees = [f.get("text", "") for c in new for f in c.fees]
+        if old_fees != new_fees and (old or new):
+            fees.append({"channel": label, "before": old_fees, "after": new_fees})
+    return {"documents": {"added": added, "removed": removed, "changed": changed}, "time": time, "fees": fees}
