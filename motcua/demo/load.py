@@ -1,12 +1,13 @@
 """Load the demo province, its agencies, one user per role and the demo procedures. Idempotent."""
 import hashlib
 import json
+from types import SimpleNamespace
 
 from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, StaffRole, Unit
-from motcua.catalog import versions
+from motcua.catalog import conditions, versions
 from motcua.catalog.models import Channel, Field, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 from . import agencies as data
@@ -43,9 +44,39 @@ def load() -> dict:
     if created:
         admin.set_password(data.PASSWORD)
         admin.save()
-    entries = [{**entry, "form_schema": SCHEMAS.get(entry["code"])} for entry in PROCEDURES]
+    entries = [{**entry, "form_schema": SCHEMAS.get(entry["code"]), "read_by": DOCUMENT_READING}
+               for entry in PROCEDURES]
     published = sum(_load_procedure(entry, agencies) for entry in entries)
     return {"agencies": len(agencies), "procedures": len(PROCEDURES), "published": published}
+
+
+# Part of each entry's hash: a database loaded before the demo's document lines had conditions gets a new version.
+DOCUMENT_READING = "conditions-1"
+# How the demo words a case it wrote out by hand: "…, khi ủy quyền đăng ký khai sinh", "…, với trẻ bị bỏ rơi".
+_DEMO_CASE = (", khi ", ", với ", ", nếu ", ", đối với ", ", trong trường hợp ")
+
+
+def _document_lines(documents: list) -> tuple[list[RequiredDocument], list[str]]:
+    """The demo's lines read by the catalogue's classifier, as an import reads the portal's, so they carry
+    conditions; and the lines that are not documents (kept as notes, out of the list).
+
+    The demo's own required flag stands: a line it marks as not required stays so (the online form cannot yet ask
+    the citizen whether a case applies), and gets the case the classifier reads, or the demo's own wording after
+    ", khi …" / ", với …"; "nếu có" makes a line optional."""
+    rows = [SimpleNamespace(name=name, group="") for name, *_ in documents]
+    lines, notes = [], []
+    for (name, originals, copies, required, form), reading in zip(documents, conditions.classify_lines(rows)):
+        if not reading.is_document:
+            notes.append(name)
+            continue
+        condition = reading.condition
+        if not condition and not required:
+            cut = max(name.rfind(mark) for mark in _DEMO_CASE)
+            condition = name[cut + 2:].strip(" .;") if cut >= 0 else ""
+        lines.append(RequiredDocument(position=len(lines), name=name, originals=originals, copies=copies,
+                                      is_required=required and reading.kind != conditions.OPTIONAL,
+                                      condition=condition, form_name=form))
+    return lines, notes
 
 
 def _load_procedure(entry: dict, agencies: dict) -> bool:
@@ -56,12 +87,13 @@ def _load_procedure(entry: dict, agencies: dict) -> bool:
     if procedure.current and procedure.current.source_hash == digest:
         return False
     field, _ = Field.objects.get_or_create(name=entry["field"])
+    lines, notes = _document_lines(entry["documents"])
     number = (procedure.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = ProcedureVersion.objects.create(
         procedure=procedure, number=number, name=entry["name"], field=field, levels=levels_value(entry["levels"]),
         decision_number=entry.get("decision", ""), applicant_types=entry["applicants"],
         competent_agency=entry.get("competent", ""), implementing_agency=entry.get("implementing", ""),
-        steps=entry["steps"], conditions=entry.get("conditions", ""),
+        steps=entry["steps"], conditions=conditions.with_notes(entry.get("conditions", ""), notes),
         results=[{"name": name, "code": code} for name, code in entry["results"]],
         legal_basis=[{"title": title, "number": number} for title, number in entry["legal_basis"]],
         online_level=entry["online"], form_schema=entry.get("form_schema"), source_hash=digest)
@@ -69,10 +101,9 @@ def _load_procedure(entry: dict, agencies: dict) -> bool:
         Channel(version=version, position=i, kind=kind, amount=amount, unit=unit, time_text=time_text,
                 fees=[dict(zip(("kind", "amount", "text", "per"), fee)) for fee in fees])
         for i, (kind, amount, unit, time_text, fees) in enumerate(entry["channels"])])
-    RequiredDocument.objects.bulk_create([
-        RequiredDocument(version=version, position=i, name=name, originals=originals, copies=copies,
-                         is_required=required, form_name=form)
-        for i, (name, originals, copies, required, form) in enumerate(entry["documents"])])
+    for line in lines:
+        line.version = version
+    RequiredDocument.objects.bulk_create(lines)
     versions.publish(version)
     return True
 
