@@ -7,7 +7,8 @@ from ..models import Document, Step
 from ..states import Channel as DossierChannel
 from ..states import Outcome
 from . import qr
-from .pdf import abbreviation, date_text, heading, long_date, moment_text, number_base, parse_moment
+from .pdf import (abbreviation, date_text, heading, long_date, moment_text, number_base, parse_moment,
+                  unbroken_locality)
 
 FORM_TITLES = {
     1: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
@@ -58,7 +59,7 @@ def base(number: int, dossier, agency, moment, suffix: str) -> dict:
         "procedure": dossier.procedure_version.name,
         "applicant": applicant(dossier),
         "agency_name": agency.name,
-        "desk": dossier.receiving_agency.name,
+        "desk": unbroken_locality(dossier.receiving_agency.name),
     }
 
 
@@ -110,8 +111,8 @@ def pickup_place(dossier) -> str:
     if dossier.channel == DossierChannel.POSTAL:
         return f"Qua dịch vụ bưu chính công ích, tại địa chỉ: {dossier.applicant_address}"
     if dossier.channel == DossierChannel.ONLINE:
-        return f"Trực tuyến trên Cổng Dịch vụ công quốc gia hoặc tại Bộ phận Một cửa – {desk.name}"
-    return ", ".join(part for part in (f"Bộ phận Một cửa – {desk.name}", desk.address) if part)
+        return f"Trực tuyến trên Cổng Dịch vụ công quốc gia hoặc tại Bộ phận Một cửa – {unbroken_locality(desk.name)}"
+    return ", ".join(part for part in (f"Bộ phận Một cửa – {unbroken_locality(desk.name)}", desk.address) if part)
 
 
 def receipt(dossier, base_url: str) -> tuple[str, dict]:

@@ -1,11 +1,8 @@
-"""The TT 03/2025 forms as PDFs (DOMAIN.md 2.2): page size, the Vietnamese text as poppler extracts it, the fonts,
-the receipt's QR code read back, and the register as PDF and Excel. Every first page is also saved as a PNG under
-artifacts/forms/ for a person to look at."""
+"""The TT 03/2025 forms as PDFs (DOMAIN.md 2.2): page size, the Vietnamese text as pypdf extracts it, the fonts
+(only the shipped ones: the PDFs are printed with a fontconfig that has no font), the receipt's QR code read back,
+and the register as PDF and Excel. Every page is also saved as a PNG under artifacts/forms/ for a person to look at."""
 import datetime as dt
 import io
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 import segno
@@ -14,11 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 from PIL import Image
 
+from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import FORM_TITLES, register_pdf, register_xlsx, render_form
+from motcua.dossiers.printing.pdf import name_lines
 
 from .fixtures import vn
+from .printed import Printed, no_system_fonts  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,66 +29,24 @@ ROUND_1 = [{"item": "Tờ khai", "reason": "Thiếu chữ ký của người yê
 ROUND_2 = [{"item": "Giấy chứng sinh", "reason": "Sai ngày sinh so với tờ khai"}]
 
 
-class Printed:
-    """A PDF written to artifacts/forms/<name>.pdf with its first page as <name>.png, read back with poppler."""
-
-    def __init__(self, pdf: bytes, name: str, folder: Path):
-        assert pdf.startswith(b"%PDF-")
-        folder.mkdir(exist_ok=True)
-        self.path = folder / f"{name}.pdf"
-        self.path.write_bytes(pdf)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", str(self.path), str(folder / name)],
-                       check=True)
-        self.raw = self.poppler("pdftotext", "-enc", "UTF-8", str(self.path), "-")
-        # In content-stream order (WeasyPrint paints in document order, table rows cell by cell); lines wrap
-        # where the layout wants, so compare words.
-        self.text = " ".join(self.poppler("pdftotext", "-raw", "-enc", "UTF-8", str(self.path), "-").split())
-        info = dict(line.split(":", 1) for line in self.poppler("pdfinfo", str(self.path)).splitlines()
-                    if ":" in line)
-        self.info = {key.strip(): value.strip() for key, value in info.items()}
-        self.pages = int(self.info["Pages"])
-        width, _, height = self.info["Page size"].split()[:3]
-        self.size = (float(width), float(height))
-        fonts = self.poppler("pdffonts", str(self.path)).splitlines()[2:]
-        self.fonts = {line.split()[0].split("+", 1)[-1] for line in fonts}
-
-    @staticmethod
-    def poppler(*command) -> str:
-        return subprocess.run(command, check=True, capture_output=True, text=True).stdout
-
-    def has(self, *phrases):
-        missing = [phrase for phrase in phrases if phrase not in self.text]
-        assert not missing, f"not in {self.path.name}: {missing}\n---\n{self.raw}"
-
-    def lacks(self, *phrases):
-        present = [phrase for phrase in phrases if phrase in self.text]
-        assert not present, f"unexpected in {self.path.name}: {present}"
-
-    def check_form(self, number: int, size=A5):
-        assert self.size == pytest.approx(size, abs=0.01)
-        assert self.info["Title"] == FORM_TITLES[number]
-        self.has(FORM_TITLES[number].upper(), f"Mẫu số {number:02d} – Thông tư số 03/2025/TT-VPCP")
-        if number != 7:  # the register is a book, not a paper sent out
-            self.has("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-        # One face, no fallback: a Vietnamese letter missing from the font would be set in another one.
-        serif = all(font.startswith("Liberation-Serif") for font in self.fonts)
-        assert self.fonts and serif, f"{self.fonts}: is fonts-liberation2 installed?"
-
-    def images(self) -> list[Image.Image]:
-        """The raster images embedded in the PDF, as stored (pdfimages)."""
-        with tempfile.TemporaryDirectory() as folder:
-            subprocess.run(["pdfimages", "-png", str(self.path), f"{folder}/image"], check=True)
-            return [Image.open(io.BytesIO(path.read_bytes())) for path in sorted(Path(folder).glob("*.png"))]
+def check_form(sheet: Printed, number: int, size=A5):
+    assert sheet.size == pytest.approx(size, abs=0.01)
+    assert sheet.title == FORM_TITLES[number]
+    sheet.has(FORM_TITLES[number].upper(), f"Mẫu số {number:02d} – Thông tư số 03/2025/TT-VPCP")
+    if number != 7:  # the register is a book, not a paper sent out
+        sheet.has("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    # One face, the shipped one: a Vietnamese letter missing from it would have come out in no font at all.
+    sheet.set_in("Liberation Serif")
 
 
 @pytest.fixture
-def printed(artifacts):
+def printed(artifacts, no_system_fonts):
     return lambda pdf, name: Printed(pdf, name, artifacts / "forms")
 
 
 def test_receipt_01_carries_the_dossier_the_promise_and_a_qr_to_the_tracking_page(received, printed):
     sheet = printed(render_form(1, received, base_url="https://dichvucong.phutho.gov.vn/"), "01-giay-tiep-nhan")
-    sheet.check_form(1)
+    check_form(sheet, 1)
     assert sheet.pages == 1
     sheet.has("Số: 260302-0001/TTPVHCC", "ngày 02 tháng 3 năm 2026", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH",
               "Mã hồ sơ: 000.01.01.H44-260302-0001", "Bộ phận Một cửa – Trung tâm Phục vụ hành chính công tỉnh",
@@ -105,6 +63,33 @@ def test_receipt_01_carries_the_dossier_the_promise_and_a_qr_to_the_tracking_pag
     assert read_qr(image) == url
 
 
+def test_the_heading_keeps_each_name_whole_as_decree_30_lays_it_out(received, province, printed):
+    """Two centred columns; the body above over the issuing agency, each line whole: "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"
+    on one line where it fits, never "TỈNH PHÚ / THỌ"; a name too long is broken before its locality."""
+    committee = Agency.objects.create(code="000.00.00.H44", name="Ủy ban nhân dân tỉnh Phú Thọ", level="province")
+    centre = province["centre"]
+    centre.name, centre.parent = "Trung tâm Phục vụ hành chính công tỉnh Phú Thọ", committee
+    centre.save()
+    sheet = printed(render_form(1, Dossier.objects.get(pk=received.pk)), "01-giay-tiep-nhan-tieu-de")
+    check_form(sheet, 1)
+    lines = sheet.raw.splitlines()
+    top = lines.index("ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ")
+    assert lines[top + 1:top + 4] == ["TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "TỈNH PHÚ THỌ", "Số: 260302-0001/TTPVHCC"]
+    assert lines[top + 4:top + 6] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+@pytest.mark.parametrize("name, width, lines", [
+    ("Ủy ban nhân dân tỉnh Phú Thọ", 61, ["ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ"]),
+    ("Ủy ban nhân dân tỉnh Phú Thọ", 40, ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ"]),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", 61, ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]),
+    ("Sở Nông nghiệp và Môi trường", 61, ["SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"]),
+    ("Trung tâm Phục vụ hành chính công tỉnh Phú Thọ", 45, ["TRUNG TÂM PHỤC VỤ", "HÀNH CHÍNH CÔNG", "TỈNH PHÚ THỌ"]),
+    ("", 61, []),
+])
+def test_name_lines_break_only_between_whole_parts(name, width, lines):
+    assert name_lines(name, width, 8, bold=True) == lines
+
+
 def test_receipt_for_an_organisation_filed_by_a_proxy_by_post(five_days, province, people, applicant, printed):
     applicant.update(applicant_kind="organisation", applicant_name="Công ty TNHH Hòa Bình", applicant_id_number="",
                      organisation_tax_code="2600123456", organisation_representative="Đỗ Văn Hùng",
@@ -113,7 +98,7 @@ def test_receipt_for_an_organisation_filed_by_a_proxy_by_post(five_days, provinc
                                  applicant=applicant, channel="postal", at=vn("2026-03-02 14:00"))
     dossier = lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 15:30"))
     sheet = printed(render_form(1, dossier), "01-giay-tiep-nhan-nop-thay")
-    sheet.check_form(1)
+    check_form(sheet, 1)
     assert sheet.pages == 1
     sheet.has("Tiếp nhận hồ sơ của: Công ty TNHH Hòa Bình", "Mã số thuế: 2600123456; người đại diện: Đỗ Văn Hùng",
               "Người nộp thay: Trần Thị Bình; số định danh: 025190004321; điện thoại: 0987654321",
@@ -139,13 +124,13 @@ def test_supplement_02_lists_every_item_and_a_second_request_repeats_the_first(r
     first = dossier.supplement_requests.get(number=1)
 
     sheet = printed(render_form(2, dossier, supplement=first), "02-yeu-cau-bo-sung-lan-1")
-    sheet.check_form(2)
+    check_form(sheet, 2)
     sheet.has("Số: 260302-0001.1/PBS", "SỞ TƯ PHÁP", "Hồ sơ của: Nguyễn Văn An", "Thiếu chữ ký của người yêu cầu",
               "Bản chụp mờ, không đọc được", "Thời hạn giải quyết được tính lại từ đầu sau khi nhận đủ hồ sơ")
     sheet.lacks("Sai ngày sinh so với tờ khai", "Nhắc lại")
 
     sheet = printed(render_form(2, dossier), "02-yeu-cau-bo-sung-lan-2")  # the latest request by default
-    sheet.check_form(2)
+    check_form(sheet, 2)
     sheet.has("yêu cầu bổ sung lần thứ 2", "Sai ngày sinh so với tờ khai",
               "Nhắc lại các nội dung đã yêu cầu bổ sung trước đây", "Lần 1 (ngày 02/03/2026)",
               "Thiếu chữ ký của người yêu cầu", "Bản chụp mờ, không đọc được", "Head")
@@ -159,7 +144,7 @@ def test_supplement_02_at_the_desk_comes_from_the_desk(five_days, province, peop
     dossier = lifecycle.desk_supplement(dossier.pk, actor=people["desk"], at=vn("2026-03-02 08:05"),
                                         items=[{"item": "Giấy chứng sinh", "reason": "Chưa nộp bản sao chứng thực"}])
     sheet = printed(render_form(2, dossier), "02-yeu-cau-bo-sung-tai-quay")
-    sheet.check_form(2)
+    check_form(sheet, 2)
     sheet.has("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH", "Chưa nộp bản sao chứng thực", "NGƯỜI HƯỚNG DẪN")
     sheet.lacks("tính lại từ đầu")
 
@@ -170,7 +155,7 @@ def test_refusal_03_at_the_desk_and_after_appraisal(five_days, province, people,
     dossier = lifecycle.desk_refuse(dossier.pk, actor=people["desk"], at=vn("2026-03-02 08:10"),
                                     reasons="Thủ tục không thuộc thẩm quyền giải quyết của tỉnh Phú Thọ")
     sheet = printed(render_form(3, dossier), "03-tu-choi-tai-quay")
-    sheet.check_form(3)
+    check_form(sheet, 3)
     sheet.has("Số: 260302-0002/PTC", "thông báo không tiếp nhận, giải quyết hồ sơ",
               "Thủ tục không thuộc thẩm quyền giải quyết của tỉnh Phú Thọ", "NGƯỜI TIẾP NHẬN HỒ SƠ")
 
@@ -178,7 +163,7 @@ def test_refusal_03_at_the_desk_and_after_appraisal(five_days, province, people,
                                reasons="Người yêu cầu đang bị truy cứu trách nhiệm hình sự")
     event = refused.events.get(kind="refused")
     sheet = printed(render_form(3, refused, event=event), "03-tu-choi-sau-tham-dinh")
-    sheet.check_form(3)
+    check_form(sheet, 3)
     sheet.has("SỞ TƯ PHÁP", "Qua thẩm định, Sở Tư pháp thông báo từ chối giải quyết hồ sơ",
               "Người yêu cầu đang bị truy cứu trách nhiệm hình sự", "THỦ TRƯỞNG CƠ QUAN")
 
@@ -187,7 +172,7 @@ def test_apology_04_gives_the_old_and_new_promise(received, people, printed):
     dossier = lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"),
                                reason="Chờ kết quả xác minh của Công an tỉnh", at=vn("2026-03-05 09:00"))
     sheet = printed(render_form(4, dossier), "04-xin-loi-gia-han")
-    sheet.check_form(4)
+    check_form(sheet, 4)
     sheet.has("Số: 260302-0001/PXL", "Kính gửi: Ông/Bà Nguyễn Văn An", "Ngày 02 tháng 3 năm 2026",
               "Thời gian hẹn trả kết quả giải quyết hồ sơ: 09:00 09/03/2026",
               "Chờ kết quả xác minh của Công an tỉnh", "hẹn trả kết quả giải quyết hồ sơ vào lúc: 09:00 12/03/2026",
@@ -198,7 +183,7 @@ def test_stop_notice_05(received, people, printed):
     dossier = lifecycle.stop(received.pk, actor=people["desk"], reason="Công dân đề nghị dừng để bổ sung giấy tờ",
                              at=vn("2026-03-03 09:00"))
     sheet = printed(render_form(5, dossier), "05-thong-bao-dung")
-    sheet.check_form(5)
+    check_form(sheet, 5)
     sheet.has("Số: 260302-0001/TBD", "Công dân đề nghị dừng để bổ sung giấy tờ",
               "dừng giải quyết hồ sơ nêu trên kể từ 09:00 03/03/2026")
 
@@ -232,7 +217,7 @@ def test_control_sheet_06_has_a_row_per_step_judged(received, people, province, 
     assert outcomes == ["on_time", "early", "on_time", "late", "on_time", "early", "early"]
 
     sheet = printed(render_form(6, dossier), "06-phieu-kiem-soat")
-    sheet.check_form(6)
+    check_form(sheet, 6)
     sheet.has("Số: 260302-0001/PKS", "Cơ quan chủ trì giải quyết: Sở Tư pháp",
               "Cơ quan phối hợp giải quyết: Sở Nông nghiệp và Môi trường, Sở Xây dựng",
               "Thời gian nhận hồ sơ: 09:00 02/03/2026", "Thời gian trả kết quả: 09:00 09/03/2026")
@@ -278,7 +263,7 @@ def test_register_07_as_pdf_in_one_query(five_days, province, people, applicant,
                            period_text="Từ ngày 01/3/2026 đến ngày 31/3/2026")
     assert len(queries) == 1
     sheet = printed(pdf, "07-so-theo-doi")
-    sheet.check_form(7, size=A4_LANDSCAPE)
+    check_form(sheet, 7, size=A4_LANDSCAPE)
     sheet.has("SỔ THEO DÕI HỒ SƠ", "Từ ngày 01/3/2026 đến ngày 31/3/2026", "Cơ quan chủ trì giải quyết",
               "Cách thức trả kết quả", "000.01.01.H44-260302-0001", "000.01.01.H44-260302-0003",
               "Lê Thị Hồng Nhung", "Phạm Đức Thắng", "08:05 02/03/2026", "08:05 09/03/2026", "08:30 05/03/2026",
