@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Level, OnlineLevel, Procedure, levels_list
-from motcua.dossiers.printing.pdf import abbreviation, long_date, place_of
+from motcua.dossiers.printing.pdf import abbreviation, long_date, name_lines, place_of
 from motcua.feedback.models import Feedback
 
 from . import pakn, satisfaction, vnformat
@@ -34,6 +34,12 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 EARLIEST_YEAR = 2015
 # The room left in "Số:      /BC-STP" for the văn thư to write the number in: no-break spaces, which HTML keeps.
 BLANK = "\u00a0" * 10
+# Where a report of the whole province goes: the Government Office follows administrative procedure control and the
+# one-stop mechanism nationwide.
+NATIONAL_ADDRESSEE = "Văn phòng Chính phủ"
+# The heading's left column in the A4 PDF (indicators/pdf.css) and the DOCX: 75 of the 165 mm between the
+# margins, text at 12 pt.
+REPORT_HEADING = {"width_mm": 75, "size_pt": 12}
 
 
 # ---- values and how they read ----
@@ -214,7 +220,10 @@ class Report:
     title: str              # "BÁO CÁO"
     subtitle: str           # "Kết quả thực hiện công tác cải cách thủ tục hành chính quý I năm 2026"
     sections: list[Section]
+    addressee: str = ""     # "Ủy ban nhân dân tỉnh Phú Thọ": after "Kính gửi:", below the title
     recipients: list[str] = field(default_factory=lambda: ["Như trên;", "Lưu: VT."])
+    superior_lines: list[str] = field(default_factory=list)   # the names as whole heading lines (name_lines)
+    agency_lines: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:
@@ -238,12 +247,28 @@ def _issuer(agency: Agency | None) -> Agency | None:
 def _heading(agency: Agency | None, today: dt.date) -> dict:
     issuer = _issuer(agency)
     if issuer is None:
-        return {"superior": "", "agency": "ỦY BAN NHÂN DÂN TỈNH", "number": f"Số:{BLANK}/BC-UBND",
-                "place": place_of(None), "date": long_date(_noon(today))}
-    # The number's suffix is the initials of the name ("Sở Tư pháp tỉnh Phú Thọ" → STP), not the display short name.
-    suffix = abbreviation(SimpleNamespace(short_name="", name=issuer.name))
-    return {"superior": issuer.parent.name.upper() if issuer.parent_id else "", "agency": issuer.name.upper(),
-            "number": f"Số:{BLANK}/BC-{suffix}", "place": place_of(issuer), "date": long_date(_noon(today))}
+        heading = {"superior": "", "agency": "ỦY BAN NHÂN DÂN TỈNH", "number": f"Số:{BLANK}/BC-UBND",
+                   "place": place_of(None), "date": long_date(_noon(today))}
+    else:
+        # The number's suffix is the initials of the name ("Sở Tư pháp tỉnh Phú Thọ" → STP), not the short name.
+        suffix = abbreviation(SimpleNamespace(short_name="", name=issuer.name))
+        heading = {"superior": issuer.parent.name.upper() if issuer.parent_id else "", "agency": issuer.name.upper(),
+                   "number": f"Số:{BLANK}/BC-{suffix}", "place": place_of(issuer), "date": long_date(_noon(today))}
+    return {**heading, "addressee": addressee(issuer),
+            "superior_lines": name_lines(heading["superior"], **REPORT_HEADING),
+            "agency_lines": name_lines(heading["agency"], **REPORT_HEADING, bold=True)}
+
+
+def addressee(issuer: Agency | None) -> str:
+    """"Kính gửi": the body the issuer reports to. A unit reports to the body above it; an agency with none above
+    it to the province's People's Committee; the province (its People's Committee, or no agency) to the Government
+    Office."""
+    if issuer is not None and issuer.parent_id:
+        return issuer.parent.name
+    root = _issuer(None) if issuer is not None else None
+    if issuer is None or (root is not None and root.pk == issuer.pk):
+        return NATIONAL_ADDRESSEE
+    return root.name if root is not None else "Ủy ban nhân dân tỉnh"
 
 
 def _noon(day: dt.date) -> dt.datetime:
@@ -266,6 +291,7 @@ def build(agency: Agency | None, period: Period, now: dt.datetime | None = None)
         _satisfaction_section(scope, period),
         _sector_section(scope, period),
         _shortcomings_section(card),
+        _tasks_section(card, period),
     ]
     return Report(scope=scope, period=period, **_heading(agency, timezone.localdate(now)), title="BÁO CÁO",
                   subtitle=f"Kết quả thực hiện công tác cải cách thủ tục hành chính {period_phrase(period)}",
@@ -524,3 +550,47 @@ def _shortcomings_section(card) -> Section:
     if not bullets:
         bullets.append("Trong kỳ không có hồ sơ quá hạn và các chỉ số có mục tiêu đều đạt.")
     return Section("II. TỒN TẠI, HẠN CHẾ", level=1, bullets=bullets)
+
+
+def next_period_phrase(period: Period) -> str:
+    """The period after `period`, as the title of section III names it: "quý II năm 2026", "năm 2027"; "kỳ tới" after
+    a from–to period."""
+    code, year = period_code(period), period.start.year
+    if not code:
+        return "kỳ tới"
+    if code == str(year):
+        return f"năm {year + 1}"
+    if code[5] == "Q":
+        quarter = int(code[-1])
+        return period_phrase(Period.quarter(year + quarter // 4, quarter % 4 + 1))
+    if code[5] == "H":
+        half = int(code[-1])
+        return period_phrase(half_year(year + half // 2, half % 2 + 1))
+    month = period.start.month
+    return period_phrase(Period.month(year + month // 12, month % 12 + 1))
+
+
+def _tasks_section(card, period) -> Section:
+    """III. The tasks of the next period, one for each shortcoming of section II that the figures show, then the
+    standing one: the head adds the rest in the Word version."""
+    t = card.totals
+    bullets = []
+    if t.open_overdue:
+        bullets.append(f"Giải quyết dứt điểm {_count(t.open_overdue)} đang quá hạn; với hồ sơ chưa thể trả kết quả, "
+                       f"gửi văn bản xin lỗi và hẹn lại ngày trả kết quả (Mẫu số 04) theo quy định.")
+    if t.finished_late:
+        bullets.append("Rà soát nguyên nhân các hồ sơ giải quyết quá hạn trong kỳ, xác định trách nhiệm của cơ quan, "
+                       "đơn vị để chấn chỉnh, không để tái diễn.")
+    for result in (r for g in card.groups for r in g.results):
+        d = result.definition
+        if result.meets_target is False:
+            bullets.append(f"Nâng tỷ lệ {d.name.lower()} (chỉ số {d.code}) từ {percent_text(result.ratio)} lên "
+                           f"mục tiêu {percent_text(d.target)}.")
+    missing = [r.definition.code for g in card.groups for r in g.results if r.numerator is None]
+    if missing:
+        bullets.append("Hoàn thiện việc cập nhật, đồng bộ dữ liệu để hệ thống tính được các chỉ số: "
+                       + ", ".join(missing) + ".")
+    bullets.append("Tiếp tục theo dõi, đánh giá hằng tháng Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục "
+                   "vụ người dân, doanh nghiệp (Quyết định số 766/QĐ-TTg); công khai kết quả trên Cổng Dịch vụ công.")
+    title = f"III. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {next_period_phrase(period).upper()}"
+    return Section(title, level=1, bullets=bullets)

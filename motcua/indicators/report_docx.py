@@ -74,6 +74,16 @@ def _no_borders(table):
     table._tbl.tblPr.append(borders)
 
 
+def _no_cell_margins(table):
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.append(margins)
+
+
 def _cell_text(cell, text, *, size=SMALL, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.CENTER):
     paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text else cell.add_paragraph()
     paragraph.alignment = align
@@ -87,14 +97,17 @@ def _heading(document, report: Report):
     table.autofit = False
     _no_borders(table)
     left, right = table.rows[0].cells
-    # 16.5 cm of text width: "ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ" at 12 pt on the left, the motto at 13 pt on the right
-    left.width, right.width = Cm(7.2), Cm(9.3)
-    if report.superior:
-        _cell_text(left, report.superior, size=TABLE)
-    _cell_text(left, report.agency, size=TABLE, bold=True)
+    # 16.5 cm of text width as in the PDF: 7.5 cm for the names at 12 pt, in the lines report.name_lines made for
+    # that width, and 9 cm for the motto at 12 pt; no cell margins, so that a line that fits there fits here.
+    _no_cell_margins(table)
+    left.width, right.width = Cm(7.5), Cm(9)
+    for line in report.superior_lines:    # whole lines: Word would break "TỈNH PHÚ / THỌ" on its own
+        _cell_text(left, line, size=TABLE)
+    for line in report.agency_lines:
+        _cell_text(left, line, size=TABLE, bold=True)
     _rule(left, 2)
     _cell_text(left, report.number, size=TABLE)
-    _cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    _cell_text(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=TABLE, bold=True)
     _cell_text(right, "Độc lập - Tự do - Hạnh phúc", size=BODY, bold=True)
     _rule(right, 2.2)
     _cell_text(right, f"{report.place}, {report.date}", size=BODY, italic=True)
@@ -153,6 +166,8 @@ def render(report: Report) -> bytes:
     _paragraph(document, report.subtitle, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=Pt(0))
     _rule(document, 6)
     _paragraph(document, space_after=Pt(0))
+    if report.addressee:
+        _paragraph(document, f"Kính gửi: {report.addressee}.", align=WD_ALIGN_PARAGRAPH.CENTER)
     for part in report.sections:
         _paragraph(document, part.title, bold=True, indent=part.level == 2, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
         for text in part.paragraphs:
