@@ -5,9 +5,17 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install install-test demo bench clean
+.PHONY: run test test-sqlite test-postgres install install-test demo bench clean system-run system-test
 
-$(BIN)/python:
+# The Debian packages pip cannot give (scripts/system-deps.sh), checked before anything else: as root the missing
+# ones are installed, otherwise the `apt-get install` line is printed and make stops.
+system-run:
+	@bash scripts/system-deps.sh run
+
+system-test:
+	@bash scripts/system-deps.sh test
+
+$(BIN)/python: | system-run
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
@@ -16,7 +24,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m motcua.messages
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python system-test
 	$(BIN)/pip install --quiet -e '.[test]'
 	$(BIN)/python -m motcua.messages
 	touch $@ $(VENV)/.installed

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run a command against PostgreSQL: the DATABASE_URL given, or a local cluster this script can reach or start.
+# Run a command against PostgreSQL: the DATABASE_URL given, or a local cluster this script can reach or start
+# (as root it creates one when Debian's postgresql is installed with none, and starts it when it is stopped).
 # Without one it says so and exits 0, unless MOTCUA_REQUIRE_POSTGRES=1 (CI), where that is a failure.
 set -euo pipefail
 url=${MOTCUA_POSTGRES_URL:-}
@@ -10,7 +11,10 @@ can_connect() { PGCONNECT_TIMEOUT=3 psql "$1" -Atqc 'select 1' >/dev/null 2>&1; 
 if [[ -z $url ]]; then
   if command -v psql >/dev/null && can_connect "$local_url"; then
     url=$local_url
-  elif [[ $(id -u) == 0 ]] && command -v pg_lsclusters >/dev/null && pg_lsclusters -h | grep -q .; then
+  elif [[ $(id -u) == 0 ]] && command -v pg_lsclusters >/dev/null; then
+    if ! pg_lsclusters -h | grep -q .; then
+      pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -n1)" main >/dev/null
+    fi
     read -r ver name _ < <(pg_lsclusters -h | head -n1)
     pg_ctlcluster "$ver" "$name" start 2>/dev/null || true
     for _ in $(seq 1 20); do su postgres -c "psql -Atqc 'select 1'" >/dev/null 2>&1 && break; sleep 0.5; done
