@@ -94,6 +94,12 @@ _PART_HEADING = re.compile(
 )
 # "(nếu có)", "nếu có;", "… (nếu có)." — but not "nếu có thay đổi", "nếu có cơ sở xác định …"
 _IF_ANY = re.compile(r"\(?\bnếu có\b\s*(?=[).;,:]|$)\)?", re.IGNORECASE)
+# who or what a case is about, after "đối với" inside a line ("… đối với người nhập cảnh"); "đối với" before anything
+# else reads "in respect of" ("Tờ khai nộp phí bảo vệ môi trường đối với khí thải"), not a case
+_PARTY = (r"(?:các |những |mỗi )?(?:người|tổ chức|cá nhân|doanh nghiệp|nhà đầu tư|nhà thầu|công ty|chi nhánh|"
+          r"văn phòng|đơn vị|cơ sở|cơ quan|hộ|thành viên|cổ đông|chủ|học viên|đối tượng|trẻ em|công dân|hàng|"
+          r"phương tiện|xe|ô tô|tàu|dự án|công trình|trường hợp|quỹ|ngân hàng|tổ chức tín dụng|bến|cảng|"
+          r"sản phẩm|thuốc|giống|lô hàng|nhà ở|thửa đất|diện tích|biển|hồ sơ|giấy phép|chứng chỉ)\b")
 # a clause that states a case for the document named before it
 _CASE_IN_LINE = re.compile(
     r"(?:\b(?:trong|đối với|với|áp dụng (?:đối với|cho))\s+(?:các\s+)?trường hợp\b"
@@ -101,8 +107,8 @@ _CASE_IN_LINE = re.compile(
     r"|(?<!giá trị )(?<!giá trị sử dụng )\bnếu\b(?!\s+có\b\s*(?:[).;,:]|$))(?!\s+được (?:lập|cấp|xác nhận)\b)"
     r"|\btùy (?:từng|theo) trường hợp\b"
     r"|\bchỉ\s+(?:cần\s+)?(?:gửi|nộp|áp dụng|yêu cầu)\b"
-    r"|\bđối với\s+(?!từng\b|mỗi\b|việc\b|các nội dung\b|nội dung\b)"
-    r"|\bdành cho\s+(?:người|tổ chức|cá nhân|doanh nghiệp)|\báp dụng (?:cho|đối với)\b"
+    r"|\bđối với\s+(?=" + _PARTY + r")"
+    r"|\bdành cho\s+(?:người|tổ chức|cá nhân|doanh nghiệp)"
     r"|\bkhi\s+(?:có|nộp|thay đổi|đề nghị|thực hiện|làm thủ tục)\b|,\s*khi\s+(?!đó\b|nào\b))",
     re.IGNORECASE,
 )
@@ -127,9 +133,11 @@ _NOTE_LINE = re.compile(
     r"^(?:thuộc|thực hiện) một trong (?:các|những)\b"  # criteria: "Thuộc một trong các trường hợp …"
     r"|^đối với (?:các |những )?(?:tài liệu|giấy tờ|văn bản|bản (?:sao|chụp|dịch|quét))\b"  # about documents at large
     r"|^số lượng(?: hồ sơ)?\s*:|^\d+\s*\(\w+\)\s*bộ\b|^hồ sơ được lập thành"
-    r"|^(?:thời hạn|thời gian) (?:nộp|cung cấp|giải quyết)|^chậm nhất\b",
+    r"|^(?:thời hạn|thời gian) (?:nộp|cung cấp|giải quyết)|^chậm nhất\b|^thực hiện (?:nộp|theo)\b",
     re.IGNORECASE,
 )
+# "… gửi hồ sơ về UBND cấp xã, thành phần hồ sơ bao gồm": the heading of a list that landed in a row
+_LIST_HEADING_END = re.compile(r",\s*thành phần hồ sơ (?:bao )?gồm\s*:?\s*$", re.IGNORECASE)
 _REMARK = re.compile(r"^(?:lưu ý|ghi chú|chú ý)\s*:?\s*", re.IGNORECASE)
 # a remark's case asks for a document: "… yêu cầu … bổ sung một trong các giấy tờ sau"
 _DEMANDS_DOCUMENT = re.compile(
@@ -239,7 +247,7 @@ def _parentheses(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_CASE_OPENERS = ("trong", "đối với", "trường hợp", "nếu", "chỉ", "áp dụng", "khi", "dành cho")
+_CASE_OPENERS = ("trong", "đối với", "trường hợp", "nếu", "chỉ", "áp dụng", "khi", "dành cho", "trừ trường hợp")
 
 
 def _inline_case(text: str) -> str | None:
@@ -274,8 +282,8 @@ def _inline_case(text: str) -> str | None:
                 return _case_text(clause, m.start())
             return _case_text(clause, inner[0] + 1)
         before = clause[:m.start()]
-        if re.search(r"\btheo (?:các )?$", before, re.IGNORECASE):
-            continue  # "theo các trường hợp quy định tại …": a reference, not a case
+        if re.search(r"\b(?:theo|không thuộc|thuộc một trong) (?:các )?$", before, re.IGNORECASE):
+            continue  # "theo các trường hợp quy định tại …", "cam kết không thuộc trường hợp …": not a case
         if re.match(r"(?:ngoại )?trừ trường hợp được miễn\b", clause[max(0, m.start() - 9):], re.IGNORECASE) or \
                 re.search(r"\btrừ $", before, re.IGNORECASE) and clause[m.end():].lstrip().startswith("được miễn"):
             continue  # "… đã được hợp pháp hóa lãnh sự, trừ trường hợp được miễn …": about a formality
@@ -291,7 +299,8 @@ def _inline_case(text: str) -> str | None:
         if word.startswith("đối với") and not word.startswith("đối với trường"):
             if len(re.findall(r"\bđối với\b", low)) > 1 and re.search(r";|\bhoặc\b", low):
                 continue  # alternatives for every kind of applicant: "… đối với công ty TNHH …; … đối với …"
-            if re.search(r"\b(?:cam kết|nghĩa vụ|trách nhiệm|ý kiến)\b[^,;]{0,60}$", before, re.IGNORECASE):
+            if re.search(r"\b(?:cam kết|nghĩa vụ|trách nhiệm|ý kiến|quyền sở hữu|quyền sử dụng)\b[^,;]{0,60}$", before,
+                         re.IGNORECASE):
                 continue  # "Cam kết … đối với nhà đầu tư"
         return _case_text(clause, m.start())
     return None
@@ -307,6 +316,8 @@ def _is_optional(text: str) -> bool:
     other document follows a ";" ("Tờ trình …; Hồ sơ dự án … và các tài liệu khác (nếu có)" stays required)."""
     if _CASE_START.match(text) and ":" in text:  # "Đối với nhân sự …: Văn bản … (nếu có)": the document follows ":"
         text = text[text.index(":") + 1:].strip()
+    if re.search(r"\(nếu có\)\s*(?::|,\s*bao gồm\b)", text, re.IGNORECASE):
+        return True  # "Danh mục các cơ sở sản xuất (nếu có), bao gồm …", "Hợp đồng … (nếu có): nộp 01 bản chụp"
     if _closes(_first_clause(text)):
         return True
     parts = text.split(";")
@@ -332,7 +343,7 @@ def classify(name: str, group: str = "", heading: Heading | None = None) -> Read
         text = text[remark.end():]
         if not (_CASE_START.match(text) and _DEMANDS_DOCUMENT.search(_first_sentence(text))):
             return Reading(NOTE)
-    if not text or _NOTE_LINE.match(text):
+    if not text or _NOTE_LINE.match(text) or _LIST_HEADING_END.search(text):
         return Reading(NOTE)
     starts_with_case = bool(_CASE_START.match(text))
     document_start = bool(_DOCUMENT_START.match(text))

@@ -113,7 +113,8 @@ def report(name, figures):
 
 
 def test_held_out_sample_precision_and_recall_of_conditional_lines(shared_data):
-    """document_lines_test.csv: lines labelled by hand before the classifier ran on them (see its commit)."""
+    """document_lines_test.csv: lines labelled by hand before the classifier ran on them (see its commit). Its blind
+    run gave 0.893 / 0.957; the classifier was changed after reading the errors, so this is no longer blind."""
     sample = read(FIXTURES / "document_lines_test.csv")
     assert len(sample) >= 150 and len({line["code"] for line in sample}) == len(sample)
     figures = measure(sample, parsed_lists(shared_data, {line["code"] for line in sample}))
@@ -124,7 +125,7 @@ def test_held_out_sample_precision_and_recall_of_conditional_lines(shared_data):
 
 
 def test_development_samples_stay_right(shared_data):
-    for name in ("document_lines_dev.csv", "document_lines_dev2.csv"):
+    for name in ("document_lines_dev.csv", "document_lines_dev2.csv", "document_lines_dev3.csv"):
         sample = read(FIXTURES / name)
         figures = measure(sample, parsed_lists(shared_data, {line["code"] for line in sample}))
         report(name, figures)
@@ -133,6 +134,6 @@ def test_development_samples_stay_right(shared_data):
 
 
 def test_samples_do_not_overlap():
-    codes = [{line["code"] for line in read(FIXTURES / f"document_lines_{name}.csv")} for name in ("dev", "dev2",
-                                                                                                   "test")]
-    assert not (codes[0] & codes[1]) and not (codes[0] & codes[2]) and not (codes[1] & codes[2])
+    samples = [{line["code"] for line in read(FIXTURES / f"document_lines_{name}.csv")}
+               for name in ("dev", "dev2", "dev3", "test")]
+    assert sum(map(len, samples)) == len(set().union(*samples))
