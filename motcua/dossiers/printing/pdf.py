@@ -196,7 +196,7 @@ def shipped(url: str) -> bool:
 
 
 @functools.cache
-def url_fetcher():
+def _shipped_only():
     from weasyprint import URLFetcher
 
     class ShippedOnly(URLFetcher):
@@ -205,17 +205,21 @@ def url_fetcher():
                 raise ValueError(f"PDF của motcua chỉ dùng phông chữ kèm theo và dữ liệu data:, không tải {url[:120]}")
             return super().fetch(url, headers)
 
-    return ShippedOnly(allowed_protocols=("data", "file"))
+    return ShippedOnly
+
+
+def url_fetcher():
+    """A fetcher for one document (a fetcher keeps state between calls: never share one between threads)."""
+    return _shipped_only()(allowed_protocols=("data", "file"))
 
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = FontConfiguration()
-    faces = CSS(filename=str(FONT_FACES), font_config=fonts, url_fetcher=url_fetcher())
-    return HTML(string=html, url_fetcher=url_fetcher()).write_pdf(
-        stylesheets=[faces], font_config=fonts)
+    fonts, fetcher = FontConfiguration(), url_fetcher()
+    faces = CSS(filename=str(FONT_FACES), font_config=fonts, url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(stylesheets=[faces], font_config=fonts)
 
 
 def render_pdf(template: str, context: dict) -> bytes:

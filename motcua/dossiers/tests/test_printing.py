@@ -381,3 +381,14 @@ def test_the_qr_reader_reads_what_segno_writes(version_error):
     buffer = io.BytesIO()
     symbol.save(buffer, kind="png", scale=5, border=4)
     assert read_qr(Image.open(buffer)) == payload
+
+
+def test_a_pdf_loads_the_shipped_fonts_and_data_uris_and_nothing_else(tmp_path):
+    from motcua.dossiers.printing.pdf import FONTS, shipped
+
+    assert shipped((FONTS / "LiberationSerif-Regular.ttf").as_uri()) and shipped("data:image/png;base64,AAAA")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("x")
+    for url in (secret.as_uri(), (FONTS / ".." / "site.css").as_uri(), "file:///etc/passwd",
+                "http://127.0.0.1:8000/", "https://example.vn/logo.png"):
+        assert not shipped(url), url
