@@ -89,6 +89,10 @@ def report_html(report: dict) -> str:
         rows = format_html_join("", "<li>{}: {} → {}</li>", (
             (t["channel"], t["before"] or "không có", t["after"] or "không có") for t in report["time"]))
         parts.append(format_html("<p><strong>Thời hạn giải quyết:</strong></p><ul>{}</ul>", rows))
+    if report.get("time_kept"):
+        rows = format_html_join("", "<li>{}: nguồn ghi “{}” không có đơn vị, giữ “{}”</li>", (
+            (t["channel"], t["source"], t["kept"]) for t in report["time_kept"]))
+        parts.append(format_html("<p><strong>Thời hạn giữ từ phiên bản đang áp dụng:</strong></p><ul>{}</ul>", rows))
     if report.get("fees"):
         rows = format_html_join("", "<li>{}: {} → {}</li>", (
             (f["channel"], "; ".join(f["before"]) or "không có", "; ".join(f["after"]) or "không có")

@@ -192,6 +192,7 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
                 time_text=row.time_text[:255], description=row.description,
                 fees=[{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees])
         for i, row in enumerate(parsed.channels)]
+    time_kept = _keep_stated_times(current, channels)
     kept = [(doc, reading) for doc, reading in zip(parsed.documents, readings) if reading.is_document]
     documents = [
         RequiredDocument(position=i, group=doc.group[:500], name=doc.name, originals=doc.originals,
@@ -209,6 +210,7 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
         + (["online_level"] if curated and online_level != (OnlineLevel.PARTIAL if has_online else OnlineLevel.NONE)
            else []),
         "notes": len(notes),
+        "time_kept": time_kept,
         "states_time_limit": any(c.unit == Channel.Unit.WITHIN_DAY or (c.unit and c.amount) for c in channels),
     }
     version = ProcedureVersion.objects.create(
@@ -228,6 +230,23 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
     Channel.objects.bulk_create(channels)
     RequiredDocument.objects.bulk_create(documents)
     return version
+
+
+def _keep_stated_times(current: ProcedureVersion | None, channels: list[Channel]) -> list[dict]:
+    """Where the source lost a channel's unit ("1" with no unit), keep the processing time the current version
+    states for that channel: it is what an official (or an earlier, readable page) set, not a guess. Without it,
+    publishing the draft would stop the procedure taking dossiers. Returns what was kept, for the report."""
+    if current is None:
+        return []
+    stated = {c.kind: c for c in current.channels.all() if c.unit == Channel.Unit.WITHIN_DAY or (c.unit and c.amount)}
+    kept = []
+    for channel in channels:
+        source = stated.get(channel.kind)
+        if channel.unit or source is None:
+            continue
+        channel.amount, channel.unit = source.amount, source.unit
+        kept.append({"channel": channel.get_kind_display(), "source": channel.time_text, "kept": source.time_display})
+    return kept
 
 
 # --------------------------------------------------------------------------- the difference report

@@ -30,7 +30,8 @@ def test_import_over_the_demo_keeps_the_curated_version_and_reports_a_draft(birt
     call_command("catalog", "import", str(birth_page), "--no-progress")
     out = capsys.readouterr().out
     assert "0 mới, 1 thay đổi, 0 không đổi" in out and "phiên bản đang áp dụng giữ nguyên" in out
-    assert "1 phiên bản mới không có thời hạn giải quyết" in out  # the page lost the unit of "1" (ngày)
+    # the page lost the unit of "1" (ngày): the curated "Trong ngày" is kept, so the draft still takes dossiers
+    assert "không có thời hạn giải quyết" not in out
     current = ProcedureVersion.objects.get(procedure__code=BIRTH, status="published")
     assert current == curated and current.procedure.current_id == curated.pk
     assert current.form_schema and current.takes_dossiers, "the curated deadline and e-form are still in force"
@@ -44,16 +45,15 @@ def test_import_over_the_demo_keeps_the_curated_version_and_reports_a_draft(birt
     assert "Tờ khai đăng ký khai sinh theo mẫu" in removed
     conditional = [line for line in report["documents"]["added"] if line["condition"]]
     assert any("trẻ em bị bỏ rơi" in line["condition"] for line in conditional)
-    assert {t["channel"]: (t["before"], t["after"]) for t in report["time"]}["Trực tiếp"] == (
-        "Trong ngày", "1 (nguồn không ghi đơn vị)")
-    assert report["fees"] and not report["states_time_limit"]
+    assert {t["channel"]: (t["source"], t["kept"]) for t in report["time_kept"]}["Trực tiếp"] == ("1", "Trong ngày")
+    assert "Trực tiếp" not in {t["channel"] for t in report["time"]}
+    assert report["fees"] and report["states_time_limit"]
     # what the page cannot know comes from the curated version
     assert draft.form_schema == curated.form_schema and draft.online_level == curated.online_level == "full"
     assert set(report["inherited"]) >= {"form_schema", "online_level"}
     # the page's 33 lines hold notes ("* Lưu ý: …"): they are not documents to receive
     assert report["notes"] > 0 and draft.documents.count() == 33 - report["notes"]
     assert NOTES_HEADING in draft.conditions and not draft.documents.filter(group__startswith="* Lưu ý").exists()
-    assert not draft.takes_dossiers
 
     # importing the same page again changes nothing
     call_command("catalog", "import", str(birth_page), "--no-progress")
@@ -70,7 +70,7 @@ def test_import_over_the_demo_keeps_the_curated_version_and_reports_a_draft(birt
     curated.refresh_from_db()
     assert draft.status == "published" and curated.status == "retired"
     assert draft.procedure.current_id == draft.pk and draft.form_schema == curated.form_schema
-    assert not draft.takes_dossiers, "no deadline on the page and not marked as having none: takes no dossier"
+    assert draft.takes_dossiers, "published on purpose, with the time the source lost kept from the curated version"
 
 
 def test_demo_lines_carry_conditions():
