@@ -117,7 +117,10 @@ def test_supplement_request_restarts_the_deadline(site, phone_page, artifacts, t
     act(page, "resubmit", {"note": "Đã ký tờ khai"})
     dossier = Dossier.objects.get(code=code)
     assert dossier.state == "in_progress" and dossier.due_at >= first_due and dossier.supplement_count == 1
-    page.goto(f"{site}/tra-cuu/?ma={code}&xac_minh=0912345678")
+    page.goto(f"{site}/tra-cuu/?ma={code}")  # the link of the notice: the code only, the phone is typed
+    page.fill("#id_xac_minh", "0912345678")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
     assert "Thiếu chữ ký của người yêu cầu" in page.locator("main").inner_text()
     page.screenshot(path=artifacts / "tracking-phone.png", full_page=True)
 
