@@ -124,6 +124,25 @@ def test_held_out_sample_precision_and_recall_of_conditional_lines(shared_data):
     assert figures["accuracy_3way"] >= 0.9, figures
 
 
+def test_blind_sample_measured_once(shared_data):
+    """document_lines_blind.csv (seed 5151, 170 lines): labelled by hand and committed before the classifier ever ran
+    on it, then measured once; the classifier was not changed after. The blind figure is BELOW the issue's 95 %
+    target: conditional precision 66/73 = 0.904, recall 66/71 = 0.930 (optional 2/3 and 2/3, accuracy over the four
+    kinds 153/170 = 0.900). The floors asserted are those measured, rounded down, so that a later change to the
+    classifier cannot quietly lose ground on unseen lines; they are not a claim that the target is met. Tuning the
+    classifier on this sample's errors would end its use as a blind estimate: draw a new sample instead."""
+    sample = read(FIXTURES / "document_lines_blind.csv")
+    assert len(sample) == 170 and len({line["code"] for line in sample}) == len(sample)
+    figures = measure(sample, parsed_lists(shared_data, {line["code"] for line in sample}))
+    report("Mẫu mù (seed 5151)", figures)
+    kinds = (REQUIRED, CONDITIONAL, OPTIONAL, NOTE)
+    print("nhãn \\ máy: " + " ".join(f"{kind:>11}" for kind in kinds))
+    for label in kinds:
+        print(f"{label:>11}: " + " ".join(f"{figures['confusion'].get((label, got), 0):>11}" for got in kinds))
+    precision, recall = figures["conditional"]
+    assert precision >= 0.90 and recall >= 0.92, figures
+
+
 def test_development_samples_stay_right(shared_data):
     for name in ("document_lines_dev.csv", "document_lines_dev2.csv", "document_lines_dev3.csv"):
         sample = read(FIXTURES / name)
@@ -135,5 +154,5 @@ def test_development_samples_stay_right(shared_data):
 
 def test_samples_do_not_overlap():
     samples = [{line["code"] for line in read(FIXTURES / f"document_lines_{name}.csv")}
-               for name in ("dev", "dev2", "dev3", "test")]
+               for name in ("dev", "dev2", "dev3", "test", "blind")]
     assert sum(map(len, samples)) == len(set().union(*samples))
