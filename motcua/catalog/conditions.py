@@ -439,3 +439,24 @@ def with_notes(conditions: str, notes: Sequence[str]) -> str:
         return conditions
     block = NOTES_HEADING + "\n" + "\n".join(f"- {line}" for line in lines)
     return f"{conditions.rstrip()}\n\n{block}" if conditions.strip() else block
+
+
+# --------------------------------------------------------------------------- the line an e-form replaces
+_DECLARATION = re.compile(r"^(?:mau )?(?:to khai|don (?:de nghi|dang ky|yeu cau|xin))")
+
+
+def _folded(text: str) -> str:
+    text = unicodedata.normalize("NFD", normalize(text).lower().replace("đ", "d"))
+    return "".join(char for char in text if unicodedata.category(char) != "Mn")
+
+
+def declaration_index(names: Sequence[str], previous: str = "") -> int | None:
+    """Which line a version's e-form (tờ khai điện tử) replaces: the line named like the one the previous version
+    marked, else the first line that is a tờ khai or an application (đơn đề nghị, đơn đăng ký …), else None."""
+    folded = [strip_lead(_folded(name)) for name in names]
+    if previous:
+        wanted = strip_lead(_folded(previous))
+        for index, name in enumerate(folded):
+            if name == wanted:
+                return index
+    return next((index for index, name in enumerate(folded) if _DECLARATION.match(name)), None)

@@ -202,6 +202,11 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
     notes = [doc.name for doc, reading in zip(parsed.documents, readings) if not reading.is_document]
     inherited = {"form_schema": current.form_schema if current else None,
                  "no_time_limit": current.no_time_limit if current else False}
+    if inherited["form_schema"]:  # the e-form replaces the tờ khai line of the new list too
+        previous = current.documents.filter(declaration=True).values_list("name", flat=True).first() or ""
+        index = conditions.declaration_index([doc.name for doc in documents], previous)
+        if index is not None:
+            documents[index].declaration = True
     report = {
         IMPORT_MARK: timezone.now().isoformat(timespec="seconds"),
         "base": {"number": current.number, "curated": curated} if current else None,

@@ -237,6 +237,9 @@ class RequiredDocument(models.Model):
     # Empty: needed in every dossier. Otherwise the case it is needed in, as the catalogue words it ("Trường hợp
     # người yêu cầu là người nước ngoài…"): the desk may mark it "không áp dụng", the citizen answers yes or no.
     condition = models.TextField("điều kiện áp dụng", blank=True)
+    # The tờ khai the version's e-form replaces: a citizen who fills the e-form is not asked to upload it; the
+    # filled form is rendered to PDF as this line's document (issue 11), its data kept structured on the dossier.
+    declaration = models.BooleanField("tờ khai điền trên biểu mẫu điện tử", default=False)
     form_name = models.CharField("mẫu đơn, tờ khai", max_length=500, blank=True)
 
     class Meta:

@@ -29,7 +29,7 @@ def new_draft(procedure: Procedure) -> ProcedureVersion:
         RequiredDocument.objects.bulk_create([
             RequiredDocument(version=draft, position=d.position, group=d.group, name=d.name, originals=d.originals,
                              copies=d.copies, is_required=d.is_required, form_name=d.form_name,
-                             condition=d.condition)
+                             condition=d.condition, declaration=d.declaration)
             for d in source.documents.all()])
     return draft
 

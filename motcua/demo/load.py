@@ -50,8 +50,9 @@ def load() -> dict:
     return {"agencies": len(agencies), "procedures": len(PROCEDURES), "published": published}
 
 
-# Part of each entry's hash: a database loaded before the demo's document lines had conditions gets a new version.
-DOCUMENT_READING = "conditions-1"
+# Part of each entry's hash: a database loaded before the demo's document lines had conditions (or a line read as
+# the e-form's tờ khai) gets a new version.
+DOCUMENT_READING = "conditions-2"
 # How the demo words a case it wrote out by hand: "…, khi ủy quyền đăng ký khai sinh", "…, với trẻ bị bỏ rơi".
 _DEMO_CASE = (", khi ", ", với ", ", nếu ", ", đối với ", ", trong trường hợp ")
 
@@ -60,9 +61,9 @@ def _document_lines(documents: list) -> tuple[list[RequiredDocument], list[str]]
     """The demo's lines read by the catalogue's classifier, as an import reads the portal's, so they carry
     conditions; and the lines that are not documents (kept as notes, out of the list).
 
-    The demo's own required flag stands: a line it marks as not required stays so (the online form cannot yet ask
-    the citizen whether a case applies), and gets the case the classifier reads, or the demo's own wording after
-    ", khi …" / ", với …"; "nếu có" makes a line optional."""
+    A line with a case (the classifier's, or the demo's own wording after ", khi …" / ", với …") is needed in that
+    case: the desk marks it "không áp dụng" or the citizen answers the question online; "nếu có" makes a line
+    optional; otherwise the demo's own required flag stands."""
     rows = [SimpleNamespace(name=name, group="") for name, *_ in documents]
     lines, notes = [], []
     for (name, originals, copies, required, form), reading in zip(documents, conditions.classify_lines(rows)):
@@ -73,9 +74,9 @@ def _document_lines(documents: list) -> tuple[list[RequiredDocument], list[str]]
         if not condition and not required:
             cut = max(name.rfind(mark) for mark in _DEMO_CASE)
             condition = name[cut + 2:].strip(" .;") if cut >= 0 else ""
+        needed = (required or bool(condition)) and reading.kind != conditions.OPTIONAL
         lines.append(RequiredDocument(position=len(lines), name=name, originals=originals, copies=copies,
-                                      is_required=required and reading.kind != conditions.OPTIONAL,
-                                      condition=condition, form_name=form))
+                                      is_required=needed, condition=condition, form_name=form))
     return lines, notes
 
 
@@ -88,6 +89,10 @@ def _load_procedure(entry: dict, agencies: dict) -> bool:
         return False
     field, _ = Field.objects.get_or_create(name=entry["field"])
     lines, notes = _document_lines(entry["documents"])
+    if entry.get("form_schema"):
+        index = conditions.declaration_index([line.name for line in lines])
+        if index is not None:
+            lines[index].declaration = True
     number = (procedure.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = ProcedureVersion.objects.create(
         procedure=procedure, number=number, name=entry["name"], field=field, levels=levels_value(entry["levels"]),

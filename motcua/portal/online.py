@@ -85,6 +85,7 @@ def _context(request, draft, errors=None):
     schema = eforms.schema_for(version)
     errors = errors or {}
     uploaded = {f.requirement_id: f for f in draft.files.all()}
+    lines = list(version.documents.all())
     applicant = draft.data.get("applicant", {})
     fees = _online_fees(version)
     return {
@@ -94,7 +95,8 @@ def _context(request, draft, errors=None):
                              for name, label in APPLICANT_FIELDS],
         "agencies": version.procedure.agencies.filter(has_one_stop_desk=True) or version.procedure.agencies.all(),
         "lines": [(line, uploaded.get(line.pk), draft.data.get("applies", {}).get(str(line.pk), ""),
-                   errors.get("lines", {}).get(line.pk, "")) for line in version.documents.all()],
+                   errors.get("lines", {}).get(line.pk, "")) for line in lines],
+        "declared": declared(version, lines),
         "store": StoredDocument.objects.filter(owner=request.user, kind=StoredDocument.Kind.UPLOAD),
         "errors": errors, "max_mb": files.max_bytes() // 1048576,
         "fees": fees, "fee": _fee(draft) if any(fee.get("amount") for fee in fees) else None,
@@ -184,6 +186,11 @@ def _verified(draft_files) -> list[str]:
     return problems
 
 
+def declared(version, lines) -> set[int]:
+    """The tờ khai line the e-form replaces: filled in on the page, it is not uploaded (lifecycle renders it)."""
+    return {line.pk for line in lines if line.declaration} if version.form_schema else set()
+
+
 def _line_problems(draft, lines, have) -> tuple[dict, list[int]]:
     """Each document line's problem (a needed file missing, a conditional question not answered) and the
     conditional lines the citizen said do not apply."""
@@ -209,7 +216,8 @@ def submit(request, draft_id):
     errors = {"form": eforms.validate(schema, draft.data["form"]), "applicant": {}, "general": []}
     draft_files = list(draft.files.select_related("requirement"))
     lines = list(version.documents.all())
-    errors["lines"], skipped = _line_problems(draft, lines, {item.requirement_id for item in draft_files})
+    have = {item.requirement_id for item in draft_files} | declared(version, lines)
+    errors["lines"], skipped = _line_problems(draft, lines, have)
     errors["general"] += [f"Thiếu giấy tờ: {line.name}" for line in lines if line.pk in errors["lines"]
                           and errors["lines"][line.pk].startswith("Thiếu")]
     if any(not text.startswith("Thiếu") for text in errors["lines"].values()):

@@ -78,7 +78,21 @@ def test_demo_lines_carry_conditions():
     birth = ProcedureVersion.objects.get(procedure__code=BIRTH, status="published")
     lines = {line.name: line for line in birth.documents.all()}
     proxy = next(line for name, line in lines.items() if name.startswith("Văn bản ủy quyền"))
-    assert proxy.condition == "khi ủy quyền đăng ký khai sinh" and not proxy.is_required
-    assert lines["Tờ khai đăng ký khai sinh theo mẫu"].condition == ""
+    assert proxy.condition == "khi ủy quyền đăng ký khai sinh" and proxy.is_required  # needed in its case
+    declaration = lines["Tờ khai đăng ký khai sinh theo mẫu"]
+    assert declaration.condition == "" and declaration.declaration  # the e-form replaces it online
     conditional = ProcedureVersion.objects.filter(status="published", documents__condition__gt="").distinct()
     assert conditional.count() >= 20
+
+
+def test_an_import_draft_marks_the_same_declaration_line(shared_data, tmp_path):
+    """The curated e-form replaces the tờ khai; the imported list's own tờ khai line carries the mark on."""
+    load()
+    source = shared_data / "tthc-national-portal" / "procedures.jsonl"
+    record = next(line for line in source.open(encoding="utf-8") if json.loads(line)["ma_thu_tuc"] == BIRTH)
+    page = tmp_path / "birth.jsonl"
+    page.write_text(record, encoding="utf-8")
+    call_command("catalog", "import", str(page), "--no-progress")
+    draft = ProcedureVersion.objects.get(procedure__code=BIRTH, status="draft")
+    marked = list(draft.documents.filter(declaration=True))
+    assert len(marked) == 1 and marked[0].name.lstrip("- ").lower().startswith("tờ khai")

@@ -1,5 +1,6 @@
 """Intake at the desk or online: register, receive, supplement request before receipt, refusal at the desk."""
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -92,6 +93,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     lines = list(version.documents.all())
     skipped = completeness.check_not_applicable(lines, not_applicable)
     checked = check_uploads(uploads)
+    checked += _declaration(version, lines, checked, receiving_agency, data, form_data, at)
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(fee_due(row.fees, form_data or {}) for row in version.channels.all() if row.kind == channel)
     dossier = Dossier.objects.create(
@@ -105,6 +107,21 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
            data={"channel": channel, "assisted": assisted, "documents": len(checked),
                  "not_applicable": _line_names(lines, skipped)})
     return dossier
+
+
+def _declaration(version, lines, checked, agency, applicant: dict, form_data, at) -> list[tuple]:
+    """The e-form, filled online, as the document of the tờ khai line it replaces (rendered to PDF), unless a file
+    was given for that line. The data itself stays structured in `form_data`."""
+    line = next((line for line in lines if line.declaration), None)
+    if line is None or not form_data or not version.form_schema or any(row[0] == line for row in checked):
+        return []
+    from ..printing.declaration import render_declaration
+
+    pdf = render_declaration(title=version.form_schema.get("title") or line.name, procedure=version.name,
+                             agency_name=agency.name, applicant=applicant, schema=version.form_schema,
+                             data=form_data, filed_at=at)
+    return [(line, SimpleUploadedFile("to-khai-dien-tu.pdf", pdf, content_type="application/pdf"), False, pdf,
+             "application/pdf")]
 
 
 @transaction.atomic

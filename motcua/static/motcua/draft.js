@@ -202,7 +202,9 @@
   }
 
   form.querySelectorAll(".doc-line").forEach(line => {
-    line.querySelector("input[type=file]").addEventListener("change", e => {
+    const chooser = line.querySelector("input[type=file]");
+    if (!chooser) return;  // the tờ khai filled in on the page: nothing to upload
+    chooser.addEventListener("change", e => {
       if (!e.target.files.length) return;
       line.file = e.target.files[0];
       upload(line, line.file);
