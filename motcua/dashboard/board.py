@@ -13,6 +13,7 @@ from motcua.indicators import drill
 from motcua.indicators.definitions import Scorecard, scorecard
 from motcua.indicators.figures import Period, monthly, totals_by
 from motcua.indicators.models import OfficialRecord
+from motcua.vntext import formats
 
 from . import charts, ranking, tables
 from .selection import Selection
@@ -117,10 +118,10 @@ def published_total(card: Scorecard, official: dict) -> Decimal | None:
 
 def points_chart(card: Scorecard):
     items = [charts.Bar(group.name, [float(group.score / group.max_points)],
-                        [f"{tables.decimal_text(group.score)}/{group.max_points}"],
-                        [f"{group.name}: {tables.decimal_text(group.score)} trên {group.max_points} điểm"])
+                        [f"{formats.decimal(group.score)}/{group.max_points}"],
+                        [f"{group.name}: {formats.decimal(group.score)} trên {group.max_points} điểm"])
              for group in card.groups]
-    return charts.bars(f"Điểm theo nhóm chỉ số: tổng {tables.decimal_text(card.total)}/100", items, [POINTS])
+    return charts.bars(f"Điểm theo nhóm chỉ số: tổng {formats.decimal(card.total)}/100", items, [POINTS])
 
 
 def trend_chart(series):
@@ -129,7 +130,7 @@ def trend_chart(series):
     online = [tables.online_ratio(t) for _, t in series]
 
     def tips(name, ratios, parts):
-        return [f"{month.label} – {name}: {tables.percent_text(r)} ({tables.count_text(n)}/{tables.count_text(d)})"
+        return [f"{month.label} – {name}: {formats.percent(r)} ({formats.count(n)}/{formats.count(d)})"
                 for (month, _), r, (n, d) in zip(series, ratios, parts)]
 
     return charts.lines(
@@ -158,8 +159,8 @@ def rate_chart(title: str, items, rate: str, series: charts.Series, target: floa
         value: Decimal | None = getattr(rank, rate)
         parts = (rank.totals.early_or_on_time, rank.totals.handled) if rate == "on_time" else \
             (rank.totals.received_online, rank.totals.received)
-        shown = tables.percent_text(value)
+        shown = formats.percent(value)
         bars.append(charts.Bar(rank.agency.name, [None if value is None else float(value)], [shown],
-                               [f"{rank.agency.name}: {shown} ({tables.count_text(parts[0])}/"
-                                f"{tables.count_text(parts[1])} hồ sơ)"]))
+                               [f"{rank.agency.name}: {shown} ({formats.count(parts[0])}/"
+                                f"{formats.count(parts[1])} hồ sơ)"]))
     return charts.bars(title, bars, [series], target, f"Mục tiêu {int(target * 100)}%" if target else "")

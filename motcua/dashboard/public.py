@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from motcua.indicators.figures import Period, Scope, Totals, totals_by
+from motcua.vntext import formats
 
 from . import charts, ranking, tables
 from .board import ON_TIME, ONLINE
@@ -42,8 +43,8 @@ def chart(level: str, items) -> str:
         on_time, online = rank.on_time, rank.online
         bars.append(charts.Bar(rank.agency.name, [None if on_time is None else float(on_time),
                                                   None if online is None else float(online)],
-                               [tables.percent_text(on_time), tables.percent_text(online)],
-                               [f"{rank.agency.name} – trước hạn, đúng hạn: {tables.percent_text(on_time)}",
-                                f"{rank.agency.name} – nộp trực tuyến: {tables.percent_text(online)}"]))
+                               [formats.percent(on_time), formats.percent(online)],
+                               [f"{rank.agency.name} – trước hạn, đúng hạn: {formats.percent(on_time)}",
+                                f"{rank.agency.name} – nộp trực tuyến: {formats.percent(online)}"]))
     return charts.bars(f"{ranking.GROUPS[level]}: tỷ lệ trước hạn, đúng hạn (2.1) và nộp trực tuyến (3.3)",
                        bars, [ON_TIME, ONLINE])

@@ -14,7 +14,8 @@ from django.utils import timezone
 from motcua.indicators import drill, pakn
 from motcua.indicators.definitions import CATALOGUE_MEASURES
 from motcua.indicators.figures import Totals
-from motcua.indicators.vnformat import NO_DATA, count_text, decimal_text, percent_text
+from motcua.vntext import formats
+from motcua.vntext.formats import NO_DATA
 
 NO_OFFICIAL = "chưa có điểm công bố"
 DASH = "—"
@@ -51,18 +52,18 @@ def text(value, **kwargs) -> Cell:
 
 
 def count(number: int, href: str = "", **kwargs) -> Cell:
-    return Cell(count_text(number), number, COUNT_FORMAT, href, numeric=True, **kwargs)
+    return Cell(formats.count(number), number, COUNT_FORMAT, href, numeric=True, **kwargs)
 
 
 def percent(ratio, css: str = "") -> Cell:
-    return Cell(percent_text(ratio), NO_DATA if ratio is None else float(ratio), PERCENT_FORMAT, numeric=True,
+    return Cell(formats.percent(ratio), NO_DATA if ratio is None else float(ratio), PERCENT_FORMAT, numeric=True,
                 css=css or ("no-data" if ratio is None else ""))
 
 
 def score(value, empty: str = NO_DATA) -> Cell:
     if value is None:
         return Cell(empty, empty, numeric=True, css="no-data")
-    return Cell(decimal_text(value), float(round(Decimal(value), 4)), SCORE_FORMAT, numeric=True)
+    return Cell(formats.decimal(value), float(round(Decimal(value), 4)), SCORE_FORMAT, numeric=True)
 
 
 def moment(value: dt.datetime | None) -> Cell:
@@ -115,14 +116,16 @@ def scorecard_table(card, official: dict, official_total, link) -> Table:
         table.rows.append(Row([text(f"{number}. {group.name}", css="name"), blank(), blank(), blank(), blank(),
                                score(group.score), count(group.max_points),
                                score(record.score if record else None, NO_OFFICIAL)], css="group"))
-        for result in group.results:
-            table.rows.append(Row(_indicator_cells(card, result, link)))
+        for position, result in enumerate(group.results, start=1):
+            table.rows.append(Row(_indicator_cells(card, result, link, f"{number}.{position}")))
     table.rows.append(Row([text("Tổng điểm", css="name"), blank(), blank(), blank(), blank(), score(card.total), count(100),
                            score(official_total, NO_OFFICIAL)], css="total"))
     return table
 
 
-def _indicator_cells(card, result, link) -> list[Cell]:
+def _indicator_cells(card, result, link, number: str) -> list[Cell]:
+    """An indicator's row, numbered inside its group (4.1, 4.2 … in group 4); the note names Decision 766's own
+    code of the indicator ("chỉ số 3.6")."""
     definition = result.definition
     kind, numerator_measure, denominator_measure = definition.drill or (None, None, None)
 
@@ -133,7 +136,7 @@ def _indicator_cells(card, result, link) -> list[Cell]:
 
     if definition.code == "2.2":  # the numerator is time: shown as the average in days, the rate is not one
         days = card.totals.avg_processing_days
-        numerator = Cell(NO_DATA if days is None else f"{decimal_text(days)} ngày",
+        numerator = Cell(NO_DATA if days is None else f"{formats.decimal(days)} ngày",
                          NO_DATA if days is None else round(days, 4), SCORE_FORMAT, numeric=True)
         rate = Cell(DASH, DASH, numeric=True)
     else:
@@ -141,7 +144,7 @@ def _indicator_cells(card, result, link) -> list[Cell]:
         met = result.meets_target
         rate = percent(result.ratio, css="" if met is None else ("meets" if met else "misses"))
     points = score(result.score) if definition.max_points else Cell(DASH, DASH, numeric=True)
-    return [text(f"{definition.code} {definition.name}", note=definition.doc, css="name"), numerator,
+    return [text(f"{number} {definition.name}", note=result.explanation, css="name"), numerator,
             figure(result.denominator, denominator_measure), rate, Cell(target_text(definition.target), numeric=True),
             points, count(definition.max_points), blank()]
 
@@ -162,7 +165,7 @@ def counts_table(totals: Totals, link) -> Table:
     days = totals.avg_processing_days
     table.rows.append(Row([text("Thời gian giải quyết trung bình (ngày)"),
                            Cell(NO_DATA, NO_DATA, numeric=True, css="no-data") if days is None else
-                           Cell(decimal_text(days), round(days, 4), SCORE_FORMAT, numeric=True)]))
+                           Cell(formats.decimal(days), round(days, 4), SCORE_FORMAT, numeric=True)]))
     return table
 
 

@@ -16,6 +16,7 @@ from motcua.catalog.models import Procedure
 from motcua.indicators import drill, pakn
 from motcua.indicators.definitions import Context
 from motcua.indicators.figures import ROMAN
+from motcua.vntext import formats
 
 from . import board, exports, public, ranking, selection, tables
 
@@ -114,7 +115,7 @@ def figure_list(request, viewer):
         table.title = label
         total = items.count()
         if total > EXPORT_LIMIT:
-            table.note = f"Chỉ xuất {tables.count_text(EXPORT_LIMIT)} dòng đầu trong {tables.count_text(total)} dòng."
+            table.note = f"Chỉ xuất {formats.count(EXPORT_LIMIT)} dòng đầu trong {formats.count(total)} dòng."
         return download(wanted, [table], f"{label} ({tables.UNITS[kind]})", subtitle(chosen), "danh-sach",
                         chosen.period)
     page = Paginator(items, LIST_SIZE).get_page(request.GET.get("trang"))

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
+from motcua.vntext import formats
+
 SIGNATURES = [(b"%PDF-", "application/pdf"), (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png")]
 
 
@@ -23,11 +25,11 @@ def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
     """(content, content type) of an upload, or a ValidationError saying what is wrong with it."""
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes():
-        raise ValidationError(f"{label} quá lớn: {size / 1048576:.1f} MB, tối đa {max_bytes() // 1048576} MB.",
+        raise ValidationError(f"{label} quá lớn: {formats.size(size)}, tối đa {formats.size(max_bytes())}.",
                               code="too_large")
     content = upload.read() if hasattr(upload, "read") else bytes(upload)
     if len(content) > max_bytes():
-        raise ValidationError(f"{label} quá lớn: tối đa {max_bytes() // 1048576} MB.", code="too_large")
+        raise ValidationError(f"{label} quá lớn: tối đa {formats.size(max_bytes())}.", code="too_large")
     if not content:
         raise ValidationError(f"{label} rỗng.", code="empty")
     kind = sniff(content[:16])

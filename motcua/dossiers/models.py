@@ -112,6 +112,13 @@ class Dossier(models.Model):
         return self.code
 
     @property
+    def national_status_label(self) -> str:
+        """The DVCQG status in words ("Đang xử lý"), as the national portal names its code 1-10."""
+        from .states import NATIONAL_LABELS
+
+        return NATIONAL_LABELS.get(self.national_status, "")
+
+    @property
     def is_open(self) -> bool:
         from .states import OPEN
 

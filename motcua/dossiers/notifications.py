@@ -96,7 +96,7 @@ def _details(event, dossier) -> tuple[list[str], str]:
     if kind == "registered":
         return [f"Hồ sơ đã được gửi đến {dossier.receiving_agency.name}.",
                 "Cơ quan sẽ kiểm tra và tiếp nhận; Ông/Bà sẽ nhận Giấy tiếp nhận và hẹn trả kết quả khi hồ sơ "
-                "được tiếp nhận."], "Chờ tiếp nhận."
+                "được tiếp nhận."], ""  # the headline already says "chờ tiếp nhận"
     if kind == "received":
         if dossier.due_at is None:
             return ["Thủ tục này không quy định thời hạn giải quyết."], ""

@@ -6,6 +6,7 @@ moment), so every step has a deadline the control sheet (form 06) can judge. See
 import datetime as dt
 from decimal import Decimal
 
+from motcua.vntext import formats
 from motcua.workdays.deadlines import Duration, due, receipt_moment, working_time_between
 from motcua.workdays.services import calendar_for
 
@@ -66,8 +67,4 @@ def working_days_between(agency, start: dt.datetime, end: dt.datetime) -> float:
     return working_time_between(start, end, calendar_for(agency)).total_seconds() / 3600 / 8
 
 
-def local(moment: dt.datetime | None) -> str:
-    """hh:mm dd/mm/yyyy in Vietnam time, as the forms print it."""
-    if moment is None:
-        return ""
-    return moment.astimezone(dt.timezone(dt.timedelta(hours=7))).strftime("%H:%M %d/%m/%Y")
+local = formats.moment  # hh:mm dd/mm/yyyy in Vietnam time, as the forms print it

@@ -19,12 +19,13 @@ from motcua.agencies.models import Agency
 from motcua.catalog.models import Level, OnlineLevel, Procedure, levels_list
 from motcua.dossiers.printing.pdf import abbreviation, long_date, name_lines, place_of
 from motcua.feedback.models import Feedback
+from motcua.vntext import formats
+from motcua.vntext.formats import NO_DATA
 
-from . import pakn, satisfaction, vnformat
+from . import pakn, satisfaction
 from .definitions import scorecard
 from .figures import Period, Scope
 from .models import OfficialRecord, SectorKpi
-from .vnformat import NO_DATA, count_text, decimal_text
 from .sector import BY_CODE, CATALOGUE
 
 # Below this many answers a satisfaction share is reported with a plain warning: its 95% interval is wider than
@@ -58,7 +59,7 @@ class Score:
 
 def percent_text(ratio, places: int = 2) -> str:
     """The report's percentages drop trailing zeros: 50%, 63,64%."""
-    return vnformat.percent_text(ratio, places, strip=True)
+    return formats.percent(ratio, places, strip=True)
 
 
 def display(value) -> str:
@@ -68,13 +69,13 @@ def display(value) -> str:
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, int):
-        return count_text(value)
+        return formats.count(value)
     if isinstance(value, Percent):
         return percent_text(value.ratio)
     if isinstance(value, Score):
-        return NO_DATA if value.points is None else decimal_text(value.points)
+        return NO_DATA if value.points is None else formats.decimal(value.points)
     if isinstance(value, (Decimal, float)):
-        return decimal_text(value)
+        return formats.decimal(value)
     return str(value)
 
 
@@ -326,7 +327,7 @@ def _dossiers_section(card, who: str) -> Section:
         f"giải quyết trước hạn, đúng hạn (chỉ số 2.1, Quyết định số 766/QĐ-TTg)"
         f"{reached(r21.ratio, r21.numerator, r21.denominator, ' hồ sơ')}.",
         "Thời gian giải quyết trung bình: "
-        + (f"{decimal_text(average, strip=True)} ngày/hồ sơ." if average is not None else f"{NO_DATA}.")
+        + (f"{formats.decimal(average, strip=True)} ngày/hồ sơ." if average is not None else f"{NO_DATA}.")
         + f" Số hồ sơ phải yêu cầu bổ sung: {_count(t.supplemented)} ({display(t.supplement_requests)} lần yêu cầu).",
     ]
     rows = [

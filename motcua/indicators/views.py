@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import permissions
+from motcua.vntext import formats
 
 from . import report, report_docx, report_pdf, report_xlsx, sector
 from .figures import Period
@@ -165,7 +166,7 @@ def history_table(entries) -> report.Table:
             kpi.name if kpi else entry.code, entry.value, entry.denominator,
             report.Percent(report.ratio_of(entry.value, entry.denominator)),
             entry.entered_by.full_name or entry.entered_by.username,
-            timezone.localtime(entry.entered_at).strftime("%H:%M %d/%m/%Y")]))
+            formats.moment(entry.entered_at)]))
     return report.Table("lich-su", "Số liệu chỉ tiêu ngành đã nhập",
                         ["Kỳ số liệu", "Cơ quan báo cáo", "Chỉ tiêu", "Giá trị", "Mẫu số", "Tỷ lệ", "Người nhập",
                          "Cập nhật lúc"], rows)

@@ -1,11 +1,7 @@
-"""Amounts in đồng as Vietnamese papers print them: 200.000 đồng, and in words ("Hai trăm nghìn đồng"); the fee a
-dossier owes under its procedure's fee lines."""
+"""Amounts in đồng in words ("Hai trăm nghìn đồng", as receipts print them beside the figure, which
+`motcua.vntext.formats.money` writes); the fee a dossier owes under its procedure's fee lines."""
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 GROUPS = ["", " nghìn", " triệu", " tỷ", " nghìn tỷ", " triệu tỷ"]
-
-
-def vnd(amount: int) -> str:
-    return f"{int(amount):,}".replace(",", ".") + " đồng"
 
 
 def _three(number: int, full: bool) -> str:

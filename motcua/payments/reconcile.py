@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from motcua.vntext.formats import money as vnd
+
 from . import protocol
 from .models import Payment
-from .money import vnd
 from .sandbox import transactions_query
 
 

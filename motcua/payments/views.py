@@ -10,10 +10,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing.pdf import render_pdf
+from motcua.vntext.formats import money as vnd
 
 from . import protocol, services
 from .models import Payment
-from .money import amount_in_words, vnd
+from .money import amount_in_words
 
 
 def _own_dossier(request, code) -> Dossier:

@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from motcua.catalog.models import Channel, Procedure
 from motcua.dossiers import completeness, files, lifecycle
-from motcua.payments.money import fee_due, vnd
+from motcua.payments.money import fee_due
+from motcua.vntext.formats import money as vnd
 
 from . import eforms
 from .models import Draft, DraftFile, StoredDocument

@@ -1,6 +1,7 @@
 from django import template
 
 from motcua.dossiers import permissions
+from motcua.vntext import formats
 
 from .. import tables
 
@@ -17,14 +18,14 @@ def sees_dashboard(user) -> bool:
 
 @register.filter
 def percent(ratio) -> str:
-    return tables.percent_text(ratio)
+    return formats.percent(ratio)
 
 
 @register.filter
 def number(value) -> str:
-    return tables.count_text(value)
+    return formats.count(value)
 
 
 @register.filter
 def points(value) -> str:
-    return tables.decimal_text(value)
+    return formats.decimal(value)

@@ -124,11 +124,19 @@ def test_the_score_card_of_march(client, people, march):
     online = row_of(html, "t-the-diem", "3.3 ")
     assert online[1:7] == ["1", "11", "9,09%", "≥ 50%", "1,09", "6"]         # min(6, 6 × (1/11) / 0.5)
     assert row_of(html, "t-the-diem", "1.1 ")[3:6] == ["không có dữ liệu", "—", "không có dữ liệu"]
-    assert row_of(html, "t-the-diem", "5.2 ")[3] == "không có dữ liệu"        # no PAKN: no ratio, 6 points
+    assert row_of(html, "t-the-diem", "6.2 ")[3] == "không có dữ liệu"        # no PAKN: no ratio, 6 points
+    # each group holds its own indicators, numbered in it: group 4 (payment) holds 766's 3.6, 3.5b, 3.5
+    assert row_of(html, "t-the-diem", "4.1 ")[0].startswith("4.1 Hồ sơ thanh toán trực tuyến")
+    assert row_of(html, "t-the-diem", "4.1 ")[1:4] == ["1", "11", "9,09%"]
     assert row_of(html, "t-the-diem", "2.2 ")[1:3] == ["6,15 ngày", "8"]      # 4,251,600 s / 8 / 86,400
     assert row_of(html, "t-the-diem", "2. Tiến độ")[5:8] == ["12,73", "20", "chưa có điểm công bố"]
     assert row_of(html, "t-the-diem", "Tổng điểm")[7] == "chưa có điểm công bố"
-    assert "Cách tính" in html and "QĐ 766, chỉ số 2.1" in html               # each indicator explains itself
+    # each indicator explains itself in Vietnamese, with the numbers that went in
+    assert ("Tỷ lệ = 7 hồ sơ giải quyết trước hạn, đúng hạn hoặc còn trong hạn ở cuối kỳ ÷ 11 hồ sơ kết thúc trong "
+            "kỳ (trừ hồ sơ công dân rút) và hồ sơ còn đang giải quyết ở cuối kỳ = 63,64%. Điểm = 20 × tỷ lệ = "
+            "12,73/20. Nguồn: Quyết định 766/QĐ-TTg, chỉ số 2.1.") in html
+    assert "Điểm = 6 × tỷ lệ ÷ 50%, tối đa 6 = 1,09/6." in html and "Nguồn: Quyết định 766/QĐ-TTg, chỉ số 3.6." in html
+    assert "Numerator" not in html and "denominator" not in html
 
 
 def test_the_plain_counts_of_march(client, people, march):

@@ -19,6 +19,7 @@ from urllib.request import url2pathname
 from django.conf import settings
 from django.template.loader import render_to_string
 
+from motcua.vntext import formats
 from motcua.vntext.normalize import fold
 
 VN_TZ = dt.timezone(dt.timedelta(hours=7))
@@ -38,13 +39,9 @@ def local(moment: dt.datetime | None) -> dt.datetime | None:
     return moment.astimezone(VN_TZ) if moment else None
 
 
-def moment_text(moment: dt.datetime | None) -> str:
-    """hh:mm dd/mm/yyyy in Vietnam time, as the forms print moments."""
-    return local(moment).strftime("%H:%M %d/%m/%Y") if moment else ""
-
-
-def date_text(moment: dt.datetime | None) -> str:
-    return local(moment).strftime("%d/%m/%Y") if moment else ""
+moment_text = formats.moment  # hh:mm dd/mm/yyyy in Vietnam time, as the forms print moments
+date_text = formats.date
+long_date = formats.long_date  # "ngày 02 tháng 3 năm 2026" (Decree 30/2020, Annex I)
 
 
 def parse_moment(value) -> dt.datetime | None:
@@ -54,15 +51,6 @@ def parse_moment(value) -> dt.datetime | None:
     if isinstance(value, dt.datetime):
         return value
     return dt.datetime.fromisoformat(str(value))
-
-
-def long_date(moment: dt.datetime | None) -> str:
-    """"ngày 02 tháng 3 năm 2026": a zero before days under 10 and months 1 and 2 (Decree 30/2020, Annex I)."""
-    if moment is None:
-        return "ngày ..... tháng ..... năm ........"
-    day = local(moment).date()
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def place_of(agency) -> str:

@@ -58,7 +58,6 @@ def test_numbers_and_percentages_read_the_vietnamese_way():
     assert report.percent_text(None) == "không có dữ liệu"
     assert report.percent_text(0) == "0%"                     # a real zero stays a zero
     assert report.display(1234567) == "1.234.567"
-    assert report.decimal_text(1234.5) == "1.234,50"
     assert report.display(report.Score(Decimal(20) * 7 / 11)) == "12,73"
     assert report.display(report.Score(None)) == "không có dữ liệu"
 

@@ -3,12 +3,12 @@ from django.urls import reverse
 
 from motcua.dossiers import permissions
 from motcua.dossiers.transitions import ACTION_LABELS, EVENT_LABELS
-from motcua.payments.money import vnd
+from motcua.vntext.formats import money
 
 from .. import queues
 
 register = template.Library()
-register.filter("vnd", vnd)
+register.filter("vnd", money)
 
 
 @register.filter
@@ -59,4 +59,7 @@ def office_menu(context):
     for item in items:
         item["current"] = bool(match) and match.view_name == item["name"] and (
             item["slug"] is None or match.kwargs.get("name") == item["slug"])
-    return {"items": items, "user": request.user}
+    current = next((item["label"] for item in items if item["current"]), "")
+    # folded on a phone, the menu's button still says where one is and how much waits in the counted queues
+    return {"items": items, "user": request.user, "current_label": current,
+            "waiting": sum(item["count"] or 0 for item in items)}
