@@ -19,7 +19,8 @@ PRODUCTION = ENV == "production"
 SECRET_KEY = env("SECRET_KEY", default=DEV_SECRET)
 if PRODUCTION and (SECRET_KEY == DEV_SECRET or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
     raise RuntimeError("SECRET_KEY phải được đặt (ít nhất 50 ký tự) khi MOTCUA_ENV=production")
-DEBUG = env.bool("DEBUG", default=not PRODUCTION)
+# Off unless asked for (DEBUG=1): the demo shows people the Vietnamese error pages, never Django's technical ones.
+DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [

@@ -36,3 +36,16 @@ def test_unknown_environment_name_is_refused():
 def test_vietnamese_by_default_and_english_available(client, db, language, text):
     client.cookies["django_language"] = language
     assert text in client.get("/thu-tuc/").content.decode()
+
+
+def test_debug_is_off_unless_asked_for():
+    """The demo (make run) shows people the Vietnamese 404/500 pages, never Django's technical ones."""
+    show = "from django.conf import settings; print(settings.DEBUG)"
+    environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "MOTCUA_ENV")}
+    quiet = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+                            f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
+                           env=environment, timeout=60)
+    asked = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+                            f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
+                           env={**environment, "DEBUG": "1"}, timeout=60)
+    assert (quiet.stdout.strip(), asked.stdout.strip()) == ("False", "True")

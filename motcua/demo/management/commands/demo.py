@@ -30,4 +30,5 @@ class Command(BaseCommand):
         # Stopped, all of them, on Ctrl-C or when the web server ends.
         with helper_processes(self.stdout, public_url=f"http://{host}:{port}"):
             self.stdout.write("")
-            call_command("runserver", f"{host}:{port}", use_reloader=False)
+            # insecure: serve the static files with DEBUG off (the Vietnamese 404 and 500 pages show)
+            call_command("runserver", f"{host}:{port}", use_reloader=False, insecure_serving=True)
