@@ -6,15 +6,19 @@ Thành phần hồ sơ on the national portal mixes four things in one table, an
 - ``conditional``: it belongs only in a case the catalogue states, either in the line ("Văn bản ủy quyền … trong
   trường hợp ủy quyền", "Tờ khai … (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp)") or in the
   heading the line sits under ("* Trường hợp ủy quyền thực hiện thủ tục:", "(1.5) Đối với công trình tượng đài …"),
-  or because the heading names one of several separate dossiers the page lists ("Nhập cảnh" / "Xuất cảnh",
-  "Đề nghị cấp giấy phép" / "Đề nghị cấp lại giấy phép", "Nộp trực tiếp" / "Nộp theo phương thức điện tử");
+  or in a heading the crawl put in a row of its own above the line ("- Đối với các dự án đầu tư trong phạm vi bảo vệ
+  của công trình thủy lợi, hồ sơ … phải bổ sung:"), or because the heading names one of several separate dossiers
+  the page lists ("Nhập cảnh" / "Xuất cảnh", "Đề nghị cấp giấy phép" / "Đề nghị cấp lại giấy phép", "Nộp trực
+  tiếp" / "Nộp theo phương thức điện tử");
 - ``optional``: "(nếu có)": the applicant adds it if they have it; never a reason to refuse receipt;
-- ``note``: not a document at all: an instruction, an exemption, a duty of the receiving officer, a list heading
-  ("- Đối với giấy tờ gửi kèm theo nếu … trực tuyến:"), "Số lượng hồ sơ: 01 bộ". The importer keeps notes out of
-  the checklist (docs/catalog.md); nothing is received against them.
+- ``note``: not a document at all: an instruction ("Trường hợp nộp hồ sơ trực tuyến thì hộ chiếu phải gửi qua dịch
+  vụ bưu chính …"), an exemption, a duty of the receiving officer, a list heading ("- Đối với giấy tờ gửi kèm theo
+  nếu … trực tuyến:", "+ Đối với hồ sơ đề nghị gia hạn tái cấp vốn"), "Số lượng hồ sơ: 01 bộ". The importer keeps
+  notes out of the checklist (docs/catalog.md); nothing is received against them.
 
 `classify_lines` reads a procedure's whole list, because whether a heading names one of several separate dossiers
-shows only across headings; `classify` reads one line with its heading. Both are pure: no Django, no database.
+shows only across headings, and a heading in a row of its own only in the rows below it; `classify` reads one line
+with its heading. Both are pure: no Django, no database.
 Measured against hand-labelled samples in ``tests/fixtures/document_lines_*.csv`` (see tests/test_conditions.py).
 """
 
@@ -122,11 +126,18 @@ _RULE = re.compile(
 )
 # the consequence of a case is an exemption or something the agency does, not a document to bring
 _EXEMPTION = re.compile(
-    r"\b(?:không phải|không cần|không bắt buộc phải|được miễn|miễn nộp|không yêu cầu) (?:nộp|xuất trình|tải lên"
-    r"|cung cấp|gửi|có|bổ sung|kê khai|chứng thực)"
+    r"\b(?:không phải|không cần|không bắt buộc phải|được miễn|miễn nộp|không yêu cầu(?: bắt buộc)?)"
+    r" (?:nộp|xuất trình|tải lên|cung cấp|gửi|có|bổ sung|kê khai|chứng thực)"
     r"|\bthì (?:các )?thông tin (?:này )?(?:được|sẽ được) thay thế"
     r"|\bcơ quan (?:đăng ký hộ tịch|hải quan|tiếp nhận|có thẩm quyền|đăng ký)[^.;]{0,40}?"
     r"(?:từ chối|kiểm tra|tra cứu|khai thác|hủy bỏ|chấp nhận|yêu cầu)",
+    re.IGNORECASE,
+)
+# what a case changes is only how the papers travel ("Trường hợp nộp hồ sơ trực tuyến thì hộ chiếu phải gửi qua dịch
+# vụ bưu chính công ích …", "… thì thành phần hồ sơ phải được chứng thực điện tử"): an instruction, not a document
+_HOW_TO_SEND = re.compile(
+    r"\bthì\b[^.;]{0,150}?(?:\b(?:gửi|chuyển)\b[^.;]{0,60}?\b(?:qua|thông qua) (?:dịch vụ |đường |hệ thống )?bưu chính"
+    r"|\bphải được chứng thực điện tử\b)",
     re.IGNORECASE,
 )
 _NOTE_LINE = re.compile(
@@ -196,6 +207,9 @@ def read_heading(group: str) -> Heading:
         if consequence and _WAIVES.search(consequence.group(1)):
             return Heading("none", "")  # "Trường hợp … đã được tích hợp … thì việc xuất trình … có thể …": a note
         return Heading("case", clean)
+    item = re.search(r":\s*[-+*•]+\s*([^:]+)$", clean)
+    if item and _CASE_START.match(item.group(1)):  # "… theo quy định sau đây: - Trường hợp ủy quyền cho cá nhân …"
+        return Heading("case", item.group(1).strip())
     if re.search(r"\b(?:đối với|trong|tùy (?:từng|theo)) (?:các )?trường hợp\b|\(\s*trường hợp\b"
                  r"|\bmiễn nộp\b[^.]*\bnếu\b", clean,
                  re.IGNORECASE):
@@ -208,6 +222,9 @@ def read_heading(group: str) -> Heading:
 
 
 # --------------------------------------------------------------------------- one line
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:TP|Tp)$")  # "TP. Hồ Chí Minh" does not end a sentence
+
+
 def _first_clause(text: str, stops: str = ";.") -> str:
     """The line up to the end of its first sentence or ";" (parentheses kept whole)."""
     depth = 0
@@ -217,7 +234,8 @@ def _first_clause(text: str, stops: str = ";.") -> str:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and ch in stops and (ch == ";" or (i + 1 == len(text) or text[i + 1] == " ")
-                                             and i > 0 and not text[i - 1].isdigit()):
+                                             and i > 0 and not text[i - 1].isdigit()
+                                             and not _ABBREVIATION.search(text, 0, i)):
             return text[:i]
     return text
 
@@ -256,8 +274,11 @@ def _inline_case(text: str) -> str | None:
         return _case_text(text, 0)
     clause = _first_clause(text)
     low = text.lower()
-    paren_cases = [(a, b) for a, b in _parentheses(text) if text[a + 1:b].strip().lower().startswith(_CASE_OPENERS)]
-    if len(paren_cases) > 1 and re.search(r"\)\s*(?:hoặc|;|,)", text):
+    sentence = _first_sentence(text)  # the parentheses of a later sentence are about something else
+    paren_cases = [(a, b) for a, b in _parentheses(sentence)
+                   if sentence[a + 1:b].strip().lower().startswith(_CASE_OPENERS)
+                   and not _IF_ANY.fullmatch(sentence[a + 1:b].strip())]  # "(nếu có)" is not a case
+    if len(paren_cases) > 1 and re.search(r"\)\s*(?:hoặc|;|,)", sentence):
         return None  # "(trường hợp chi đầu tư) hoặc … (trường hợp chi sự nghiệp)": alternatives, one always applies
     excluded = re.search(r"\(\s*(không áp dụng (?:đối với|cho)\b[^)]*)", text, re.IGNORECASE)
     if excluded:  # "(không áp dụng đối với trường hợp … lần đầu …)": not needed in that case
@@ -278,6 +299,9 @@ def _inline_case(text: str) -> str | None:
                 continue  # "(tỷ lệ 1/2.000 đối với diện tích …)", "(hoặc bản sao … trường hợp …)"
             if re.search(r"\bthì\b", inside) and not re.search(r"\bthì (?:phải )?(?:nộp|có|kèm|bổ sung)\b", inside):
                 continue  # "(trường hợp nộp bản sao không có chứng thực thì … mang theo bản chính)"
+            if re.search(r"\bhoặc\b[^,;:()]*$", clause[:inner[0]]) and re.match(r"\s*[a-zđà-ỹ]", clause[inner[1] + 1:]):
+                continue  # "Quyết định của ĐHĐCĐ hoặc HĐQT (trong trường hợp được ĐHĐCĐ ủy quyền) thông qua …": the
+                # case picks the last alternative inside the document's name; the document is asked all the same
             if own_clause:  # "(do người yêu cầu cung cấp …, nếu người có yêu cầu lựa chọn nộp … trực tuyến)"
                 return _case_text(clause, m.start())
             return _case_text(clause, inner[0] + 1)
@@ -306,8 +330,14 @@ def _inline_case(text: str) -> str | None:
     return None
 
 
+# the form or the rule a document follows, after its name: "Bảng kê … (nếu có) ban hành kèm theo Thông tư …"
+_REFERENCE_TAIL = re.compile(r"\s*\b(?:theo mẫu|ban hành kèm theo|được ban hành)\b[^;:(),]*$", re.IGNORECASE)
+
+
 def _closes(text: str) -> bool:
     text = text.rstrip(" .,;:")
+    if ":" not in text and not any(_DOCUMENT_START.match(part.strip()) for part in text.split(",")[1:]):
+        text = _REFERENCE_TAIL.sub("", text).rstrip(" .,;:")  # one document, not a list of them
     return any(m.end() >= len(text) for m in _IF_ANY.finditer(text))
 
 
@@ -316,7 +346,7 @@ def _is_optional(text: str) -> bool:
     other document follows a ";" ("Tờ trình …; Hồ sơ dự án … và các tài liệu khác (nếu có)" stays required)."""
     if _CASE_START.match(text) and ":" in text:  # "Đối với nhân sự …: Văn bản … (nếu có)": the document follows ":"
         text = text[text.index(":") + 1:].strip()
-    if re.search(r"\(nếu có\)\s*(?::|,\s*bao gồm\b)", text, re.IGNORECASE):
+    if re.search(r"\(nếu có\)\s*(?:(?:như |sau đây|sau|gồm|bao gồm)*\s*:|,\s*bao gồm\b)", text, re.IGNORECASE):
         return True  # "Danh mục các cơ sở sản xuất (nếu có), bao gồm …", "Hợp đồng … (nếu có): nộp 01 bản chụp"
     if _closes(_first_clause(text)):
         return True
@@ -351,6 +381,8 @@ def classify(name: str, group: str = "", heading: Heading | None = None) -> Read
         return Reading(NOTE)
     if _EXEMPTION.search(_first_sentence(text)) and (starts_with_case or not document_start):
         return Reading(NOTE)
+    if starts_with_case and _HOW_TO_SEND.search(_first_sentence(text)):
+        return Reading(NOTE)  # "Trường hợp nộp hồ sơ trực tuyến thì hộ chiếu phải gửi qua dịch vụ bưu chính …"
     if text.endswith(":") and len(text) < 200 and not document_start:
         return Reading(NOTE)  # a list heading that landed in a row: "- Đối với giấy tờ nộp, xuất trình nếu …:"
     if heading.role == "exempt":
@@ -404,14 +436,65 @@ def variant_headings(rows: Sequence) -> set[str]:
     return set()
 
 
+# a row that is only a case has no document of its own: "+ Đối với hồ sơ đề nghị gia hạn tái cấp vốn"
+_NOT_ONLY_A_CASE = re.compile(r"[,;:()]|\b(?:thì|phải|cần|bổ sung|kèm|xuất trình|cung cấp|không|yêu cầu)\b",
+                              re.IGNORECASE)
+
+
+def row_heading(name: str) -> str:
+    """The case of a row that is a heading for the rows below it, or "".
+
+    The crawl puts some headings in a row of their own ("- Đối với các dự án đầu tư trong phạm vi bảo vệ của công
+    trình thủy lợi, hồ sơ … phải bổ sung:", "* Đối với xác nhận việc đáp ứng các yêu cầu khai trương …:", "+ Đối với
+    hồ sơ đề nghị gia hạn tái cấp vốn"): a row that opens with a case and either ends with ":" or says nothing but
+    the case. Not a heading: a rule, an exemption or an instruction that ends with ":" ("- Đối với giấy tờ gửi kèm
+    theo nếu … trực tuyến:"), a fragment in parentheses or in lower case (the tail of the row above)."""
+    text = strip_lead(normalize(name))
+    if not text or not _CASE_START.match(text) or text[0] == "(" or text[0].islower():
+        return ""
+    if _NOTE_LINE.match(text) or _RULE.search(text) or _EXEMPTION.search(text) or _WAIVES.search(text) \
+            or _HOW_TO_SEND.search(text):
+        return ""
+    if text.endswith(":"):
+        return _case_text(text.rstrip(":"), 0) if len(text) <= 300 else ""
+    if len(text) <= 160 and not _NOT_ONLY_A_CASE.search(text):
+        return text.rstrip(" .")
+    return ""
+
+
+def _marker(name: str) -> str:
+    """The shape of a row's bullet or outline number: "-", "+", "*", "1.", "a)", "(a)"; "" for none."""
+    text = normalize(name)
+    lead = text[:len(text) - len(strip_lead(text))]
+    return re.sub(r"\s+", "", re.sub(r"\d+", "1", re.sub(r"[a-zđ]+", "a", lead)))
+
+
 def classify_lines(rows: Sequence) -> list[Reading]:
-    """Readings for a procedure's whole list (rows with ``name`` and ``group``, e.g. portal_tables.DocumentRow)."""
+    """Readings for a procedure's whole list (rows with ``name`` and ``group``, e.g. portal_tables.DocumentRow).
+
+    A row heading (`row_heading`) is a note, and its case holds for the rows below it in the same group until the
+    next row heading, or until a row with the heading's own bullet ("- Đối với …:" over "+ …" rows ends at the next
+    "- …"). The crawl often lists a page's rows out of order ("+ Đối với hồ sơ đề nghị gia hạn …", two documents,
+    "+ Đối với hồ sơ đề nghị tái cấp vốn", two documents): the rows below a heading are read under it all the same,
+    so that a document of one of several cases is not read as required by all."""
     variants = variant_headings(rows)
     readings = []
+    above, marker, group = "", "", None
     for row in rows:
         heading = read_heading(row.group)
         if heading.role == "named" and heading.text in variants:
             heading = Heading("case", heading.text)
+        if row.group != group:
+            above, group = "", row.group
+        case = row_heading(row.name) if heading.role not in ("note", "exempt") else ""
+        if case:
+            above, marker = case, _marker(row.name)
+            readings.append(Reading(NOTE))
+            continue
+        if above and marker and _marker(row.name) == marker:
+            above = ""  # a sibling of the heading: back to the list
+        if above:
+            heading = Heading("case", f"{heading.text}; {above}" if heading.role == "case" else above)
         readings.append(classify(row.name, row.group, heading))
     return readings
 
