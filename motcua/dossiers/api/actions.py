@@ -29,13 +29,22 @@ class Input(serializers.Serializer):
         raise NotImplementedError
 
 
+class BySlug(serializers.SlugRelatedField):
+    """A row named by its code or username. A text with a NUL character names none (PostgreSQL refused to look it
+    up: a 500 before this check)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data.replace("\x00", "\\x00"))
+        return super().to_internal_value(data)
+
+
 def agency_field(**kwargs):
-    return serializers.SlugRelatedField(slug_field="code", queryset=Agency.objects.filter(is_active=True), **kwargs)
+    return BySlug(slug_field="code", queryset=Agency.objects.filter(is_active=True), **kwargs)
 
 
 def staff_field(**kwargs):
-    return serializers.SlugRelatedField(slug_field="username", **kwargs,
-                                        queryset=User.objects.filter(kind=User.Kind.STAFF, is_active=True))
+    return BySlug(slug_field="username", **kwargs, queryset=User.objects.filter(kind=User.Kind.STAFF, is_active=True))
 
 
 def text(max_length=2000, **kwargs):
@@ -190,9 +199,15 @@ class AnswerConsultation(Input):
         return lifecycle.answer_consultation(dossier.pk, actor=actor, answer=self.validated_data["answer"])
 
 
+# Dossier.fee_total is a PositiveIntegerField: an `integer` column on PostgreSQL, so at most 2^31 − 1 đồng; above
+# that the database refused the row (a 500) instead of the caller hearing what is wrong (a 400).
+MAX_AMOUNT = 2_147_483_647
+
+
 class RequestPayment(Input):
     amount = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
-                                      help_text="Số tiền (đồng); bỏ trống: theo phí, lệ phí của thủ tục")
+                                      max_value=MAX_AMOUNT, help_text="Số tiền (đồng), tối đa 2.147.483.647; bỏ "
+                                                                      "trống: theo phí, lệ phí của thủ tục")
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):

@@ -4,11 +4,13 @@ lifecycle raises Django's ValidationError (400, with the field names of the requ
 (409: not allowed in this state) or PermissionDenied (403); a dossier the caller may not see is 404, worded exactly
 like a code that does not exist. DRF's own English messages that its Vietnamese catalogue lacks are replaced here.
 """
+from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.settings import api_settings
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 from ..transitions import TransitionError
 
@@ -112,8 +114,23 @@ INVALID = {
 }
 
 
+# DRF builds these validators in the field's __init__, with its English messages already formatted in.
+LIMIT_VALIDATORS = {validators.MaxValueValidator: "max_value", validators.MinValueValidator: "min_value",
+                    validators.MaxLengthValidator: "max_length", validators.MinLengthValidator: "min_length"}
+CHARACTER_VALIDATORS = {
+    validators.ProhibitNullCharactersValidator: "Không được chứa ký tự NUL (\\x00).",
+    ProhibitSurrogateCharactersValidator: "Không được chứa ký tự thay thế UTF-16 (U+{code_point:X}).",
+}
+
+
 def vietnamese(field) -> None:
     """Replace the English messages of `field` (and of the child of a list field) with Vietnamese ones."""
+    for validator in field.validators:
+        if type(validator) in LIMIT_VALIDATORS:
+            key = LIMIT_VALIDATORS[type(validator)]
+            validator.message = FIELD_MESSAGES[key].format(**{key: validator.limit_value})
+        elif type(validator) in CHARACTER_VALIDATORS:
+            validator.message = CHARACTER_VALIDATORS[type(validator)]
     for key in field.error_messages:
         if key == "invalid":
             kind = next((k.__name__ for k in type(field).__mro__ if k.__name__ in INVALID), None)

@@ -3,19 +3,28 @@
 `?overdue=true` is the open queue past its legal due moment; `?assignee=me` the caller's own work; `q` looks in the
 code, the applicant's name and (exactly) the applicant's personal ID number. Orderings put dossiers without the
 moment (not received yet, no due moment) last on every database and break ties by id, so pages never overlap.
+Moments are turned into UTC before they reach the database (`Moment`), and a bad value is a Vietnamese 400.
 """
+import datetime as dt
+
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q
 from django.utils import timezone
+from django_filters.fields import IsoDateTimeField
 
 from ..models import Dossier
 from ..states import OPEN, Channel, State
+from .errors import FIELD_MESSAGES, INVALID
 
 ORDERINGS = ("due_at", "received_at", "created_at")
 
 
 class StableOrdering(django_filters.OrderingFilter):
     def filter(self, qs, value):
+        value = [param for param in value or () if param]  # `?ordering=due_at,,` has empty items: none (a 500)
         if not value:
             return qs
         order = []
@@ -27,28 +36,60 @@ class StableOrdering(django_filters.OrderingFilter):
         return qs.order_by(*order, tie)
 
 
+class MomentField(IsoDateTimeField):
+    """An ISO 8601 moment, in UTC: any offset RFC 3339 allows (up to ±23:59) is valid, but PostgreSQL refuses
+    offsets beyond ±15:59, and a moment near year 1 or 9999 may leave the calendar once moved to UTC (400)."""
+
+    default_error_messages = {"invalid": INVALID["DateTimeField"]}
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(dt.UTC)
+        except OverflowError:
+            raise ValidationError(FIELD_MESSAGES["overflow"], code="overflow") from None
+
+
+class Moment(django_filters.IsoDateTimeFilter):
+    field_class = MomentField
+
+
+class AnyTextField(forms.CharField):
+    """Any text, a NUL character included: Django's form refused one with an English 400, for a value the schema
+    allows; a text no row can hold simply matches nothing (`AnyText`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.validators = [v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+
+
+class AnyText(django_filters.CharFilter):
+    field_class = AnyTextField
+
+    def filter(self, qs, value):
+        return qs.none() if value and "\x00" in value else super().filter(qs, value)  # PostgreSQL refuses NUL
+
+
 class DossierFilter(django_filters.FilterSet):
     state = django_filters.MultipleChoiceFilter(choices=State.choices, help_text="Trạng thái (lặp lại để chọn nhiều)")
     national_status = django_filters.NumberFilter(help_text="Mã trạng thái trên Cổng DVCQG (1-10)")
     channel = django_filters.ChoiceFilter(choices=Channel.choices, help_text="Kênh nộp")
-    procedure = django_filters.CharFilter(field_name="procedure__code", help_text="Mã thủ tục")
-    receiving_agency = django_filters.CharFilter(field_name="receiving_agency__code",
-                                                 help_text="Mã định danh nơi tiếp nhận")
-    processing_agency = django_filters.CharFilter(field_name="processing_agency__code",
-                                                  help_text="Mã định danh cơ quan đang xử lý")
+    procedure = AnyText(field_name="procedure__code", help_text="Mã thủ tục")
+    receiving_agency = AnyText(field_name="receiving_agency__code", help_text="Mã định danh nơi tiếp nhận")
+    processing_agency = AnyText(field_name="processing_agency__code", help_text="Mã định danh cơ quan đang xử lý")
     assignee = django_filters.ChoiceFilter(choices=[("me", "me")], method="filter_assignee",
                                            help_text="`me`: hồ sơ được phân công cho chính người gọi")
     overdue = django_filters.ChoiceFilter(choices=[("true", "true"), ("false", "false")], method="filter_overdue",
                                           help_text="true: đang giải quyết và đã quá hạn trả; false: ngược lại")
-    due_before = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="lt",
-                                                  help_text="Hạn trả trước thời điểm này (ISO 8601)")
-    due_after = django_filters.IsoDateTimeFilter(field_name="due_at", lookup_expr="gte",
-                                                 help_text="Hạn trả từ thời điểm này (ISO 8601)")
-    received_before = django_filters.IsoDateTimeFilter(field_name="received_at", lookup_expr="lt",
-                                                       help_text="Tiếp nhận trước thời điểm này (ISO 8601)")
-    received_after = django_filters.IsoDateTimeFilter(field_name="received_at", lookup_expr="gte",
-                                                      help_text="Tiếp nhận từ thời điểm này (ISO 8601)")
-    q = django_filters.CharFilter(method="filter_q", help_text="Mã hồ sơ, tên người nộp hoặc số định danh")
+    due_before = Moment(field_name="due_at", lookup_expr="lt", help_text="Hạn trả trước thời điểm này (ISO 8601)")
+    due_after = Moment(field_name="due_at", lookup_expr="gte", help_text="Hạn trả từ thời điểm này (ISO 8601)")
+    received_before = Moment(field_name="received_at", lookup_expr="lt",
+                             help_text="Tiếp nhận trước thời điểm này (ISO 8601)")
+    received_after = Moment(field_name="received_at", lookup_expr="gte",
+                            help_text="Tiếp nhận từ thời điểm này (ISO 8601)")
+    q = AnyText(method="filter_q", help_text="Mã hồ sơ, tên người nộp hoặc số định danh")
     ordering = StableOrdering(fields=ORDERINGS, help_text="Sắp xếp: due_at, received_at, created_at (dấu - để "
                                                           "giảm dần)")
 
@@ -67,5 +108,7 @@ class DossierFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
+        if "\x00" in value:
+            return queryset.none()
         return queryset.filter(Q(code__icontains=value) | Q(applicant_name__icontains=value)
                                | Q(applicant_id_number=value))

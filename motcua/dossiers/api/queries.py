@@ -25,6 +25,8 @@ def visible(user, code: str, queryset=None) -> Dossier:
     """The dossier `code` if `user` may see it; otherwise 404, worded as for a code that does not exist, so a
     foreign agency cannot even learn that the code exists."""
     queryset = Dossier.objects.all() if queryset is None else queryset
+    if "\x00" in code:  # no code holds one, and PostgreSQL refuses it in a query (a 500 before this check)
+        raise NotFound(NOT_FOUND)
     try:
         return queryset.visible_to(user).get(code=code)
     except Dossier.DoesNotExist:

@@ -19,6 +19,16 @@ STAFF_ONLY = ("Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập
               "tài khoản cán bộ không tự nộp hồ sơ trực tuyến.")
 
 
+def has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(has_nul(key) or has_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(has_nul(item) for item in value)
+    return False
+
+
 class Registration(Input):
     procedure = serializers.CharField(max_length=40, help_text="Mã thủ tục (đang công khai)")
     receiving_agency = agency_field(help_text="Mã định danh nơi tiếp nhận")
@@ -57,6 +67,8 @@ class Registration(Input):
     def validate_form_data(self, value):
         if not isinstance(value, dict):
             raise serializers.ValidationError("Dữ liệu tờ khai phải là một đối tượng JSON.")
+        if has_nul(value):  # PostgreSQL's jsonb refuses \u0000 (a 500 before this check)
+            raise serializers.ValidationError("Dữ liệu tờ khai không được chứa ký tự NUL (\\u0000).")
         return value
 
     def validate_files(self, value):
