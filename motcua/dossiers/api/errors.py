@@ -61,10 +61,14 @@ def translate(exc: Exception) -> Exception:
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return exceptions.UnsupportedMediaType("", detail="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng "
                                                            "application/json hoặc multipart/form-data.")
-    if isinstance(exc, exceptions.ParseError):
-        return exceptions.ParseError("Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp).")
+    if isinstance(exc, exceptions.ParseError):  # a 400 like every other, in the shape of the others
+        return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [
+            "Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]})
     if isinstance(exc, exceptions.NotFound):
-        return exceptions.NotFound("Trang không tồn tại." if "page" in str(exc.detail).lower() else NOT_FOUND)
+        if "page" in str(exc.detail).lower():
+            return exceptions.NotFound("Trang không tồn tại.")
+        if str(exc.detail) == str(exceptions.NotFound.default_detail):
+            return exceptions.NotFound(NOT_FOUND)
     return exc
 
 

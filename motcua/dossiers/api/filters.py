@@ -97,7 +97,8 @@ class DossierFilter(django_filters.FilterSet):
         model = Dossier
         fields: list[str] = []
 
-    def filter_assignee(self, queryset, name, value):
+    # `value: str` is what the schema reads: without it, it guessed the model's foreign key (an integer).
+    def filter_assignee(self, queryset, name, value: str):
         return queryset.filter(assignee=self.request.user) if value == "me" else queryset
 
     def filter_overdue(self, queryset, name, value):

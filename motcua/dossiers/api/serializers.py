@@ -4,20 +4,30 @@ actions), the history and the documents. Read-only: inputs live in `actions.py` 
 Every serializer here reads only what `queries.py` loads with the dossier, so a page costs a fixed number of queries.
 """
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from .. import permissions, transitions
 from ..models import Document, Dossier, Event, Step
-from ..states import NATIONAL_LABELS, OPEN
+from ..states import NATIONAL_LABELS, OPEN, Outcome
 
 NAMESPACE = "dossiers_api"
 
 
-def code_of(help_text: str):
-    return serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=help_text)
+def code_of(help_text: str, **kwargs):
+    """An agency by its e-ID code; `allow_null=True` where the model allows none (the schema says `nullable`)."""
+    return serializers.SlugRelatedField(slug_field="code", read_only=True, help_text=help_text, **kwargs)
+
+
+def username_of(help_text: str):
+    """A person by username; null until someone is assigned."""
+    return serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True, help_text=help_text)
+
+
+def outcome_field(help_text: str):
+    """Trước hạn / đúng hạn / quá hạn, or "" while not finished: the empty string is part of the schema's enum."""
+    return serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True, help_text=help_text)
 
 
 class DossierSummary(serializers.ModelSerializer):
@@ -31,7 +41,8 @@ class DossierSummary(serializers.ModelSerializer):
     receiving_agency = code_of("Mã định danh nơi tiếp nhận")
     processing_agency = code_of("Mã định danh cơ quan đang xử lý")
     lead_agency = code_of("Mã định danh cơ quan chủ trì")
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True, help_text="Chuyên viên xử lý")
+    assignee = username_of("Tên đăng nhập của chuyên viên xử lý; null khi chưa phân công")
+    outcome = outcome_field("Kết quả so với hạn trả: early, on_time, late; chuỗi rỗng khi chưa xử lý xong")
     overdue = serializers.SerializerMethodField(help_text="Đang giải quyết và đã quá hạn trả")
 
     class Meta:
@@ -53,7 +64,7 @@ class DossierSummary(serializers.ModelSerializer):
 
 
 class DocumentSerializer(serializers.ModelSerializer):
-    download = serializers.SerializerMethodField(help_text="Địa chỉ tải tệp (trống nếu giấy tờ chỉ có bản giấy)")
+    download = serializers.SerializerMethodField(help_text="Địa chỉ tải tệp; null nếu giấy tờ chỉ có bản giấy")
 
     class Meta:
         model = Document
@@ -61,7 +72,7 @@ class DocumentSerializer(serializers.ModelSerializer):
                   "paper_originals", "paper_copies", "created_at", "download"]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_download(self, document) -> str | None:
         if not document.file:
             return None
@@ -73,7 +84,8 @@ class StepSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     agency = code_of("Mã định danh cơ quan thực hiện bước")
     agency_name = serializers.CharField(source="agency.name", read_only=True)
-    assignee = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    assignee = username_of("Người thực hiện bước; null khi chưa phân công")
+    outcome = outcome_field("Kết quả của bước so với thời hạn; chuỗi rỗng khi bước chưa xong")
 
     class Meta:
         model = Step
@@ -90,6 +102,9 @@ class DossierDetail(DossierSummary):
     steps = StepSerializer(many=True, read_only=True)
     actions = serializers.SerializerMethodField(help_text="Các thao tác người gọi được làm ngay bây giờ "
                                                           "(POST …/actions/<thao tác>/)")
+    applicant_email = serializers.EmailField(read_only=True, allow_blank=True,
+                                             help_text="Thư điện tử của người nộp; chuỗi rỗng khi không khai")
+    stats_outcome = outcome_field("Kết quả theo cách tính của Quyết định 766; chuỗi rỗng khi chưa xử lý xong")
 
     class Meta(DossierSummary.Meta):
         fields = DossierSummary.Meta.fields + [
@@ -109,8 +124,9 @@ class DossierDetail(DossierSummary):
 
 class EventSerializer(serializers.ModelSerializer):
     label = serializers.SerializerMethodField()
-    from_agency = code_of("Cơ quan chuyển")
-    to_agency = code_of("Cơ quan nhận")
+    from_agency = code_of("Cơ quan chuyển; null khi sự kiện không chuyển giữa các cơ quan", allow_null=True)
+    to_agency = code_of("Cơ quan nhận; null khi sự kiện không chuyển giữa các cơ quan", allow_null=True)
+    step_outcome = outcome_field("Kết quả của bước mà sự kiện khép lại; chuỗi rỗng nếu không có")
 
     class Meta:
         model = Event

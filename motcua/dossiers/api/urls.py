@@ -1,6 +1,6 @@
 """/api/v1/: dossiers, their history, documents and one endpoint per lifecycle action; the OpenAPI schema and the
 Swagger UI (served from our own static files by drf-spectacular-sidecar, no CDN)."""
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
@@ -18,4 +18,5 @@ urlpatterns = [
     *[path(f"dossiers/<str:code>/actions/{name}/", views.action_view(name, serializer).as_view(),
            name=f"action-{name}") for name, serializer in ACTIONS.items()],
     path("dossiers/<str:code>/actions/<str:action>/", views.UnknownAction.as_view(), name="action-unknown"),
+    re_path(r"", views.NoSuchPath.as_view(), name=views.NO_SUCH_PATH),  # last: a JSON 404, not the HTML page
 ]

@@ -5,6 +5,7 @@ Order of the answers: 401 not authenticated → 404 not visible (worded like a c
 right to this action → 400 invalid input → 409 not allowed in the dossier's state.
 """
 
+from django.urls import Resolver404, resolve
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view,
                                    inline_serializer)
@@ -30,17 +31,36 @@ from .serializers import NAMESPACE, DocumentSerializer, DossierDetail, DossierSu
 
 CODE = OpenApiParameter("code", str, OpenApiParameter.PATH, description="Mã hồ sơ, ví dụ 000.01.01.H44-260302-0001")
 ERROR = inline_serializer("Error", {"detail": serializers.CharField()})
+MESSAGES = {"type": "array", "items": {"type": "string"}}
+# DRF's 400 body: {field: [messages]}; errors without a field under non_field_errors; a list field's errors by
+# index ({"items": {"0": {"reason": [...]}}}), so a value is either a list of messages or an object of them.
 FIELD_ERRORS = OpenApiResponse(
-    inline_serializer("FieldErrors", {"non_field_errors": serializers.ListField(child=serializers.CharField())}),
-    description="Dữ liệu không hợp lệ: {tên trường: [thông báo]}; lỗi chung nằm ở non_field_errors")
+    {"type": "object", "minProperties": 1,
+     "properties": {"non_field_errors": {**MESSAGES, "description": "Lỗi chung, không thuộc trường nào"}},
+     "additionalProperties": {"oneOf": [MESSAGES, {"type": "object", "description": "Lỗi của từng phần tử: theo "
+                                                                                    "chỉ số hoặc tên trường con"}]}},
+    description="Dữ liệu không hợp lệ: {tên trường: [thông báo]}; lỗi chung nằm ở non_field_errors; lỗi của phần tử "
+                "trong danh sách: {tên trường: {chỉ số: …}}")
 ERRORS = {
     400: FIELD_ERRORS,
     401: OpenApiResponse(ERROR, description="Chưa xác thực"),
     403: OpenApiResponse(ERROR, description="Không có quyền (hoặc thiếu mã CSRF khi dùng phiên đăng nhập)"),
     404: OpenApiResponse(ERROR, description="Không có hồ sơ này, hoặc người gọi không được xem"),
     409: OpenApiResponse(ERROR, description="Thao tác không được phép ở trạng thái hiện tại của hồ sơ"),
+    415: OpenApiResponse(ERROR, description="Kiểu dữ liệu gửi lên không được hỗ trợ"),
     422: OpenApiResponse(ERROR, description="Khóa Idempotency-Key đã dùng cho một yêu cầu khác"),
 }
+PAGE_NOT_FOUND = OpenApiResponse(ERROR, description="Không có hồ sơ này (hoặc người gọi không được xem), hoặc số "
+                                                    "trang vượt quá số trang hiện có")
+
+
+# Every stored file was checked by content on the way in (files.SIGNATURES), and is served with that type.
+DOWNLOAD_TYPES = [media_type for _, media_type in files.SIGNATURES]
+FILE_TYPES = "Tệp gốc với kiểu đã kiểm tra theo nội dung khi nhận (PDF, JPEG hoặc PNG), tải về dạng đính kèm"
+
+
+def errors(*codes: int) -> dict:
+    return {code: ERRORS[code] for code in codes}
 
 
 class Pages(PageNumberPagination):
@@ -60,6 +80,10 @@ def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=No
     return Response(DossierDetail(fresh, context={"request": request}).data, status=status_code, headers=headers)
 
 
+@extend_schema_view(get=extend_schema(responses={
+    200: DossierSummary(many=True), **errors(401),
+    400: OpenApiResponse(FIELD_ERRORS.response, description="Tham số lọc không hợp lệ: {tham số: [thông báo]}"),
+    404: OpenApiResponse(ERROR, description="Số trang vượt quá số trang hiện có")}))
 @extend_schema(tags=["Hồ sơ"])
 class DossierList(Base, generics.ListAPIView):
     """Danh sách hồ sơ người gọi được xem, lọc và sắp xếp trong SQL."""
@@ -72,7 +96,7 @@ class DossierList(Base, generics.ListAPIView):
         return queries.summaries(self.request.user)
 
     @extend_schema(summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)", request=Registration,
-                   parameters=[IDEMPOTENCY_KEY], responses={201: DossierDetail, **ERRORS})
+                   parameters=[IDEMPOTENCY_KEY], responses={201: DossierDetail, **errors(400, 401, 403, 415, 422)})
     @idempotent
     def post(self, request):
         serializer = Registration(data=request.data, context={"request": request})
@@ -82,7 +106,7 @@ class DossierList(Base, generics.ListAPIView):
         return detail_response(request, dossier, status.HTTP_201_CREATED, {"Location": location})
 
 
-@extend_schema(tags=["Hồ sơ"], parameters=[CODE], responses={200: DossierDetail, 401: ERRORS[401], 404: ERRORS[404]})
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE], responses={200: DossierDetail, **errors(401, 404)})
 class DossierRetrieve(Base, generics.RetrieveAPIView):
     """Chi tiết hồ sơ: người nộp, thời hạn, giấy tờ (thông tin tệp), các bước xử lý, thao tác người gọi được làm."""
 
@@ -99,7 +123,8 @@ class DossierScoped(Base, generics.ListAPIView):
         return self._dossier
 
 
-@extend_schema(tags=["Hồ sơ"], parameters=[CODE])
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE],
+               responses={200: EventSerializer(many=True), **errors(401), 404: PAGE_NOT_FOUND})
 class DossierEvents(DossierScoped):
     """Nhật ký hồ sơ (chuỗi sự kiện có mã băm), theo thứ tự."""
 
@@ -111,7 +136,8 @@ class DossierEvents(DossierScoped):
         return self.dossier().events.select_related("from_agency", "to_agency").order_by("seq")
 
 
-@extend_schema(tags=["Hồ sơ"], parameters=[CODE])
+@extend_schema(tags=["Hồ sơ"], parameters=[CODE],
+               responses={200: DocumentSerializer(many=True), **errors(401), 404: PAGE_NOT_FOUND})
 class DossierDocuments(DossierScoped):
     """Giấy tờ của hồ sơ: thành phần hồ sơ và kết quả, kèm SHA-256 và địa chỉ tải tệp."""
 
@@ -124,8 +150,10 @@ class DossierDocuments(DossierScoped):
 
 
 @extend_schema(tags=["Hồ sơ"], summary="Tải tệp giấy tờ", parameters=[CODE],
-               responses={(200, "application/octet-stream"): OpenApiTypes.BINARY, 401: ERRORS[401],
-                          404: ERRORS[404]})
+               responses={**{(200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=FILE_TYPES)
+                             for media_type in DOWNLOAD_TYPES},
+                          **errors(401), 404: OpenApiResponse(ERROR, description="Không có hồ sơ hoặc giấy tờ "
+                                                                                 "này, hoặc giấy tờ chỉ có bản giấy")})
 class DocumentFile(Base, APIView):
     """The stored file, as an attachment, with its SHA-256 (`Repr-Digest`); never rendered by the browser."""
 
@@ -171,10 +199,33 @@ def action_view(name: str, serializer: type[Input]):
         "__doc__": f"{transitions.ACTION_LABELS[name]} (lifecycle.{name}). Trả về hồ sơ sau thao tác."})
     return extend_schema_view(post=extend_schema(
         tags=["Thao tác trên hồ sơ"], summary=transitions.ACTION_LABELS[name], operation_id=f"dossier_action_{name}",
-        parameters=[CODE, IDEMPOTENCY_KEY], request=serializer, responses={200: DossierDetail, **ERRORS}))(view)
+        parameters=[CODE, IDEMPOTENCY_KEY], request=serializer,
+        responses={200: DossierDetail, **errors(400, 401, 403, 404, 409, 415, 422)}))(view)
 
 
 @extend_schema(exclude=True)
 class UnknownAction(Base, APIView):
     def post(self, request, code, action):
         raise NotFound(f"Không có thao tác “{action}”. Các thao tác: {', '.join(transitions.TABLE)}.")
+
+
+NO_SUCH_PATH = "no-such-path"
+
+
+@extend_schema(exclude=True)
+class NoSuchPath(Base, APIView):
+    """Any other address under /api/v1/ (a document id that is not a number, a code with a “/”): a JSON 404 in
+    Vietnamese like every other answer of the API, never the site's HTML page."""
+
+    def answer(self, request, *args, **kwargs):
+        path = request.path
+        if not path.endswith("/"):
+            try:
+                slashed = resolve(path + "/").url_name != NO_SUCH_PATH
+            except Resolver404:
+                slashed = False
+            if slashed:
+                raise NotFound(f"Địa chỉ của API luôn kết thúc bằng “/”: dùng {path}/")
+        raise NotFound("Không có địa chỉ này trong API (danh sách địa chỉ: /api/v1/docs/).")
+
+    get = post = put = patch = delete = options = answer

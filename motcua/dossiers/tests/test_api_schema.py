@@ -1,8 +1,16 @@
-"""The API answers bad input with a Vietnamese 4xx, never a 500 (issue 11, item 8): moments with any offset, amounts
-beyond the column, orderings with empty items, NUL characters where PostgreSQL refuses them.
+"""The API answers as its OpenAPI schema says (issue 11, item 8): bad input is a Vietnamese 4xx, never a 500, and
+every answer (status, content type, body) is one the schema documents.
+
+The schema tests send their requests through schemathesis, which checks each answer against the served schema;
+requests go through Django's WSGI handler in this thread, so they see this test's database transaction.
 """
+import jsonschema
 import pytest
+import schemathesis
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -11,6 +19,7 @@ from motcua.dossiers.models import Dossier
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+SCHEMA_URL = "/api/v1/schema/?format=json"
 
 
 def pdf(name="a.pdf"):
@@ -76,6 +85,38 @@ def dossiers(people, five_days, province, applicant):
         ("waiting", waiting), ("issued", issued), ("returned", returned), ("paying", paying))}
 
 
+@pytest.fixture
+def openapi(dossiers):
+    """The served schema, loaded by schemathesis, whose requests go to Django's WSGI handler in this thread."""
+    # Django closes the connection after each request outside the test client, which would end this test's
+    # transaction; its test client does the same as this for its own requests.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi(SCHEMA_URL, WSGIHandler())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def call(openapi, user, method, path, **parts):
+    """One request through schemathesis, checked by all its checks against the schema; the response."""
+    case = openapi[path][method].Case(**parts)
+    return case.call_and_validate(headers={"Authorization": f"Token {token(user)}"})
+
+
+def parameter_schema(openapi, path, method, name) -> dict:
+    raw = openapi.raw_schema["paths"][path][method.lower()]
+    return next(p["schema"] for p in raw["parameters"] if p["name"] == name)
+
+
+def resolved(openapi, schema: dict) -> dict:
+    """`schema` with its $refs replaced (one level is all these tests need)."""
+    if "$ref" in schema:
+        return openapi.raw_schema["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
 # --- server errors, and bad input of their kind -----------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["received_after", "received_before", "due_before", "due_after"])
 def test_a_moment_with_any_offset_filters_in_utc_and_one_outside_the_calendar_is_a_400(name, dossiers, people):
@@ -137,3 +178,89 @@ def test_limits_are_told_in_vietnamese(dossiers, people):
     response = head.post(f"/api/v1/dossiers/{code}/actions/consult/",
                          {"agency": "000.00.12.H44", "days": "0.1", "question": "x" * 2001}, format="json")
     assert response.json() == {"days": ["Giá trị tối thiểu là 0.5."], "question": ["Tối đa 2000 ký tự."]}
+
+
+# --- answers the schema did not describe ------------------------------------------------------------------------------
+def test_an_unassigned_dossier_and_an_event_between_no_agencies_match_the_schema(openapi, dossiers, people):
+    code = dossiers["received"].code
+    detail = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/", path_parameters={"code": code})
+    assert detail.json()["assignee"] is None
+    events = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/events/", path_parameters={"code": code})
+    assert events.json()["results"][0]["to_agency"] is None
+    steps = call(openapi, people["head"], "GET", "/api/v1/dossiers/{code}/",
+                 path_parameters={"code": dossiers["consulting"].code}).json()["steps"]
+    assert any(step["assignee"] is None for step in steps)
+
+
+def test_an_unfinished_dossier_has_an_empty_outcome_in_the_schema(openapi, dossiers, people):
+    body = call(openapi, people["desk"], "GET", "/api/v1/dossiers/", query={"state": "received"}).json()
+    assert body["results"][0]["outcome"] == ""
+    detail = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/",
+                  path_parameters={"code": dossiers["received"].code}).json()
+    assert detail["outcome"] == detail["stats_outcome"] == ""
+    assert any(step["outcome"] == "" for step in detail["steps"])  # the open step
+
+
+def test_an_applicant_without_email_matches_the_schema(openapi, dossiers, people):
+    detail = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/",
+                  path_parameters={"code": dossiers["online"].code})
+    assert detail.json()["applicant_email"] == ""
+
+
+def test_a_400_has_the_documented_shape(openapi, dossiers, people):
+    path = "/api/v1/dossiers/{code}/actions/{action}/"
+    code = dossiers["received"].code
+    for action, body, expected in [
+        ("assign", {}, {"officer": ["Trường này là bắt buộc."]}),  # the schema required non_field_errors
+        ("request_supplement", {"items": [{"item": "Tờ khai"}]},  # errors of a list's item, by index
+         {"items": {"0": {"reason": ["Trường này là bắt buộc."]}}}),
+    ]:
+        response = call(openapi, people["head"], "POST", path.replace("{action}", action),
+                        path_parameters={"code": code}, body=body, media_type="application/json")
+        assert (response.status_code, response.json()) == (400, expected), action
+
+
+def test_a_body_that_is_not_json_is_a_400_of_the_same_shape(dossiers, people):
+    response = client_for(people["head"]).post(f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/",
+                                               b"{officer", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": [
+        "Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]}
+
+
+def test_404s_are_documented(openapi, dossiers, people):
+    missing = {"code": "000.01.01.H44-991231-9999"}
+    for path in ("/api/v1/dossiers/{code}/events/", "/api/v1/dossiers/{code}/documents/"):
+        response = call(openapi, people["desk"], "GET", path, path_parameters=missing)
+        assert response.status_code == 404
+    response = call(openapi, people["desk"], "GET", "/api/v1/dossiers/", query={"page": 99})
+    assert (response.status_code, response.json()) == (404, {"detail": "Trang không tồn tại."})
+
+
+def test_a_download_has_its_documented_content_type(openapi, dossiers, people):
+    document = dossiers["issued"].documents.get(kind="result")
+    response = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/documents/{id}/download/",
+                    path_parameters={"code": dossiers["issued"].code, "id": document.pk})
+    headers = {name.lower(): value for name, value in response.headers.items()}
+    assert response.status_code == 200 and headers["content-type"] == ["application/pdf"]  # was octet-stream
+
+
+def test_an_address_the_api_does_not_have_is_a_json_404(openapi, dossiers, people):
+    code = dossiers["issued"].code
+    response = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/documents/{id}/download/",
+                    path_parameters={"code": code, "id": "abc"})
+    assert response.status_code == 404 and "Không có địa chỉ này" in response.json()["detail"]
+    client = client_for(people["desk"])
+    response = client.get("/api/v1/dossiers")
+    assert response.status_code == 404 and response.json() == {
+        "detail": "Địa chỉ của API luôn kết thúc bằng “/”: dùng /api/v1/dossiers/"}
+    response = client.post(f"/api/v1/dossiers/{code}/actions/fly/")
+    assert response.status_code == 404 and response.json()["detail"].startswith("Không có thao tác “fly”")
+    assert APIClient().get("/api/v1/khong-co/").status_code == 401
+
+
+def test_the_assignee_filter_is_a_text(openapi, dossiers, people):
+    schema = parameter_schema(openapi, "/api/v1/dossiers/", "GET", "assignee")
+    jsonschema.validate("me", schema)  # was {"type": "integer", "enum": ["me"]}: no value could match
+    body = call(openapi, people["specialist"], "GET", "/api/v1/dossiers/", query={"assignee": "me"}).json()
+    assert [d["code"] for d in body["results"]] == [dossiers["consulting"].code]
