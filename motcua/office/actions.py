@@ -26,7 +26,8 @@ def other_agencies(dossier):
 
 class Receive(ActionForm):
     """Tiếp nhận from the dossier page: each needed line without a file is ticked when its paper is received, and
-    each conditional line can be marked "không áp dụng" (the applicant's online answer is the starting point)."""
+    each conditional line can be marked "không áp dụng" (the applicant's online answer is the starting point); a
+    line without a file that the catalogue reads as always required can be too, with a reason."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,12 +41,19 @@ class Receive(ActionForm):
             if line.is_required and line.pk not in with_file:
                 self.fields[f"paper_{line.pk}"] = forms.BooleanField(label=f"Đã nhận bản giấy – {line.name}",
                                                                      required=False)
+                if not line.condition:
+                    self.fields[f"na_{line.pk}"] = forms.BooleanField(
+                        label=f"Không áp dụng với người nộp – {line.name}", required=False)
+                    self.fields[f"why_{line.pk}"] = forms.CharField(
+                        label="Lý do không áp dụng (bắt buộc khi đánh dấu)", required=False, max_length=500)
 
     def run(self):
         data = self.cleaned_data
         return lifecycle.receive(self.dossier.pk, actor=self.user,
                                  received_lines=[line.pk for line in self.lines if data.get(f"paper_{line.pk}")],
-                                 not_applicable=[line.pk for line in self.lines if data.get(f"na_{line.pk}")])
+                                 not_applicable=[line.pk for line in self.lines if data.get(f"na_{line.pk}")],
+                                 not_applicable_reasons={line.pk: data.get(f"why_{line.pk}", "")
+                                                         for line in self.lines if data.get(f"why_{line.pk}")})
 
 
 class SupplementItems(ActionForm):

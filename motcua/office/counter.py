@@ -90,7 +90,7 @@ class Line:
     def __init__(self, requirement, post, files_in, user):
         self.requirement, self.pk = requirement, requirement.pk
         self.ticked = str(self.pk) in post.getlist("received_line")
-        self.not_applicable = bool(requirement.condition) and str(self.pk) in post.getlist("not_applicable")
+        self.not_applicable = requirement.is_required and str(self.pk) in post.getlist("not_applicable")
         self.reason = post.get(f"reason_{self.pk}", "").strip()
         self.token = post.get(f"kept_{self.pk}", "")
         self.upload = files_in.get(f"file_{self.pk}")
@@ -175,6 +175,10 @@ def _check_lines(form, lines) -> list[str]:
     skipped = [line.pk for line in lines if line.not_applicable]
     lacking = completeness.missing([line.requirement for line in lines],
                                    [line.pk for line in lines if line.present], skipped)
+    for line in lines:  # a line the catalogue reads as always required: "không áp dụng" only with a reason
+        if line.not_applicable and not line.requirement.condition and not line.reason:
+            line.error = line.error or ("Giấy tờ này danh mục ghi là bắt buộc: ghi lý do vì sao không áp dụng với "
+                                        "người nộp.")
     if decision == "receive" and lacking:
         return ["Hồ sơ còn thiếu giấy tờ bắt buộc: " + "; ".join(line.name for line in lacking)
                 + ". Hãy chọn “Yêu cầu bổ sung” và ghi lý do cho từng giấy tờ, hoặc đánh dấu “Không áp dụng” "
@@ -221,16 +225,17 @@ def _decide(request, data, version, lines) -> Dossier:
     uploads = [(line.requirement, SimpleUploadedFile(line.scan[0], line.scan[1], content_type=line.scan[2]))
                for line in lines if line.scan]
     skipped = [line.pk for line in lines if line.not_applicable]
+    reasons = {line.pk: line.reason for line in lines if line.not_applicable and line.reason}
     applicant = {key: data[key] for key in lifecycle.intake.APPLICANT_FIELDS if key in data and data[key]}
     # "online" here is assisted submission: the officer files an online dossier for someone who cannot use the
     # portal, recorded as such in the dossier's first event.
     dossier = lifecycle.register(actor=request.user, version=version, receiving_agency=data["desk"],
                                  applicant=applicant, channel=data["channel"], uploads=uploads,
                                  processing_agency=data["processing_agency"], assisted=data["channel"] == "online",
-                                 not_applicable=skipped)
+                                 not_applicable=skipped, not_applicable_reasons=reasons)
     if decision == "receive":
         lifecycle.receive(dossier.pk, actor=request.user, received_lines=[line.pk for line in lines if line.present],
-                          not_applicable=skipped)
+                          not_applicable=skipped, not_applicable_reasons=reasons)
         messages.success(request, "Đã tiếp nhận hồ sơ. In Giấy tiếp nhận và hẹn trả kết quả (mẫu 01) cho công dân.")
     elif decision == "supplement":
         needed = completeness.needed([line.requirement for line in lines], skipped)

@@ -100,7 +100,9 @@ def dossier_detail(request, code):
         "form_fields": [f for f in eforms.fields(eforms.schema_for(dossier.procedure_version), dossier.form_data)
                         if f["value"] not in ("", None)],
         "explanation": received.data.get("explanation", []) if received else [],
-        "forms": [(name, ACTION_LABELS[name], actions.FORMS[name](dossier=dossier, user=request.user))
+        # each action's fields get ids of their own ("assign-note", "approve-note"): the panels share one page
+        "forms": [(name, ACTION_LABELS[name], actions.FORMS[name](dossier=dossier, user=request.user,
+                                                                  auto_id=f"{name}-%s"))
                   for name in allowed],
         "printable": printable_forms(dossier),
     })

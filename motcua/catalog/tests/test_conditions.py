@@ -211,6 +211,22 @@ def test_blind_sample_is_development_data_now(sample_lists):
     assert figures["accuracy_3way"] >= 0.9, figures
 
 
+def test_fifth_blind_sample_measured_once_below_target(shared_data):
+    """document_lines_blind2.csv (seed 8080, 200 lines), labelled by hand by a third person and committed before
+    the classifier ever ran on it; measured once, after the classifier was changed for the fourth sample's errors
+    and before any change made for this one. Conditional precision 53/61 = 0.869 and recall 53/62 = 0.855: BELOW the
+    issue's 95 % target (pooled over the five blind runs, 900 lines: precision 331/365 = 0.907, recall 331/355 =
+    0.932). This test keeps those floors so that the figure cannot silently get worse; it is the honest measure of
+    how the rules do on lines they have never seen (docs/catalog.md). Do not tune on its errors without drawing a
+    new blind sample."""
+    sample = read(FIXTURES / "document_lines_blind2.csv")
+    assert len(sample) == 200 and len({line["code"] for line in sample}) == len(sample)
+    figures = measure(sample, parsed_lists(shared_data, {line["code"] for line in sample}))
+    report("document_lines_blind2.csv (seed 8080, 200 lines, measured once, below target)", figures)
+    precision, recall = figures["conditional"]
+    assert precision >= 0.86 and recall >= 0.85, figures
+
+
 def test_samples_do_not_overlap():
-    samples = [{line["code"] for line in read(FIXTURES / name)} for name in SAMPLES]
+    samples = [{line["code"] for line in read(FIXTURES / name)} for name in [*SAMPLES, "document_lines_blind2.csv"]]
     assert sum(map(len, samples)) == len(set().union(*samples))

@@ -75,12 +75,13 @@ def _line_names(lines, ids) -> list[str]:
 @transaction.atomic
 def register(*, actor, version, receiving_agency: Agency, applicant: dict, channel: str, form_data=None,
              uploads=(), processing_agency: Agency | None = None, applicant_user=None, assisted: bool = False,
-             not_applicable=(), at=None) -> Dossier:
+             not_applicable=(), not_applicable_reasons=None, at=None) -> Dossier:
     """Đăng ký hồ sơ: an online submission, or a paper dossier entered at the desk before the desk decides.
 
     `uploads` is a list of (required-document line or None, uploaded file[, reused from the data store]). Every
     file is checked before anything is written, so one bad file stores nothing. `not_applicable` lists the
-    conditional document lines the applicant (or the desk) said do not apply.
+    document lines the applicant (or the desk) said do not apply; a line without a condition needs its reason in
+    `not_applicable_reasons` ({line id: text}).
     """
     at = now(at)
     if version.status != version.Status.PUBLISHED:
@@ -91,7 +92,7 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
         raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
     data = check_applicant(applicant)
     lines = list(version.documents.all())
-    skipped = completeness.check_not_applicable(lines, not_applicable)
+    skipped = completeness.check_not_applicable(lines, not_applicable, not_applicable_reasons)
     checked = check_uploads(uploads)
     checked += _declaration(version, lines, checked, receiving_agency, data, form_data, at)
     processing = competent_agency(version, receiving_agency, processing_agency)
@@ -105,7 +106,8 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     store_inputs(dossier, actor, checked)
     record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
            data={"channel": channel, "assisted": assisted, "documents": len(checked),
-                 "not_applicable": _line_names(lines, skipped)})
+                 "not_applicable": _line_names(lines, skipped),
+                 "overrides": completeness.overrides(lines, skipped, not_applicable_reasons)})
     return dossier
 
 
@@ -125,7 +127,8 @@ def _declaration(version, lines, checked, agency, applicant: dict, form_data, at
 
 
 @transaction.atomic
-def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None, at=None) -> Dossier:
+def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None, not_applicable_reasons=None,
+            at=None) -> Dossier:
     """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off).
 
     Complete means every needed document line is held (completeness.needed): as a file of the dossier, or, for a
@@ -138,8 +141,10 @@ def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None,
     dossier, target = load(dossier_id, actor, "receive")
     require_time_limit(dossier.procedure_version)
     lines = list(dossier.procedure_version.documents.all())
+    overridden = []
     if not_applicable is not None:
-        dossier.not_applicable = completeness.check_not_applicable(lines, not_applicable)
+        dossier.not_applicable = completeness.check_not_applicable(lines, not_applicable, not_applicable_reasons)
+        overridden = completeness.overrides(lines, dossier.not_applicable, not_applicable_reasons)
     present = set(dossier.documents.filter(kind=Document.Kind.INPUT, requirement__isnull=False)
                   .values_list("requirement_id", flat=True))
     if received_lines is not None:
@@ -165,7 +170,7 @@ def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None,
     record(dossier, "received", actor, at, to_state=target, to_agency=dossier.processing_agency, step=desk,
            data={"due": dossier.due_at, "receipt": dossier.clock_started_at, "explanation": explanation,
                  "skipped": skipped, "duration": duration.label if duration else None,
-                 "not_applicable": _line_names(lines, dossier.not_applicable),
+                 "not_applicable": _line_names(lines, dossier.not_applicable), "overrides": overridden,
                  "received_lines": sorted(present)})
     return dossier
 

@@ -61,10 +61,11 @@ def test_walk_in_dossier_with_a_line_not_applicable_from_counter_to_return(site,
     page = desktop_page
     procedure = Procedure.objects.get(code=VISA)
     lines = list(procedure.current.documents.all())
-    online_only = next(line for line in lines if "trực tuyến" in line.condition)
-    assert any(line.condition and line != online_only for line in lines) and any(not line.condition for line in lines)
+    # the photo is needed only for a separate visa (thị thực rời): this applicant asks for a visa in the passport
+    separate_visa = next(line for line in lines if "thị thực rời" in line.condition)
+    assert any(not line.condition for line in lines)
 
-    # The counter: the condition is shown; the online-only line does not apply to a walk-in applicant.
+    # The counter: the condition is shown; the separate-visa line does not apply to this applicant.
     login(page, site, "tiepnhan")
     page.goto(f"{site}/can-bo/tiep-nhan/?q={VISA}")
     page.click(f"a[href$='/tiep-nhan/{VISA}/']")
@@ -76,12 +77,12 @@ def test_walk_in_dossier_with_a_line_not_applicable_from_counter_to_return(site,
     scan = tmp_path / "to-khai.pdf"
     scan.write_bytes(PDF)
     for line in lines:
-        if line == online_only:
+        if line == separate_visa:
             page.check(f"input[name=not_applicable][value='{line.pk}']")
         else:
             page.check(f"#line-{line.pk}")
     page.set_input_files(f"input[name=file_{lines[0].pk}]", str(scan))
-    assert "Điều kiện: Trường hợp nộp hồ sơ trực tuyến" in page.locator("table.doc-lines").inner_text()
+    assert "Điều kiện: nếu thuộc trường hợp cấp thị thực rời" in page.locator("table.doc-lines").inner_text()
     shot(page, artifacts, "1-counter")
     page.click("button[name=decision][value=receive]")
     page.wait_for_url(re.compile(r".*/can-bo/ho-so/.*"))
@@ -130,9 +131,9 @@ def test_walk_in_dossier_with_a_line_not_applicable_from_counter_to_return(site,
     shot(page, artifacts, "5-returned")
 
     dossier = Dossier.objects.get(code=code)
-    assert dossier.not_applicable == [online_only.pk] and dossier.due_at is not None
+    assert dossier.not_applicable == [separate_visa.pk] and dossier.due_at is not None
     received = dossier.events.get(kind="received")
-    assert received.actor.username == "tiepnhan" and received.data["not_applicable"] == [online_only.name]
+    assert received.actor.username == "tiepnhan" and received.data["not_applicable"] == [separate_visa.name]
     assert [e.kind for e in dossier.events.order_by("seq")] == [
         "registered", "received", "assigned", "submitted_for_approval", "approved", "result_issued", "returned"]
     assert [s.kind for s in dossier.steps.order_by("id")] == ["receive", "process", "approve", "return"]
