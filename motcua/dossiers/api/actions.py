@@ -6,7 +6,11 @@ Field names are the lifecycle's argument names, so a field error raised inside t
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.fields import empty
+from rest_framework.parsers import JSONParser, MultiPartParser
+from rest_framework.utils import html
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
@@ -16,9 +20,9 @@ from ..lifecycle.results import RETURN_METHODS
 from .errors import vietnamese
 
 
+# Base of every input: Vietnamese messages on every field; `perform` runs the action. (A comment, not a docstring:
+# drf-spectacular would print a docstring as the description of every request body.)
 class Input(serializers.Serializer):
-    """Base of every input: Vietnamese messages on every field; `perform` runs the action."""
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.error_messages["invalid"] = "Dữ liệu không hợp lệ: cần một đối tượng JSON (nhận được {datatype})."
@@ -47,12 +51,84 @@ def staff_field(**kwargs):
     return BySlug(slug_field="username", **kwargs, queryset=User.objects.filter(kind=User.Kind.STAFF, is_active=True))
 
 
+def sent_as_json(field) -> bool:
+    """Whether the body was JSON rather than a multipart form (where every value arrives as text)."""
+    return not html.is_html_input(getattr(field.root, "initial_data", None))
+
+
+class JsonTyped:
+    """A JSON value must have the type the schema states: DRF alone takes 5 for a text, "5" or 5.0 for an integer
+    and "yes" for a boolean. Multipart values are text by nature and are read as before."""
+
+    def json_type_ok(self, value) -> bool:
+        raise NotImplementedError
+
+    def to_internal_value(self, data):
+        if sent_as_json(self) and not self.json_type_ok(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class Text(JsonTyped, serializers.CharField):
+    def json_type_ok(self, value) -> bool:
+        return isinstance(value, str)
+
+
+class Integer(JsonTyped, serializers.IntegerField):
+    def json_type_ok(self, value) -> bool:  # 5.0 is an integer to JSON Schema too
+        if isinstance(value, float):
+            return value.is_integer()
+        return isinstance(value, int) and not isinstance(value, bool)
+
+
+class Boolean(JsonTyped, serializers.BooleanField):
+    def json_type_ok(self, value) -> bool:
+        return isinstance(value, bool)
+
+
 def text(max_length=2000, **kwargs):
-    return serializers.CharField(max_length=max_length, allow_blank=True, trim_whitespace=True, **kwargs)
+    return Text(max_length=max_length, allow_blank=True, trim_whitespace=True, **kwargs)
+
+
+@extend_schema_field({"type": "string", "pattern": r"\S", "maxLength": 2000})
+class Said(Text):
+    """Text the lifecycle requires to say something (a reason, a question): the schema says so (a character that is
+    not a space), while a blank value still reaches the lifecycle, whose message names what is missing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=2000, trim_whitespace=True, **kwargs)
+
+    def run_validation(self, data=empty):
+        if isinstance(data, str) and not data.strip():
+            return ""
+        return super().run_validation(data)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "format": "binary"}})
+class Uploads(serializers.ListField):
+    """Files of a multipart/form-data body (the schema said `uri` strings before: a file is binary)."""
 
 
 def upload_list(help_text: str):
-    return serializers.ListField(child=serializers.FileField(max_length=200), default=list, help_text=help_text)
+    return Uploads(child=serializers.FileField(max_length=200), default=list, help_text=help_text)
+
+
+def carries_files(serializer: type[Input]) -> bool:
+    return "files" in serializer._declared_fields
+
+
+def request_schema(serializer: type[Input]):
+    """The request bodies a view documents: JSON, and for an input that carries files also multipart/form-data,
+    where the files are; the JSON body has no `files` nor `file_lines` (JSON cannot carry a file)."""
+    if not carries_files(serializer):
+        return serializer
+    as_json = type(f"{serializer.__name__}Json", (serializer,), {"files": None, "file_lines": None,
+                                                                   "__module__": serializer.__module__})
+    return {"application/json": as_json, "multipart/form-data": serializer}
+
+
+def parsers(serializer: type[Input]) -> list:
+    return [JSONParser, MultiPartParser] if carries_files(serializer) else [JSONParser]
 
 
 def check_uploads(uploads) -> list:
@@ -87,12 +163,12 @@ class SupplementItem(Input):
 
 class Receive(Input):
     received_lines = serializers.ListField(
-        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        child=Integer(min_value=1), required=False, allow_null=True, default=None,
         help_text="Mã các thành phần hồ sơ đã nhận bản giấy. Khi gửi, hồ sơ được kiểm tra đủ giấy tờ (tệp đã có cộng "
                   "bản giấy); bỏ trống với hồ sơ giấy nghĩa là bên gọi tự bảo đảm đã nhận đủ. Hồ sơ trực tuyến luôn "
                   "được kiểm tra theo tệp đã nộp.")
     not_applicable = serializers.ListField(
-        child=serializers.IntegerField(), required=False, allow_null=True, default=None,
+        child=Integer(min_value=1), required=False, allow_null=True, default=None,
         help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp dụng với người nộp (chỉ giấy tờ có "
                   "điều kiện); bỏ trống: giữ khai báo khi nộp")
 
@@ -109,7 +185,7 @@ class DeskSupplement(Input):
 
 
 class Reasons(Input):
-    reasons = text(help_text="Lý do (bắt buộc)")
+    reasons = Said(help_text="Lý do (bắt buộc)")
 
 
 class DeskRefuse(Reasons):
@@ -135,7 +211,7 @@ class RequestSupplement(DeskSupplement):
 class Resubmit(Input):
     note = text(required=False, default="", help_text="Giấy tờ đã nhận bổ sung")
     files = upload_list("Tệp bổ sung (multipart/form-data), PDF/JPEG/PNG")
-    file_lines = serializers.ListField(child=serializers.IntegerField(), default=list,
+    file_lines = serializers.ListField(child=Integer(min_value=1), default=list,
                                        help_text="Mã thành phần hồ sơ của từng tệp, cùng thứ tự với files")
 
     def validate_files(self, value):
@@ -157,16 +233,24 @@ class AnswerDeskSupplement(Resubmit):
         return lifecycle.answer_desk_supplement(dossier.pk, actor=actor, **self.validated_data)
 
 
+# A number or its text, as DRF's DecimalField reads both; the schema drf-spectacular guessed (a text matching
+# ^-?\d{0,4}(?:\.\d{0,1})?$) took "-" and "" for numbers.
+@extend_schema_field({"anyOf": [{"type": "number", "minimum": 0.5, "maximum": 999},
+                                {"type": "string", "pattern": r"^[0-9]{1,3}(\.[0-9])?$"}]})
+class Days(serializers.DecimalField):
+    pass
+
+
 def days_field(**kwargs):
-    return serializers.DecimalField(max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=999,
-                                    help_text="Thời hạn (ngày làm việc)", **kwargs)
+    return Days(max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=999,
+                help_text="Thời hạn (ngày làm việc, từ 0,5 đến 999, tối đa một chữ số thập phân), ví dụ 1.5", **kwargs)
 
 
 class Forward(Input):
     agencies = serializers.ListField(child=agency_field(), allow_empty=False,
                                      help_text="Mã định danh cơ quan phối hợp (tuần tự: đúng một cơ quan)")
     days = days_field()
-    parallel = serializers.BooleanField(default=False, help_text="Gửi đồng thời (hồ sơ điện tử)")
+    parallel = Boolean(default=False, help_text="Gửi đồng thời (hồ sơ điện tử)")
     note = text(required=False, default="", help_text="Nội dung công việc")
 
     def perform(self, dossier, actor):
@@ -186,14 +270,14 @@ class CompleteStep(Input):
 class Consult(Input):
     agency = agency_field(help_text="Mã định danh cơ quan được xin ý kiến")
     days = days_field()
-    question = text(help_text="Nội dung xin ý kiến")
+    question = Said(help_text="Nội dung xin ý kiến")
 
     def perform(self, dossier, actor):
         return lifecycle.consult(dossier.pk, actor=actor, **self.validated_data)
 
 
 class AnswerConsultation(Input):
-    answer = text(help_text="Ý kiến trả lời")
+    answer = Said(help_text="Ý kiến trả lời")
 
     def perform(self, dossier, actor):
         return lifecycle.answer_consultation(dossier.pk, actor=actor, answer=self.validated_data["answer"])
@@ -205,9 +289,8 @@ MAX_AMOUNT = 2_147_483_647
 
 
 class RequestPayment(Input):
-    amount = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=1,
-                                      max_value=MAX_AMOUNT, help_text="Số tiền (đồng), tối đa 2.147.483.647; bỏ "
-                                                                      "trống: theo phí, lệ phí của thủ tục")
+    amount = Integer(required=False, allow_null=True, default=None, min_value=1, max_value=MAX_AMOUNT,
+                     help_text="Số tiền (đồng), tối đa 2.147.483.647; bỏ trống: theo phí, lệ phí của thủ tục")
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
@@ -215,7 +298,7 @@ class RequestPayment(Input):
 
 
 class ConfirmPayment(Input):
-    online = serializers.BooleanField(default=False, help_text="Đã nộp trực tuyến")
+    online = Boolean(default=False, help_text="Đã nộp trực tuyến")
     reference = text(100, required=False, default="", help_text="Số biên lai hoặc mã giao dịch")
 
     def perform(self, dossier, actor):
@@ -239,7 +322,7 @@ class Approve(Input):
 
 
 class ReturnForRework(Input):
-    reason = text(help_text="Lý do trả lại để chuyên viên xử lý lại (bắt buộc)")
+    reason = Said(help_text="Lý do trả lại để chuyên viên xử lý lại (bắt buộc)")
 
     def perform(self, dossier, actor):
         return lifecycle.return_for_rework(dossier.pk, actor=actor, reason=self.validated_data["reason"])
@@ -251,7 +334,7 @@ class Refuse(Reasons):
 
 
 class IssueResult(Input):
-    summary = text(help_text="Kết quả (số, ký hiệu giấy tờ được cấp)")
+    summary = Said(help_text="Kết quả (số, ký hiệu giấy tờ được cấp)")
     files = upload_list("Tệp kết quả đã ký số (multipart/form-data), PDF/JPEG/PNG")
 
     def validate_files(self, value):
@@ -267,7 +350,7 @@ class IssueResult(Input):
 
 class Extend(Input):
     new_due = serializers.DateTimeField(help_text="Hạn trả mới (ISO 8601)")
-    reason = text(help_text="Lý do chậm trễ (văn bản xin lỗi)")
+    reason = Said(help_text="Lý do chậm trễ (văn bản xin lỗi)")
 
     def perform(self, dossier, actor):
         return lifecycle.extend(dossier.pk, actor=actor, **self.validated_data)
@@ -283,7 +366,7 @@ class ReturnResult(Input):
 
 
 class Stop(Input):
-    reason = text(help_text="Nội dung đề nghị dừng của người có yêu cầu")
+    reason = Said(help_text="Nội dung đề nghị dừng của người có yêu cầu")
 
     def perform(self, dossier, actor):
         return lifecycle.stop(dossier.pk, actor=actor, reason=self.validated_data["reason"])

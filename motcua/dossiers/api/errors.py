@@ -60,7 +60,7 @@ def translate(exc: Exception) -> Exception:
         return exceptions.PermissionDenied(FORBIDDEN)
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return exceptions.UnsupportedMediaType("", detail="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng "
-                                                           "application/json hoặc multipart/form-data.")
+                                                           "application/json (multipart/form-data khi gửi kèm tệp).")
     if isinstance(exc, exceptions.ParseError):  # a 400 like every other, in the shape of the others
         return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [
             "Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]})

@@ -3,7 +3,8 @@
 `?overdue=true` is the open queue past its legal due moment; `?assignee=me` the caller's own work; `q` looks in the
 code, the applicant's name and (exactly) the applicant's personal ID number. Orderings put dossiers without the
 moment (not received yet, no due moment) last on every database and break ties by id, so pages never overlap.
-Moments are turned into UTC before they reach the database (`Moment`), and a bad value is a Vietnamese 400.
+Moments are turned into UTC before they reach the database (`Moment`), and a bad value is a Vietnamese 400. An
+empty parameter (`?channel=`, as an HTML form sends it) filters nothing, like one left out, and the schema says so.
 """
 import datetime as dt
 
@@ -14,12 +15,39 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q
 from django.utils import timezone
 from django_filters.fields import IsoDateTimeField
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 
 from ..models import Dossier
-from ..states import OPEN, Channel, State
+from ..states import NATIONAL_LABELS, OPEN, Channel, State
 from .errors import FIELD_MESSAGES, INVALID
 
 ORDERINGS = ("due_at", "received_at", "created_at")
+BLANK = {"type": "string", "maxLength": 0}
+
+
+def or_blank(schema: dict) -> dict:
+    """The schema of a query parameter that may also be sent empty (and then filters nothing)."""
+    if schema.get("type") == "array":
+        return {**schema, "items": or_blank(schema["items"])}
+    if schema.get("type") == "string" and not {"enum", "format", "pattern", "minLength"} & set(schema):
+        return schema  # any string, the empty one included
+    return {"anyOf": [schema, BLANK]}
+
+
+class Filters(DjangoFilterBackend):
+    """django-filter, whose schema (`FiltersSchema`) also allows the empty value of every parameter."""
+
+
+class FiltersSchema(DjangoFilterExtension):
+    target_class = "motcua.dossiers.api.filters.Filters"
+    priority = 1
+
+    def resolve_filter_field(self, *args, **kwargs):
+        parameters = super().resolve_filter_field(*args, **kwargs)
+        for parameter in parameters:
+            parameter["schema"] = or_blank(parameter["schema"])
+        return parameters
 
 
 class StableOrdering(django_filters.OrderingFilter):
@@ -74,7 +102,8 @@ class AnyText(django_filters.CharFilter):
 
 class DossierFilter(django_filters.FilterSet):
     state = django_filters.MultipleChoiceFilter(choices=State.choices, help_text="Trạng thái (lặp lại để chọn nhiều)")
-    national_status = django_filters.NumberFilter(help_text="Mã trạng thái trên Cổng DVCQG (1-10)")
+    national_status = django_filters.TypedChoiceFilter(choices=sorted(NATIONAL_LABELS.items()), coerce=int,
+                                                       help_text="Mã trạng thái trên Cổng DVCQG (1-10)")
     channel = django_filters.ChoiceFilter(choices=Channel.choices, help_text="Kênh nộp")
     procedure = AnyText(field_name="procedure__code", help_text="Mã thủ tục")
     receiving_agency = AnyText(field_name="receiving_agency__code", help_text="Mã định danh nơi tiếp nhận")
@@ -97,11 +126,22 @@ class DossierFilter(django_filters.FilterSet):
         model = Dossier
         fields: list[str] = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:  # an empty value is no filter (`?state=` was a 400, `?channel=` was ignored)
+            data = data.copy()
+            for key in list(data):
+                values = [value for value in data.getlist(key) if value != ""]
+                if values:
+                    data.setlist(key, values)
+                else:
+                    del data[key]
+        super().__init__(data, *args, **kwargs)
+
     # `value: str` is what the schema reads: without it, it guessed the model's foreign key (an integer).
     def filter_assignee(self, queryset, name, value: str):
         return queryset.filter(assignee=self.request.user) if value == "me" else queryset
 
-    def filter_overdue(self, queryset, name, value):
+    def filter_overdue(self, queryset, name, value: str):
         late = Q(state__in=OPEN, due_at__lt=timezone.now())
         return queryset.filter(late) if value == "true" else queryset.exclude(late)
 

@@ -23,7 +23,7 @@ HEADER = "Idempotency-Key"
 MAX_KEY = 200
 
 PARAMETER = OpenApiParameter(
-    HEADER, str, OpenApiParameter.HEADER, required=False,
+    HEADER, {"type": "string", "maxLength": MAX_KEY}, OpenApiParameter.HEADER, required=False,
     description="Khóa duy nhất do bên gọi sinh ra (ví dụ UUID) để gửi lại an toàn: gửi lại cùng khóa nhận lại đúng "
                 "kết quả lần đầu mà không thay đổi gì thêm. Tối đa 200 ký tự.")
 

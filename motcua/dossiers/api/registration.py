@@ -5,6 +5,7 @@ Files come as multipart `files`, each tied to a required-document line by `file_
 fields are checked by `lifecycle.register` itself (one rule, one Vietnamese message, whichever door is used).
 """
 from django.core.exceptions import PermissionDenied
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from motcua.catalog.models import Procedure
@@ -13,7 +14,7 @@ from .. import lifecycle, permissions
 from ..lifecycle.intake import APPLICANT_FIELDS
 from ..models import Dossier
 from ..states import Channel
-from .actions import Input, agency_field, check_uploads, pair_with_lines, text, upload_list
+from .actions import Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, text, upload_list
 
 STAFF_ONLY = ("Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập được hồ sơ tại quầy, qua bưu chính hoặc nộp thay; "
               "tài khoản cán bộ không tự nộp hồ sơ trực tuyến.")
@@ -29,13 +30,18 @@ def has_nul(value) -> bool:
     return False
 
 
+@extend_schema_field({"type": "object", "additionalProperties": True})
+class FormData(serializers.JSONField):
+    """The e-form's data: a JSON object (in multipart/form-data, one part holding the object as JSON text)."""
+
+
 class Registration(Input):
-    procedure = serializers.CharField(max_length=40, help_text="Mã thủ tục (đang công khai)")
+    procedure = Text(max_length=40, help_text="Mã thủ tục (đang công khai)")
     receiving_agency = agency_field(help_text="Mã định danh nơi tiếp nhận")
     processing_agency = agency_field(required=False, allow_null=True, default=None,
                                      help_text="Cơ quan giải quyết, khi thủ tục do nhiều cơ quan giải quyết")
     channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.ONLINE)
-    assisted = serializers.BooleanField(default=False, help_text="Cán bộ Một cửa nộp thay (hỗ trợ tại quầy)")
+    assisted = Boolean(default=False, help_text="Cán bộ Một cửa nộp thay (hỗ trợ tại quầy)")
     applicant_kind = serializers.ChoiceField(choices=Dossier.ApplicantKind.choices,
                                              default=Dossier.ApplicantKind.CITIZEN)
     applicant_name = text(200, required=False, help_text="Họ tên người có yêu cầu hoặc tên tổ chức")
@@ -49,12 +55,11 @@ class Registration(Input):
     proxy_name = text(200, required=False, help_text="Người nộp thay (nếu có)")
     proxy_id_number = text(20, required=False)
     proxy_phone = text(20, required=False)
-    form_data = serializers.JSONField(required=False, default=dict, help_text="Dữ liệu tờ khai điện tử (đối tượng "
-                                                                               "JSON)")
+    form_data = FormData(required=False, default=dict, help_text="Dữ liệu tờ khai điện tử (đối tượng JSON)")
     files = upload_list("Tệp thành phần hồ sơ (multipart/form-data), PDF/JPEG/PNG")
-    file_lines = serializers.ListField(child=serializers.IntegerField(), default=list,
+    file_lines = serializers.ListField(child=Integer(min_value=1), default=list,
                                        help_text="Mã thành phần hồ sơ (id) của từng tệp, cùng thứ tự với files")
-    not_applicable = serializers.ListField(child=serializers.IntegerField(), default=list,
+    not_applicable = serializers.ListField(child=Integer(min_value=1), default=list,
                                            help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp "
                                                      "dụng với người nộp (chỉ giấy tờ có điều kiện)")
 

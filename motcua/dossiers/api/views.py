@@ -5,14 +5,15 @@ Order of the answers: 401 not authenticated → 404 not visible (worded like a c
 right to this action → 400 invalid input → 409 not allowed in the dossier's state.
 """
 
+import re
+
 from django.urls import Resolver404, resolve
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view,
                                    inline_serializer)
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -21,9 +22,9 @@ from rest_framework.views import APIView
 from .. import files, permissions, transitions
 from ..models import Document, Event
 from . import queries
-from .actions import Input
+from .actions import Input, parsers, request_schema
 from .errors import VietnameseErrors
-from .filters import DossierFilter
+from .filters import DossierFilter, Filters, or_blank
 from .idempotency import PARAMETER as IDEMPOTENCY_KEY
 from .idempotency import idempotent
 from .registration import Registration
@@ -47,7 +48,8 @@ ERRORS = {
     403: OpenApiResponse(ERROR, description="Không có quyền (hoặc thiếu mã CSRF khi dùng phiên đăng nhập)"),
     404: OpenApiResponse(ERROR, description="Không có hồ sơ này, hoặc người gọi không được xem"),
     409: OpenApiResponse(ERROR, description="Thao tác không được phép ở trạng thái hiện tại của hồ sơ"),
-    415: OpenApiResponse(ERROR, description="Kiểu dữ liệu gửi lên không được hỗ trợ"),
+    415: OpenApiResponse(ERROR, description="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng application/json "
+                                            "(multipart/form-data khi gửi kèm tệp)"),
     422: OpenApiResponse(ERROR, description="Khóa Idempotency-Key đã dùng cho một yêu cầu khác"),
 }
 PAGE_NOT_FOUND = OpenApiResponse(ERROR, description="Không có hồ sơ này (hoặc người gọi không được xem), hoặc số "
@@ -64,9 +66,31 @@ def errors(*codes: int) -> dict:
 
 
 class Pages(PageNumberPagination):
+    """`page` from 1 (past the last page: 404), `page_size` 1-200 (else 400, where DRF quietly used 50 or 200);
+    both may be sent empty, which means the default."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if raw == "":
+            return self.page_size
+        if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= self.max_page_size:
+            raise ValidationError({self.page_size_query_param: [
+                f"Số hồ sơ mỗi trang phải là số nguyên từ 1 đến {self.max_page_size}."]})
+        return int(raw)
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            {"name": self.page_query_param, "in": "query", "required": False,
+             "description": "Số trang, từ 1; quá số trang hiện có: 404",
+             "schema": or_blank({"type": "integer", "minimum": 1})},
+            {"name": self.page_size_query_param, "in": "query", "required": False,
+             "description": f"Số dòng mỗi trang, 1-{self.max_page_size}; mặc định {self.page_size}",
+             "schema": or_blank({"type": "integer", "minimum": 1, "maximum": self.max_page_size})},
+        ]
 
 
 class Base(VietnameseErrors):
@@ -89,13 +113,14 @@ class DossierList(Base, generics.ListAPIView):
     """Danh sách hồ sơ người gọi được xem, lọc và sắp xếp trong SQL."""
 
     serializer_class = DossierSummary
+    filter_backends = [Filters]
     filterset_class = DossierFilter
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = parsers(Registration)
 
     def get_queryset(self):
         return queries.summaries(self.request.user)
 
-    @extend_schema(summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)", request=Registration,
+    @extend_schema(summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)", request=request_schema(Registration),
                    parameters=[IDEMPOTENCY_KEY], responses={201: DossierDetail, **errors(400, 401, 403, 415, 422)})
     @idempotent
     def post(self, request):
@@ -124,7 +149,7 @@ class DossierScoped(Base, generics.ListAPIView):
 
 
 @extend_schema(tags=["Hồ sơ"], parameters=[CODE],
-               responses={200: EventSerializer(many=True), **errors(401), 404: PAGE_NOT_FOUND})
+               responses={200: EventSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND})
 class DossierEvents(DossierScoped):
     """Nhật ký hồ sơ (chuỗi sự kiện có mã băm), theo thứ tự."""
 
@@ -137,7 +162,7 @@ class DossierEvents(DossierScoped):
 
 
 @extend_schema(tags=["Hồ sơ"], parameters=[CODE],
-               responses={200: DocumentSerializer(many=True), **errors(401), 404: PAGE_NOT_FOUND})
+               responses={200: DocumentSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND})
 class DossierDocuments(DossierScoped):
     """Giấy tờ của hồ sơ: thành phần hồ sơ và kết quả, kèm SHA-256 và địa chỉ tải tệp."""
 
@@ -173,7 +198,7 @@ class ActionView(Base, generics.GenericAPIView):
 
     lifecycle_action = ""
     serializer_class = Input
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = parsers(Input)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "dossier": getattr(self, "_dossier", None)}
@@ -195,11 +220,11 @@ class ActionView(Base, generics.GenericAPIView):
 def action_view(name: str, serializer: type[Input]):
     """The endpoint of one action, with its own request schema in the OpenAPI document."""
     view = type(f"{serializer.__name__}Action", (ActionView,), {
-        "lifecycle_action": name, "serializer_class": serializer,
+        "lifecycle_action": name, "serializer_class": serializer, "parser_classes": parsers(serializer),
         "__doc__": f"{transitions.ACTION_LABELS[name]} (lifecycle.{name}). Trả về hồ sơ sau thao tác."})
     return extend_schema_view(post=extend_schema(
         tags=["Thao tác trên hồ sơ"], summary=transitions.ACTION_LABELS[name], operation_id=f"dossier_action_{name}",
-        parameters=[CODE, IDEMPOTENCY_KEY], request=serializer,
+        parameters=[CODE, IDEMPOTENCY_KEY], request=request_schema(serializer),
         responses={200: DossierDetail, **errors(400, 401, 403, 404, 409, 415, 422)}))(view)
 
 

@@ -264,3 +264,77 @@ def test_the_assignee_filter_is_a_text(openapi, dossiers, people):
     jsonschema.validate("me", schema)  # was {"type": "integer", "enum": ["me"]}: no value could match
     body = call(openapi, people["specialist"], "GET", "/api/v1/dossiers/", query={"assignee": "me"}).json()
     assert [d["code"] for d in body["results"]] == [dossiers["consulting"].code]
+
+
+# --- requests the schema did not describe -----------------------------------------------------------------------------
+def test_an_empty_parameter_filters_nothing_and_the_schema_says_so(openapi, dossiers, people):
+    client = client_for(people["desk"])
+    everything = client.get("/api/v1/dossiers/").json()["count"]
+    for name in ("state", "channel", "national_status", "assignee", "overdue", "due_before", "ordering", "page",
+                 "page_size"):
+        schema = parameter_schema(openapi, "/api/v1/dossiers/", "GET", name)
+        jsonschema.validate([""] if schema.get("type") == "array" else "", schema)
+        response = client.get(f"/api/v1/dossiers/?{name}=")
+        assert response.status_code == 200 and response.json()["count"] == everything, name  # state= was a 400
+
+
+def test_a_page_size_outside_1_to_200_is_a_400(openapi, dossiers, people):
+    for path, parts in [("/api/v1/dossiers/", {}), ("/api/v1/dossiers/{code}/events/",
+                                                    {"path_parameters": {"code": dossiers["received"].code}})]:
+        for size in ("0", "201", "abc"):  # DRF quietly used 50, or 200
+            response = call(openapi, people["desk"], "GET", path, query={"page_size": size}, **parts)
+            assert (response.status_code, response.json()) == (400, {"page_size": [
+                "Số hồ sơ mỗi trang phải là số nguyên từ 1 đến 200."]}), (path, size)
+
+
+def test_uploads_are_binary_and_only_multipart_carries_them(openapi):
+    body = openapi.raw_schema["paths"]["/api/v1/dossiers/{code}/actions/resubmit/"]["post"]["requestBody"]
+    multipart = resolved(openapi, body["content"]["multipart/form-data"]["schema"])
+    as_json = resolved(openapi, body["content"]["application/json"]["schema"])
+    assert multipart["properties"]["files"]["items"] == {"type": "string", "format": "binary"}  # was `uri`
+    assert "files" not in as_json["properties"] and "file_lines" not in as_json["properties"]
+    refuse = openapi.raw_schema["paths"]["/api/v1/dossiers/{code}/actions/refuse/"]["post"]["requestBody"]
+    assert list(refuse["content"]) == ["application/json"]  # items of objects cannot travel in a form
+
+
+def test_an_action_sent_as_a_form_is_a_415_in_vietnamese(dossiers, people):
+    response = client_for(people["head"]).post(f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/",
+                                               {"officer": "specialist"}, format="multipart")
+    assert response.status_code == 415 and "application/json" in response.json()["detail"]
+
+
+def test_json_values_must_have_the_schema_types(dossiers, people):
+    head = client_for(people["head"])
+    code = dossiers["received"].code
+    for action, body, field, message in [
+        ("refuse", {"reasons": 5}, "reasons", "Cần một chuỗi ký tự."),
+        ("request_payment", {"amount": "100000"}, "amount", "Cần một số nguyên."),
+        ("forward", {"agencies": ["000.00.12.H44"], "days": 1, "parallel": "yes"}, "parallel",
+         "Cần giá trị true hoặc false."),
+    ]:
+        response = head.post(f"/api/v1/dossiers/{code}/actions/{action}/", body, format="json")
+        assert response.status_code == 400 and response.json()[field] == [message], action
+    assert Dossier.objects.get(code=code).state == "received"
+
+
+def test_limits_are_told_in_vietnamese(dossiers, people):
+    head = client_for(people["head"])
+    code = dossiers["received"].code
+    response = head.post(f"/api/v1/dossiers/{code}/actions/consult/",
+                         {"agency": "000.00.12.H44", "days": "0.1", "question": "x" * 2001}, format="json")
+    assert response.json() == {"days": ["Giá trị tối thiểu là 0.5."], "question": ["Tối đa 2000 ký tự."]}
+
+
+def test_required_texts_and_days_say_what_they_take(openapi):
+    components = openapi.raw_schema["components"]["schemas"]
+    reasons = components["Refuse"]["properties"]["reasons"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate("  ", reasons)  # the lifecycle refuses a blank reason
+    days = components["Consult"]["properties"]["days"]
+    for good in (0.5, 1.5, "2", "1.5"):
+        jsonschema.validate(good, days)
+    for bad in ("-", "", 0, 1000):  # the guessed pattern took "-" and ""
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, days)
+    key = parameter_schema(openapi, "/api/v1/dossiers/{code}/actions/assign/", "POST", "Idempotency-Key")
+    assert key["maxLength"] == 200
