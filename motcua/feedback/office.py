@@ -66,6 +66,11 @@ def _steps(fb):
     return rows
 
 
+def _ids(action: str) -> dict:
+    """Each action panel's fields get ids of their own ("answer-text", "refuse-reason"): the panels share a page."""
+    return {"auto_id": f"{action}-%s"}
+
+
 @staff_required
 def detail(request, code, forms=None):
     fb = _get(request, code)
@@ -75,13 +80,13 @@ def detail(request, code, forms=None):
     for name in allowed:
         form = forms.get(name)
         if form is None:
-            form_class = ACTION_FORMS[name]
+            form_class, ids = ACTION_FORMS[name], _ids(name)
             if name == "transfer":
-                form = form_class(feedback=fb)
+                form = form_class(feedback=fb, **ids)
             elif name == "classify":  # after the sender's supplement the classification is usually confirmed
-                form = form_class(initial={"classification": fb.classification})
+                form = form_class(initial={"classification": fb.classification}, **ids)
             else:
-                form = form_class()
+                form = form_class(**ids)
         action_forms.append((name, services.LABELS[name], form))
     return render(request, "feedback/office_detail.html", {
         "fb": fb, "forms": action_forms, "steps": _steps(fb), "now": timezone.now(),
@@ -99,7 +104,8 @@ def act(request, code, action):
     if action not in ACTION_FORMS:
         raise Http404("Không có thao tác này.")
     form_class = ACTION_FORMS[action]
-    form = form_class(request.POST, feedback=fb) if action == "transfer" else form_class(request.POST)
+    ids = _ids(action)
+    form = form_class(request.POST, feedback=fb, **ids) if action == "transfer" else form_class(request.POST, **ids)
     if not form.is_valid():
         return detail(request, code, forms={action: form})
     data = form.cleaned_data
