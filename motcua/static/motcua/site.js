@@ -1,8 +1,12 @@
-/* Every page (base.html): the menus that fold on a phone.
+/* Every page (base.html): the menus that fold on a phone, and the wide tables that scroll in their own box.
 
    A menu that folds is a button[data-folds] with aria-controls naming the menu; on a narrow screen the CSS hides the
    menu (.js .folds:not(.open)) until the button opens it. Without JavaScript the class "js" is never set and the
-   menus simply stay open. Escape closes an open menu and gives the focus back to its button. */
+   menus simply stay open. Escape closes an open menu and gives the focus back to its button.
+
+   A table wider than its .table-scroll box scrolls sideways inside it; such a box is made a named region that takes
+   the keyboard focus, so that it can be scrolled with the arrow keys too (WCAG 2.1.1). A box that does not scroll
+   (the same table on a desktop) stays out of the tab order. */
 (function () {
   "use strict";
 
@@ -24,4 +28,33 @@
     });
   });
 
+  function nameOf(box) {
+    const caption = box.querySelector("caption") || (box.closest("figure") || box).querySelector("figcaption");
+    if (caption && caption.textContent.trim()) return caption.textContent.trim();
+    for (let element = box.previousElementSibling; element; element = element.previousElementSibling) {
+      if (/^H[1-6]$/.test(element.tagName)) return element.textContent.trim();
+    }
+    const legend = box.closest("fieldset") && box.closest("fieldset").querySelector("legend");
+    return legend ? legend.textContent.trim() : "Bảng";
+  }
+
+  function markScrolling() {
+    document.querySelectorAll(".table-scroll").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        if (!box.hasAttribute("aria-label")) box.setAttribute("aria-label", nameOf(box) + " (cuộn ngang để xem hết)");
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  }
+  markScrolling();
+  let pending = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(pending);
+    pending = setTimeout(markScrolling, 150);
+  });
 })();
