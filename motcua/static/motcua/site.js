@@ -1,4 +1,5 @@
-/* Every page (base.html): the menus that fold on a phone, and the wide tables that scroll in their own box.
+/* Every page (base.html): the menus that fold on a phone, the wide tables that scroll in their own box, and
+   file inputs in Vietnamese.
 
    A menu that folds is a button[data-folds] with aria-controls naming the menu; on a narrow screen the CSS hides the
    menu (.js .folds:not(.open)) until the button opens it. Without JavaScript the class "js" is never set and the
@@ -26,6 +27,29 @@
         }
       });
     });
+  });
+
+  /* A file input shows the browser's own words ("Choose File / No file chosen" in an English browser): each one is
+     wrapped in a label that reads "Chọn tệp" and then the chosen file's name; the input itself is hidden from sight
+     but keeps its name, its label and the keyboard focus. */
+  document.querySelectorAll("input[type=file]").forEach(function (input) {
+    if (input.closest(".file-pick")) return;
+    const pick = document.createElement("label");
+    pick.className = "file-pick";
+    const button = document.createElement("span");
+    button.className = "file-button";
+    button.textContent = input.multiple ? "Chọn tệp (một hoặc nhiều tệp)" : "Chọn tệp";
+    const chosen = document.createElement("span");
+    chosen.className = "file-name";
+    chosen.setAttribute("aria-live", "polite");
+    input.parentNode.insertBefore(pick, input);
+    pick.append(input, button, chosen);
+    function show() {
+      const names = Array.from(input.files || []).map(function (file) { return file.name; });
+      chosen.textContent = names.length ? names.join(", ") : "Chưa chọn tệp";
+    }
+    input.addEventListener("change", show);
+    show();
   });
 
   function nameOf(box) {
