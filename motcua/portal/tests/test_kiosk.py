@@ -98,7 +98,9 @@ def test_kiosk_rating_with_the_code_and_the_last_digits_of_the_phone(client, ret
     assert found.status_code == 200 and "Cấp Phiếu lý lịch tư pháp" in html and "N***** V** A*" in html
     for private in ("Nguyễn", "0912345678", "025090001234", "an@example.vn", "Phường Việt Trì"):
         assert private not in html
-    assert 'http-equiv="refresh"' in html  # an abandoned page clears itself
+    # an abandoned page clears itself: after minutes with no touch (a meta refresh only without JavaScript)
+    assert f'data-idle-seconds="{kiosk.RATING_PAGE_SECONDS}" data-idle-url="{START}"' in html
+    assert 'http-equiv="refresh"' in html
     done = client.post(reverse("portal:kiosk_submit"), {
         "phien": token_of(found), "hai_long": "yes", "time": "yes", "attitude": "no", "gop_y": "Cán bộ nhiệt tình"})
     assert done.status_code == 302 and done.url == reverse("portal:kiosk_thanks")
@@ -107,7 +109,8 @@ def test_kiosk_rating_with_the_code_and_the_last_digits_of_the_phone(client, ret
         "kiosk", True, {"time": True, "attitude": False}, "Cán bộ nhiệt tình")
     thanks = client.get(done.url).content.decode()
     assert "Cảm ơn Ông/Bà đã đánh giá" in thanks
-    assert f'<meta http-equiv="refresh" content="{kiosk.THANKS_SECONDS};url={START}">' in thanks
+    assert f'data-idle-seconds="{kiosk.THANKS_SECONDS}" data-idle-url="{START}"' in thanks
+    assert f'<noscript><meta http-equiv="refresh" content="{kiosk.THANKS_SECONDS};url={START}"></noscript>' in thanks
     again = look_up(client, returned.code, "5678")
     assert again.status_code == 409 and "Hồ sơ này đã được đánh giá" in again.content.decode()
 

@@ -54,7 +54,7 @@ def test_kiosk_on_a_tablet(live_server, tablet_page, artifacts, returned, monkey
     page.wait_for_url(re.compile(r".*/danh-gia-tai-quay/cam-on/$"))
     assert "Cảm ơn Ông/Bà đã đánh giá" in page.locator("h1").inner_text()
     page.screenshot(path=artifacts / "kiosk-thanks-tablet.png", full_page=True)
-    page.wait_for_url(re.compile(r".*/danh-gia-tai-quay/$"))  # the meta refresh hands over a blank screen
+    page.wait_for_url(re.compile(r".*/danh-gia-tai-quay/$"))  # left alone, it hands over a blank screen
     assert page.input_value("#id_ma") == "" and page.input_value("#id_so_cuoi") == ""
     rating = Rating.objects.get(dossier=returned)
     assert (rating.channel, rating.satisfied, rating.criteria) == ("kiosk", True, {"time": False, "attitude": True})
