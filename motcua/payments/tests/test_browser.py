@@ -7,6 +7,7 @@ import pytest
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
+from motcua.portal.tests.browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -31,10 +32,7 @@ def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phon
     page.fill("#f-noi_dung", "Đăng ký thường trú vào chỗ ở hợp pháp của gia đình")
     scan = tmp_path / "giay-to.pdf"
     scan.write_bytes(PDF)
-    lines = page.locator(".doc-line")
-    for index in range(2):
-        lines.nth(index).locator("input[type=file]").set_input_files(str(scan))
-        lines.nth(index).locator(".upload-state", has_text="Đã tải lên").wait_for()
+    give_documents(page, [scan])
     page.click("button[type=submit].primary >> text=Nộp hồ sơ")
     page.wait_for_url(re.compile(r".*/ho-so-cua-toi/.+/"))
     dossier = Dossier.objects.get()

@@ -41,9 +41,12 @@ def form(copies: str) -> dict:
 
 
 def submit(client, draft, copies: str):
-    for line in draft.version.documents.filter(is_required=True):
+    """Files for the lines always needed (not the tờ khai: the e-form is it); "không" to every case asked."""
+    lines = draft.version.documents.filter(is_required=True)
+    for line in lines.filter(condition="", declaration=False):
         client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
-    return client.post(reverse("portal:submit", args=[draft.pk]), form(copies))
+    answers = {f"applies_{line.pk}": "no" for line in lines.exclude(condition="")}
+    return client.post(reverse("portal:submit", args=[draft.pk]), {**form(copies), **answers})
 
 
 def test_the_draft_shows_the_fee_as_the_copies_are_typed_and_submission_charges_it(client, birth):
