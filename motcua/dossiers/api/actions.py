@@ -161,6 +161,13 @@ class SupplementItem(Input):
     reason = text(500, help_text="Lý do (cụ thể, bắt buộc)")
 
 
+def reasons_field():
+    return serializers.DictField(
+        child=text(500), required=False, default=dict,
+        help_text="Lý do không áp dụng, theo mã thành phần hồ sơ ({\"12\": \"…\"}): bắt buộc với giấy tờ danh mục ghi là "
+                  "bắt buộc")
+
+
 class Receive(Input):
     received_lines = serializers.ListField(
         child=Integer(min_value=1), required=False, allow_null=True, default=None,
@@ -169,8 +176,10 @@ class Receive(Input):
                   "được kiểm tra theo tệp đã nộp.")
     not_applicable = serializers.ListField(
         child=Integer(min_value=1), required=False, allow_null=True, default=None,
-        help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp dụng với người nộp (chỉ giấy tờ có "
-                  "điều kiện); bỏ trống: giữ khai báo khi nộp")
+        help_text="Mã các thành phần hồ sơ không áp dụng với người nộp: giấy tờ có điều kiện khi điều kiện không "
+                  "đúng; giấy tờ danh mục ghi là bắt buộc chỉ khi có lý do trong not_applicable_reasons; bỏ trống: giữ "
+                  "khai báo khi nộp")
+    not_applicable_reasons = reasons_field()
 
     def perform(self, dossier, actor):
         return lifecycle.receive(dossier.pk, actor=actor, **self.validated_data)

@@ -14,7 +14,8 @@ from .. import lifecycle, permissions
 from ..lifecycle.intake import APPLICANT_FIELDS
 from ..models import Dossier
 from ..states import Channel
-from .actions import Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, text, upload_list
+from .actions import (Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, reasons_field, text,
+                      upload_list)
 
 STAFF_ONLY = ("Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập được hồ sơ tại quầy, qua bưu chính hoặc nộp thay; "
               "tài khoản cán bộ không tự nộp hồ sơ trực tuyến.")
@@ -60,8 +61,9 @@ class Registration(Input):
     file_lines = serializers.ListField(child=Integer(min_value=1), default=list,
                                        help_text="Mã thành phần hồ sơ (id) của từng tệp, cùng thứ tự với files")
     not_applicable = serializers.ListField(child=Integer(min_value=1), default=list,
-                                           help_text="Mã các thành phần hồ sơ có điều kiện mà điều kiện không áp "
-                                                     "dụng với người nộp (chỉ giấy tờ có điều kiện)")
+                                           help_text="Mã các thành phần hồ sơ không áp dụng với người nộp (giấy tờ "
+                                                     "danh mục ghi là bắt buộc: kèm lý do)")
+    not_applicable_reasons = reasons_field()
 
     def validate_procedure(self, code):
         procedure = Procedure.objects.select_related("current").filter(code=code.strip(), is_published=True).first()
@@ -99,7 +101,7 @@ class Registration(Input):
             actor=actor, version=data["procedure"], receiving_agency=receiving, applicant=applicant,
             channel=data["channel"], form_data=data["form_data"], uploads=data["uploads"],
             processing_agency=data["processing_agency"], applicant_user=applicant_user, assisted=data["assisted"],
-            not_applicable=data["not_applicable"])
+            not_applicable=data["not_applicable"], not_applicable_reasons=data["not_applicable_reasons"])
 
     @staticmethod
     def _own_identity(actor, applicant: dict) -> None:

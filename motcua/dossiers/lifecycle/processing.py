@@ -13,6 +13,7 @@ from ..states import PaymentStatus
 from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
                    supplement_items)
 
+MAX_FEE = 2_147_483_647  # the fee column (32-bit); a larger obligation is entered as several payments
 SUPPLEMENT_WINDOW = "3"  # working days after receipt (61/2018 Art. 19(2))
 SIDE_WORK = [Step.Kind.LIEN_THONG, Step.Kind.CONSULT]
 
@@ -196,6 +197,8 @@ def request_payment(dossier_id: int, *, actor, amount: int | None = None, note: 
     if amount is not None:
         if int(amount) <= 0:
             raise ValidationError({"amount": "Số tiền phải lớn hơn 0."})
+        if int(amount) > MAX_FEE:
+            raise ValidationError({"amount": f"Số tiền tối đa {MAX_FEE:,} đồng.".replace(",", ".")})
         dossier.fee_total = int(amount)
     if not dossier.fee_total:
         raise ValidationError({"amount": "Thủ tục không có phí, lệ phí: nhập số tiền phải nộp."})

@@ -64,3 +64,29 @@ def test_the_office_tells_the_officer_the_date_was_moved(client, people, provinc
     assert f"Chủ nhật {sunday:%d/%m/%Y} không phải ngày làm việc" in text
     promised = timezone.localtime(Dossier.objects.get(pk=dossier.pk).due_at)
     assert promised.date() > sunday and promised.strftime("%H:%M") == "17:00"
+
+
+def test_a_fee_beyond_the_column_is_refused_in_vietnamese_not_a_crash(client, received, people):
+    lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"])
+    client.force_login(people["specialist"])
+    page = client.post(f"/can-bo/ho-so/{received.code}/thao-tac/request_payment/", {"amount": "99999999999"},
+                       follow=True)
+    assert page.status_code == 200 and "Số tiền tối đa 2.147.483.647 đồng." in page.content.decode()
+    assert Dossier.objects.get(pk=received.pk).state == "in_progress"
+
+
+def test_the_api_takes_a_reason_to_skip_a_line_read_as_required(received, people, province, five_days, applicant):
+    from rest_framework.test import APIClient
+
+    first = five_days.documents.first()
+    api = APIClient()
+    api.force_authenticate(people["desk"])
+    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
+                                 applicant=applicant, channel="direct")
+    url = f"/api/v1/dossiers/{dossier.code}/actions/receive/"
+    lines = [line.pk for line in five_days.documents.all()]
+    refused = api.post(url, {"received_lines": lines[1:], "not_applicable": [first.pk]}, format="json")
+    assert refused.status_code == 400 and "ghi rõ lý do" in str(refused.json())
+    done = api.post(url, {"received_lines": lines[1:], "not_applicable": [first.pk],
+                          "not_applicable_reasons": {str(first.pk): "Đã kê khai trên Cổng"}}, format="json")
+    assert done.status_code == 200 and done.json()["state"] == "received"
