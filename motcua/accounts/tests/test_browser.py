@@ -64,7 +64,8 @@ def test_phone_registration_with_the_code_from_the_sms_standin(phone_page, live_
     page.wait_for_url(re.compile(r".*/ho-so-cua-toi/$"))
     user = User.objects.get(phone="0987654321")
     assert user.full_name == "Đỗ Thị Thu Trang" and user.phone_verified_at and not user.id_verified
-    page.click("text=Tài khoản")
+    page.click("header button.menu-button")  # on a phone the site menu is folded behind its button
+    page.click("nav.main-nav >> text=Tài khoản")
     page.wait_for_url(re.compile(r".*/tai-khoan/$"))
     assert page.is_visible("text=tự khai, chưa xác thực") and page.is_visible("#vneid-link")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
