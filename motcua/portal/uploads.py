@@ -23,7 +23,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from motcua.dossiers import files
-from motcua.vntext import formats
 from motcua.vntext.normalize import nfc
 
 from .models import UploadSession
@@ -82,7 +81,7 @@ def create(request, draft_id, line_id):
     if length == 0:
         return _refuse("Tệp rỗng.", 400)
     if length > files.max_bytes():
-        return _refuse(f"Tệp quá lớn: {formats.size(length)}, tối đa {formats.size(files.max_bytes())}.", 413)
+        return _refuse(files.too_large("Tệp", length), 413)
     try:
         metadata = _metadata(request.headers.get("Upload-Metadata", ""))
     except ValueError:

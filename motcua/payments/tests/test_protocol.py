@@ -41,7 +41,6 @@ def test_payment_url_carries_every_documented_parameter_in_vietnam_time():
 
 
 def test_amounts_print_the_vietnamese_way():
-    assert money.vnd(200000) == "200.000 đồng"
     assert money.amount_in_words(200000) == "Hai trăm nghìn đồng"
     assert money.amount_in_words(1_050_000) == "Một triệu không trăm năm mươi nghìn đồng"
     assert money.amount_in_words(215) == "Hai trăm mười lăm đồng"

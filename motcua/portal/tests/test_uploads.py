@@ -4,7 +4,6 @@ import base64
 import datetime as dt
 import hashlib
 import io
-import random
 import socket
 import unicodedata
 import uuid
@@ -20,13 +19,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.accounts.models import User
+from motcua.dossiers.tests import samples
 from motcua.portal import uploads
 from motcua.portal.models import DraftFile, UploadSession
 from motcua.portal.tests.test_online import PDF, citizen, online, start  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 TUS = {"Tus-Resumable": "1.0.0"}
-SCAN = b"%PDF-1.7\n" + random.Random(1193).randbytes(600 * 1024) + b"\n%%EOF\n"  # three 256 KiB pieces
+SCAN = samples.pdf(padding=600 * 1024, seed=1193)  # a well-formed PDF of three 256 KiB pieces
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +125,7 @@ def test_too_large_is_refused_before_any_byte_and_a_piece_never_goes_past_the_le
     draft, line = start(client, online), online.documents.first()
     settings.MOTCUA_MAX_UPLOAD_MB = 1
     too_large = open_upload(client, draft, line, 1024 * 1024 + 1)
-    assert too_large.status_code == 413 and too_large.json()["error"] == "Tệp quá lớn: 1.0 MB, tối đa 1 MB."
+    assert too_large.status_code == 413 and too_large.json()["error"] == "Tệp quá lớn: 1.048.577 byte, tối đa 1.048.576 byte."
     assert not UploadSession.objects.exists()
     url = open_upload(client, draft, line, 1000)["Location"]
     over = send(client, url, 0, PDF * 100)
