@@ -3,6 +3,7 @@
 MOTCUA_ENV=production switches on the secure defaults; the server refuses to start there with the development
 secret. DATABASE_URL chooses SQLite (default, a file beside the project) or PostgreSQL.
 """
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_ratelimit",
+    "motcua.ratelimits",
     "motcua.accounts",
     "motcua.vntext",
     "motcua.workdays",
@@ -108,7 +111,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only: the English catalogue covered a part of the pages, and a half-translated page helps nobody (issue
+# 11). Texts stay marked for translation, so a complete English catalogue can be added with its switch.
+LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "motcua" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -127,6 +132,28 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# --- Rate limits and login delays, shared by every server process (motcua.ratelimits, docs/security.md) ---
+# The default cache is per process (fine for what it holds); the limits count in a database table every worker
+# sees: `ratelimits.CacheEntry`, created by `migrate` like any other table.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {"BACKEND": "motcua.ratelimits.cache.SharedDatabaseCache", "LOCATION": "motcua_ratelimit_cache",
+                  "OPTIONS": {"MAX_ENTRIES": 10000}},  # above this, expired rows are removed (never live ones)
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_IP_META_KEY = "motcua.ratelimits.clients.client_address"
+# django-ratelimit knows only memcached and Redis; our database cache has the atomic increment it needs
+# (motcua/ratelimits/cache.py), so its "not officially supported" warning is silenced, not ignored.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# The reverse proxies (addresses or networks, e.g. "10.0.0.5,10.1.0.0/16") whose X-Forwarded-For is believed.
+# Empty (the default): the client is REMOTE_ADDR and the header is ignored.
+MOTCUA_TRUSTED_PROXIES = env.list("MOTCUA_TRUSTED_PROXIES", default=[])
+for _proxy in MOTCUA_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError:
+        raise RuntimeError(f"MOTCUA_TRUSTED_PROXIES: “{_proxy}” không phải địa chỉ IP hay dải mạng hợp lệ") from None
 
 LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/can-bo/"
@@ -203,10 +230,12 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
                     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
                     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
                     "django.contrib.auth.hashers.ScryptPasswordHasher"]
-# Login by username, e-mail or phone; an account locks after MAX_FAILURES wrong passwords for LOCK_MINUTES.
+# Login by username, e-mail or phone. No lock: after the free failures each wrong password doubles the wait before
+# the next try (1 s, 2 s, 4 s … up to MAX_DELAY), counted per login name and per client address (docs/security.md).
 AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
-MOTCUA_LOGIN_MAX_FAILURES = env.int("MOTCUA_LOGIN_MAX_FAILURES", default=5)
-MOTCUA_LOGIN_LOCK_MINUTES = env.int("MOTCUA_LOGIN_LOCK_MINUTES", default=15)
+MOTCUA_LOGIN_FREE_FAILURES = env.int("MOTCUA_LOGIN_FREE_FAILURES", default=3)
+MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS = env.int("MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS", default=20)
+MOTCUA_LOGIN_MAX_DELAY = env.int("MOTCUA_LOGIN_MAX_DELAY", default=900)
 # The identity provider (DVCQG / VNeID, client registered with the Government Office). Development points at the
 # stand-in (`python -m motcua.accounts.oidc_standin`, port 8028); production has SSO off (button hidden) unless
 # MOTCUA_OIDC_ISSUER, MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET come from the environment.

@@ -3,7 +3,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("can-bo/", include("motcua.office.urls")),
     path("thu-tuc/", include("motcua.catalog.urls")),
     path("api/v1/", include("motcua.dossiers.api.urls")),

@@ -32,10 +32,13 @@ def test_unknown_environment_name_is_refused():
     assert run.returncode != 0 and "MOTCUA_ENV" in run.stderr
 
 
-@pytest.mark.parametrize("language, text", [("vi", "Danh mục thủ tục hành chính"), ("en", "Administrative procedures")])
-def test_vietnamese_by_default_and_english_available(client, db, language, text):
+@pytest.mark.parametrize("language", ["vi", "en", "fr"])
+def test_every_page_is_vietnamese_whatever_the_browser_asks(client, db, language):
+    """The English catalogue covered a part of the pages: the switch is gone until it is complete (issue 11)."""
     client.cookies["django_language"] = language
-    assert text in client.get("/thu-tuc/").content.decode()
+    page = client.get("/thu-tuc/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert "Danh mục thủ tục hành chính" in page and "English" not in page and 'lang="vi"' in page
+    assert client.post("/i18n/setlang/", {"language": "en"}).status_code == 404
 
 
 def test_debug_is_off_unless_asked_for():
