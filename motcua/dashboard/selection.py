@@ -15,6 +15,7 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.dossiers import permissions
 from motcua.indicators.figures import Period, Scope
+from motcua.vntext import formats
 
 PERIOD_KINDS = {"thang": "Tháng", "quy": "Quý", "nam": "Năm", "khoang": "Khoảng thời gian"}
 LEVELS = {"": "Mọi cấp", "tinh": "Cấp tỉnh", "xa": "Cấp xã"}
@@ -183,13 +184,9 @@ def _date(params, name: str, label: str) -> dt.date:
     text = params.get(name, "").strip()
     if not text:
         raise FilterError(f"Hãy chọn {label} khi xem theo khoảng thời gian.")
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            day = dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-        if FIRST_YEAR <= day.year <= LAST_YEAR:
-            return day
+    day = formats.parse_date(text)
+    if day and FIRST_YEAR <= day.year <= LAST_YEAR:
+        return day
     raise FilterError(f"{label.capitalize()} không hợp lệ: “{text}” (nhập theo dạng ngày/tháng/năm, ví dụ 31/03/2026).")
 
 

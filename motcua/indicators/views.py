@@ -23,7 +23,6 @@ from .models import SectorKpi
 PROVINCE = "toan-tinh"
 RANGE = "khoang"
 HISTORY_PAGE = 30
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 FILES = {
     "pdf": ("application/pdf", "pdf", "inline"),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "attachment"),
@@ -91,11 +90,9 @@ def _agency(code: str, allowed: set[int] | None) -> Agency | None:
 
 
 def _date(value: str, label: str) -> dt.date:
-    for pattern in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(value.strip(), pattern).date()
-        except ValueError:
-            continue
+    day = formats.parse_date(value)
+    if day:
+        return day
     raise report.PeriodError(f"{label} không hợp lệ: “{value}” (nhập theo dạng ngày/tháng/năm, ví dụ 01/03/2026).")
 
 

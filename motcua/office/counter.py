@@ -22,10 +22,10 @@ from motcua.dossiers import completeness, files, lifecycle, permissions
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.validators import (validate_email_address, validate_id_number, validate_person_name,
                                         validate_phone)
+from motcua.vntext import formats
 
 from . import held
 
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 REQUIRED = {"required": "Vui lòng nhập thông tin này."}
 
 
@@ -46,7 +46,7 @@ class ApplicantForm(forms.Form):
                                           validators=[validate_id_number],
                                           widget=forms.TextInput(attrs={"inputmode": "numeric"}))
     applicant_birth_date = forms.DateField(
-        label="Ngày sinh", required=False, input_formats=DATE_FORMATS, help_text="ngày/tháng/năm, ví dụ 05/03/1990",
+        label="Ngày sinh", required=False, input_formats=list(formats.DATE_INPUTS), help_text="ngày/tháng/năm, ví dụ 05/03/1990",
         error_messages={"invalid": "Ngày sinh không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/1990."},
         widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
     applicant_phone = forms.CharField(label="Số điện thoại", max_length=15, error_messages=REQUIRED,

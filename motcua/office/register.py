@@ -11,17 +11,21 @@ from motcua.catalog.models import Field
 from motcua.dossiers import permissions
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import register_pdf, register_xlsx
+from motcua.vntext import formats
 
 from .views import staff_required
 
 PREVIEW_ROWS = 50
 
 
+DAY = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
+
+
 class RegisterFilter(forms.Form):
-    tu = forms.DateField(label="Từ ngày", input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-                         widget=forms.DateInput(attrs={"type": "date"}))
-    den = forms.DateField(label="Đến ngày", input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-                          widget=forms.DateInput(attrs={"type": "date"}))
+    tu = forms.DateField(label="Từ ngày", input_formats=list(formats.DATE_INPUTS),
+                         widget=forms.DateInput(format="%d/%m/%Y", attrs=DAY))
+    den = forms.DateField(label="Đến ngày", input_formats=list(formats.DATE_INPUTS),
+                          widget=forms.DateInput(format="%d/%m/%Y", attrs=DAY))
     linh_vuc = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.all(), required=False,
                                       empty_label="Mọi lĩnh vực")
     kenh = forms.ChoiceField(label="Kênh nộp", required=False, choices=[("", "Mọi kênh"), ("direct", "Trực tiếp"),

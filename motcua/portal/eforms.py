@@ -7,6 +7,8 @@ import datetime as dt
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from motcua.vntext import formats
+
 GENERIC = {
     "type": "object",
     "properties": {"noi_dung": {"type": "string", "title": "Nội dung yêu cầu giải quyết", "maxLength": 2000,
@@ -33,11 +35,19 @@ def _kind(spec: dict) -> str:
 
 def fields(schema: dict, data: dict, errors: dict | None = None) -> list[dict]:
     required = set(schema.get("required", []))
-    return [{"name": name, "title": spec.get("title", name), "kind": _kind(spec), "value": data.get(name, ""),
-             "required": name in required, "options": spec.get("enum", []), "help": spec.get("description", ""),
+    return [{"name": name, "title": spec.get("title", name), "kind": _kind(spec),
+             "value": _shown(spec, data.get(name, "")), "required": name in required, "options": spec.get("enum", []), "help": spec.get("description", ""),
              "error": (errors or {}).get(name, ""), "max": spec.get("maxLength") or spec.get("maximum"),
              "min": spec.get("minimum")}
             for name, spec in schema.get("properties", {}).items()]
+
+
+def _shown(spec: dict, value):
+    """A value as the form shows it: a date day first (05/03/2026)."""
+    if spec.get("format") == "date" and value:
+        day = formats.parse_date(value)
+        return formats.date(day) if day else value
+    return value
 
 
 def coerce(schema: dict, values) -> dict:
@@ -51,6 +61,10 @@ def coerce(schema: dict, values) -> dict:
         if raw is None or str(raw).strip() == "":
             continue
         raw = str(raw).strip()
+        if spec.get("format") == "date":  # typed day first (05/03/2026), kept as the schema's ISO date
+            day = formats.parse_date(raw)
+            data[name] = day.isoformat() if day else raw  # left as typed so validation names the field
+            continue
         if spec.get("type") == "integer":
             try:
                 data[name] = int(raw)

@@ -8,6 +8,7 @@
     percent(r)      "63,64%"             (a share of 1; None reads "không có dữ liệu")
     money(n)        "16.000 đồng"
     size(n)         "30 MB", "1,5 MB", "512 KB", "900 byte"
+    parse_date(s)   05/03/1990, 5/3/1990 or 1990-03-05 → date (None when it is not a date)
 
 Templates use them through the `vn` template library (motcua/vntext/templatetags/vn.py); PDFs, exports, notices and
 messages call them directly. Pure: no Django settings, no database.
@@ -82,3 +83,18 @@ def size(number_of_bytes) -> str:
         if value >= step:
             return f"{decimal(Decimal(value) / step, 1, strip=True)} {unit}"
     return f"{value} byte"
+
+
+DATE_INPUTS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+
+def parse_date(text) -> dt.date | None:
+    """A date as a person types it (05/03/1990, 5/3/1990, 05-03-1990, 05.03.1990) or as a link carries it
+    (1990-03-05); None when it is none of those."""
+    text = str(text or "").strip()
+    for pattern in DATE_INPUTS:
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None

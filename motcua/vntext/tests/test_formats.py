@@ -55,3 +55,9 @@ def test_upload_limits_read_in_whole_megabytes():
         assert exc.messages == ["Tệp quá lớn: 30 MB, tối đa 20 MB."]
     else:
         raise AssertionError("a 30 MB file passed")
+
+
+def test_dates_are_read_as_people_type_them():
+    for typed in ("05/03/1990", "5/3/1990", "05-03-1990", "05.03.1990", "1990-03-05", " 05/03/1990 "):
+        assert formats.parse_date(typed) == dt.date(1990, 3, 5), typed
+    assert formats.parse_date("31/02/1990") is None and formats.parse_date("") is None
