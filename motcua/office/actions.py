@@ -1,10 +1,13 @@
 """One small form per lifecycle action on the dossier page; each calls `dossiers.lifecycle` and nothing else."""
+import datetime as dt
+
 from django import forms
 from django.utils import timezone
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle
+from motcua.vntext import formats
 
 SUPPLEMENT_ROWS = 4
 
@@ -255,14 +258,23 @@ class IssueResult(ActionForm):
 
 
 class Extend(ActionForm):
-    new_due = forms.DateTimeField(label="Ngày hẹn trả mới", input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
-                                  widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    """The new promise typed day first (dd/mm/yyyy) whatever the browser's language, at 17:00 unless a time is
+    given; a moment the office is closed is moved to a working one by the lifecycle."""
+
+    new_date = forms.DateField(label="Ngày hẹn trả mới", input_formats=list(formats.DATE_INPUTS),
+                               help_text="ngày/tháng/năm, ví dụ 20/03/2026",
+                               error_messages={"required": "Nhập ngày hẹn trả mới.",
+                                               "invalid": "Ngày hẹn trả không hợp lệ: nhập ngày/tháng/năm."},
+                               widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
+    new_time = forms.TimeField(label="Giờ hẹn trả", required=False, input_formats=["%H:%M", "%Hh%M", "%H"],
+                               help_text="giờ:phút, bỏ trống: 17:00",
+                               error_messages={"invalid": "Giờ hẹn trả không hợp lệ: nhập giờ:phút, ví dụ 09:30."},
+                               widget=forms.TimeInput(attrs={"placeholder": "17:00", "inputmode": "numeric"}))
     reason = forms.CharField(label="Lý do chậm trễ (văn bản xin lỗi)", widget=forms.Textarea(attrs={"rows": 2}))
 
     def run(self):
-        new_due = self.cleaned_data["new_due"]
-        if timezone.is_naive(new_due):
-            new_due = timezone.make_aware(new_due)
+        moment = dt.datetime.combine(self.cleaned_data["new_date"], self.cleaned_data["new_time"] or dt.time(17))
+        new_due = timezone.make_aware(moment)
         dossier = lifecycle.extend(self.dossier.pk, actor=self.user, new_due=new_due,
                                    reason=self.cleaned_data["reason"])
         self.notice = dossier.events.order_by("-seq").values_list("data__moved", flat=True).first()

@@ -58,7 +58,8 @@ def test_the_office_tells_the_officer_the_date_was_moved(client, people, provinc
     sunday += dt.timedelta(days=(6 - sunday.weekday()) % 7)
     client.force_login(people["head"])
     page = client.post(f"/can-bo/ho-so/{dossier.code}/thao-tac/extend/",
-                       {"new_due": f"{sunday:%Y-%m-%d}T10:00", "reason": "Chờ kết quả xác minh"}, follow=True)
+                       {"new_date": f"{sunday:%d/%m/%Y}", "new_time": "10:00", "reason": "Chờ kết quả xác minh"},
+                       follow=True)
     text = page.content.decode()
     assert "Đã thực hiện: Gia hạn (xin lỗi)." in text
     assert f"Chủ nhật {sunday:%d/%m/%Y} không phải ngày làm việc" in text
@@ -90,3 +91,25 @@ def test_the_api_takes_a_reason_to_skip_a_line_read_as_required(received, people
     done = api.post(url, {"received_lines": lines[1:], "not_applicable": [first.pk],
                           "not_applicable_reasons": {str(first.pk): "Đã kê khai trên Cổng"}}, format="json")
     assert done.status_code == 200 and done.json()["state"] == "received"
+
+
+def test_the_extension_form_takes_the_date_day_first_and_17_00_by_default(client, people, province, five_days,
+                                                                          applicant):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
+                                 applicant=applicant, channel="direct")
+    dossier = lifecycle.receive(dossier.pk, actor=people["desk"])
+    day = timezone.localdate(dossier.due_at) + dt.timedelta(days=14)
+    day += dt.timedelta(days=(2 - day.weekday()) % 7)  # a Wednesday
+    client.force_login(people["head"])
+    page = client.get(f"/can-bo/ho-so/{dossier.code}/").content.decode()
+    assert 'type="datetime-local"' not in page and 'placeholder="dd/mm/yyyy"' in page
+    bad = client.post(f"/can-bo/ho-so/{dossier.code}/thao-tac/extend/", {"new_date": "31/02/2027", "reason": "x"},
+                      follow=True)
+    assert "Ngày hẹn trả không hợp lệ" in bad.content.decode()
+    client.post(f"/can-bo/ho-so/{dossier.code}/thao-tac/extend/", {"new_date": f"{day:%d/%m/%Y}", "reason": "Chờ"})
+    assert timezone.localtime(Dossier.objects.get(pk=dossier.pk).due_at).strftime("%H:%M %d/%m/%Y") == \
+        f"17:00 {day:%d/%m/%Y}"

@@ -10,9 +10,10 @@ from django.utils import timezone
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 @pytest.fixture
@@ -146,8 +147,9 @@ def test_lien_thong_with_two_agencies_and_an_extension(site, desktop_page, artif
     login(page, site, "lanhdao")
     page.goto(f"{site}/can-bo/ho-so/{code}/")
     dossier = Dossier.objects.get(code=code)
-    new_due = timezone.localtime(dossier.due_at + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
-    act(page, "extend", {"new_due": new_due, "reason": "Chờ kết quả xác minh bổ sung"})
+    new_due = timezone.localtime(dossier.due_at + dt.timedelta(days=3))
+    act(page, "extend", {"new_date": f"{new_due:%d/%m/%Y}", "new_time": f"{new_due:%H:%M}",
+                         "reason": "Chờ kết quả xác minh bổ sung"})
     dossier.refresh_from_db()
     assert dossier.extended and dossier.processing_agency.code == "000.00.10.H44"
     steps = [(s.kind, s.agency.code) for s in dossier.steps.order_by("id")]
