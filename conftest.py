@@ -81,8 +81,16 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """The rate limiter counts in the cache: each test starts from zero."""
+def fresh_cache(monkeypatch):
+    """Each test starts from an empty default cache. The rate limits count in the database (rolled back after each
+    test); their windows are fixed minutes or hours, so django-ratelimit's clock stands still during a test: a
+    window must not end between the 10th and the 11th lookup of a test."""
+    import time
+    import types
+
+    import django_ratelimit.core
     from django.core.cache import cache
 
     cache.clear()
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now))

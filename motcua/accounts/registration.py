@@ -12,12 +12,13 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+
+from motcua.ratelimits import limits
 
 from . import oidc, otp
 from .forms import ConfirmForm, RegistrationForm
@@ -74,14 +75,7 @@ def composer(channel: str, destination: str):
 
 def client_allowed(request) -> bool:
     """At most MOTCUA_REGISTER_PER_HOUR code-sending registrations an hour from one address (SMS costs money)."""
-    limit = getattr(settings, "MOTCUA_REGISTER_PER_HOUR", 20)
-    key = f"accounts:register:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    if cache.add(key, 1, timeout=3600):
-        return True
-    try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        return cache.add(key, 1, timeout=3600)
+    return limits.allow(request, "register", getattr(settings, "MOTCUA_REGISTER_PER_HOUR", 20), 3600)
 
 
 def register(request):

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from motcua.portal import ratelimit
+from motcua.ratelimits import limits
 
 from . import services
 from .forms import RateForm, SenderSupplementForm, SubmitForm, TrackForm
@@ -53,7 +53,7 @@ def track(request):
     context = {"form": form, "labels": services.EVENT_LABELS}
     if not form.is_bound:
         return render(request, "feedback/track.html", context)
-    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
+    if not limits.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
         context["error"] = "Bạn tra cứu quá nhiều lần trong một phút. Vui lòng thử lại sau ít phút."
         return render(request, "feedback/track.html", context, status=429)
     if not form.is_valid():
@@ -71,7 +71,7 @@ def track(request):
 def _sender_action(request, make_form, act, form_key: str, done_key: str):
     """What the sender does from the tracking page (rate the answer, answer a supplement request): run it and show
     the PAKN again, or the form with its error; a wrong code or phone gets the one answer that reveals nothing."""
-    if not ratelimit.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
+    if not limits.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
         return render(request, "feedback/track.html", {"form": TrackForm(), "error": TOO_MANY}, status=429)
     form = make_form()
     fb = None

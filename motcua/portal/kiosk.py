@@ -16,7 +16,9 @@ from django.views.decorators.http import require_POST
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import State
 
-from . import ratelimit, ratings
+from motcua.ratelimits import limits
+
+from . import ratings
 from .models import Rating
 
 LOOKUPS_PER_MINUTE = 10
@@ -110,7 +112,7 @@ def start(request):
     if request.method != "POST":
         return _start_page(request, LookupForm())
     form = LookupForm(request.POST)
-    if not ratelimit.allow(request, "kiosk", LOOKUPS_PER_MINUTE, 60):
+    if not limits.allow(request, "kiosk", LOOKUPS_PER_MINUTE, 60):
         return _start_page(request, form, TOO_MANY, status=429)
     if not form.is_valid():
         return _start_page(request, form, status=400)

@@ -15,7 +15,7 @@ from motcua.dossiers.states import NATIONAL_LABELS
 from motcua.dossiers.transitions import EVENT_LABELS
 from motcua.dossiers.validators import normalize_phone
 
-from . import ratelimit
+from motcua.ratelimits import limits
 
 LOOKUPS_PER_MINUTE = 10
 PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"}
@@ -42,7 +42,7 @@ def track(request):
         form = TrackingForm(initial={"ma": request.GET.get("ma", "")[:60]})
     context = {"form": form}
     if form.is_bound:
-        if not ratelimit.allow(request, "tracking", LOOKUPS_PER_MINUTE, 60):
+        if not limits.allow(request, "tracking", LOOKUPS_PER_MINUTE, 60):
             context["error"] = "Bạn tra cứu quá nhiều lần trong một phút. Vui lòng thử lại sau ít phút."
             return render(request, "portal/tracking.html", context, status=429)
         if form.is_valid():
