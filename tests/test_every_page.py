@@ -30,6 +30,7 @@ from motcua.demo.dossiers import load_dossiers
 from motcua.demo.load import load
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 from motcua.feedback import services as pakn
 from motcua.portal.models import StoredDocument
 
@@ -39,7 +40,7 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 HEADER_MAX = 80  # px: the closed site header on a phone (brand and the menu button on one line)
 BIRTH = "1.001193"  # Đăng ký khai sinh: a procedure with an e-form (the tờ khai) and an online channel
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 def pdf(name="giay-to.pdf"):

@@ -14,12 +14,13 @@ from rest_framework.test import APIClient
 from motcua.dossiers import lifecycle, transitions
 from motcua.dossiers.api.actions import ACTIONS
 from motcua.dossiers.models import Document, Dossier, IdempotencyRecord
+from motcua.dossiers.tests import samples
 
 from .fixtures import make_procedure, vn
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
+PNG = samples.PNG
 
 
 def client_for(user) -> APIClient:

@@ -22,9 +22,10 @@ from rest_framework.test import APIClient
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Document, Dossier
+from motcua.dossiers.tests import samples
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 SCHEMA_URL = "/api/v1/schema/?format=json"
 # Bounded so that the run costs well under two minutes per database on a 2-core machine (docs/api.md, "Tests");
 # MOTCUA_SCHEMATHESIS_EXAMPLES and MOTCUA_SCHEMATHESIS_SEED run it longer or with other data.

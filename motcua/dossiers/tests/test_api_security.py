@@ -10,11 +10,12 @@ from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle, permissions, transitions
 from motcua.dossiers.models import Document, Dossier, IdempotencyRecord
+from motcua.dossiers.tests import samples
 
 from .fixtures import staff
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 FOREIGN_ROLES = ["counter", "specialist", "head", "clerk", "agency_admin"]
 NOT_FOUND = {"detail": "Không tìm thấy hồ sơ."}
 

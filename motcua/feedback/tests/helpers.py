@@ -1,10 +1,11 @@
 import pytest
 
+from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import vn
 from motcua.feedback import services
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
+PNG = samples.PNG
 
 
 def sender(**extra):

@@ -8,9 +8,10 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.dossiers import lifecycle
+from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import vn
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 def pdf(name="giay-to.pdf"):

@@ -12,9 +12,10 @@ from motcua.catalog import versions
 from motcua.catalog.models import RequiredDocument
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 @pytest.fixture(autouse=True)

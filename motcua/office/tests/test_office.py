@@ -5,10 +5,11 @@ from django.urls import reverse
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import vn
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 def login(client, user):

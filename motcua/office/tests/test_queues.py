@@ -5,12 +5,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from motcua.dossiers import lifecycle
+from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import staff, vn
 from motcua.office import queues
 from motcua.office.templatetags.office import menu_for
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 def holders(dossier, users) -> dict[str, list[str]]:

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import pytest
 from django.test import Client
 
+from motcua.dossiers.tests import samples
 from motcua.integrations.tests.fixtures import free_port
 from motcua.payments.sandbox import SandboxGateway
 
@@ -83,7 +84,7 @@ def online_dossier(people, five_days, province, applicant):
 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = samples.PDF
     return lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
                               applicant=applicant, channel="online", applicant_user=people["citizen"],
                               uploads=[(line, SimpleUploadedFile("giay-to.pdf", pdf))

@@ -7,10 +7,11 @@ import pytest
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 from motcua.portal.tests.browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
 def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phone_page, artifacts, tmp_path):

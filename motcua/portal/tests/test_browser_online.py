@@ -7,12 +7,13 @@ import pytest
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 
 from .browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
+PNG = samples.PNG
 
 
 def test_online_birth_registration_on_a_phone(live_server, phone_page, artifacts, tmp_path):

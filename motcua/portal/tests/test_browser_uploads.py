@@ -2,17 +2,17 @@
 the server holds; another time the page is reloaded mid-upload and, the same file chosen again, it goes on from
 there instead of starting over. Screenshots in artifacts/."""
 import hashlib
-import random
 import re
 
 import pytest
 
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
+from motcua.dossiers.tests import samples
 from motcua.portal.models import DraftFile, UploadSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SCAN = b"%PDF-1.7\n" + random.Random(2026).randbytes(600 * 1024) + b"\n%%EOF\n"
+SCAN = samples.pdf(padding=600 * 1024, seed=2026)
 PIECE = 256 * 1024
 UPLOAD = re.compile(r".*/tai-len/[0-9a-f-]{36}/$")
 

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from motcua.catalog import versions
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 
 from .test_online import PNG, SCHEMA, fill, start
 
@@ -57,7 +58,7 @@ def test_a_file_given_for_the_declaration_line_is_kept_as_given(people, province
     from motcua.dossiers import lifecycle
 
     declaration = with_eform.documents.get(declaration=True)
-    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    pdf = samples.PDF
     dossier = lifecycle.register(actor=people["citizen"], version=with_eform, receiving_agency=province["justice"],
                                  applicant=applicant, channel="online", applicant_user=people["citizen"],
                                  form_data={"ho_ten_tre": "An", "ngay_sinh": "2026-03-01"},

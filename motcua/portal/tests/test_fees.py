@@ -9,10 +9,11 @@ from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 from motcua.payments.money import fee_due
 from motcua.portal.models import Draft
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 COPIES = {"kind": "phi", "amount": 8000, "text": "8.000 đồng/bản", "per": "so_ban_sao"}
 
 

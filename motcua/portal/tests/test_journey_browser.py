@@ -6,7 +6,6 @@ citizen sees it received, then returned, downloads the result from Kho dá»¯ liá»
 Screenshots of every page in artifacts/journey-*.png (phone), a few key pages also at desktop width."""
 import base64
 import hashlib
-import random
 import re
 
 import pytest
@@ -18,15 +17,15 @@ from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
+from motcua.dossiers.tests import samples
 from motcua.payments.tests.conftest import gateway  # noqa: F401 (the sandbox gateway, on a free port)
 from motcua.portal.models import Rating, StoredDocument
 
 from .browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
-BIRTH_CERTIFICATE = b"\x89PNG\r\n\x1a\n" + random.Random(1193).randbytes(400 * 1024)  # goes up in two pieces
-SIGNED_EXTRACT = (b"%PDF-1.7\n% Trich luc khai sinh so 123/2026/TLKS, ky so: UBND phuong Viet Tri\n"
-                  + random.Random(31).randbytes(2048) + b"\n%%EOF\n")
+BIRTH_CERTIFICATE = samples.png(370, 370, seed=1193)  # a real PNG of 400 KB: goes up in two pieces
+SIGNED_EXTRACT = samples.pdf(padding=2048, seed=31)
 
 
 class Camera:
