@@ -9,7 +9,7 @@ from django.core.validators import validate_email
 from motcua.dossiers.validators import normalize_phone, validate_id_number, validate_phone, validate_tax_code
 from motcua.integrations import sms
 
-from .backends import find_user, is_locked, lock_minutes, max_failures, minutes_left
+from . import throttle
 from .models import User
 
 # Django's Vietnamese catalogue misses some validator texts; these are ours, by error code.
@@ -20,6 +20,16 @@ PASSWORD_MESSAGES = {
     "password_too_similar": "Mật khẩu quá giống thông tin cá nhân của bạn.",
 }
 REQUIRED = {"required": "Vui lòng nhập thông tin này."}
+
+
+def password_errors(password: str, user=None) -> list[ValidationError]:
+    """Django's password validators (settings.AUTH_PASSWORD_VALIDATORS), their messages in Vietnamese."""
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        return [ValidationError(PASSWORD_MESSAGES[e.code].format(**(e.params or {})), code=e.code)
+                if e.code in PASSWORD_MESSAGES else e for e in exc.error_list]
+    return []
 
 
 class LoginForm(AuthenticationForm):
@@ -34,33 +44,21 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean(self):
+        """The same answer whether or not the name has an account; a try made too soon is not checked at all."""
         username, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
         if not (username and password):
             return self.cleaned_data
-        account = find_user(username)
-        if account and is_locked(account):
-            raise self.locked_error(account)
         self.user_cache = authenticate(self.request, username=username, password=password)
         if self.user_cache is None:
-            if account:
-                account.refresh_from_db(fields=["failed_logins", "locked_until"])
-                if is_locked(account):
-                    raise self.locked_error(account)
-                if not account.is_active and account.check_password(password):
-                    raise ValidationError(self.error_messages["inactive"], code="inactive")
-                left = max_failures() - account.failed_logins
-                raise ValidationError(
-                    f"Tên đăng nhập hoặc mật khẩu không đúng. Còn {left} lần thử trước khi tài khoản bị tạm khóa "
-                    f"{lock_minutes()} phút.", code="invalid_login")
+            wait = getattr(self.request, "login_wait", 0)
+            if wait:
+                raise ValidationError(throttle.WAIT_MESSAGE.format(duration=throttle.duration(wait)),
+                                      code="throttled")
+            if getattr(self.request, "login_inactive", False):
+                raise ValidationError(self.error_messages["inactive"], code="inactive")
             raise self.get_invalid_login_error()
         self.confirm_login_allowed(self.user_cache)
         return self.cleaned_data
-
-    @staticmethod
-    def locked_error(account) -> ValidationError:
-        return ValidationError(
-            f"Tài khoản đã bị tạm khóa do nhập sai mật khẩu {max_failures()} lần liên tiếp. "
-            f"Vui lòng thử lại sau {minutes_left(account)} phút.", code="locked")
 
 
 class RegistrationForm(forms.Form):
@@ -130,14 +128,10 @@ class RegistrationForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", ValidationError("Hai lần nhập mật khẩu không khớp.", code="mismatch"))
         elif p1:
-            try:
-                password_validation.validate_password(p1, User(username=data.get("email") or data.get("phone") or "",
-                                                               full_name=data.get("full_name", ""),
-                                                               email=data.get("email", "")))
-            except ValidationError as exc:
-                self.add_error("password1", [
-                    ValidationError(PASSWORD_MESSAGES[e.code].format(**(e.params or {})), code=e.code)
-                    if e.code in PASSWORD_MESSAGES else e for e in exc.error_list])
+            errors = password_errors(p1, User(username=data.get("email") or data.get("phone") or "",
+                                               full_name=data.get("full_name", ""), email=data.get("email", "")))
+            if errors:
+                self.add_error("password1", errors)
         return data
 
     def pending(self) -> dict:
@@ -160,3 +154,59 @@ class ConfirmForm(forms.Form):
                 label=label, required=False, max_length=12,
                 widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
                                               "pattern": "[0-9 ]*", "maxlength": "7"}))
+
+
+class RecoveryForm(forms.Form):
+    """Quên mật khẩu, step 1: where the code should go. Only the format is checked here; whether an account has
+    the address is never said (recovery.py)."""
+    contact = forms.CharField(label="E-mail hoặc số điện thoại di động của tài khoản", max_length=254,
+                              error_messages=REQUIRED,
+                              widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+
+    def clean_contact(self):
+        value = self.cleaned_data["contact"].strip()
+        if "@" in value:
+            try:
+                validate_email(value)
+            except ValidationError:
+                raise ValidationError("Địa chỉ e-mail không hợp lệ.", code="email") from None
+            self.channel = "email"
+            return value.lower()
+        phone = normalize_phone(value)
+        if not (phone.isdigit() and sms.is_mobile(phone)):
+            raise ValidationError("Vui lòng nhập địa chỉ e-mail hoặc số điện thoại di động (ví dụ 0912345678).",
+                                  code="contact")
+        if not sms.enabled():
+            raise ValidationError("Hệ thống chưa gửi được tin nhắn. Vui lòng nhập e-mail của tài khoản, hoặc liên hệ "
+                                  "Bộ phận Một cửa.", code="sms_off")
+        self.channel = "sms"
+        return phone
+
+
+class NewPasswordForm(forms.Form):
+    """Quên mật khẩu, step 2: the code received and the new password twice."""
+    code = forms.CharField(label="Mã xác nhận", max_length=12, error_messages=REQUIRED,
+                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
+                                                         "pattern": "[0-9 ]*", "maxlength": "7"}))
+    password1 = forms.CharField(label="Mật khẩu mới", strip=False, error_messages=REQUIRED,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(label="Nhập lại mật khẩu mới", strip=False, error_messages=REQUIRED,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args, code_needed: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not code_needed:  # the code was right already; only the password is still to choose
+            del self.fields["code"]
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", ValidationError("Hai lần nhập mật khẩu không khớp.", code="mismatch"))
+        elif p1:
+            # Checked here without the account, so that the answer before the code is the same for an address with
+            # an account and one without; the account's own rules (staff: longer) are checked once the code is right.
+            errors = password_errors(p1)
+            if errors:
+                self.add_error("password1", errors)
+        return data

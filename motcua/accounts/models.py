@@ -20,9 +20,7 @@ class User(AbstractUser):
     phone = models.CharField("số điện thoại", max_length=15, blank=True)
     id_number = models.CharField("số định danh cá nhân", max_length=12, blank=True, db_index=True)
     tax_code = models.CharField("mã số thuế", max_length=14, blank=True)
-    # Login lockout (docs/accounts.md): failures since the last success; the account refuses logins until then.
-    failed_logins = models.PositiveSmallIntegerField("số lần đăng nhập sai liên tiếp", default=0)
-    locked_until = models.DateTimeField("khóa đăng nhập đến", null=True, blank=True)
+    # No lockout columns: wrong passwords cost growing delays counted in the shared cache (throttle.py).
     # Last login through the national identity provider (VNeID / DVCQG); reported to DVCQG by QĐ 766.
     vneid_verified_at = models.DateTimeField("xác thực qua VNeID lúc", null=True, blank=True)
     # True only when the e-ID vouched for id_number (sign-in or linking); a typed number stays False.

@@ -1,9 +1,6 @@
-"""Local accounts: registration (confirmed by one-time codes), login by e-mail/phone/username, Argon2, lockout after
-5 failures."""
-from datetime import timedelta
-
+"""Local accounts: registration (confirmed by one-time codes), login by e-mail/phone/username, Argon2. Wrong passwords
+and their delays: test_login_delays.py; password recovery: test_recovery.py."""
 import pytest
-from django.utils import timezone
 
 from motcua.accounts.models import User
 
@@ -101,46 +98,6 @@ def test_login_by_username_email_or_phone(client, citizen, name):
 def test_staff_go_to_the_office_after_login(client):
     User.objects.create_user("canbo", password=PASSWORD, kind=User.Kind.STAFF)
     assert login(client, "canbo")["Location"] == "/can-bo/"
-
-
-def test_wrong_password_message_is_vietnamese(client, citizen):
-    response = login(client, "hoa@example.vn", "sai")
-    assert response.status_code == 200
-    assert "Tên đăng nhập hoặc mật khẩu không đúng. Còn 4 lần thử" in response.content.decode()
-    response = login(client, "khong-co-ai", "sai")
-    assert "Tên đăng nhập hoặc mật khẩu không đúng." in response.content.decode()
-
-
-def test_five_failures_lock_the_account_for_fifteen_minutes(client, citizen):
-    for _ in range(5):
-        response = login(client, "hoa@example.vn", "sai")
-    assert "Tài khoản đã bị tạm khóa do nhập sai mật khẩu 5 lần liên tiếp" in response.content.decode()
-    assert "15 phút" in response.content.decode()
-    citizen.refresh_from_db()
-    assert citizen.locked_until > timezone.now() + timedelta(minutes=14)
-    response = login(client, "0912000111")  # the right password does not open a locked account
-    assert response.status_code == 200 and "tạm khóa" in response.content.decode()
-    assert not client.login(username="hoa.le", password=PASSWORD)  # nor any other authenticate() caller
-
-
-def test_lock_expires_and_success_resets_the_count(client, citizen):
-    for _ in range(5):
-        login(client, "hoa.le", "sai")
-    User.objects.filter(pk=citizen.pk).update(locked_until=timezone.now() - timedelta(seconds=1))
-    assert login(client, "hoa.le").status_code == 302
-    citizen.refresh_from_db()
-    assert citizen.failed_logins == 0 and citizen.locked_until is None
-
-
-def test_success_resets_earlier_failures(client, citizen):
-    for _ in range(4):
-        login(client, "hoa.le", "sai")
-    assert login(client, "hoa.le").status_code == 302
-    client.post("/dang-xuat/")
-    for _ in range(4):
-        login(client, "hoa.le", "sai")
-    citizen.refresh_from_db()
-    assert citizen.failed_logins == 4 and citizen.locked_until is None
 
 
 def test_logout(client, citizen):
