@@ -1,4 +1,5 @@
-"""Stored files of dossiers: type checked by content (PDF, JPEG, PNG), size limit, SHA-256 on the way in.
+"""Stored files of dossiers: type checked by content (PDF, JPEG, PNG), size limit, what the file holds
+(`filechecks`: no script, no launch action, no embedded file, no decompression bomb), SHA-256 on the way in.
 
 A rejected upload raises before anything is written, so nothing is stored for it.
 """
@@ -10,7 +11,17 @@ from django.core.files.base import ContentFile
 
 from motcua.vntext import formats
 
+from . import filechecks
+
 SIGNATURES = [(b"%PDF-", "application/pdf"), (b"\xff\xd8\xff", "image/jpeg"), (b"\x89PNG\r\n\x1a\n", "image/png")]
+
+
+def too_large(label: str, size: int) -> str:
+    """"Tệp quá lớn: 30 MB, tối đa 20 MB."; in bytes when the rounded sizes would read alike (1 MB and 1 MB)."""
+    shown, limit = formats.size(size), formats.size(max_bytes())
+    if shown == limit:
+        shown, limit = f"{formats.count(size)} byte", f"{formats.count(max_bytes())} byte"
+    return f"{label} quá lớn: {shown}, tối đa {limit}."
 
 
 def max_bytes() -> int:
@@ -25,7 +36,7 @@ def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
     """(content, content type) of an upload, or a ValidationError saying what is wrong with it."""
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes():
-        raise ValidationError(f"{label} quá lớn: {formats.size(size)}, tối đa {formats.size(max_bytes())}.",
+        raise ValidationError(too_large(label, size),
                               code="too_large")
     content = upload.read() if hasattr(upload, "read") else bytes(upload)
     if len(content) > max_bytes():
@@ -36,6 +47,7 @@ def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
     if kind is None:
         raise ValidationError(f"{label} không đúng định dạng: chỉ nhận PDF, JPEG hoặc PNG (kiểm tra theo nội dung "
                               "tệp, không theo đuôi tên).", code="file_type")
+    filechecks.check(content, kind, label)
     return content, kind
 
 

@@ -147,8 +147,9 @@ def upload(request, draft_id, line_id):
     try:
         if stored_id:
             stored = get_object_or_404(StoredDocument, pk=stored_id, owner=request.user)
-            with stored.file.open("rb") as handle:
-                content, kind, name = handle.read(), stored.content_type, stored.name
+            with stored.file.open("rb") as handle:  # checked again: the store may hold files from before a check
+                content, kind = files.read_checked(handle.read(), f"Tệp “{stored.name}”")
+            name = stored.name
         elif "file" in request.FILES:
             content, kind = files.read_checked(request.FILES["file"], "Tệp")
             name, stored = request.FILES["file"].name, None
