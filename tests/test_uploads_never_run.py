@@ -3,10 +3,12 @@
 Every way a file comes in (the counter's scans, the portal's uploads in one piece and resumable, the API, PAKN
 attachments, result files, a file taken from the data store) refuses a PDF with JavaScript or a launch action, a PDF
 with a file inside, a PDF that cannot be read, an image bomb and an image that is no image, with a Vietnamese reason,
-and stores nothing.
+and stores nothing; a good file is stored under the extension of the type found in its content. Every way a stored
+file goes back to a browser answers as a download that runs nothing: attachment, nosniff, CSP sandbox.
 The malicious samples are built in code (motcua/dossiers/tests/samples.py).
 """
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -19,10 +21,11 @@ from motcua.dossiers import files, lifecycle
 from motcua.dossiers.models import Document, Dossier
 from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.test_api import act, client_for
+from motcua.feedback import services as pakn
 from motcua.feedback.models import Attachment, Feedback
 from motcua.feedback.tests.helpers import sender
 from motcua.portal.models import DraftFile, StoredDocument, UploadSession
-from motcua.portal.tests.test_online import citizen, online, start  # noqa: F401 (fixtures)
+from motcua.portal.tests.test_online import citizen, fill, online, start  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 TUS = {"Tus-Resumable": "1.0.0"}
@@ -107,6 +110,18 @@ def test_a_pdf_with_an_opening_password_cannot_be_inspected_and_is_refused():
     locked.write(buffer)
     with pytest.raises(ValidationError, match="đặt mật khẩu mở tệp"):
         files.read_checked(buffer.getvalue())
+
+
+def test_stored_names_take_the_extension_of_the_content_and_the_given_name_is_only_shown():
+    rlo = "\u202e"
+    assert files.storage_name("../../Giấy khai sinh.exe", "application/pdf") == "giay-khai-sinh.pdf"
+    assert files.storage_name("anh-cccd.pdf", "image/png") == "anh-cccd.png"
+    assert files.storage_name("ảnh.jpeg", "image/jpeg") == "anh.jpg"
+    assert files.storage_name("", "image/jpeg") == "tep.jpg"
+    assert files.display_name(f"C:\\Users\\an\\Ảnh{rlo}gpj.exe") == "Ảnhgpj.exe"
+    assert files.display_name("Giấy\x00 khai\n sinh.pdf") == "Giấy khai sinh.pdf"
+    assert files.download_name("Bản sao CCCD.PNG", "image/jpeg") == "Bản sao CCCD.jpg"
+    assert files.download_name("Tờ khai", "application/pdf") == "Tờ khai.pdf"
 
 
 # ---- every way in refuses and stores nothing ----
@@ -200,3 +215,74 @@ def test_a_file_kept_in_the_store_before_the_check_is_checked_when_it_is_taken_a
     response = client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"from_store": stored.pk})
     assert response.status_code == 400 and "chứa mã JavaScript" in response.json()["error"]
     assert not DraftFile.objects.exists()
+
+
+def test_a_good_file_is_stored_under_the_extension_of_its_content(client, citizen, online, media):
+    draft, line = start(client, online), online.documents.first()
+    name = "Ảnh CCCD\u202e.pdf"  # a PNG sent under a PDF's name, with a right-to-left override in it
+    assert client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
+                       {"file": SimpleUploadedFile(name, samples.PNG)}).status_code == 200
+    item = DraftFile.objects.get()
+    assert item.content_type == "image/png" and item.name == "Ảnh CCCD.pdf"  # shown as given, cleaned
+    assert re.fullmatch(r"drafts/\d{4}/\d{2}/anh-cccd(_\w+)?\.png", item.file.name)
+
+
+# ---- every way out is a download that runs nothing ----
+
+def assert_runs_nothing(response, extension: str):
+    assert response.status_code == 200, response
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and disposition.rstrip('"').endswith(extension), disposition
+    assert response["X-Content-Type-Options"] == "nosniff"
+    policy = [part.strip() for part in response["Content-Security-Policy"].split(";")]
+    assert "sandbox" in policy and "default-src 'none'" in policy
+
+
+def test_every_download_of_a_stored_file_is_an_attachment_that_runs_nothing(client, citizen, online, province,
+                                                                           people, media):
+    draft = start(client, online)
+    lines = list(online.documents.all())
+    client.post(reverse("portal:upload", args=[draft.pk, lines[0].pk]),
+                {"file": SimpleUploadedFile("to-khai.pdf", samples.PDF)})
+    client.post(reverse("portal:upload", args=[draft.pk, lines[1].pk]),
+                {"file": SimpleUploadedFile("giay-chung-sinh.pdf", samples.jpeg())})  # a photo named .pdf
+    client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
+    dossier = Dossier.objects.get()
+    people["desk"].staff_roles.create(agency=province["justice"], role="counter")
+    lifecycle.receive(dossier.pk, actor=people["desk"])
+    lifecycle.submit_for_approval(dossier.pk, actor=people["head"])
+    lifecycle.approve(dossier.pk, actor=people["head"])
+    lifecycle.issue_result(dossier.pk, actor=people["head"], summary="Phiếu số 9",
+                           uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.png", samples.PNG))])
+    photo = dossier.documents.get(requirement=lines[1])
+    result = dossier.documents.get(kind="result")
+    assert photo.file.name.endswith(".jpg") and result.file.name.endswith(".png")
+
+    # the citizen: the result, and the data store
+    assert_runs_nothing(client.get(reverse("portal:result", args=[dossier.code, result.pk])), ".png")
+    for item in StoredDocument.objects.filter(owner=citizen):
+        assert_runs_nothing(client.get(reverse("portal:store_download", args=[item.pk])),
+                            files.EXTENSIONS[item.content_type])
+    # the officer: the dossier page links to downloads, and each download runs nothing
+    client.force_login(people["head"])
+    page = client.get(reverse("office:dossier", args=[dossier.code])).content.decode()
+    links = re.findall(r'<a href="/can-bo/ho-so/[^"]+/tep/\d+/"[^>]*>', page)
+    assert len(links) == 3 and all(" download" in link and "target=" not in link for link in links)
+    assert "<iframe" not in page and "<embed" not in page and "<object" not in page
+    assert_runs_nothing(client.get(reverse("office:document", args=[dossier.code, photo.pk])), ".jpg")
+    assert_runs_nothing(client.get(reverse("office:document", args=[dossier.code, result.pk])), ".png")
+    # an integration, through the API
+    documents = client_for(people["head"]).get(f"/api/v1/dossiers/{dossier.code}/documents/").json()["results"]
+    assert_runs_nothing(client_for(people["head"]).get(documents[0]["download"]), ".pdf")
+
+
+def test_a_pakn_attachment_goes_to_the_officer_as_a_download_that_runs_nothing(client, province, people):
+    fb = pakn.submit(sender(receiving_agency=province["justice"]),
+                     files=[("ảnh hiện trường.pdf", samples.PNG, "image/png")])
+    attachment = fb.attachments.get()
+    assert attachment.name == "ảnh hiện trường.pdf" and attachment.file.name.endswith("/anh-hien-truong.png")
+    client.force_login(people["head"])
+    page = client.get(reverse("feedback:office_detail", args=[fb.code])).content.decode()
+    link = re.search(r'<a href="/[^"]*/tep/\d+/"[^>]*>', page).group(0)
+    assert " download" in link and "target=" not in link
+    assert_runs_nothing(client.get(reverse("feedback:office_attachment", args=[fb.code, attachment.pk])), ".png")

@@ -136,4 +136,4 @@ def attachment(request, code, attachment_id):
     item = fb.attachments.filter(pk=attachment_id).first()
     if item is None:
         raise Http404("Không có tệp này.")
-    return files.serve(item, filename=item.name, attachment=False)
+    return files.serve(item)

@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from motcua.dossiers import files as stored_files
 from motcua.dossiers import permissions as perms
 from motcua.dossiers.validators import normalize_phone
 from motcua.workdays import deadlines
@@ -169,9 +170,10 @@ def submit(data: dict, files=(), at: datetime | None = None) -> Feedback:
 
 def _attach(fb: Feedback, event: FeedbackEvent, files) -> None:
     for name, content, content_type in files:
-        attachment = Attachment(feedback=fb, event=event, name=name[:200], content_type=content_type,
-                                size=len(content), sha256=hashlib.sha256(content).hexdigest())
-        attachment.file.save(name, ContentFile(content), save=False)
+        attachment = Attachment(feedback=fb, event=event, name=stored_files.display_name(name),
+                                content_type=content_type, size=len(content),
+                                sha256=hashlib.sha256(content).hexdigest())
+        attachment.file.save(stored_files.storage_name(name, content_type), ContentFile(content), save=False)
         attachment.save()
 
 

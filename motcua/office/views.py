@@ -135,12 +135,13 @@ def act(request, code, action):
 
 @staff_required
 def document_file(request, code, document_id):
-    """A dossier's file, for whoever may see the dossier: personal data is never served as public media."""
+    """A dossier's file, for whoever may see the dossier: personal data is never served as public media. Always a
+    download (files.serve), opened in the officer's own viewer: an uploaded file never runs inside our origin."""
     dossier = visible_dossier(request, code)
     document = dossier.documents.filter(pk=document_id).exclude(file="").first()
     if document is None:
         raise Http404("Không tìm thấy tệp.")
-    return files.serve(document, attachment=False)
+    return files.serve(document)
 
 
 def checklist(dossier, received=None) -> list[tuple]:

@@ -165,9 +165,9 @@ def upload(request, draft_id, line_id):
 def keep_file(draft, line, name: str, content: bytes, kind: str, from_store=None) -> DraftFile:
     """The line's file from now on, replacing the one before; `content` was already checked (files.read_checked)."""
     DraftFile.objects.filter(draft=draft, requirement=line).delete()
-    item = DraftFile(draft=draft, requirement=line, name=name[:255], content_type=kind, size=len(content),
-                     sha256=hashlib.sha256(content).hexdigest(), from_store=from_store)
-    item.file.save(name.rsplit("/", 1)[-1][:100], File(io.BytesIO(content)), save=False)
+    item = DraftFile(draft=draft, requirement=line, name=files.display_name(name), content_type=kind,
+                     size=len(content), sha256=hashlib.sha256(content).hexdigest(), from_store=from_store)
+    item.file.save(files.storage_name(name, kind), File(io.BytesIO(content)), save=False)
     item.save()
     draft.save(update_fields=["updated_at"])
     return item

@@ -1,6 +1,8 @@
 """Kho dữ liệu: keeping a document in a person's store, once per content (SHA-256)."""
 from django.core.files.base import ContentFile
 
+from motcua.dossiers import files
+
 from .models import StoredDocument
 
 
@@ -14,6 +16,6 @@ def keep_in_store(owner, document, kind: str) -> StoredDocument:
     stored = StoredDocument(owner=owner, kind=kind, name=document.name, content_type=document.content_type,
                             size=document.size, sha256=document.sha256,
                             dossier=getattr(document, "dossier", None))
-    stored.file.save(document.file.name.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    stored.file.save(files.storage_name(document.name, document.content_type), ContentFile(content), save=False)
     stored.save()
     return stored

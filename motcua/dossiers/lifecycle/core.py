@@ -101,7 +101,8 @@ def check_uploads(uploads) -> list[tuple]:
 def store_inputs(dossier, actor, checked) -> None:
     """The checked uploads as the dossier's input documents, each with its SHA-256."""
     for line, upload, reused, content, kind in checked:
-        document = Document(dossier=dossier, requirement=line, name=line.name if line else upload.name,
+        document = Document(dossier=dossier, requirement=line,
+                            name=line.name if line else files.display_name(upload.name),
                             uploaded_by=actor, digitised=True, reused=reused)
         files.store(document, content, upload.name, kind)
         document.save()

@@ -36,7 +36,7 @@ def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
     for name, content, kind in checked:
         document = Document(dossier=dossier, kind=Document.Kind.RESULT, name=name, uploaded_by=actor,
                             digitised=True)
-        files.store(document, content, f"ket-qua-{dossier.code}.{kind.split('/')[1]}", kind)
+        files.store(document, content, f"ket-qua-{dossier.code}", kind)
         document.save()
         if dossier.applicant_user_id:  # the e-result goes into the applicant's data store (45/2020 Art. 16)
             keep_in_store(dossier.applicant_user, document, StoredDocument.Kind.RESULT)
