@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from motcua.dossiers.printing.pdf import clean, html_to_pdf
+from motcua.dossiers.printing.sheets import put
 
 from .tables import Table
 
@@ -34,18 +35,20 @@ def xlsx(tables: list[Table], title: str, subtitle: str) -> bytes:
     shaded = PatternFill("solid", fgColor="F1F3F4")
     for table in tables:
         sheet = workbook.create_sheet(table.title.translate(FORBIDDEN_IN_SHEET_NAMES)[:SHEET_NAME_CHARS])
-        sheet["A1"], sheet["A2"], sheet["A3"] = f"{title} – {table.title}", subtitle, made_at()
-        sheet["A1"].font = Font(bold=True, size=13)
+        put(sheet, 1, 1, f"{title} – {table.title}").font = Font(bold=True, size=13)
+        put(sheet, 2, 1, subtitle)  # the scope's label: an agency's name
+        put(sheet, 3, 1, made_at())
         header = 5
         for column, heading in enumerate(table.columns, start=1):
-            cell = sheet.cell(row=header, column=column, value=heading.heading)
+            cell = put(sheet, header, column, heading.heading)
             cell.font, cell.fill, cell.border = Font(bold=True), shaded, border
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             sheet.column_dimensions[get_column_letter(column)].width = heading.width
         for offset, row in enumerate(table.rows, start=1):
             for column, item in enumerate(row.cells, start=1):
-                cell = sheet.cell(row=header + offset, column=column,
-                                  value=item.text if item.value is None and item.text else item.value)
+                # applicants' names, PAKN titles, procedure and agency names: text, never a formula
+                cell = put(sheet, header + offset, column,
+                           item.text if item.value is None and item.text else item.value)
                 cell.border = border
                 cell.alignment = Alignment(vertical="top", wrap_text=not item.numeric,
                                            horizontal="right" if item.numeric else "left")
@@ -57,7 +60,7 @@ def xlsx(tables: list[Table], title: str, subtitle: str) -> bytes:
                     sheet.merge_cells(start_row=header + offset, start_column=column, end_row=header + offset,
                                       end_column=column + item.span - 1)
         if table.note:
-            sheet.cell(row=header + len(table.rows) + 2, column=1, value=table.note).font = Font(italic=True)
+            put(sheet, header + len(table.rows) + 2, 1, table.note).font = Font(italic=True)
         sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

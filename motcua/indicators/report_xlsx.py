@@ -7,6 +7,8 @@ import io
 import re
 from decimal import Decimal
 
+from motcua.dossiers.printing.sheets import put
+
 from .report import NO_DATA, Percent, Score, Table
 
 WIDTHS = {0: 46}
@@ -42,14 +44,12 @@ def render(title: str, tables: list[Table], subtitle: str = "") -> bytes:
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for table in tables:
         sheet = workbook.create_sheet(sheet_name(table))
-        sheet["A1"] = title
-        sheet["A1"].font = Font(bold=True, size=13)
-        sheet["A2"] = subtitle
-        sheet["A3"] = table.title
-        sheet["A3"].font = Font(bold=True)
+        put(sheet, 1, 1, title).font = Font(bold=True, size=13)
+        put(sheet, 2, 1, subtitle)  # the scope's label: an agency's name
+        put(sheet, 3, 1, table.title).font = Font(bold=True)
         header = 5
         for column, name in enumerate(table.columns, start=1):
-            cell = sheet.cell(header, column, name)
+            cell = put(sheet, header, column, name)
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="F0F0F0")
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -60,7 +60,7 @@ def render(title: str, tables: list[Table], subtitle: str = "") -> bytes:
                 shown, number_format = _cell(value)
                 if column == 1 and row.kind == "sub":
                     shown = f"   {shown}"
-                cell = sheet.cell(index, column, shown)
+                cell = put(sheet, index, column, shown)  # agency and procedure names: text, never a formula
                 cell.border = border
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 if number_format:
@@ -68,7 +68,7 @@ def render(title: str, tables: list[Table], subtitle: str = "") -> bytes:
                 if row.kind == "total":
                     cell.font = Font(bold=True)
         if table.note:
-            sheet.cell(header + len(table.rows) + 2, 1, table.note).font = Font(italic=True)
+            put(sheet, header + len(table.rows) + 2, 1, table.note).font = Font(italic=True)
         sheet.freeze_panes = sheet.cell(header + 1, 1)
     output = io.BytesIO()
     workbook.save(output)

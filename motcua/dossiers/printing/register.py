@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 
 from ..states import DeliveryStatus
 from .pdf import local, moment_text, render_pdf
+from .sheets import put
 
 # (heading, Excel column width in characters, PDF column width in mm: 275 mm across A4 landscape)
 COLUMNS = [
@@ -74,13 +75,12 @@ def register_xlsx(dossiers, *, title: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Sổ theo dõi hồ sơ"
-    sheet["A1"] = title
-    sheet["A1"].font = Font(bold=True, size=13)
+    put(sheet, 1, 1, title).font = Font(bold=True, size=13)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for column, (name, width, _) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(row=2, column=column, value=name)
+        cell = put(sheet, 2, column, name)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
@@ -90,7 +90,7 @@ def register_xlsx(dossiers, *, title: str) -> bytes:
                   _naive_local(row["received_at"]), _naive_local(row["due_at"]), _naive_local(row["returned_at"]),
                   row["delivery"], None]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=3 + offset, column=column, value=value)
+            cell = put(sheet, 3 + offset, column, value)  # names, addresses: citizens' text, never a formula
             cell.alignment = Alignment(vertical="top", wrap_text=column in (3, 4, 5, 6, 10))
             cell.border = border
             if column in (7, 8, 9):
