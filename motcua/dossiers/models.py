@@ -256,3 +256,31 @@ class Event(AppendOnlyModel):
         verbose_name_plural = "nhật ký hồ sơ"
         ordering = ["dossier", "seq"]
         constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="event_dossier_seq")]
+
+
+class RatingToken(models.Model):
+    """Mã đánh giá: a one-time token that lets the applicant rate a returned dossier without an account, at the kiosk
+    at the desk or on the public rating page its QR code or SMS link opens (rating_tokens.py, docs/security.md).
+
+    Only a keyed hash of the token is kept; the token itself exists on the paper slip or in the message that carried
+    it. The first rating made with any token of the dossier uses it up (one rating per dossier).
+    """
+
+    class Channel(models.TextChoices):
+        PRINTED = "printed", "Phiếu mời đánh giá (in)"
+        NOTICE = "notice", "Tin nhắn, thư điện tử"
+
+    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="rating_tokens", verbose_name="hồ sơ")
+    digest = models.CharField("mã băm", max_length=64, unique=True)
+    channel = models.CharField("trao qua", max_length=8, choices=Channel.choices)
+    created_at = models.DateTimeField("cấp lúc", auto_now_add=True)
+    expires_at = models.DateTimeField("hết hạn lúc")
+    used_at = models.DateTimeField("đã dùng lúc", null=True, blank=True)
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "mã đánh giá"
+        verbose_name_plural = "mã đánh giá"
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} – {self.get_channel_display()}"

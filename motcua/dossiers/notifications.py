@@ -14,6 +14,9 @@ from django.conf import settings
 from . import timing
 
 SMS_LIMIT = 320
+# The notices after which the applicant may rate the dossier (once the result is handed over): they carry a
+# one-time rating token (rating_tokens.py).
+RATED_KINDS = {"result_issued", "refused"}
 FOOTER = ("Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; "
           "vui lòng không trả lời thư này.")
 HEADLINES = {
@@ -42,20 +45,38 @@ def notify(event) -> None:
 
     dossier = event.dossier
     tasks.notify_person(email=dossier.applicant_email, phone=dossier.applicant_phone,
-                        compose=lambda: compose(event), short_form=lambda: short_form(event),
-                        what=f"event {event.pk}", dossier=dossier, event=event)
+                        compose=lambda: compose(event, rating_token=_rating_token(event)),
+                        short_form=lambda: short_form(event), what=f"event {event.pk}", dossier=dossier, event=event)
+
+
+def _rating_token(event) -> str:
+    """The one-time rating token the notice of a result (or a refusal) carries; made only when a notice is sent."""
+    from . import rating_tokens
+
+    if event.kind not in RATED_KINDS:
+        return ""
+    return rating_tokens.issue(event.dossier, rating_tokens.Channel.NOTICE)
 
 
 def tracking_url(code: str) -> str:
     return f"{settings.MOTCUA_PUBLIC_URL.rstrip('/')}/tra-cuu/?{urlencode({'ma': code})}"
 
 
-def compose(event) -> Composed:
-    """The e-mail (subject, body) and the SMS text for `event`, in Vietnamese."""
+def compose(event, rating_token: str = "") -> Composed:
+    """The e-mail (subject, body) and the SMS text for `event`, in Vietnamese; with `rating_token`, the link that
+    lets the applicant rate the dossier once the result is handed over (rating_tokens.py)."""
+    from . import rating_tokens
+
     dossier = event.dossier
     headline = HEADLINES.get(event.kind, "có cập nhật mới")
     link = tracking_url(dossier.code)
     lines, short = _details(event, dossier)
+    rating = ""
+    if rating_token:
+        rating = rating_tokens.rating_url(rating_token)
+        lines += ["", "Sau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng (mỗi hồ sơ một lần) tại:", rating,
+                  f"hoặc nhập mã đánh giá {rating_tokens.display(rating_token)} tại ki-ốt đánh giá ở Bộ phận Một "
+                  "cửa. Không đưa mã này cho người khác."]
     salutation = ("Kính gửi " if dossier.applicant_kind == "organisation" else "Kính gửi Ông/Bà ")
     body = [f"{salutation}{dossier.applicant_name},", "", f"Hồ sơ của Ông/Bà {headline}.", "",
             f"Mã hồ sơ: {dossier.code}", f"Thủ tục: {dossier.summary}",
@@ -63,7 +84,8 @@ def compose(event) -> Composed:
             f"Tra cứu tình trạng hồ sơ: {link}",
             "(nhập số điện thoại hoặc số định danh cá nhân của người nộp để xem chi tiết)", "", FOOTER]
     return Composed(subject=f"Hồ sơ {dossier.code} {headline}", body="\n".join(body).replace("\n\n\n", "\n\n"),
-                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", short, link))
+                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", short, link,
+                                 kept=f" Đánh giá sau khi nhận: {rating}" if rating else ""))
 
 
 def short_form(event) -> Composed:
@@ -75,9 +97,10 @@ def short_form(event) -> Composed:
                     sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", "", link))
 
 
-def sms_text(head: str, detail: str, link: str) -> str:
-    """At most SMS_LIMIT characters: the detail is shortened first, the code and the link are kept whole."""
-    tail = f" Tra cứu: {link}"
+def sms_text(head: str, detail: str, link: str, kept: str = "") -> str:
+    """At most SMS_LIMIT characters: the detail is shortened first; the code, `kept` (the rating link) and the
+    tracking link are kept whole."""
+    tail = f"{kept} Tra cứu: {link}"
     room = SMS_LIMIT - len(head) - len(tail)
     detail = " ".join(detail.split())
     if detail and room > 4:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import counter, register, views
+from . import counter, rating_slips, register, views
 
 app_name = "office"
 urlpatterns = [
@@ -14,5 +14,6 @@ urlpatterns = [
     path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
     path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),
+    path("ho-so/<str:code>/phieu-moi-danh-gia/", rating_slips.print_slip, name="rating_slip"),
     path("ho-so/<str:code>/tep/<int:document_id>/", views.document_file, name="document"),
 ]

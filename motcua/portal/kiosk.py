@@ -1,10 +1,12 @@
 """Ki-ốt đánh giá tại quầy: a tablet at the one-stop desk where a citizen rates a returned dossier without logging in.
 
-The citizen types the dossier code from their receipt and the last 4 digits of the applicant's phone or ID number
-(rate-limited like public tracking; a wrong code and wrong digits get the same answer). The rating page shows only
-the procedure name and the masked applicant name, and carries a signed, short-lived token instead of the digits.
-Every page is `never_cache` and returns to the blank start page by itself, so the next citizen sees nothing of the
-previous one.
+The citizen types the one-time rating code (mã đánh giá) printed on the "Phiếu mời đánh giá" handed over with the
+result, or sent with the notice of the result (dossiers.rating_tokens). The dossier code plus digits of the phone no
+longer rate anything: anyone may read those off a receipt (issue 12, item 6). Lookups are rate-limited per client
+address like public tracking, and an unknown, used or expired code gets one answer. The rating page shows only the
+procedure name and the masked applicant name, and carries a signed, short-lived reference to the token; the rating
+uses the token up in its transaction. Every page is `never_cache` and returns to the blank start page by itself, so
+the next citizen sees nothing of the previous one.
 """
 from django import forms
 from django.core import signing
@@ -13,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers.models import Dossier
+from motcua.dossiers import rating_tokens
+from motcua.dossiers.models import Dossier, RatingToken
 from motcua.dossiers.states import State
-
 from motcua.ratelimits import limits
 
 from . import ratings
@@ -27,21 +29,24 @@ TOKEN_SECONDS = 10 * 60
 RATING_PAGE_SECONDS = 3 * 60  # an abandoned rating page clears itself
 MESSAGE_PAGE_SECONDS = 60
 THANKS_SECONDS = 8
-NOT_FOUND = "Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 số cuối đã nhập. Vui lòng kiểm tra lại."
+NOT_FOUND = ("Mã đánh giá không đúng, đã được dùng hoặc đã hết hạn. Vui lòng kiểm tra lại mã in trên Phiếu mời đánh "
+             "giá hoặc trong tin nhắn.")
 NOT_RETURNED = "Hồ sơ chưa trả kết quả nên chưa đánh giá được. Ông/Bà vui lòng đánh giá sau khi nhận kết quả."
 ALREADY_RATED = "Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà."
-EXPIRED = "Phiên đánh giá đã hết hạn. Vui lòng nhập lại mã hồ sơ."
+EXPIRED = "Phiên đánh giá đã hết hạn. Vui lòng nhập lại mã đánh giá."
 TOO_MANY = "Có quá nhiều lượt tra cứu trong một phút. Vui lòng chờ ít phút rồi thử lại."
 ANSWERS = [("yes", "Hài lòng"), ("no", "Không hài lòng")]
 
 
 class LookupForm(forms.Form):
-    ma = forms.CharField(label="Mã hồ sơ (in trên Giấy tiếp nhận và hẹn trả kết quả)", max_length=40,
-                         error_messages={"required": "Vui lòng nhập mã hồ sơ."})
-    so_cuoi = forms.RegexField(label="4 số cuối số điện thoại hoặc số định danh cá nhân của người nộp",
-                               regex=r"^\d{4}$",
-                               error_messages={"required": "Vui lòng nhập 4 số cuối.",
-                                               "invalid": "Vui lòng nhập đúng 4 chữ số."})
+    ma_danh_gia = forms.CharField(label="Mã đánh giá (in trên Phiếu mời đánh giá, hoặc trong tin nhắn báo kết quả)",
+                                  max_length=40, error_messages={"required": "Vui lòng nhập mã đánh giá."})
+
+    def clean_ma_danh_gia(self):
+        value = rating_tokens.normalise(self.cleaned_data["ma_danh_gia"])
+        if value is None:
+            raise ValidationError("Mã đánh giá gồm 12 chữ và số, ví dụ K7M2-9QXA-4T8B.", code="format")
+        return value
 
 
 class RatingForm(forms.Form):
@@ -72,20 +77,6 @@ def masked(name: str) -> str:
     return " ".join(word[0] + "*" * (len(word) - 1) for word in name.split())
 
 
-def _last_digits(value: str) -> str:
-    digits = "".join(ch for ch in value or "" if ch.isdigit())
-    return digits[-4:] if len(digits) >= 4 else ""
-
-
-def find(code: str, last_digits: str) -> Dossier | None:
-    """The dossier with this code whose applicant's phone or ID number ends in `last_digits`; else None."""
-    dossier = (Dossier.objects.select_related("procedure_version")
-               .filter(code=code.strip().upper()).first())
-    if dossier and last_digits in (_last_digits(dossier.applicant_phone), _last_digits(dossier.applicant_id_number)):
-        return dossier
-    return None
-
-
 def _start_page(request, form, message="", status=200):
     return render(request, "portal/kiosk.html", {
         "form": form, "message": message, "refresh": MESSAGE_PAGE_SECONDS if message or form.is_bound else None,
@@ -99,12 +90,14 @@ def _rating_page(request, dossier, form, status=200):
     }, status=status)
 
 
-def _dossier_of(token: str) -> Dossier | None:
+def _token_of(session: str) -> RatingToken | None:
+    """The rating token the page was opened with (signed, TOKEN_SECONDS at most); the rating service judges whether
+    it is still good (used up by another rating, revoked or expired meanwhile)."""
     try:
-        pk = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_SECONDS)
+        pk = signing.loads(session, salt=TOKEN_SALT, max_age=TOKEN_SECONDS)
     except signing.BadSignature:  # tampered or expired
         return None
-    return Dossier.objects.select_related("procedure_version").filter(pk=pk).first()
+    return RatingToken.objects.select_related("dossier__procedure_version").filter(pk=pk).first()
 
 
 @never_cache
@@ -116,28 +109,29 @@ def start(request):
         return _start_page(request, form, TOO_MANY, status=429)
     if not form.is_valid():
         return _start_page(request, form, status=400)
-    dossier = find(form.cleaned_data["ma"], form.cleaned_data["so_cuoi"])
-    if dossier is None:
-        return _start_page(request, form, NOT_FOUND, status=404)
+    token = rating_tokens.find(form.cleaned_data["ma_danh_gia"])
+    if token is None:
+        return _start_page(request, LookupForm(), NOT_FOUND, status=404)  # the code typed is not shown again
+    dossier = token.dossier
     if not ratings.may_rate(dossier):
-        return _start_page(request, form, NOT_RETURNED if dossier.state != State.RETURNED else ALREADY_RATED,
+        return _start_page(request, LookupForm(), NOT_RETURNED if dossier.state != State.RETURNED else ALREADY_RATED,
                            status=409)
-    token = signing.dumps(dossier.pk, salt=TOKEN_SALT)
-    return _rating_page(request, dossier, RatingForm(initial={"phien": token}))
+    return _rating_page(request, dossier, RatingForm(initial={"phien": signing.dumps(token.pk, salt=TOKEN_SALT)}))
 
 
 @never_cache
 @require_POST
 def submit(request):
-    dossier = _dossier_of(request.POST.get("phien", ""))
-    if dossier is None:
+    token = _token_of(request.POST.get("phien", ""))
+    if token is None:
         return _start_page(request, LookupForm(), EXPIRED, status=400)
+    dossier = token.dossier
     form = RatingForm(request.POST)
     if not form.is_valid():
         return _rating_page(request, dossier, form, status=400)
     try:
         ratings.rate(dossier, satisfied=form.cleaned_data["hai_long"] == "yes", criteria=form.criteria(),
-                     comment=form.cleaned_data["gop_y"], channel="kiosk")
+                     comment=form.cleaned_data["gop_y"], channel="kiosk", token=token)
     except ValidationError as exc:
         return _start_page(request, LookupForm(), " ".join(exc.messages), status=409)
     return redirect("portal:kiosk_thanks")

@@ -1,9 +1,17 @@
 """Đánh giá sự hài lòng (Decree 61/2018 Art. 31; DOMAIN.md 5): the one place a Rating is created, whether the
-citizen rates in the portal or on the kiosk at the desk. One rating per returned dossier."""
+citizen rates in the portal or on the kiosk at the desk. One rating per returned dossier.
+
+Who may rate (docs/security.md, "Ratings that cannot be forged"): the applicant signed in on the portal, for their own
+dossier (their login proves who they are; `token` None), or whoever holds a valid one-time rating token of the
+dossier (`token`, dossiers.rating_tokens: the slip handed over with the result, or the notice of the result), at the
+kiosk or on the public rating page. The token is used up in the transaction that records the rating.
+"""
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from motcua.dossiers.models import Dossier
+from motcua.dossiers import rating_tokens
+from motcua.dossiers.models import Dossier, RatingToken
 from motcua.dossiers.states import State
 from motcua.indicators import facts as figures
 
@@ -18,8 +26,13 @@ def may_rate(dossier: Dossier) -> bool:
     return dossier.state == State.RETURNED and not Rating.objects.filter(dossier=dossier).exists()
 
 
-def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], comment: str, channel: str) -> Rating:
-    """Record the applicant's rating of `dossier`; a ValidationError in Vietnamese says why it cannot be taken."""
+TOKEN_INVALID = "Mã đánh giá không đúng, đã được dùng hoặc đã hết hạn."
+
+
+def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], comment: str, channel: str,
+         token: RatingToken | None = None) -> Rating:
+    """Record the applicant's rating of `dossier` (with `token`, using it up); a ValidationError in Vietnamese says
+    why it cannot be taken."""
     if channel not in CHANNELS:
         raise ValidationError(f"Kênh đánh giá không hợp lệ: {channel}.")
     unknown = sorted(set(criteria) - CRITERIA_KEYS)
@@ -37,6 +50,12 @@ def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], commen
             raise ValidationError("Hồ sơ chưa trả kết quả nên chưa đánh giá được.")
         if Rating.objects.filter(dossier=locked).exists():
             raise ValidationError("Hồ sơ này đã được đánh giá.")
+        if token is not None:
+            held = RatingToken.objects.select_for_update().filter(pk=token.pk, dossier=locked).first()
+            if held is None or not rating_tokens.is_valid(held):
+                raise ValidationError(TOKEN_INVALID)
+            held.used_at = timezone.now()
+            held.save(update_fields=["used_at"])
         rating = Rating.objects.create(dossier=locked, satisfied=satisfied, criteria=criteria, comment=comment,
                                        channel=channel)
         figures.refresh(locked)  # a dissatisfied rating lowers 766 indicator 5.4 in the same transaction

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import kiosk, mine, online, tracking, uploads, views
+from . import kiosk, mine, online, rating_page, tracking, uploads, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tra-cuu/", tracking.track, name="tracking"),
+    path("danh-gia/", rating_page.rate, name="rate_by_token"),
     path("danh-gia-tai-quay/", kiosk.start, name="kiosk"),
     path("danh-gia-tai-quay/gui/", kiosk.submit, name="kiosk_submit"),
     path("danh-gia-tai-quay/cam-on/", kiosk.thanks, name="kiosk_thanks"),

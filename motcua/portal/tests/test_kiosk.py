@@ -1,12 +1,15 @@
-"""Rating a returned dossier: the one rating service, and the kiosk at the desk (code + last 4 digits, no login)."""
+"""Rating a returned dossier: the one rating service, and the kiosk at the desk (a one-time rating code, no login;
+the dossier code and 4 digits of the phone no longer rate anything)."""
 import threading
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, rating_tokens
+from motcua.dossiers.models import RatingToken
 from motcua.dossiers.tests.fixtures import vn
 from motcua.portal import kiosk, ratings
 from motcua.portal.models import Rating
@@ -24,8 +27,14 @@ def returned(received, people):
     return lifecycle.return_result(received.pk, actor=people["desk"], method="desk", at=vn("2026-03-06 08:00"))
 
 
-def look_up(client, code, digits):
-    return client.post(START, {"ma": code, "so_cuoi": digits})
+@pytest.fixture
+def code(returned):
+    """The rating code of the slip the desk printed at the hand-over."""
+    return rating_tokens.display(rating_tokens.issue(returned, rating_tokens.Channel.PRINTED))
+
+
+def look_up(client, code):
+    return client.post(START, {"ma_danh_gia": code})
 
 
 def token_of(response) -> str:
@@ -89,14 +98,14 @@ def test_two_simultaneous_submissions_make_one_rating(returned):
 
 # --- the kiosk -------------------------------------------------------------------------------------------------------
 
-def test_kiosk_rating_with_the_code_and_the_last_digits_of_the_phone(client, returned):
+def test_kiosk_rating_with_the_rating_code(client, returned, code):
     blank = client.get(START)
-    assert blank.status_code == 200 and "Mã hồ sơ" in blank.content.decode()
+    assert blank.status_code == 200 and "Mã đánh giá" in blank.content.decode()
     assert "no-store" in blank["Cache-Control"]
-    found = look_up(client, returned.code.lower(), "5678")
+    found = look_up(client, code.lower().replace("-", " "))  # read in any case and spacing
     html = found.content.decode()
     assert found.status_code == 200 and "Cấp Phiếu lý lịch tư pháp" in html and "N***** V** A*" in html
-    for private in ("Nguyễn", "0912345678", "025090001234", "an@example.vn", "Phường Việt Trì"):
+    for private in ("Nguyễn", "0912345678", "025090001234", "an@example.vn", "Phường Việt Trì", code):
         assert private not in html
     # an abandoned page clears itself: after minutes with no touch (a meta refresh only without JavaScript)
     assert f'data-idle-seconds="{kiosk.RATING_PAGE_SECONDS}" data-idle-url="{START}"' in html
@@ -107,59 +116,71 @@ def test_kiosk_rating_with_the_code_and_the_last_digits_of_the_phone(client, ret
     rating = Rating.objects.get(dossier=returned)
     assert (rating.channel, rating.satisfied, rating.criteria, rating.comment) == (
         "kiosk", True, {"time": True, "attitude": False}, "Cán bộ nhiệt tình")
+    assert RatingToken.objects.get(channel="printed").used_at is not None
     thanks = client.get(done.url).content.decode()
     assert "Cảm ơn Ông/Bà đã đánh giá" in thanks
     assert f'data-idle-seconds="{kiosk.THANKS_SECONDS}" data-idle-url="{START}"' in thanks
     assert f'<noscript><meta http-equiv="refresh" content="{kiosk.THANKS_SECONDS};url={START}"></noscript>' in thanks
-    again = look_up(client, returned.code, "5678")
-    assert again.status_code == 409 and "Hồ sơ này đã được đánh giá" in again.content.decode()
+    again = look_up(client, code)  # used up
+    assert again.status_code == 404 and kiosk.NOT_FOUND in again.content.decode()
 
 
-def test_the_last_digits_of_the_id_number_also_work(client, returned):
-    assert look_up(client, returned.code, "1234").status_code == 200
+def test_the_dossier_code_and_four_digits_no_longer_rate(client, returned):
+    """Issue 12, item 6: the code is printed on papers many hands touch, and four digits are soon tried."""
+    for digits in ("5678", "1234"):
+        response = client.post(START, {"ma": returned.code, "so_cuoi": digits})
+        assert 'name="hai_long"' not in response.content.decode() and response.status_code == 400
+    assert not Rating.objects.exists()
 
 
-def test_wrong_code_or_digits_get_the_same_answer(client, returned):
-    wrong_digits = look_up(client, returned.code, "0000")
-    wrong_code = look_up(client, "000.01.01.H44-260302-9999", "5678")
-    for response in (wrong_digits, wrong_code):
+def test_unknown_used_revoked_or_expired_codes_get_one_answer(client, returned, code):
+    later = rating_tokens.display(rating_tokens.issue(returned, rating_tokens.Channel.PRINTED))  # revokes `code`
+    expired = rating_tokens.issue(returned, rating_tokens.Channel.NOTICE)
+    RatingToken.objects.filter(digest=rating_tokens.digest(expired)).update(expires_at=timezone.now())
+    for wrong in (code, rating_tokens.display(expired), "ABCD-EFGH-JKMN"):
+        response = look_up(client, wrong)
         html = response.content.decode()
         assert response.status_code == 404 and kiosk.NOT_FOUND in html
         assert "Cấp Phiếu lý lịch tư pháp" not in html and "N***** V** A*" not in html
-        assert 'name="so_cuoi" maxlength="4"' in html and 'value="0000"' not in html  # the digits are not echoed
+        assert wrong not in html  # the code is not echoed
+    assert look_up(client, later).status_code == 200
 
 
-@pytest.mark.parametrize("digits, message", [("", "Vui lòng nhập 4 số cuối."), ("56a8", "đúng 4 chữ số"),
-                                             ("45678", "đúng 4 chữ số")])
-def test_malformed_digits_are_explained(client, returned, digits, message):
-    response = look_up(client, returned.code, digits)
+@pytest.mark.parametrize("typed, message", [("", "Vui lòng nhập mã đánh giá."), ("ABC-123", "gồm 12 chữ và số"),
+                                            ("ABCD-EFGH-JKMU", "gồm 12 chữ và số")])
+def test_malformed_codes_are_explained(client, returned, typed, message):
+    response = look_up(client, typed)
     assert response.status_code == 400 and message in response.content.decode()
 
 
-def test_a_dossier_not_returned_yet_gets_a_clear_message(client, received):
-    response = look_up(client, received.code, "5678")
+def test_a_dossier_not_returned_yet_gets_a_clear_message(client, received, people):
+    lifecycle.submit_for_approval(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
+    lifecycle.approve(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
+    issued = lifecycle.issue_result(received.pk, actor=people["head"], summary="Phiếu số 9", at=vn("2026-03-05 10:00"))
+    token = rating_tokens.issue(issued, rating_tokens.Channel.NOTICE)  # sent with the notice of the result
+    response = look_up(client, token)
     assert response.status_code == 409 and kiosk.NOT_RETURNED in response.content.decode()
     assert "N***** V** A*" not in response.content.decode()
 
 
-def test_kiosk_lookups_are_rate_limited(client, returned):
-    statuses = [look_up(client, f"X-{i}", "5678").status_code for i in range(10)]
+def test_kiosk_lookups_are_rate_limited(client, returned, code):
+    statuses = [look_up(client, f"ABCD-EFGH-{i:04d}").status_code for i in range(10)]
     assert statuses == [404] * 10
-    response = look_up(client, returned.code, "5678")
+    response = look_up(client, code)
     assert response.status_code == 429 and "quá nhiều lượt tra cứu" in response.content.decode()
 
 
-def test_no_overall_choice_keeps_the_answers_and_stores_nothing(client, returned):
-    token = token_of(look_up(client, returned.code, "5678"))
+def test_no_overall_choice_keeps_the_answers_and_stores_nothing(client, returned, code):
+    token = token_of(look_up(client, code))
     response = client.post(reverse("portal:kiosk_submit"), {"phien": token, "time": "no", "gop_y": "Chậm"})
     html = response.content.decode()
     assert response.status_code == 400 and "Vui lòng chọn Hài lòng hoặc Không hài lòng." in html
     assert 'name="time" value="no" checked' in html and "Chậm</textarea>" in html
-    assert not Rating.objects.exists()
+    assert not Rating.objects.exists() and RatingToken.objects.get(channel="printed").used_at is None
 
 
-def test_a_forged_or_expired_session_is_refused(client, returned, monkeypatch):
-    token = token_of(look_up(client, returned.code, "5678"))
+def test_a_forged_or_expired_session_is_refused(client, returned, code, monkeypatch):
+    token = token_of(look_up(client, code))
     forged = client.post(reverse("portal:kiosk_submit"), {"phien": token[:-2] + "xx", "hai_long": "yes"})
     assert forged.status_code == 400 and kiosk.EXPIRED in forged.content.decode()
     monkeypatch.setattr(kiosk, "TOKEN_SECONDS", -1)
@@ -168,9 +189,17 @@ def test_a_forged_or_expired_session_is_refused(client, returned, monkeypatch):
     assert not Rating.objects.exists()
 
 
-def test_rated_in_the_portal_meanwhile(client, returned):
-    token = token_of(look_up(client, returned.code, "5678"))
+def test_rated_in_the_portal_meanwhile(client, returned, code):
+    token = token_of(look_up(client, code))
     ratings.rate(returned, satisfied=True, criteria={}, comment="", channel="portal")
     response = client.post(reverse("portal:kiosk_submit"), {"phien": token, "hai_long": "no"})
     assert response.status_code == 409 and "Hồ sơ này đã được đánh giá." in response.content.decode()
     assert Rating.objects.get().channel == "portal"
+
+
+def test_a_code_revoked_while_the_page_was_open_does_not_rate(client, returned, code):
+    token = token_of(look_up(client, code))
+    rating_tokens.issue(returned, rating_tokens.Channel.PRINTED)  # the desk printed a new slip meanwhile
+    response = client.post(reverse("portal:kiosk_submit"), {"phien": token, "hai_long": "no"})
+    assert response.status_code == 409 and ratings.TOKEN_INVALID in response.content.decode()
+    assert not Rating.objects.exists()
