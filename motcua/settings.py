@@ -132,6 +132,15 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Stored files go to S3-compatible object storage when a bucket is named (docs/storage.md), to MEDIA_ROOT otherwise.
+if env("MOTCUA_S3_BUCKET", default=""):
+    from motcua.objectstore import s3_storage
+
+    STORAGES["default"] = s3_storage(
+        bucket=env("MOTCUA_S3_BUCKET"), endpoint_url=env("MOTCUA_S3_ENDPOINT_URL", default=""),
+        region=env("MOTCUA_S3_REGION", default=""), access_key=env("MOTCUA_S3_ACCESS_KEY_ID", default=""),
+        secret_key=env("MOTCUA_S3_SECRET_ACCESS_KEY", default=""), prefix=env("MOTCUA_S3_PREFIX", default=""),
+        addressing_style=env("MOTCUA_S3_ADDRESSING_STYLE", default=""))
 
 # --- Rate limits and login delays, shared by every server process (motcua.ratelimits, docs/security.md) ---
 # The default cache is per process (fine for what it holds); the limits count in a database table every worker
