@@ -5,6 +5,7 @@ the head of its chain, so a changed, removed or inserted event breaks the walk a
 """
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -60,21 +61,33 @@ class Broken:
 def verify(batch: int = 2000) -> tuple[int, Broken | None]:
     """Walk every chain in order, a batch of dossiers at a time (memory stays flat at millions of dossiers);
     return (events checked, the first broken link or None)."""
-    checked, last_pk = 0, 0
+    checked = 0
+    for events, broken in _walk(batch):
+        if broken:
+            return checked, broken
+        checked += events
+    return checked, None
+
+
+def broken_chains(batch: int = 2000) -> Iterator[Broken]:
+    """The first broken link of every broken chain, walking them all (a restored backup's check names each one)."""
+    return (broken for _, broken in _walk(batch) if broken)
+
+
+def _walk(batch: int) -> Iterator[tuple[int, Broken | None]]:
+    """(events in the chain, its first broken link or None) for each dossier in order, `batch` dossiers a query."""
+    last_pk = 0
     while True:
         dossiers = list(Dossier.objects.filter(pk__gt=last_pk).order_by("pk")
                         .values_list("pk", "code", "last_event_hash", "event_count")[:batch])
         if not dossiers:
-            return checked, None
+            return
         last_pk = dossiers[-1][0]
         chains: dict[int, list[Event]] = {pk: [] for pk, *_ in dossiers}
         for event in Event.objects.filter(dossier_id__in=chains).order_by("dossier_id", "seq"):
             chains[event.dossier_id].append(event)
         for pk, code, head, count in dossiers:
-            broken = _verify_chain(code, chains[pk], head, count)
-            if broken:
-                return checked, broken
-            checked += len(chains[pk])
+            yield len(chains[pk]), _verify_chain(code, chains[pk], head, count)
 
 
 def _verify_chain(code: str, events: list[Event], head: str, count: int) -> Broken | None:

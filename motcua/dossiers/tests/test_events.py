@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 
 from motcua.dossiers import lifecycle
-from motcua.dossiers.events import verify
+from motcua.dossiers.events import broken_chains, verify
 from motcua.dossiers.models import Event
 
 from .fixtures import vn
@@ -44,3 +44,18 @@ def test_verify_detects_a_removed_last_event(received, people):
         cursor.execute("DELETE FROM dossiers_event WHERE id = %s", [last.pk])
     checked, broken = verify()
     assert broken.dossier_code == received.code and broken.seq == 3 and "cuối chuỗi" in broken.reason
+
+
+def test_broken_chains_names_every_broken_chain_not_only_the_first(received, people, five_days, province,
+                                                                    applicant):
+    other = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
+                               applicant=applicant, channel="direct", at=vn("2026-03-02 09:30"))
+    intact = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
+                                applicant=applicant, channel="direct", at=vn("2026-03-02 09:40"))
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE dossiers_event SET note = 'x' WHERE dossier_id IN (%s, %s) AND seq = 1",
+                       [received.pk, other.pk])
+    broken = list(broken_chains(batch=1))  # one dossier a query: the walk goes on across batches
+    assert [(b.dossier_code, b.seq) for b in broken] == [(received.code, 1), (other.code, 1)]
+    assert intact.code not in {b.dossier_code for b in broken}
+    assert verify()[1].dossier_code == received.code  # `events verify` still stops at the first
