@@ -54,11 +54,14 @@ INSTALLED_APPS = [
     "motcua.indicators",
     "motcua.dashboard",
     "motcua.demo",
+    "motcua.backup",
     "django_tasks",
     "django_tasks_db",
+    "motcua.serving",
 ]
 
 MIDDLEWARE = [
+    "motcua.serving.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -193,11 +196,17 @@ if PRODUCTION:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
 
+# --- Serving: logs, health, metrics, the web server and the worker (motcua.serving, docs/serving.md) ---
+# One JSON object per line on standard error, each with the request id of the request (or of the task's request)
+# it belongs to. Our own lines (motcua.*: one per request, one per task start and end) from INFO, everything else
+# from LOG_LEVEL.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "motcua.serving.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {"motcua": {"level": env("MOTCUA_LOG_LEVEL", default="INFO")}},
 }
 
 # --- Background tasks and applicant notices by e-mail and SMS (motcua.integrations, docs/notifications.md) ---
