@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "motcua.dashboard",
     "motcua.demo",
     "motcua.backup",
+    "motcua.backup",
     "django_tasks",
     "django_tasks_db",
     "motcua.serving",
