@@ -55,7 +55,6 @@ INSTALLED_APPS = [
     "motcua.dashboard",
     "motcua.demo",
     "motcua.backup",
-    "motcua.backup",
     "django_tasks",
     "django_tasks_db",
     "motcua.serving",
@@ -209,6 +208,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
     "loggers": {"motcua": {"level": env("MOTCUA_LOG_LEVEL", default="INFO")}},
 }
+# `motcua worker` beats every N seconds; /healthz answers 503 when the freshest beat is older than the maximum.
+MOTCUA_WORKER_HEARTBEAT_SECONDS = env.float("MOTCUA_WORKER_HEARTBEAT_SECONDS", default=10.0)
+MOTCUA_WORKER_HEARTBEAT_MAX_AGE = env.int("MOTCUA_WORKER_HEARTBEAT_MAX_AGE", default=60)
 
 # --- Background tasks and applicant notices by e-mail and SMS (motcua.integrations, docs/notifications.md) ---
 # Tasks are rows of the project's own database (django-tasks-db), written in the transaction of the change that

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from motcua.serving import health
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("quan-tri/", admin.site.urls),
     path("can-bo/", include("motcua.office.urls")),
     path("thu-tuc/", include("motcua.catalog.urls")),

@@ -1,5 +1,7 @@
 """`motcua worker`: the background task worker, django-tasks-db's `db_worker` with what operating it needs.
 
+- a heartbeat row rewritten every MOTCUA_WORKER_HEARTBEAT_SECONDS by a thread of this process, read by /healthz,
+  and removed when the worker stops (not with `--batch`, which runs what is ready and exits);
 - each task runs with the id of the request that enqueued it bound, so every line logged meanwhile carries it,
   and one line when it ends (status, duration; its start too with --verbosity 2);
 - every queue by default (`--queue-name '*'`), no autoreload, a worker id that names the machine and the process.
@@ -12,11 +14,13 @@ import os
 import socket
 import time
 
+from django.conf import settings
 from django.core.management.base import CommandError
 from django_tasks_db.compat import TASKS_LOGGER
 from django_tasks_db.management.commands import db_worker
 
 from motcua.serving import logs, taskcontext
+from motcua.serving.heartbeat import Heartbeat
 
 log = logging.getLogger("motcua.worker")
 
@@ -40,7 +44,7 @@ def default_worker_id() -> str:
 
 
 class Command(db_worker.Command):
-    help = "Bộ xử lý nền: chạy các tác vụ nền (dừng êm khi nhận SIGTERM)"
+    help = "Bộ xử lý nền: chạy các tác vụ nền và báo nhịp cho /healthz (dừng êm khi nhận SIGTERM)"
 
     def add_arguments(self, parser):
         super().add_arguments(parser)
@@ -64,5 +68,11 @@ class Command(db_worker.Command):
         worker = Worker(queue_names=queue_names, interval=interval, batch=batch, backend_name=backend_name,
                         startup_delay=startup_delay, max_tasks=max_tasks, worker_id=worker_id,
                         excluded_queue_names=excluded)
+        # `--batch` runs what is ready and exits: not a worker the site can count on, so it does not beat.
+        heartbeat = None if batch else Heartbeat(worker_id, settings.MOTCUA_WORKER_HEARTBEAT_SECONDS).start()
         worker.configure_signals()
-        worker.run()
+        try:
+            worker.run()
+        finally:
+            if heartbeat:
+                heartbeat.stop()
