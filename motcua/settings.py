@@ -58,9 +58,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "motcua.serving",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "motcua.serving.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -70,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 if PRODUCTION:  # in development runserver serves static files itself
@@ -211,6 +214,15 @@ LOGGING = {
 # `motcua worker` beats every N seconds; /healthz answers 503 when the freshest beat is older than the maximum.
 MOTCUA_WORKER_HEARTBEAT_SECONDS = env.float("MOTCUA_WORKER_HEARTBEAT_SECONDS", default=10.0)
 MOTCUA_WORKER_HEARTBEAT_MAX_AGE = env.int("MOTCUA_WORKER_HEARTBEAT_MAX_AGE", default=60)
+# /metrics: addresses (or networks) that may scrape without a token, and the bearer token for the others (empty:
+# none). Anyone else gets 404.
+MOTCUA_METRICS_ALLOWED = env.list("MOTCUA_METRICS_ALLOWED", default=["127.0.0.1", "::1"])
+MOTCUA_METRICS_TOKEN = env("MOTCUA_METRICS_TOKEN", default="")
+for _network in MOTCUA_METRICS_ALLOWED:
+    try:
+        ipaddress.ip_network(_network.strip(), strict=False)
+    except ValueError:
+        raise RuntimeError(f"MOTCUA_METRICS_ALLOWED: “{_network}” không phải địa chỉ IP hay dải mạng hợp lệ") from None
 
 # --- Background tasks and applicant notices by e-mail and SMS (motcua.integrations, docs/notifications.md) ---
 # Tasks are rows of the project's own database (django-tasks-db), written in the transaction of the change that

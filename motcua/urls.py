@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from motcua.serving import health
+from motcua.serving import health, metrics
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("quan-tri/", admin.site.urls),
     path("can-bo/", include("motcua.office.urls")),
     path("thu-tuc/", include("motcua.catalog.urls")),
