@@ -61,10 +61,13 @@ INSTALLED_APPS = [
     "django_prometheus",
 ]
 
+# The request id and the metrics wrap everything else; WhiteNoise serves the static files in every environment
+# (`motcua serve` is gunicorn, which serves none itself), right after SecurityMiddleware as its docs ask.
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "motcua.serving.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,9 +77,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
-
-if PRODUCTION:  # in development runserver serves static files itself
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "motcua.urls"
 WSGI_APPLICATION = "motcua.wsgi.application"
@@ -127,7 +127,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "motcua" / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")  # filled by `motcua serve` (collectstatic)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
 STORAGES = {
@@ -198,6 +198,8 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
+    # Load balancers and Prometheus ask the server itself over plain HTTP; neither answer is a page to protect.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 
 # --- Serving: logs, health, metrics, the web server and the worker (motcua.serving, docs/serving.md) ---
 # One JSON object per line on standard error, each with the request id of the request (or of the task's request)
@@ -211,6 +213,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
     "loggers": {"motcua": {"level": env("MOTCUA_LOG_LEVEL", default="INFO")}},
 }
+# `motcua serve`: gunicorn workers (0: 2 × the cores + 1) and the seconds a request may take before its worker is
+# restarted (the longest reports and exports included).
+MOTCUA_SERVE_WORKERS = env.int("MOTCUA_SERVE_WORKERS", default=0)
+MOTCUA_SERVE_TIMEOUT = env.int("MOTCUA_SERVE_TIMEOUT", default=60)
 # `motcua worker` beats every N seconds; /healthz answers 503 when the freshest beat is older than the maximum.
 MOTCUA_WORKER_HEARTBEAT_SECONDS = env.float("MOTCUA_WORKER_HEARTBEAT_SECONDS", default=10.0)
 MOTCUA_WORKER_HEARTBEAT_MAX_AGE = env.int("MOTCUA_WORKER_HEARTBEAT_MAX_AGE", default=60)

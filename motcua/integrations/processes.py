@@ -1,18 +1,21 @@
-"""The helper processes of `motcua demo serve`: the task worker and, in development, the SMS stand-in.
+"""The helper processes of `motcua demo serve`: the task worker and, in development, the stand-ins (SMS gateway,
+payment sandbox, VNeID); the demo adds the web server (`motcua serve`, gunicorn) to the same list.
 
-    with helper_processes(stdout):
-        call_command("runserver", ...)
+    with helper_processes(stdout) as children:
+        children.append(start("web", ["-m", "motcua.cli", "serve", ...]))
 
-Both run as child processes in their own sessions, so the terminal's Ctrl-C reaches only this process (a second
-SIGINT would make the worker abandon a task in flight). On leaving the block (Ctrl-C, SIGTERM, or the web server
-stopping) each child gets one SIGTERM and time to finish its current task, then SIGKILL, and is waited for, so
-nothing is left behind. On Linux each child also gets SIGTERM if this process dies uncleanly.
+All run as child processes in their own sessions, so the terminal's Ctrl-C reaches only this process (a second
+SIGINT would make the worker abandon a task in flight, and gunicorn's workers drop their requests). On leaving the
+block (Ctrl-C, SIGTERM, or the web server stopping) each child gets one SIGTERM and time to finish its current task
+or request (gunicorn stops its own workers), then SIGKILL, and is waited for, so nothing is left behind. On Linux
+each child also gets SIGTERM if this process dies uncleanly.
 """
 import contextlib
 import ctypes
 import ipaddress
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -63,6 +66,16 @@ def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, sub
     return name, process
 
 
+def wait_until_listening(host: str, port: int, process: subprocess.Popen, seconds: float = 60) -> bool:
+    """True once something accepts connections at host:port; False if `process` ended first or time ran out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=1):
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def stop(children: list[tuple[str, subprocess.Popen]], grace: float = GRACE_SECONDS) -> None:
     """SIGTERM (both children stop gracefully on it), then SIGKILL after `grace`; always wait, leaving no orphan."""
     for _, process in children:
@@ -89,6 +102,7 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
     children = []
     if public_url and not os.environ.get("MOTCUA_PUBLIC_URL"):
         settings.MOTCUA_PUBLIC_URL = public_url
+        os.environ["MOTCUA_PUBLIC_URL"] = public_url  # the web server and the worker are processes of their own
 
     def on_sigterm(signum, frame):
         raise KeyboardInterrupt
@@ -111,13 +125,12 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             children.append(start("vneid", ["-m", "motcua.accounts.oidc_standin", "--port", str(oidc_port), "--form",
                                             "--client-id", settings.MOTCUA_OIDC_CLIENT_ID,
                                             "--client-secret", settings.MOTCUA_OIDC_CLIENT_SECRET]))
-        children.append(start("worker", ["-m", "motcua.cli", "db_worker", "--no-reload", "--queue-name", "*",
-                                         "--interval", "1", "--verbosity", "0"]))
+        children.append(start("worker", ["-m", "motcua.cli", "worker", "--interval", "1"]))
         time.sleep(0.5)
         for name, process in children:
             if process.poll() is not None:
                 stdout.write(f"  ! {name} dừng ngay khi khởi động (mã {process.returncode})\n")
-        stdout.write(f"Bộ xử lý nền (db_worker): pid {children[-1][1].pid}\n")
+        stdout.write(f"Bộ xử lý nền (motcua worker): pid {children[-1][1].pid}\n")
         if port:
             stdout.write("Tin nhắn SMS gửi người nộp được in ra màn hình này (cổng SMS giả lập).\n")
         elif settings.MOTCUA_SMS_URL:

@@ -1,4 +1,5 @@
-"""`motcua demo serve` runs the web server, the task worker and the SMS stand-in; Ctrl-C leaves no process behind."""
+"""`motcua demo serve` runs the web server (gunicorn), the task worker and the SMS stand-in; Ctrl-C leaves no
+process behind, not even gunicorn's workers."""
 import os
 import signal
 import subprocess
@@ -41,22 +42,31 @@ def wait_for(url: str, seconds: float = 30):
             time.sleep(0.2)
 
 
+def session_members(sid: int) -> list[int]:
+    found = subprocess.run(["ps", "-e", "-o", "pid=,sid="], capture_output=True, text=True).stdout
+    return [int(pid) for pid, session in (line.split() for line in found.splitlines()) if int(session) == sid]
+
+
 def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(tmp_path):
     web, sms = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_ALLOW"))}
     env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}", MOTCUA_SMS_URL=f"http://127.0.0.1:{sms}"
-               "/api/sms/send", MOTCUA_SMS_API_KEY="k", MOTCUA_SMS_SECRET_KEY="s")
+               "/api/sms/send", MOTCUA_SMS_API_KEY="k", MOTCUA_SMS_SECRET_KEY="s", STATIC_ROOT=str(tmp_path / "static"))
     cli = [sys.executable, "-m", "motcua.cli"]
     subprocess.run([*cli, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=120)
-    serve = subprocess.Popen([*cli, "demo", "serve", "--port", str(web)], env=env, stdout=subprocess.PIPE,
+    serve = subprocess.Popen([*cli, "demo", "serve", "--port", str(web), "--workers", "2"], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True, start_new_session=True,  # a terminal of its own
                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert wait_for(f"http://127.0.0.1:{sms}/messages") == (200, b"[]")
         assert wait_for(f"http://127.0.0.1:{web}/thu-tuc/")[0] == 200
+        assert wait_for(f"http://127.0.0.1:{web}/healthz")[0] == 200  # the worker beats
         helpers = children_of(serve.pid)
         commands = [open(f"/proc/{pid}/cmdline").read().replace("\0", " ") for pid in helpers]
-        assert any("db_worker" in c for c in commands) and any("sms_standin" in c for c in commands)
+        assert any("motcua.cli worker" in c for c in commands) and any("sms_standin" in c for c in commands)
+        assert any("gunicorn" in c for c in commands)  # `motcua serve` became the gunicorn master
+        everyone = [pid for helper in helpers for pid in session_members(helper)]  # gunicorn's workers too
+        assert len(everyone) >= len(helpers) + 2
         os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C: the terminal signals its foreground process group
         output, _ = serve.communicate(timeout=30)
     finally:
@@ -64,9 +74,10 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
             serve.kill()
             serve.wait()
     assert serve.returncode == 0
-    assert "Bộ xử lý nền (db_worker)" in output and "Cổng SMS giả lập" in output
+    assert "Bộ xử lý nền (motcua worker)" in output and "Cổng SMS giả lập" in output
+    assert "Máy chủ web gunicorn: 2 tiến trình" in output and f"Sẵn sàng: http://127.0.0.1:{web}/" in output
     time.sleep(0.5)
-    assert not [pid for pid in helpers if alive(pid)]
+    assert not [pid for pid in everyone if alive(pid)]
 
 
 def test_stop_escalates_to_sigkill_for_a_child_that_ignores_sigterm():
