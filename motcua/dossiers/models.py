@@ -273,6 +273,9 @@ class RatingToken(models.Model):
     dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="rating_tokens", verbose_name="hồ sơ")
     digest = models.CharField("mã băm", max_length=64, unique=True)
     channel = models.CharField("trao qua", max_length=8, choices=Channel.choices)
+    # Who printed the slip (None for a notice): a rating made with a printed token can be traced to the print.
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+                                  verbose_name="người in phiếu")
     created_at = models.DateTimeField("cấp lúc", auto_now_add=True)
     expires_at = models.DateTimeField("hết hạn lúc")
     used_at = models.DateTimeField("đã dùng lúc", null=True, blank=True)

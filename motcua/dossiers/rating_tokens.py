@@ -58,14 +58,15 @@ def rating_url(token: str, base_url: str | None = None) -> str:
 
 
 @transaction.atomic
-def issue(dossier, channel: str) -> str:
-    """A new token for `dossier`, handed out through `channel`; a new printed one revokes the earlier printed ones."""
+def issue(dossier, channel: str, *, by=None) -> str:
+    """A new token for `dossier`, handed out through `channel` (printed `by` an official); a new printed one revokes
+    the earlier printed ones."""
     now = timezone.now()
     if channel == Channel.PRINTED:
         RatingToken.objects.filter(dossier=dossier, channel=Channel.PRINTED, used_at=None, revoked_at=None) \
             .update(revoked_at=now)
     token = new_token()
-    RatingToken.objects.create(dossier=dossier, digest=digest(token), channel=channel,
+    RatingToken.objects.create(dossier=dossier, digest=digest(token), channel=channel, issued_by=by,
                                expires_at=now + timedelta(days=VALID_DAYS))
     return token
 

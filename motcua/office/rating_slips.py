@@ -18,7 +18,7 @@ from .views import staff_required, visible_dossier
 def print_slip(request, code):
     dossier = visible_dossier(request, code)
     try:
-        pdf = render_rating_slip(dossier, base_url=settings.MOTCUA_PUBLIC_URL)
+        pdf = render_rating_slip(dossier, base_url=settings.MOTCUA_PUBLIC_URL, by=request.user)
     except ValueError as exc:
         messages.error(request, str(exc))
         return redirect("office:dossier", code=code)

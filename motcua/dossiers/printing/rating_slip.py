@@ -18,11 +18,12 @@ def printable(dossier) -> bool:
     return dossier.state in PRINTABLE_STATES and not hasattr(dossier, "rating")
 
 
-def render_rating_slip(dossier, *, base_url: str) -> bytes:
-    """A new printed token for `dossier` and its slip as PDF bytes; ValueError (Vietnamese) if it cannot be rated."""
+def render_rating_slip(dossier, *, base_url: str, by=None) -> bytes:
+    """A new token for `dossier`, printed `by` an official, and its slip as PDF bytes; ValueError (Vietnamese) if the
+    dossier cannot be rated."""
     if not printable(dossier):
         raise ValueError("Hồ sơ chưa có kết quả hoặc đã được đánh giá nên không in Phiếu mời đánh giá.")
-    token = rating_tokens.issue(dossier, rating_tokens.Channel.PRINTED)
+    token = rating_tokens.issue(dossier, rating_tokens.Channel.PRINTED, by=by)
     row = dossier.rating_tokens.order_by("-pk").first()
     url = rating_tokens.rating_url(token, base_url)
     desk = unbroken_locality(dossier.receiving_agency.name)

@@ -118,6 +118,8 @@ def test_the_desk_prints_a_slip_whose_code_rates_at_the_kiosk(client, returned, 
     second = client.post(url)  # a lost slip: a new one, the old code dies
     new = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b",
                     " ".join(PdfReader(io.BytesIO(second.content)).pages[0].extract_text().split())).group(1)
+    assert list(RatingToken.objects.filter(channel="printed").values_list("issued_by", flat=True)) == [
+        people["desk"].pk] * 2  # who printed each slip is kept
     kiosk_client = Client()
     assert kiosk_client.post("/danh-gia-tai-quay/", {"ma_danh_gia": old}).status_code == 404
     assert kiosk_client.post("/danh-gia-tai-quay/", {"ma_danh_gia": new}).status_code == 200
