@@ -275,6 +275,8 @@ AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
 MOTCUA_LOGIN_FREE_FAILURES = env.int("MOTCUA_LOGIN_FREE_FAILURES", default=3)
 MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS = env.int("MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS", default=20)
 MOTCUA_LOGIN_MAX_DELAY = env.int("MOTCUA_LOGIN_MAX_DELAY", default=900)
+# Password recovery: code requests an hour from one client address (accounts/recovery.py).
+MOTCUA_RECOVERY_PER_HOUR = env.int("MOTCUA_RECOVERY_PER_HOUR", default=10)
 # The identity provider (DVCQG / VNeID, client registered with the Government Office). Development points at the
 # stand-in (`python -m motcua.accounts.oidc_standin`, port 8028); production has SSO off (button hidden) unless
 # MOTCUA_OIDC_ISSUER, MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET come from the environment.
