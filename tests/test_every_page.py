@@ -28,7 +28,7 @@ from motcua.catalog.models import Procedure
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.dossiers import load_dossiers
 from motcua.demo.load import load
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, rating_tokens
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
 from motcua.feedback import services as pakn
@@ -65,7 +65,8 @@ class World:
     pakn_published: str = ""
     pakn_open: str = ""
     pakn_phone: str = ""
-    kiosk: tuple = ()
+    kiosk: str = ""  # a rating code of the returned dossier (the slip the desk prints)
+    rating: str = ""  # another, for the public rating page
 
 
 def build_world() -> World:
@@ -110,7 +111,9 @@ def build_world() -> World:
         step(pk)
     lifecycle.request_supplement(pk, actor=officer, items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}])
     world.codes["supplement"] = Dossier.objects.get(pk=pk).code
-    world.kiosk = (world.codes["returned"], "5678")
+    returned = Dossier.objects.get(code=world.codes["returned"])
+    world.kiosk, world.rating = (rating_tokens.display(rating_tokens.issue(returned, channel))
+                                 for channel in (rating_tokens.Channel.PRINTED, rating_tokens.Channel.NOTICE))
     world.phone = {code: "0912345678" for code in world.codes.values()}
     # An older dossier of the demo, returned and done at the ward.
     old = Dossier.objects.filter(state="returned").exclude(code__in=world.codes.values()).order_by("pk").first()
@@ -190,11 +193,10 @@ def pakn_found(code, phone):
     return steps
 
 
-def kiosk_rate(code, digits):
+def kiosk_rate(code):
     def steps(page, site):
         page.goto(f"{site}/danh-gia-tai-quay/")
-        page.fill("#id_ma", code)
-        page.fill("#id_so_cuoi", digits)
+        page.fill("#id_ma_danh_gia", code)
         page.click("main button[type=submit]")
         page.wait_for_load_state()
         assert page.locator("input[name=hai_long]").count() == 2, "the kiosk's rating form is not shown"
@@ -245,7 +247,11 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("register-confirm-expired", "/dang-ky/xac-nhan/"),
             Page("vneid-unreachable", "/dang-nhap/vneid/", status=502),
             Page("kiosk", "/danh-gia-tai-quay/", desktop=True),
-            Page("kiosk-rate", steps=kiosk_rate(*world.kiosk), desktop=True),
+            Page("kiosk-rate", steps=kiosk_rate(world.kiosk), desktop=True),
+            Page("rating-code", "/danh-gia/"),
+            Page("rating-form", f"/danh-gia/?ma={world.rating}", desktop=True),
+            Page("password-recovery", "/quen-mat-khau/", desktop=True),
+            Page("password-recovery-expired", "/quen-mat-khau/xac-nhan/"),
             Page("kiosk-thanks", "/danh-gia-tai-quay/cam-on/"),
             Page("payment-result-unverified", "/thanh-toan/ket-qua/", status=400),
             Page("404", "/khong-co-trang-nay/", status=404, desktop=True),
