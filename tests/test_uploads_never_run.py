@@ -86,6 +86,15 @@ def test_the_image_checks_hold_whatever_weasyprint_sets_in_pillow(monkeypatch, n
     assert refused.value.code == ("image_corrupt" if name == "png-cut-short" else MALICIOUS[name][1])
 
 
+def test_a_pdf_with_more_objects_than_can_be_read_in_time_is_refused(monkeypatch):
+    from motcua.dossiers import filechecks
+
+    monkeypatch.setattr(filechecks, "MAX_PDF_OBJECTS", 2)
+    with pytest.raises(ValidationError) as refused:
+        files.read_checked(samples.PDF, "Tệp")
+    assert refused.value.code == "pdf_too_many_objects" and "quá nhiều để kiểm tra" in refused.value.messages[0]
+
+
 def test_good_files_pass_the_check():
     from pypdf import PdfWriter
 

@@ -47,6 +47,8 @@ LAUNCH = ("pdf_launch", "chứa lệnh mở chương trình hoặc tệp khác t
                         "tệp PDF thông thường hoặc quét lại rồi tải lên")
 EMBEDDED = ("pdf_embedded_file", "có tệp khác đính kèm bên trong. Hãy tải lên từng giấy tờ thành tệp riêng "
                                  "(PDF, JPEG hoặc PNG)")
+TOO_MANY = ("pdf_too_many_objects", f"có hơn {formats.count(MAX_PDF_OBJECTS)} đối tượng, quá nhiều để kiểm tra. "
+                                   "Hãy in lại tài liệu ra tệp PDF hoặc quét lại rồi tải lên")
 XFA = ("pdf_xfa", "là biểu mẫu động XFA, có thể chứa mã lệnh. Hãy in biểu mẫu ra tệp PDF thông thường rồi tải lên")
 
 
@@ -64,6 +66,10 @@ def check(content: bytes, content_type: str, label: str) -> None:
 
 
 # ---- PDF ----
+
+class TooManyObjects(Exception):
+    """More objects than MAX_PDF_OBJECTS: reading them all would take too long."""
+
 
 def _refuse_pdf(label: str, reason: tuple[str, str]):
     code, text = reason
@@ -88,6 +94,8 @@ def check_pdf(content: bytes, label: str = "Tệp") -> None:
         reason = _danger(reader)
     except ValidationError:
         raise
+    except TooManyObjects:
+        raise _refuse_pdf(label, TOO_MANY) from None
     except LimitReachedError:
         raise ValidationError(f"{label} bị từ chối: tệp PDF chứa dữ liệu nén phình ra quá lớn khi giải nén (nghi "
                               "là “bom giải nén”).", code="decompression_bomb") from None
@@ -117,7 +125,7 @@ def _references(reader) -> list:
     numbers = [(number, generation) for generation, entries in reader.xref.items() for number in entries]
     numbers += [(number, 0) for number in reader.xref_objStm]
     if len(numbers) > MAX_PDF_OBJECTS:
-        raise ValueError("too many objects")
+        raise TooManyObjects
     return [IndirectObject(number, generation, reader) for number, generation in numbers]
 
 
@@ -136,7 +144,7 @@ def _danger(reader) -> tuple[str, str] | None:
             if key in seen:
                 continue
             if len(seen) >= MAX_PDF_OBJECTS:
-                raise ValueError("too many objects")
+                raise TooManyObjects
             seen.add(key)
             item = item.get_object()
         if isinstance(item, DictionaryObject):
