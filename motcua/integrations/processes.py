@@ -77,7 +77,7 @@ def wait_until_listening(host: str, port: int, process: subprocess.Popen, second
 
 
 def stop(children: list[tuple[str, subprocess.Popen]], grace: float = GRACE_SECONDS) -> None:
-    """SIGTERM (both children stop gracefully on it), then SIGKILL after `grace`; always wait, leaving no orphan."""
+    """SIGTERM (every child stops gracefully on it), then SIGKILL after `grace`; always wait, leaving no orphan."""
     for _, process in children:
         if process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
