@@ -20,6 +20,17 @@ def test_production_refuses_to_start_with_the_default_secret():
     assert run.returncode != 0 and "SECRET_KEY phải được đặt" in run.stderr
 
 
+def test_production_refuses_to_start_in_debug_mode():
+    """Django's technical error page shows settings, code and the request to whoever causes an error (issue 12)."""
+    for debug in ("1", "true", "on"):
+        run = manage("check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn",
+                     DEBUG=debug)
+        assert run.returncode != 0 and "DEBUG phải tắt khi MOTCUA_ENV=production" in run.stderr
+    assert manage("check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn",
+                  DEBUG="0").returncode == 0
+    assert manage("check", DEBUG="1").returncode == 0  # development may
+
+
 def test_production_check_deploy_reports_nothing():
     run = manage("check", "--deploy", "--fail-level", "WARNING", MOTCUA_ENV="production", SECRET_KEY=STRONG,
                  ALLOWED_HOSTS="motcua.example.vn")
