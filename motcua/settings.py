@@ -24,9 +24,12 @@ if PRODUCTION and (SECRET_KEY == DEV_SECRET or len(SECRET_KEY) < 50 or len(set(S
 DEBUG = env.bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:  # the technical error page shows settings, code and the request to anyone (issue 12)
     raise RuntimeError("DEBUG phải tắt khi MOTCUA_ENV=production: bỏ biến DEBUG hoặc đặt DEBUG=0")
+if PRODUCTION and DEBUG:  # the technical error page shows settings, code and the request to anyone (issue 12)
+    raise RuntimeError("DEBUG phải tắt khi MOTCUA_ENV=production: bỏ biến DEBUG hoặc đặt DEBUG=0")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
+    "motcua.accounts",  # first: its createsuperuser (staff password rules) replaces Django's
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,7 +45,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_ratelimit",
     "motcua.ratelimits",
-    "motcua.accounts",
     "motcua.vntext",
     "motcua.workdays",
     "motcua.agencies",
@@ -113,9 +115,12 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+# Citizens and businesses: 8 characters, not a common password. Staff: 12 characters, not a common password of
+# Django's list or ours, nor a common word with digits added (motcua/accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "motcua.accounts.passwords.MinimumLengthByKind"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "motcua.accounts.passwords.StaffCommonPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "vi"
