@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "motcua.accounts.session_limits.SessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
@@ -207,6 +208,14 @@ if PRODUCTION:
     X_FRAME_OPTIONS = "DENY"
     # Load balancers and Prometheus ask the server itself over plain HTTP; neither answer is a page to protect.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+
+# --- Headers and sessions (motcua/headers.py, motcua/accounts/session_limits.py, docs/security.md) ---
+# A session ends 30 minutes after the last request, and 8 hours (staff) or 12 hours (citizens) after the login,
+# whatever the activity; the middleware decides, the cookie's age is a backstop as long as the longest session.
+MOTCUA_SESSION_IDLE_MINUTES = env.int("MOTCUA_SESSION_IDLE_MINUTES", default=30)
+MOTCUA_STAFF_SESSION_HOURS = env.int("MOTCUA_STAFF_SESSION_HOURS", default=8)
+MOTCUA_CITIZEN_SESSION_HOURS = env.int("MOTCUA_CITIZEN_SESSION_HOURS", default=12)
+SESSION_COOKIE_AGE = max(MOTCUA_STAFF_SESSION_HOURS, MOTCUA_CITIZEN_SESSION_HOURS) * 3600
 
 # --- Serving: logs, health, metrics, the web server and the worker (motcua.serving, docs/serving.md) ---
 # One JSON object per line on standard error, each with the request id of the request (or of the task's request)

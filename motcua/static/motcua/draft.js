@@ -43,7 +43,7 @@
     clearTimeout(timer);
     keepLocally();
     fetch(form.dataset.autosave, {method: "POST", body: new FormData(form), headers: {"X-CSRFToken": token}})
-      .then(r => { if (!r.ok) throw r; return r.json(); })
+      .then(r => { if (r.redirected) throw signedOut; if (!r.ok) throw r; return r.json(); })
       .then(answer => {
         dirty = false;
         serverCopy = answer.saved_at;
@@ -51,8 +51,19 @@
         state.textContent = "Đã lưu lúc " + vietnamTime(new Date());
         if (fee) fee.textContent = answer.fee;
       })
-      .catch(() => { state.textContent = "Mất kết nối: thông tin vẫn được giữ trên máy này và sẽ lưu khi có mạng."; });
+      .catch(error => {
+        if (error !== signedOut) {
+          state.textContent = "Mất kết nối: thông tin vẫn được giữ trên máy này và sẽ lưu khi có mạng.";
+          return;
+        }
+        const again = document.createElement("a");  // the page again: the login page, then back here
+        again.href = window.location.href;
+        again.textContent = "đăng nhập lại";
+        state.replaceChildren("Phiên đăng nhập đã hết hạn: thông tin vẫn được giữ trên máy này. Hãy ", again,
+                              " để lưu tiếp; trang sẽ hỏi khôi phục nội dung này.");
+      });
   }
+  const signedOut = new Error("signed out");  // the autosave was sent to the login page (session_limits.py)
 
   function flush() {  // the page is going away: hand what is unsaved to the browser to deliver
     if (!dirty) return;
