@@ -24,8 +24,6 @@ if PRODUCTION and (SECRET_KEY == DEV_SECRET or len(SECRET_KEY) < 50 or len(set(S
 DEBUG = env.bool("DEBUG", default=False)
 if PRODUCTION and DEBUG:  # the technical error page shows settings, code and the request to anyone (issue 12)
     raise RuntimeError("DEBUG phải tắt khi MOTCUA_ENV=production: bỏ biến DEBUG hoặc đặt DEBUG=0")
-if PRODUCTION and DEBUG:  # the technical error page shows settings, code and the request to anyone (issue 12)
-    raise RuntimeError("DEBUG phải tắt khi MOTCUA_ENV=production: bỏ biến DEBUG hoặc đặt DEBUG=0")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
