@@ -58,20 +58,52 @@ def chromium():
         browser.close()
 
 
+# Each page of a context reports a Content-Security-Policy violation on the console, as Chromium words it ("Refused
+# to execute inline script because it violates…") and as the page's securitypolicyviolation event tells it.
+# Playwright's page.wait_for_function("an expression") runs eval in the page, which the policy refuses: wait with a
+# locator instead (page.locator("#save-state", has_text="Đã lưu").wait_for()).
+CSP_EVENTS = """document.addEventListener("securitypolicyviolation", (e) => console.error("CSP violation: "
+  + e.effectiveDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));"""
+
+
+def watch_csp(context) -> list[str]:
+    """The Content-Security-Policy violations of every page of this browser context, as they happen (issue 12)."""
+    seen: list[str] = []
+
+    def note(message):
+        if message.type == "error" and ("Content Security Policy" in message.text
+                                         or message.text.startswith("CSP violation")):
+            seen.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.add_init_script(CSP_EVENTS)
+    context.on("console", note)
+    return seen
+
+
+@pytest.fixture
+def csp_watch():
+    """`watch_csp`, for a test that makes its own browser contexts."""
+    return watch_csp
+
+
 @pytest.fixture
 def phone_page(chromium):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN", device_scale_factor=1)
     context.set_default_timeout(10_000)
+    violations = watch_csp(context)
     yield context.new_page()
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture
 def desktop_page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     context.set_default_timeout(10_000)
+    violations = watch_csp(context)
     yield context.new_page()
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 @pytest.fixture(autouse=True)

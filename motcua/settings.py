@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_ratelimit",
+    "csp",
     "motcua.ratelimits",
     "motcua.vntext",
     "motcua.workdays",
@@ -70,6 +71,8 @@ MIDDLEWARE = [
     "motcua.serving.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "motcua.headers.NoStoreMiddleware",
+    "motcua.headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +211,13 @@ if PRODUCTION:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 
 # --- Headers and sessions (motcua/headers.py, motcua/accounts/session_limits.py, docs/security.md) ---
+# Scripts and styles only from our static files, nothing inline, no eval; the payment and account pages add the
+# gateway's or the identity provider's origin to form-action themselves (headers.FORM_TARGETS). Stored files keep
+# their own stricter policy (dossiers/files.py).
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
+    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"], "base-uri": ["'none'"], "frame-ancestors": ["'none'"], "form-action": ["'self'"],
+}}
 # A session ends 30 minutes after the last request, and 8 hours (staff) or 12 hours (citizens) after the login,
 # whatever the activity; the middleware decides, the cookie's age is a backstop as long as the longest session.
 MOTCUA_SESSION_IDLE_MINUTES = env.int("MOTCUA_SESSION_IDLE_MINUTES", default=30)

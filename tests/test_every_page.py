@@ -6,7 +6,8 @@ shows something to read: the page must not scroll sideways on the phone (a wide 
 the site header must stay small there (its menu is behind a button), and axe-core must find no critical or serious
 accessibility violation, at either width, nor an id used twice (axe 4.12 no longer checks plain ids). Moderate
 and minor findings are printed, to be read. A screenshot of each page goes to artifacts/pages/<width>-<page>.png;
-MOTCUA_PAGES_USERS=-,congdan walks only those users' pages ("-" is nobody). The Django admin (/quan-tri/) is left
+MOTCUA_PAGES_USERS=-,congdan walks only those users' pages ("-" is nobody). No page may report a
+Content-Security-Policy violation (issue 12). The Django admin (/quan-tri/) is left
 out: it is Django's own, in English-first markup.
 """
 import datetime as dt
@@ -418,7 +419,7 @@ WIDEST = """(() => {
 })()"""
 
 
-def test_every_page_on_a_phone_and_a_desktop(live_server, chromium, artifacts):
+def test_every_page_on_a_phone_and_a_desktop(live_server, chromium, artifacts, csp_watch):
     started = time.monotonic()
     world = build_world()
     built = time.monotonic() - started
@@ -434,12 +435,14 @@ def test_every_page_on_a_phone_and_a_desktop(live_server, chromium, artifacts):
                 continue
             context = chromium.new_context(viewport=viewport, locale="vi-VN", device_scale_factor=1)
             context.set_default_timeout(15_000)
+            violations = csp_watch(context)  # issue 12: no page breaks its Content-Security-Policy
             page = context.new_page()
             if username:
                 login(page, site, username)
             for item in chosen:
                 walker.visit(page, item, width)
             context.close()
+            walker.problems += [f"{width} {username or '-'}: {violation}" for violation in violations]
     took = time.monotonic() - started
     print(f"\n{len(walker.walked)} page views ({len(set(w.split()[1] for w in walker.walked))} pages) "
           f"in {took:.0f} s (the demo data: {built:.0f} s; " + ", ".join(f"{k} {v:.0f} s" for k, v in walker.spent.items())
@@ -451,13 +454,14 @@ def test_every_page_on_a_phone_and_a_desktop(live_server, chromium, artifacts):
     assert not walker.problems, "\n".join(walker.problems)
 
 
-def test_the_menus_fold_behind_a_button_on_a_phone(live_server, chromium, artifacts):
+def test_the_menus_fold_behind_a_button_on_a_phone(live_server, chromium, artifacts, csp_watch):
     """The site menu and the office menu: closed on a phone (a small header), opened with the button or the keyboard,
     closed again with Escape; on a desktop there is no button and the menus are simply there."""
     load()
     site = live_server.url
     context = chromium.new_context(viewport=PHONE, locale="vi-VN", device_scale_factor=1)
     context.set_default_timeout(10_000)
+    violations = csp_watch(context)  # the "js" class comes from a script file now (issue 12)
     page = context.new_page()
     login(page, site, "lanhdao")
     page.goto(f"{site}/can-bo/")
@@ -497,3 +501,4 @@ def test_the_menus_fold_behind_a_button_on_a_phone(live_server, chromium, artifa
     assert not page.locator("button.menu-button").first.is_visible()
     assert page.locator("nav.main-nav a").first.is_visible() and page.locator("nav.office-nav a").first.is_visible()
     context.close()
+    assert not violations, "\n".join(violations)

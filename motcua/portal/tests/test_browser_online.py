@@ -39,7 +39,7 @@ def test_online_birth_registration_on_a_phone(live_server, phone_page, artifacts
     page.fill("#f-ho_ten_me", "Vũ Thị Mai")
     page.fill("#f-so_dinh_danh_me", "025090001234")
     page.select_option("#f-quan_he", "Mẹ")
-    page.wait_for_function("document.getElementById('save-state').textContent.startsWith('Đã lưu')")
+    page.locator("#save-state", has_text="Đã lưu").wait_for()
     scan = tmp_path / "giay-chung-sinh.png"
     scan.write_bytes(PNG)
     assert [name[:16] for name in give_documents(page, [scan])] == ["Giấy chứng sinh;"]  # the tờ khai is the e-form

@@ -14,7 +14,7 @@ ADDRESS = "Số 12 đường Hùng Vương, phường Việt Trì"
 
 
 @pytest.fixture
-def draft_page(live_server, chromium, people, five_days, province):
+def draft_page(live_server, chromium, people, five_days, province, csp_watch):
     """A citizen signed in (session cookie copied into the browser) with a draft of an online procedure."""
     from motcua.catalog import versions
 
@@ -28,10 +28,12 @@ def draft_page(live_server, chromium, people, five_days, province):
     draft = Draft.objects.get(pk=int(start.url.rstrip("/").rsplit("/", 1)[-1]))
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     context.set_default_timeout(10_000)
+    violations = csp_watch(context)  # issue 12: draft.js and site.js run under the Content-Security-Policy
     context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
                           "url": live_server.url}])
     yield context, f"{live_server.url}{reverse('portal:draft', args=[draft.pk])}", draft
     context.close()
+    assert not violations, "\n".join(violations)
 
 
 def server_value(draft, field="applicant_address", wait=5.0):
@@ -64,7 +66,7 @@ def test_typing_offline_then_closing_the_page_is_offered_back(draft_page, artifa
     page.goto(url)
     context.set_offline(True)
     page.fill("#a-applicant_address", ADDRESS)
-    page.wait_for_function("document.getElementById('save-state').textContent.includes('Mất kết nối')")
+    page.locator("#save-state", has_text="Mất kết nối").wait_for()
     page.close()  # the tab is closed before the network comes back
     assert server_value(draft, wait=1.0) == ""
     context.set_offline(False)
@@ -89,11 +91,11 @@ def test_the_network_coming_back_sends_what_was_typed(draft_page):
     page.goto(url)
     context.set_offline(True)
     page.fill("#a-applicant_address", ADDRESS)
-    page.wait_for_function("document.getElementById('save-state').textContent.includes('Mất kết nối')")
+    page.locator("#save-state", has_text="Mất kết nối").wait_for()
     context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     assert server_value(draft) == ADDRESS
-    page.wait_for_function("document.getElementById('save-state').textContent.startsWith('Đã lưu')")
+    page.locator("#save-state", has_text="Đã lưu").wait_for()
 
 
 def test_a_newer_copy_on_the_server_wins_without_asking(draft_page, live_server):
@@ -103,7 +105,7 @@ def test_a_newer_copy_on_the_server_wins_without_asking(draft_page, live_server)
     page.goto(url)
     context.set_offline(True)
     page.fill("#a-applicant_address", "Địa chỉ cũ gõ trên điện thoại")
-    page.wait_for_function("document.getElementById('save-state').textContent.includes('Mất kết nối')")
+    page.locator("#save-state", has_text="Mất kết nối").wait_for()
     page.close()
     context.set_offline(False)
     other = Client()
