@@ -126,3 +126,24 @@ def fresh_cache(monkeypatch):
     cache.clear()
     now = time.time()
     monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now))
+
+
+@pytest.fixture(autouse=True)
+def test_client_logins_are_complete(monkeypatch):
+    """`client.force_login(user)` and `client.login(...)` stand for a finished login: like the password, the second
+    factor (motcua/accounts/second_factor.py) is taken as given, so that a test about a leader's page does not have
+    to enrol an authenticator first. The code step itself is tested through its pages (motcua/accounts/tests/
+    test_second_factor.py), and the browser tests sign in through the pages, code included."""
+    from django.test import Client
+
+    from motcua.accounts import second_factor
+
+    login = Client._login
+
+    def complete_login(self, user, backend=None):
+        login(self, user, backend)
+        session = self.session
+        if session.pop(second_factor.PENDING, None) is not None:
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", complete_login)

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_ratelimit",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "motcua.ratelimits",
     "motcua.vntext",
     "motcua.workdays",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "motcua.accounts.session_limits.SessionLimitMiddleware",
+    "motcua.accounts.second_factor.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
@@ -299,6 +302,16 @@ AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
 MOTCUA_LOGIN_FREE_FAILURES = env.int("MOTCUA_LOGIN_FREE_FAILURES", default=3)
 MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS = env.int("MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS", default=20)
 MOTCUA_LOGIN_MAX_DELAY = env.int("MOTCUA_LOGIN_MAX_DELAY", default=900)
+# Second factor (motcua/accounts/second_factor.py): a TOTP code after the password for staff who enrolled an app, and
+# always for admins and leaders. The code must follow the password within MOTCUA_SECOND_FACTOR_MINUTES. One step of
+# drift each way (django-otp's default tolerance), never resynchronised: a synced drift would follow whoever gave the
+# last code, and phones keep their clocks. Wrong codes wait like wrong passwords, so django-otp's own throttle is off.
+# The admin never shows a device's key.
+MOTCUA_SECOND_FACTOR_MINUTES = env.int("MOTCUA_SECOND_FACTOR_MINUTES", default=10)
+OTP_TOTP_ISSUER = env("MOTCUA_TOTP_ISSUER", default="Cổng dịch vụ công")
+OTP_TOTP_SYNC = False
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Password recovery: code requests an hour from one client address (accounts/recovery.py).
 MOTCUA_RECOVERY_PER_HOUR = env.int("MOTCUA_RECOVERY_PER_HOUR", default=10)
 # The identity provider (DVCQG / VNeID, client registered with the Government Office). Development points at the

@@ -7,4 +7,5 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản"
 
     def ready(self):
-        from . import session_limits  # noqa: F401 (its user_logged_in receiver notes when each session began)
+        # Their user_logged_in receivers: when each session began, and whether it still owes a second-factor code.
+        from . import second_factor, session_limits  # noqa: F401

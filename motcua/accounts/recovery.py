@@ -12,7 +12,9 @@
 2. /quen-mat-khau/xac-nhan/ (`password_recovery_confirm`): the code and the new password twice (Django's
    validators, Vietnamese messages). With the right code the password is set; every other session of the account
    ends (Django checks each session against the password hash), its API tokens are deleted, the login delays of
-   all its names are forgotten (throttle.py), its contacts are told, and the person is signed in here.
+   all its names are forgotten (throttle.py), its contacts are told, and the person is signed in here; an account
+   with a second factor (or one that must have it) still gives its code, or enrols, before anything opens
+   (second_factor.py): a new password proves the e-mail or phone, not the authenticator.
 
 Throttled three ways: per client address (MOTCUA_RECOVERY_PER_HOUR code requests an hour, shared limit), per address
 of the code (otp.py), and per code (five wrong tries, then a new code must be sent).
@@ -28,7 +30,7 @@ from django.urls import reverse
 
 from motcua.ratelimits import limits
 
-from . import otp, throttle
+from . import otp, second_factor, throttle
 from .forms import NewPasswordForm, RecoveryForm, password_errors
 from .models import User
 from .views import BACKEND, home_for
@@ -159,6 +161,8 @@ def confirm(request):
                     login(request, user, backend=BACKEND)  # a new session key; the account's other sessions end
                     messages.success(request, "Đã đặt lại mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết "
                                               "thúc.")
+                    if second_factor.code_owed(request):  # a new password is not the second factor
+                        return redirect(second_factor.step_url(home_for(user)))
                     return redirect(home_for(user))
     return render(request, "accounts/recover_confirm.html", {
         "form": form, "hint": otp.hint(channel, destination), "label": LABELS[channel],

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from motcua.dossiers.validators import normalize_phone, validate_id_number, validate_phone
 
-from . import oidc
+from . import oidc, second_factor
 from .forms import LoginForm
 from .models import User
 
@@ -50,6 +50,12 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sso_enabled=oidc.enabled(), **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if second_factor.code_owed(self.request):  # the password was right; the code comes next, then the page
+            return redirect(second_factor.step_url(response.url))
+        return response
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
@@ -266,6 +272,8 @@ def new_citizen(id_number: str, subject: str, claims: dict) -> User:
 def account(request):
     """Tài khoản: who the account says it is, what of that is verified, and the button to link VNeID."""
     user = request.user
+    staff = is_staff_account(user)
     return render(request, "accounts/account.html", {
         "account": user, "sso_enabled": oidc.enabled(), "can_link": not link_refusal(user),
-        "is_staff_account": is_staff_account(user)})
+        "is_staff_account": staff, "device": second_factor.confirmed_device(user) if staff else None,
+        "device_required": staff and second_factor.must_have_device(user)})
