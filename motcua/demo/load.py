@@ -11,6 +11,7 @@ from motcua.catalog import conditions, versions
 from motcua.catalog.models import Channel, Field, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 from . import agencies as data
+from . import second_factor
 from .forms import SCHEMAS
 from .procedures import PROCEDURES
 
@@ -44,6 +45,7 @@ def load() -> dict:
     if created:
         admin.set_password(data.PASSWORD)
         admin.save()
+    second_factor.give_devices()  # the demo admin and leaders: a known TOTP key (demo/second_factor.py)
     entries = [{**entry, "form_schema": SCHEMAS.get(entry["code"]), "read_by": DOCUMENT_READING}
                for entry in PROCEDURES]
     published = sum(_load_procedure(entry, agencies) for entry in entries)
@@ -111,6 +113,14 @@ def _load_procedure(entry: dict, agencies: dict) -> bool:
     RequiredDocument.objects.bulk_create(lines)
     versions.publish(version)
     return True
+
+
+def second_factor_logins() -> list[tuple[str, str]]:
+    """(username, the demo key in base 32) of the demo accounts that give a TOTP code after the password."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    users = TOTPDevice.objects.filter(name=second_factor.DEVICE_NAME, confirmed=True).order_by("user__username")
+    return [(username, second_factor.secret(username)) for username in users.values_list("user__username", flat=True)]
 
 
 def logins() -> list[tuple[str, str, str]]:

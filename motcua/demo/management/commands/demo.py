@@ -1,19 +1,24 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from motcua.demo import second_factor
 from motcua.demo.dossiers import load_dossiers
-from motcua.demo.load import load, logins
+from motcua.demo.load import load, logins, second_factor_logins
 
 
 class Command(BaseCommand):
-    help = "Dữ liệu mẫu: motcua demo load | motcua demo serve [--host H] [--port P] [--workers N]"
+    help = ("Dữ liệu mẫu: motcua demo load | motcua demo serve [--host H] [--port P] [--workers N] | "
+            "motcua demo otp TÊN_ĐĂNG_NHẬP (mã xác thực hai bước của tài khoản mẫu)")
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["load", "serve"])
+        parser.add_argument("action", choices=["load", "serve", "otp"])
+        parser.add_argument("username", nargs="?", help="với otp: tài khoản mẫu (admin, lanhdao, giamsat)")
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=None, help="tiến trình gunicorn (mặc định: motcua serve)")
 
-    def handle(self, *args, action, host, port, workers, **options):
+    def handle(self, *args, action, host, port, workers, username=None, **options):
+        if action == "otp":
+            return self.otp(username)
         if action == "load":
             result = load()
             dossiers = load_dossiers()
@@ -25,6 +30,12 @@ class Command(BaseCommand):
         self.stdout.write("Tài khoản mẫu (tên đăng nhập / mật khẩu):")
         for username, password, what in logins():
             self.stdout.write(f"  {username:<12} {password:<18} {what}")
+        keys = second_factor_logins()
+        if keys:
+            self.stdout.write("Quản trị, lãnh đạo và giám sát nhập thêm mã xác thực hai bước sau mật khẩu: chạy "
+                              "`motcua demo otp TÊN` để lấy mã, hoặc thêm khóa vào ứng dụng xác thực:")
+            for username, secret in keys:
+                self.stdout.write(f"  {username:<12} {secret}")
         self.stdout.write("")
         from motcua.integrations import processes
 
@@ -38,3 +49,16 @@ class Command(BaseCommand):
                 self.stdout.write(f"Sẵn sàng: {url}/  (tình trạng: {url}/healthz)\n")
             web[1].wait()
             raise CommandError(f"Máy chủ web dừng bất ngờ (mã {web[1].returncode}); các tiến trình khác đã dừng theo.")
+
+    def otp(self, username):
+        """The code of the moment of a demo account's authenticator (the demo key), one not used yet."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        if not username:
+            raise CommandError("Cần tên đăng nhập: motcua demo otp lanhdao")
+        if not TOTPDevice.objects.filter(user__username=username, name=second_factor.DEVICE_NAME).exists():
+            names = ", ".join(name for name, _ in second_factor_logins()) or "chưa có (chạy motcua demo load)"
+            raise CommandError(f"“{username}” không có khóa xác thực mẫu. Tài khoản mẫu có khóa: {names}.")
+        code, left = second_factor.code(username)
+        self.stdout.write(f"{code}")
+        self.stderr.write(f"Mã xác thực của {username}, dùng được trong khoảng {left} giây.")
