@@ -24,6 +24,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from motcua.accounts.models import User
+from motcua.accounts.tests.signing_in import pass_second_step
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure
 from motcua.demo.agencies import PASSWORD
@@ -149,7 +150,7 @@ def login(page, site, username):
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit].primary")
-    page.wait_for_load_state()
+    pass_second_step(page, username)  # lanhdao, giamsat: the code of the demo's authenticator
     assert "/dang-nhap/" not in page.url, f"{username} could not sign in"
 
 
@@ -212,6 +213,15 @@ def login_error(page, site):
     page.wait_for_load_state()
 
 
+def second_step_page(page, site):
+    """The code page a leader gets after the password (giamsat, whose demo authenticator is not used here)."""
+    page.goto(f"{site}/dang-nhap/")
+    page.fill("#id_username", "giamsat")
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit].primary")
+    page.wait_for_url(re.compile(r".*/dang-nhap/ma-xac-thuc/.*"))
+
+
 def register_errors(page, site):
     page.goto(f"{site}/dang-ky/")
     page.click("main button[type=submit].primary")
@@ -256,6 +266,7 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("kiosk-thanks", "/danh-gia-tai-quay/cam-on/"),
             Page("payment-result-unverified", "/thanh-toan/ket-qua/", status=400),
             Page("404", "/khong-co-trang-nay/", status=404, desktop=True),
+            Page("second-factor-code", steps=second_step_page, desktop=True),  # last: it leaves a half login
         ],
         "congdan": [
             Page("my-dossiers", "/ho-so-cua-toi/", desktop=True),
@@ -282,6 +293,7 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("office-register-counter", "/can-bo/so-theo-doi/"),
             Page("office-register-counter-quarter", f"/can-bo/so-theo-doi/?tu={quarter_ago}&den={today}"),
             Page("account-staff", "/tai-khoan/"),
+            Page("second-factor-setup", "/tai-khoan/xac-thuc-hai-buoc/", desktop=True),  # the QR code, the key
             *staff_common,
         ],
         "chuyenvien": [
@@ -305,6 +317,8 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("sector-leader", "/bao-cao/chi-tieu-nganh/"),
             Page("dashboard", "/bang-dieu-khien/", desktop=True),
             Page("pakn-office-detail-published", f"/phan-anh-kien-nghi/can-bo/{world.pakn_published}/"),
+            Page("account-leader", "/tai-khoan/"),
+            Page("second-factor-on", "/tai-khoan/xac-thuc-hai-buoc/"),
         ],
         "vanthu": [
             Page("office-work-clerk", "/can-bo/"),

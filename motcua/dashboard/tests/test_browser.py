@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from motcua.accounts.tests.signing_in import pass_second_step
+
 from .conftest import MARCH
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,6 +32,7 @@ def login(page, site, username):
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-" + username)
     page.click("button[type=submit].primary")
+    pass_second_step(page, username)  # a leader or monitor enrols an authenticator at the first login
     page.wait_for_url(re.compile(r".*/can-bo/.*"))
 
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from motcua.accounts.tests.signing_in import pass_second_step
 from motcua.feedback import services
 from motcua.feedback.models import Feedback
 
@@ -62,6 +63,7 @@ def test_pakn_on_a_phone(live_server, phone_page, desktop_page, artifacts, tmp_p
     desktop.fill("#id_username", "head")
     desktop.fill("#id_password", "pw-head")
     desktop.click("button[type=submit].primary")
+    pass_second_step(desktop, "head")  # a leader enrols an authenticator at the first login
     desktop.goto(f"{site}/phan-anh-kien-nghi/can-bo/{fb.code}/")
     assert "Người gửi đã bổ sung thông tin" in desktop.locator("h1").inner_text()
     assert "bien-nhan.pdf" in desktop.locator(".supplement").inner_text()

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from motcua.accounts.tests.signing_in import pass_second_step
 from motcua.agencies.models import Agency
 from motcua.dossiers.tests.fixtures import staff
 from motcua.indicators.models import SectorKpi
@@ -32,6 +33,7 @@ def login(page, site, username, next_url):
     page.fill("#id_username", username)
     page.fill("#id_password", f"pw-{username}")
     page.click("button[type=submit].primary")
+    pass_second_step(page, username)  # a leader enrols an authenticator at the first login, then gives codes
     page.wait_for_url(re.compile(re.escape(next_url.split("?")[0]) + ".*"))
 
 

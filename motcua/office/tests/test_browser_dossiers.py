@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from motcua.accounts.tests.signing_in import pass_second_step
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
@@ -28,6 +29,7 @@ def login(page, site, username):
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit].primary")
+    pass_second_step(page, username)  # lanhdao: the code of the demo's authenticator
     page.wait_for_url(re.compile(r".*/can-bo/.*"))
 
 
