@@ -185,6 +185,12 @@ for _proxy in MOTCUA_TRUSTED_PROXIES:
 LOGIN_URL = "/dang-nhap/"
 LOGIN_REDIRECT_URL = "/can-bo/"
 MOTCUA_MAX_UPLOAD_MB = env.int("MOTCUA_MAX_UPLOAD_MB", default=20)
+# An image whose header declares more pixels is refused before decoding (dossiers/filechecks.py).
+MOTCUA_MAX_IMAGE_PIXELS = env.int("MOTCUA_MAX_IMAGE_PIXELS", default=100_000_000)
+# The place printed before the date on forms when an agency has no administrative unit ("Phú Thọ, ngày …").
+MOTCUA_PLACE_NAME = env("MOTCUA_PLACE_NAME", default="")
+# Registrations that send a code, per client address and hour (SMS costs money).
+MOTCUA_REGISTER_PER_HOUR = env.int("MOTCUA_REGISTER_PER_HOUR", default=20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
 REST_FRAMEWORK = {

@@ -63,3 +63,14 @@ def test_debug_is_off_unless_asked_for():
                             f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
                            env={**environment, "DEBUG": "1"}, timeout=60)
     assert (quiet.stdout.strip(), asked.stdout.strip()) == ("False", "True")
+
+
+def test_operators_set_the_documented_limits_from_the_environment():
+    show = ("from django.conf import settings; print(settings.MOTCUA_MAX_IMAGE_PIXELS, settings.MOTCUA_PLACE_NAME, "
+            "settings.MOTCUA_REGISTER_PER_HOUR)")
+    environment = {**{k: v for k, v in os.environ.items() if k != "MOTCUA_ENV"}, "MOTCUA_MAX_IMAGE_PIXELS": "5000000",
+                   "MOTCUA_PLACE_NAME": "PhuTho", "MOTCUA_REGISTER_PER_HOUR": "7"}
+    run = subprocess.run([sys.executable, "-c", "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+                          f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
+                         env=environment, timeout=60)
+    assert run.stdout.split() == ["5000000", "PhuTho", "7"], run.stderr
