@@ -10,7 +10,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from motcua.dossiers.validators import normalize_phone
+from motcua.vntext.validators import normalize_phone
 
 from . import throttle
 

@@ -33,8 +33,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from motcua.dossiers.validators import normalize_phone
 from motcua.integrations import sms
+from motcua.vntext.validators import normalize_phone
 
 from .models import OneTimeCode
 

@@ -15,9 +15,9 @@ Failures are counted in the shared database cache (motcua.ratelimits.backoff), s
 """
 from django.conf import settings
 
-from motcua.dossiers.validators import normalize_phone
 from motcua.ratelimits import backoff
 from motcua.ratelimits.clients import client_network
+from motcua.vntext.validators import normalize_phone
 
 WAIT_MESSAGE = ("Có nhiều lần đăng nhập không thành công. Vui lòng chờ {duration} rồi thử lại, hoặc bấm "
                 "“Quên mật khẩu?” để đặt lại mật khẩu bằng mã xác nhận.")

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from motcua.dossiers.validators import normalize_phone, validate_id_number, validate_phone
+from motcua.vntext.validators import normalize_phone, validate_id_number, validate_phone
 
 from . import oidc, second_factor
 from .forms import LoginForm

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from motcua.dossiers.append_only import AppendOnlyModel
-from motcua.dossiers.validators import validate_phone
+from motcua.vntext.validators import validate_phone
 
 
 class Feedback(models.Model):

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from motcua.dossiers import files as stored_files
 from motcua.dossiers import permissions as perms
-from motcua.dossiers.validators import normalize_phone
+from motcua.vntext.validators import normalize_phone
 from motcua.workdays import deadlines
 from motcua.workdays.calendar import local
 from motcua.workdays.services import calendar_for

@@ -20,9 +20,9 @@ from motcua.catalog.models import Procedure
 from motcua.catalog.search import search
 from motcua.dossiers import completeness, files, lifecycle, permissions
 from motcua.dossiers.models import Dossier
-from motcua.dossiers.validators import (validate_email_address, validate_id_number, validate_person_name,
-                                        validate_phone)
 from motcua.vntext import formats
+from motcua.vntext.validators import (validate_email_address, validate_id_number, validate_person_name,
+                                      validate_phone)
 
 from . import held
 

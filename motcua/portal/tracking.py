@@ -13,9 +13,8 @@ from django.views.decorators.cache import never_cache
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import NATIONAL_LABELS
 from motcua.dossiers.transitions import EVENT_LABELS
-from motcua.dossiers.validators import normalize_phone
-
 from motcua.ratelimits import limits
+from motcua.vntext.validators import normalize_phone
 
 LOOKUPS_PER_MINUTE = 10
 PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"}

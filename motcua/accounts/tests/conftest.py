@@ -6,9 +6,9 @@ import urllib.parse
 
 import pytest
 
-from motcua.dossiers.validators import normalize_phone
 from motcua.accounts.oidc_standin import StandinProvider
 from motcua.integrations.tests.fixtures import free_port
+from motcua.vntext.validators import normalize_phone
 
 
 @pytest.fixture

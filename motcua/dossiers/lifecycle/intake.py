@@ -6,12 +6,12 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.payments.money import fee_due
+from motcua.vntext.validators import (validate_email_address, validate_id_number, validate_organisation_name,
+                                      validate_person_name, validate_phone)
 
 from .. import codes, completeness, permissions, timing
 from ..models import Document, Dossier, Step, SupplementRequest
 from ..states import PaymentStatus
-from ..validators import (validate_email_address, validate_id_number, validate_organisation_name,
-                          validate_person_name, validate_phone)
 from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
                    supplement_items)
 
