@@ -12,14 +12,6 @@ from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
 OPEN_STATES = sorted(OPEN)
 
 
-class DossierQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """What a user may see: staff their agencies' dossiers, a province monitor all, a citizen their own."""
-        from .permissions import visible_dossiers
-
-        return visible_dossiers(self, user)
-
-
 class Dossier(models.Model):
     class ApplicantKind(models.TextChoices):
         CITIZEN = "citizen", "Công dân"
@@ -91,7 +83,6 @@ class Dossier(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = DossierQuerySet.as_manager()
 
     class Meta:
         verbose_name = "hồ sơ"

@@ -3,8 +3,14 @@
 Staff act only for agencies they hold a role at; a province monitor sees every dossier and changes none; a citizen
 sees and acts on their own dossiers only.
 """
+import functools
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+
+from . import transitions
+from .models import Step
 
 COUNTER, SPECIALIST, HEAD, CLERK, ADMIN, MONITOR = "counter", "specialist", "head", "clerk", "agency_admin", "monitor"
 
@@ -54,6 +60,17 @@ def is_monitor(user) -> bool:
     return any(role == MONITOR for _, role in roles_of(user))
 
 
+def staff_required(view):
+    """A page for officials only: a role at some agency (dossiers, PAKN, registers, the head's view)."""
+    @login_required
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not roles_of(request.user):
+            raise PermissionDenied("Trang này dành cho cán bộ, công chức.")
+        return view(request, *args, **kwargs)
+    return wrapped
+
+
 def _agencies_for(dossier, where: str) -> set[int]:
     if where == "receiving":
         return {dossier.receiving_agency_id}
@@ -79,6 +96,8 @@ def require(user, action: str, dossier) -> None:
 
 
 def visible_dossiers(queryset, user):
+    """What a user may see of `queryset`: staff their agencies' dossiers, a province monitor all, a citizen their
+    own."""
     if not getattr(user, "is_authenticated", False):
         return queryset.none()
     if is_monitor(user) or user.is_superuser:
@@ -92,8 +111,6 @@ def visible_dossiers(queryset, user):
 
 
 def _step_dossiers(agencies):
-    from .models import Step
-
     return Step.objects.filter(agency__in=agencies).values("dossier_id")
 
 
@@ -104,8 +121,6 @@ def can_act_at(user, agency, roles: set[str]) -> bool:
 def available_actions(user, dossier) -> list[str]:
     """The actions this user may take on this dossier now: the state allows it, they hold the role at the right
     agency, and (extension) it has not been used up."""
-    from . import transitions
-
     return [action for action in transitions.TABLE
             if transitions.allowed(action, dossier.state) and can(user, action, dossier)
             and not (action == "extend" and dossier.extended)]

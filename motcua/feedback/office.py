@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers import files
-from motcua.office.views import staff_required
+from motcua.dossiers.permissions import staff_required
 
 from . import services
 from .forms import ACTION_FORMS

@@ -199,7 +199,7 @@ def returning_applicant(user, id_number: str) -> dict:
     id_number = id_number.strip()
     if not id_number:
         return {}
-    latest = (Dossier.objects.visible_to(user).filter(applicant_id_number=id_number).order_by("-created_at")
+    latest = (permissions.visible_dossiers(Dossier.objects.all(), user).filter(applicant_id_number=id_number).order_by("-created_at")
               .values(*[f for f in lifecycle.intake.APPLICANT_FIELDS if f != "applicant_kind"]).first())
     return {key: value for key, value in (latest or {"applicant_id_number": id_number}).items() if value}
 

@@ -119,7 +119,7 @@ def queue(user, name: str):
             waiting = waiting.exclude(agency__in=mine)
             base = base.filter(Q(lead_agency__in=mine) | Q(processing_agency__in=mine))
         return base.filter(state__in=open_states, pk__in=waiting.values("dossier_id"))
-    return base.visible_to(user)
+    return permissions.visible_dossiers(base, user)
 
 
 def counts(user, names=None) -> dict[str, int]:

@@ -8,9 +8,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.printing.rating_slip import render_rating_slip
 
-from .views import staff_required, visible_dossier
+from .views import visible_dossier
 
 
 @staff_required

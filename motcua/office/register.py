@@ -9,11 +9,11 @@ from django.utils import timezone
 
 from motcua.catalog.models import Field
 from motcua.dossiers import permissions
+from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing import register_pdf, register_xlsx
 from motcua.vntext import formats
 
-from .views import staff_required
 
 PREVIEW_ROWS = 50
 

@@ -1,6 +1,5 @@
 """Officials' workspace: queues, the counter, the dossier page with its actions, printable forms, the head's view."""
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers import files, permissions
+from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
@@ -18,16 +18,6 @@ from motcua.portal import eforms
 from . import actions, queues
 
 PAGE_SIZE = 25
-
-
-def staff_required(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not permissions.roles_of(request.user):
-            raise PermissionDenied("Trang này dành cho cán bộ, công chức.")
-        return view(request, *args, **kwargs)
-    wrapped.__name__ = view.__name__
-    return wrapped
 
 
 WORK_PREVIEW = 5
@@ -75,7 +65,7 @@ def queue_list(request, name=None):
 
 
 def visible_dossier(request, code):
-    dossier = Dossier.objects.visible_to(request.user).select_related(
+    dossier = permissions.visible_dossiers(Dossier.objects.all(), request.user).select_related(
         "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee",
         "applicant_user").filter(
         code=code).first()

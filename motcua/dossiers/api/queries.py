@@ -2,6 +2,7 @@
 from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
+from .. import permissions
 from ..models import Document, Dossier, Step
 from .errors import NOT_FOUND
 
@@ -10,7 +11,7 @@ SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_a
 
 def summaries(user):
     """The dossiers `user` may see, newest first, with what a list row shows."""
-    return (Dossier.objects.visible_to(user).select_related(*SUMMARY_RELATED)
+    return (permissions.visible_dossiers(Dossier.objects.all(), user).select_related(*SUMMARY_RELATED)
             .order_by("-created_at", "-pk"))
 
 
@@ -28,6 +29,6 @@ def visible(user, code: str, queryset=None) -> Dossier:
     if "\x00" in code:  # no code holds one, and PostgreSQL refuses it in a query (a 500 before this check)
         raise NotFound(NOT_FOUND)
     try:
-        return queryset.visible_to(user).get(code=code)
+        return permissions.visible_dossiers(queryset, user).get(code=code)
     except Dossier.DoesNotExist:
         raise NotFound(NOT_FOUND) from None
