@@ -8,12 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from motcua.catalog import eforms
 from motcua.dossiers import files, permissions
 from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
-from motcua.portal import eforms
 
 from . import actions, queues
 

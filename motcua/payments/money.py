@@ -1,5 +1,5 @@
 """Amounts in đồng in words ("Hai trăm nghìn đồng", as receipts print them beside the figure, which
-`motcua.vntext.formats.money` writes); the fee a dossier owes under its procedure's fee lines."""
+`motcua.vntext.formats.money` writes)."""
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 GROUPS = ["", " nghìn", " triệu", " tỷ", " nghìn tỷ", " triệu tỷ"]
 
@@ -42,18 +42,3 @@ def amount_in_words(amount: int) -> str:
     text = " ".join(reversed(parts))
     return text[0].upper() + text[1:] + " đồng"
 
-
-def fee_due(fee_lines: list[dict], form: dict) -> int:
-    """Phí, lệ phí owed under one channel's fee lines (catalog Channel.fees) for an e-form's values.
-
-    A line is a fixed amount, or, with "per": an amount for each unit the applicant asks for in that e-form field
-    ({"amount": 8000, "per": "so_ban_sao"}: 8.000 đồng a copy). A field left empty asks for none.
-    """
-    total = 0
-    for line in fee_lines:
-        amount = line.get("amount") or 0
-        if line.get("per"):
-            units = form.get(line["per"])
-            amount *= units if isinstance(units, int) and units > 0 else 0
-        total += amount
-    return total

@@ -17,12 +17,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from motcua.catalog import eforms
+from motcua.catalog.fees import fee_due
 from motcua.catalog.models import Channel, Procedure
 from motcua.dossiers import completeness, files, lifecycle
-from motcua.payments.money import fee_due
 from motcua.vntext.formats import money as vnd
 
-from . import eforms
 from .models import Draft, DraftFile, StoredDocument
 from .store import keep_in_store
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
-from motcua.payments.money import fee_due
+from motcua.catalog.fees import fee_due
 from motcua.vntext.validators import (validate_email_address, validate_id_number, validate_organisation_name,
                                       validate_person_name, validate_phone)
 

@@ -6,11 +6,11 @@ from django.urls import reverse
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
+from motcua.catalog.fees import fee_due
 from motcua.catalog.models import Procedure
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
-from motcua.payments.money import fee_due
 from motcua.portal.models import Draft
 
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
