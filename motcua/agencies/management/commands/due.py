@@ -1,4 +1,7 @@
-"""`motcua due --received "2026-02-13 10:00" --working-days 5`: the due moment as one JSON object."""
+"""`motcua due --received "2026-02-13 10:00" --working-days 5`: the due moment as one JSON object.
+
+A command of the agencies, not of the calendar: `--agency CODE` looks the agency up for its office hours, and the
+calendar (workdays) knows nothing of agencies."""
 import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
@@ -6,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from motcua.agencies.models import Agency
 from motcua.workdays import deadlines
 from motcua.workdays.calendar import CalendarError
 from motcua.workdays.services import calendar_for
@@ -98,8 +102,6 @@ class Command(BaseCommand):
     def _agency(self, code):
         if not code:
             return None
-        from motcua.agencies.models import Agency
-
         agency = Agency.objects.filter(code=code).first()
         if agency is None:
             raise CommandError(f"Không tìm thấy cơ quan có mã '{code}'.")
