@@ -37,7 +37,7 @@ class Command(BaseCommand):
             for username, secret in keys:
                 self.stdout.write(f"  {username:<12} {secret}")
         self.stdout.write("")
-        from motcua.integrations import processes
+        from motcua.demo import processes
 
         # The production web server (gunicorn, `motcua serve`), the task worker and the stand-ins: child processes,
         # stopped, all of them, on Ctrl-C, on SIGTERM, or when the web server ends.

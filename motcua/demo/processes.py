@@ -23,7 +23,8 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
-from .sms_standin import SEND_PATH
+from motcua.integrations.sms_standin import SEND_PATH
+from motcua.payments.sandbox import PAY_PATH
 
 GRACE_SECONDS = 15  # a task in flight (an SMTP or gateway call) may take up to its timeout to finish
 
@@ -46,8 +47,6 @@ def standin_port() -> int | None:
 
 def payment_sandbox_port() -> int | None:
     """The payment sandbox's port when the gateway settings point at it on this machine (development), else None."""
-    from motcua.payments.sandbox import PAY_PATH
-
     parts = urlsplit(settings.MOTCUA_VNPAY_URL or "")
     local = parts.hostname in ("127.0.0.1", "localhost") and parts.path == PAY_PATH
     return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None

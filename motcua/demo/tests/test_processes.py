@@ -7,9 +7,8 @@ import sys
 import time
 import urllib.request
 
-from motcua.integrations import processes
-
-from .fixtures import free_port
+from motcua.demo import processes
+from motcua.integrations.tests.fixtures import free_port
 
 
 def alive(pid: int) -> bool:
