@@ -1,10 +1,11 @@
-"""Applicant notices for dossier events: composed here, sent by `integrations.tasks.send_notice`.
+"""Applicant notices for dossier events: which events the applicant is told about, and the words; nothing is sent here.
 
-`notify(event)` is called by `lifecycle.core.record` inside the action's transaction for the kinds in NOTIFIED. It
-writes one `integrations.Notice` per channel the applicant can be reached on (e-mail when there is an address,
-SMS when there is a mobile number and a gateway is configured) and enqueues its delivery task in the database
-task queue, in that same transaction: a committed action always has its notices queued, a rolled-back one has
-none. Nothing here talks to the network, so a mail server or SMS gateway that is down never fails an action.
+The lifecycle publishes each event (motcua.happened); `integrations.notices.on_dossier_event`, a subscriber, asks
+`is_notified(event)` and, if so, writes one `integrations.Notice` per channel the applicant can be reached on (e-mail
+when there is an address, SMS when there is a mobile number and a gateway is configured) with the words of
+`composed(event)`, and enqueues its delivery task, in the action's transaction: a committed action always has its
+notices queued, a rolled-back one has none. Delivery (`integrations.tasks.send_notice`) runs after commit, so a mail
+server or SMS gateway that is down never fails an action.
 """
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -13,6 +14,9 @@ from django.conf import settings
 
 from . import timing
 
+# The events the applicant is told about (issue 3: receipt, supplement, refusal, extension, result ready, stop).
+NOTIFIED = {"received", "desk_supplement", "supplement_requested", "desk_refused", "refused", "extended",
+            "result_issued", "stopped"}
 SMS_LIMIT = 320
 # The notices after which the applicant may rate the dossier (once the result is handed over): they carry a
 # one-time rating token (rating_tokens.py).
@@ -39,14 +43,16 @@ class Composed:
     sms: str
 
 
-def notify(event) -> None:
-    """Enqueue the applicant's notices for `event` in the current transaction."""
-    from motcua.integrations import tasks
+def is_notified(event) -> bool:
+    """The kinds in NOTIFIED; and an online submission is acknowledged at once (a desk intake gets its paper receipt
+    instead)."""
+    return event.kind in NOTIFIED or (event.kind == "registered" and event.dossier.channel == "online")
 
-    dossier = event.dossier
-    tasks.notify_person(email=dossier.applicant_email, phone=dossier.applicant_phone,
-                        compose=lambda: compose(event, rating_token=_rating_token(event)),
-                        short_form=lambda: short_form(event), what=f"event {event.pk}", dossier=dossier, event=event)
+
+def composed(event) -> Composed:
+    """The notice of `event`, with the rating token a result's notice carries; call only when a notice is sent (the
+    token is a row)."""
+    return compose(event, rating_token=_rating_token(event))
 
 
 def _rating_token(event) -> str:

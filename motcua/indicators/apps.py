@@ -5,3 +5,12 @@ class IndicatorsConfig(AppConfig):
     name = "motcua.indicators"
     label = "indicators"
     verbose_name = "Chỉ số 766 và báo cáo"
+
+    def ready(self):
+        from motcua import happened
+        from motcua.dossiers.models import Event
+
+        from . import facts
+
+        # First of the listeners: the aggregates, before anything reads or copies what the action did.
+        happened.subscribe(Event, facts.on_event, order=10)

@@ -1,8 +1,8 @@
 """What each dossier adds to the figures, and how a change moves the daily sums (same transaction as the event).
 
-`refresh(dossier)` is called by `dossiers.lifecycle.core.record` after every event and by the rating service: it
-computes the dossier's facts now, subtracts what its previous facts had added to the daily and monthly sums and adds
-the new ones.
+`refresh(dossier)` runs after every dossier event and every rating, as their subscriber on the bus (`on_event`,
+indicators/apps.py): it computes the dossier's facts now, subtracts what its previous facts had added to the daily
+and monthly sums and adds the new ones.
 `facts_for` computes facts in batches, so `recompute` uses the very same rules on millions of dossiers.
 """
 import datetime as dt
@@ -193,3 +193,8 @@ def refresh(dossier: Dossier) -> None:
         DossierFacts.objects.filter(pk=dossier.pk).delete()
     else:
         new.save(force_insert=old is None)
+
+
+def on_event(event) -> None:
+    """Subscriber of dossier events (indicators/apps.py): the figures move in the transaction of the event."""
+    refresh(event.dossier)

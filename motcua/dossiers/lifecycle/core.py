@@ -2,16 +2,11 @@
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from motcua.indicators import facts as figures
+from motcua import happened
 
 from .. import events, files, permissions, timing, transitions
 from ..models import Document, Dossier, Event, Step, SupplementRequest
-from ..notifications import notify
 from ..states import NATIONAL_STATUS
-
-# The events the applicant is told about (issue 3: receipt, supplement, refusal, extension, result ready, stop).
-NOTIFIED = {"received", "desk_supplement", "supplement_requested", "desk_refused", "refused", "extended",
-            "result_issued", "stopped"}
 
 
 def now(at):
@@ -33,7 +28,9 @@ def lock(dossier_id: int, action: str) -> tuple[Dossier, str | None]:
 
 def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", data=None, to_agency=None,
            step: Step | None = None) -> Event:
-    """Move to `to_state` (if given), append the event, save the dossier and enqueue the applicant's notice."""
+    """Move to `to_state` (if given), append the event, save the dossier and publish the event: its subscribers
+    (the figures, the citizen's data store, the applicant's notices: see `happened.subscribers(Event)`) run here, in
+    the action's transaction."""
     from_state = dossier.state
     if to_state:
         dossier.state = to_state
@@ -43,10 +40,7 @@ def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", da
                           note=note, data=data, step_deadline=step.deadline if step else None,
                           step_outcome=step.outcome if step else "")
     dossier.save()
-    figures.refresh(dossier)  # the indicators move in the same transaction as the event
-    # An online submission is acknowledged at once; a desk intake gets its paper receipt instead.
-    if kind in NOTIFIED or (kind == "registered" and dossier.channel == "online"):
-        notify(event)
+    happened.publish(event)
     return event
 
 

@@ -3,8 +3,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .. import files, timing
-from motcua.portal.store import StoredDocument, keep_in_store
-
 from ..models import Document, Step
 from ..states import DeliveryStatus, Outcome
 from .core import close_steps, load, now, open_step, record
@@ -27,7 +25,8 @@ def _await_return(dossier, at) -> None:
 
 @transaction.atomic
 def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
-    """Ban hành kết quả: the signed result files are stored and the dossier is done (portal status 9)."""
+    """Ban hành kết quả: the signed result files are stored and the dossier is done (portal status 9). The event's
+    subscribers copy the files into the applicant's data store (portal.store.keep_result) and send the notice."""
     at = now(at)
     dossier, target = load(dossier_id, actor, "issue_result")
     if not (summary or "").strip():
@@ -38,8 +37,6 @@ def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
                             digitised=True)
         files.store(document, content, f"ket-qua-{dossier.code}", kind)
         document.save()
-        if dossier.applicant_user_id:  # the e-result goes into the applicant's data store (45/2020 Art. 16)
-            keep_in_store(dossier.applicant_user, document, StoredDocument.Kind.RESULT)
     dossier.result_summary = summary.strip()
     _finish(dossier, at)
     closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.PROCESS])
