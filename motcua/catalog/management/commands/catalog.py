@@ -8,8 +8,8 @@ from motcua.catalog.importer import import_file, pending_drafts
 
 
 class Command(BaseCommand):
-    help = ("Nhập danh mục thủ tục từ Cổng DVCQG: motcua catalog import PATH [--publish] (tệp JSON lines). "
-            "Mỗi thủ tục mới hoặc có thay đổi thành một phiên bản dự thảo kèm báo cáo khác biệt; "
+    help = ("Nhập danh mục thủ tục từ Cổng DVCQG: motcua catalog import PATH [--publish] [--with TỆP_BỔ_SUNG] "
+            "(tệp JSON lines). Mỗi thủ tục mới hoặc có thay đổi thành một phiên bản dự thảo kèm báo cáo khác biệt; "
             "chỉ công bố khi có --publish hoặc khi cán bộ công bố trong trang quản trị.")
 
     def add_arguments(self, parser):
@@ -17,15 +17,23 @@ class Command(BaseCommand):
         parser.add_argument("path", type=Path)
         parser.add_argument("--publish", action="store_true",
                             help="công bố ngay các phiên bản dự thảo do nhập danh mục tạo ra cho các thủ tục trong tệp")
+        parser.add_argument("--with", dest="additions", type=Path, metavar="TỆP_BỔ_SUNG",
+                            help="tệp JSON bổ sung những gì Cổng DVCQG không có (biểu mẫu điện tử, phí theo hình thức "
+                                 "nộp, mức độ trực tuyến, cơ quan thực hiện…), áp dụng cho các phiên bản được tạo "
+                                 "(docs/catalog.md)")
         parser.add_argument("--no-progress", action="store_true", help="không hiện thanh tiến trình")
 
-    def handle(self, *args, action, path, publish=False, no_progress=False, **options):
+    def handle(self, *args, action, path, publish=False, additions=None, no_progress=False, **options):
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp: {path}")
+        try:
+            extra = portal_format.read_additions(additions) if additions else None
+        except portal_format.AdditionsError as exc:
+            raise CommandError(str(exc)) from None
         with tqdm(desc="Nhập thủ tục", unit=" thủ tục", disable=no_progress, file=self.stderr._out) as bar:
             try:
-                summary = import_file(path, progress=lambda code: bar.update(), publish=publish)
-            except portal_format.PortalFormatError as exc:
+                summary = import_file(path, progress=lambda code: bar.update(), publish=publish, additions=extra)
+            except (portal_format.PortalFormatError, portal_format.AdditionsError) as exc:
                 raise CommandError(str(exc)) from None
         coverage = portal_format.coverage(summary.parsed)
         out = self.stdout.write
@@ -37,6 +45,11 @@ class Command(BaseCommand):
             out(f"Đã công bố {summary.published} phiên bản nhập từ Cổng DVCQG ({made} phiên bản mới tạo{replaced}).")
         else:
             out(f"Đã tạo {made} phiên bản dự thảo{replaced}; phiên bản đang áp dụng giữ nguyên.")
+        if extra is not None:
+            out(f"Tệp bổ sung: {len(extra)} thủ tục; {summary.with_additions} phiên bản mới tạo mang thông tin bổ sung.")
+            if summary.additions_unused:
+                out(f"Mã thủ tục trong tệp bổ sung nhưng không có trong tệp nhập (bỏ qua): "
+                    f"{', '.join(summary.additions_unused)}.")
         waiting = pending_drafts().count()
         if waiting:
             out(f"Đang chờ công bố: {waiting} phiên bản dự thảo do nhập danh mục (công bố bằng --publish hoặc "
