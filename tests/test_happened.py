@@ -8,7 +8,7 @@ from django.db import transaction
 
 from motcua import happened
 from motcua.dossiers import lifecycle
-from motcua.dossiers.models import Dossier, Event
+from motcua.dossiers.models import Dossier, Event, Rating
 from motcua.dossiers.tests.fixtures import vn
 from motcua.indicators.models import DailyFigure, DossierFacts
 from motcua.integrations.models import Notice
@@ -24,6 +24,10 @@ def test_dossier_events_reach_the_figures_then_the_data_store_then_the_notices()
         "20 motcua.portal.store.keep_result",            # the citizen's copy of a result
         "30 motcua.integrations.notices.on_dossier_event",  # outbox rows last, delivered after commit
     ]
+
+
+def test_ratings_reach_the_figures():
+    assert names(Rating) == ["10 motcua.indicators.facts.on_rating"]  # 766 indicator 5.4, with the rating
 
 
 def test_an_order_number_is_taken_once():

@@ -278,3 +278,26 @@ class RatingToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} – {self.get_channel_display()}"
+
+
+class Rating(models.Model):
+    """Đánh giá sự hài lòng on the criteria of Decree 61/2018 Art. 31, one per returned dossier (ratings.py).
+
+    The figures count it (766 indicator 5.4), so it lives with the dossier, below them; its table keeps the name it
+    had when the portal held it."""
+
+    CRITERIA = [
+        ("time", "Thời gian giải quyết"), ("contacts", "Số lần phải liên hệ, đi lại"),
+        ("information", "Thông tin công khai chính xác"), ("attitude", "Thái độ của cán bộ"),
+        ("lawful_cost", "Đúng quy định, không phát sinh chi phí"), ("online", "Dịch vụ trực tuyến"),
+    ]
+
+    dossier = models.OneToOneField(Dossier, models.CASCADE, related_name="rating")
+    satisfied = models.BooleanField("hài lòng")
+    criteria = models.JSONField(default=dict, help_text='{"time": true, "attitude": false, ...}')
+    comment = models.TextField(blank=True)
+    channel = models.CharField(max_length=6, choices=[("portal", "Cổng dịch vụ công"), ("kiosk", "Ki-ốt tại quầy")])
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "portal_rating"

@@ -8,7 +8,7 @@ shown as `ABCD-EFGH-JKMN` and read back in any case, with spaces or dashes, O as
   `Channel.PRINTED`; a new print revokes the earlier printed ones) and in the notice sent when the result is ready
   (`Channel.NOTICE`, SMS and e-mail).
 - It is valid for VALID_DAYS from its issue, until it is used or revoked. `find(text)` returns the valid token row;
-  the rating service (portal.ratings) marks it used in the transaction that records the rating, and one rating per
+  the rating service (dossiers.ratings) marks it used in the transaction that records the rating, and one rating per
   dossier leaves every other token of that dossier worthless.
 """
 import secrets

@@ -8,9 +8,10 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from motcua import happened
-        from motcua.dossiers.models import Event
+        from motcua.dossiers.models import Event, Rating
 
         from . import facts
 
         # First of the listeners: the aggregates, before anything reads or copies what the action did.
         happened.subscribe(Event, facts.on_event, order=10)
+        happened.subscribe(Rating, facts.on_rating, order=10)

@@ -13,9 +13,8 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from motcua.dossiers import timing
-from motcua.dossiers.models import Document, Dossier, SupplementRequest
+from motcua.dossiers.models import Document, Dossier, Rating, SupplementRequest
 from motcua.dossiers.states import Outcome, PaymentStatus, State
-from motcua.portal.models import Rating
 
 from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
@@ -198,3 +197,8 @@ def refresh(dossier: Dossier) -> None:
 def on_event(event) -> None:
     """Subscriber of dossier events (indicators/apps.py): the figures move in the transaction of the event."""
     refresh(event.dossier)
+
+
+def on_rating(rating) -> None:
+    """Subscriber of ratings (indicators/apps.py): the rated and dissatisfied counts move with the rating."""
+    refresh(rating.dossier)

@@ -4,8 +4,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-
-from motcua.portal.models import Rating
+from motcua.dossiers.models import Rating
 
 from .figures import Period, Scope, day_start
 

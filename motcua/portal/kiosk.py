@@ -15,13 +15,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers import rating_tokens
-from motcua.dossiers.models import Dossier, RatingToken
+from motcua.dossiers import rating_tokens, ratings
+from motcua.dossiers.models import Dossier, Rating, RatingToken
 from motcua.dossiers.states import State
 from motcua.ratelimits import limits
-
-from . import ratings
-from .models import Rating
 
 LOOKUPS_PER_MINUTE = 10
 TOKEN_SALT = "motcua.portal.kiosk"

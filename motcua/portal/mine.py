@@ -7,13 +7,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from motcua.dossiers import files, lifecycle
-from motcua.dossiers.models import Dossier
+from motcua.dossiers import files, lifecycle, ratings
+from motcua.dossiers.models import Dossier, Rating
 from motcua.dossiers.states import FINISHED, NATIONAL_LABELS, State
 from motcua.dossiers.transitions import TransitionError
 
-from . import ratings
-from .models import Rating, StoredDocument
+from .models import StoredDocument
 from .online import citizen_required
 from .tracking import PUBLIC_EVENTS
 

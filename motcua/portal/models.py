@@ -1,5 +1,5 @@
-"""The citizen's side: drafts of online submissions (saved as they type, with their uploaded files), the personal
-data store (kho dữ liệu điện tử), and ratings of returned dossiers.
+"""The citizen's side: drafts of online submissions (saved as they type, with their uploaded files) and the personal
+data store (kho dữ liệu điện tử). Ratings of returned dossiers are the dossier's (dossiers.Rating).
 
 A draft survives a closed tab, a dropped network and a server restart because every keystroke batch and every file
 is saved on the server as it happens; submission verifies each file (size and SHA-256) before the dossier exists.
@@ -89,19 +89,3 @@ class StoredDocument(models.Model):
         indexes = [models.Index(fields=["owner", "-created_at"])]
         constraints = [models.UniqueConstraint(fields=["owner", "sha256", "kind"], name="stored_once_per_owner")]
 
-
-class Rating(models.Model):
-    """Đánh giá sự hài lòng on the criteria of Decree 61/2018 Art. 31, one per returned dossier."""
-
-    CRITERIA = [
-        ("time", "Thời gian giải quyết"), ("contacts", "Số lần phải liên hệ, đi lại"),
-        ("information", "Thông tin công khai chính xác"), ("attitude", "Thái độ của cán bộ"),
-        ("lawful_cost", "Đúng quy định, không phát sinh chi phí"), ("online", "Dịch vụ trực tuyến"),
-    ]
-
-    dossier = models.OneToOneField("dossiers.Dossier", models.CASCADE, related_name="rating")
-    satisfied = models.BooleanField("hài lòng")
-    criteria = models.JSONField(default=dict, help_text='{"time": true, "attitude": false, ...}')
-    comment = models.TextField(blank=True)
-    channel = models.CharField(max_length=6, choices=[("portal", "Cổng dịch vụ công"), ("kiosk", "Ki-ốt tại quầy")])
-    created_at = models.DateTimeField(auto_now_add=True)

@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from motcua.dossiers import rating_tokens
+from motcua.dossiers import rating_tokens, ratings
 from motcua.dossiers.models import RatingToken
 from motcua.dossiers.states import State
 from motcua.ratelimits import limits
 
-from . import kiosk, ratings
+from . import kiosk
 
 SESSION_KEY = "rating_token"
 LOOKUPS_PER_MINUTE = 10

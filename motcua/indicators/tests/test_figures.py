@@ -132,7 +132,7 @@ def test_a_dissatisfied_rating_counts_on_the_day_it_is_given(month, justice):
     from django.utils import timezone
 
     from motcua.dossiers.models import Dossier
-    from motcua.portal import ratings
+    from motcua.dossiers import ratings
 
     ratings.rate(Dossier.objects.get(pk=month["online"]), satisfied=False, criteria={"time": False},
                  comment="Chờ lâu", channel="kiosk")

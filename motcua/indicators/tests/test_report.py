@@ -12,13 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, ratings
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.fixtures import vn
 from motcua.indicators import report, report_docx, report_pdf, report_xlsx
 from motcua.indicators.figures import Period
 from motcua.indicators.models import OfficialRecord, SectorKpi
-from motcua.portal import ratings
 
 from motcua.dossiers.tests.printed import Printed, no_system_fonts  # noqa: F401 (a fixture)
 

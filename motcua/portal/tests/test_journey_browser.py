@@ -16,10 +16,10 @@ from motcua.accounts.models import User
 from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers import lifecycle
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, Rating
 from motcua.dossiers.tests import samples
 from motcua.payments.tests.conftest import gateway  # noqa: F401 (the sandbox gateway, on a free port)
-from motcua.portal.models import Rating, StoredDocument
+from motcua.portal.models import StoredDocument
 
 from .browsing import give_documents
 

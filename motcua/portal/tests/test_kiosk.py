@@ -8,11 +8,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from motcua.dossiers import lifecycle, rating_tokens
-from motcua.dossiers.models import RatingToken
+from motcua.dossiers import lifecycle, rating_tokens, ratings
+from motcua.dossiers.models import Rating, RatingToken
 from motcua.dossiers.tests.fixtures import vn
-from motcua.portal import kiosk, ratings
-from motcua.portal.models import Rating
+from motcua.portal import kiosk
 
 pytestmark = pytest.mark.django_db
 START = "/danh-gia-tai-quay/"

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from motcua.dossiers.models import Rating
 from motcua.portal import kiosk
-from motcua.portal.models import Rating
 
 from .test_kiosk import code, returned  # noqa: F401 (fixtures)
 

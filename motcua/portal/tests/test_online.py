@@ -4,9 +4,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from motcua.dossiers import lifecycle
-from motcua.dossiers.models import Dossier
+from motcua.dossiers.models import Dossier, Rating
 from motcua.dossiers.tests import samples
-from motcua.portal.models import Draft, DraftFile, Rating, StoredDocument
+from motcua.portal.models import Draft, DraftFile, StoredDocument
 
 pytestmark = pytest.mark.django_db
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes

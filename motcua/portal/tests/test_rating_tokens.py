@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from pypdf import PdfReader
 
-from motcua.dossiers import lifecycle, rating_tokens
-from motcua.dossiers.models import RatingToken
+from motcua.dossiers import lifecycle, rating_tokens, ratings
+from motcua.dossiers.models import Rating, RatingToken
 from motcua.dossiers.tests.fixtures import vn
 from motcua.integrations.models import Notice
-from motcua.portal import kiosk, ratings
-from motcua.portal.models import Rating
+from motcua.portal import kiosk
 
 from .test_kiosk import returned  # noqa: F401 (fixture)
 

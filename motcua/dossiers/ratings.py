@@ -10,12 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from motcua.dossiers import rating_tokens
-from motcua.dossiers.models import Dossier, RatingToken
-from motcua.dossiers.states import State
-from motcua.indicators import facts as figures
+from motcua import happened
 
-from .models import Rating
+from . import rating_tokens
+from .models import Dossier, Rating, RatingToken
+from .states import State
 
 CRITERIA_KEYS = {key for key, _ in Rating.CRITERIA}
 CHANNELS = {value for value, _ in Rating._meta.get_field("channel").choices}
@@ -58,5 +57,5 @@ def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], commen
             held.save(update_fields=["used_at"])
         rating = Rating.objects.create(dossier=locked, satisfied=satisfied, criteria=criteria, comment=comment,
                                        channel=channel)
-        figures.refresh(locked)  # a dissatisfied rating lowers 766 indicator 5.4 in the same transaction
+        happened.publish(rating)  # the figures listen: a dissatisfied rating lowers 766 indicator 5.4, in this transaction
         return rating
