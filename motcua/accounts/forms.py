@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from motcua.integrations import sms
+from motcua.gateways import sms
 from motcua.vntext.validators import normalize_phone, validate_id_number, validate_phone, validate_tax_code
 
 from . import throttle

@@ -27,7 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import jwt
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from motcua.integrations.standins import serve_until_stopped
+from motcua.gateways.standins import serve_until_stopped
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8028

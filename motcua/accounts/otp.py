@@ -33,7 +33,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from motcua.integrations import sms
+from motcua.gateways import sms
 from motcua.vntext.validators import normalize_phone
 
 from .models import OneTimeCode

@@ -1,7 +1,7 @@
 """A local stand-in for the brandname SMS gateway (DESIGN.md principle 9), for demos and tests only.
 
-It speaks the protocol of `sms.py`: POST SEND_PATH with the JSON request, answer {"CodeResult": "100", "SMSID"}
-or an error code with an ErrorMessage. It keeps what it received in memory:
+It speaks the protocol of `motcua/gateways/sms.py`: POST SEND_PATH with the JSON request, answer {"CodeResult":
+"100", "SMSID"} or an error code with an ErrorMessage. It keeps what it received in memory:
     GET /messages     every accepted message, oldest first (JSON list; the keys are never stored)
     DELETE /messages  forget them
 It listens on 127.0.0.1 only. Run it with `python -m motcua.integrations.sms_standin [--port 8025]`; the
@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from motcua.integrations.standins import serve_until_stopped
+from motcua.gateways.standins import serve_until_stopped
 
 SEND_PATH = "/api/sms/send"
 HOST = "127.0.0.1"

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import sms
+from motcua.gateways import sms
+
 from .models import Notice
 
 logger = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from motcua.integrations.standins import serve_until_stopped
+from motcua.gateways.standins import serve_until_stopped
 from motcua.payments import protocol
 
 PAY_PATH = "/paymentv2/vpcpay.html"

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from motcua.integrations import sms
+from motcua.gateways import sms
 from motcua.integrations.sms_standin import SEND_PATH, StandinGateway
 
 from .fixtures import free_port

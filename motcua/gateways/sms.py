@@ -8,8 +8,9 @@ message; any other CodeResult with an ErrorMessage when it refuses. Codes this p
 cannot help): 101 wrong ApiKey/SecretKey, 102 invalid request (phone, content, missing field), 104 brandname not
 registered. Every other code, an HTTP error status, a timeout or a refused connection is transient and retried.
 
-`sms_standin.py` is a local server speaking the same protocol for demos and tests; it is never the production
-default (settings: production sends SMS only when MOTCUA_SMS_URL and the keys come from the environment).
+`motcua/integrations/sms_standin.py` is a local server speaking the same protocol for demos and tests; it is never
+the production default (settings: production sends SMS only when MOTCUA_SMS_URL and the keys come from the
+environment).
 """
 import ipaddress
 import json
