@@ -1,11 +1,12 @@
-# motcua: `make run` (demo on SQLite) and `make test` (every test, SQLite then PostgreSQL where it can run).
+# motcua: `make run` (demo on SQLite) and `make test` (`make check`, then every test, SQLite then PostgreSQL where it
+# can run).
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install install-test demo bench clean system-run system-test
+.PHONY: run check test test-sqlite test-postgres install install-test demo bench clean system-run system-test
 
 # The Debian packages pip cannot give (scripts/system-deps.sh), checked before anything else: as root the missing
 # ones are installed, otherwise the `apt-get install` line is printed and make stops.
@@ -39,7 +40,17 @@ demo: install
 run: demo
 	$(BIN)/motcua demo serve --host $(HOST) --port $(PORT)
 
-test: install-test
+# The checks that need no test run, cheapest first, stopping at the first failure: lint, format, the layers
+# contract (pyproject's [tool.importlinter]), migrations that match the models, strict types on the pure modules.
+PY_PATHS := motcua tests bench conftest.py manage.py
+check: install-test
+	$(BIN)/ruff check $(PY_PATHS)
+	$(BIN)/ruff format --check $(PY_PATHS)
+	$(BIN)/lint-imports
+	DATABASE_URL=sqlite://:memory: $(BIN)/motcua makemigrations --check --dry-run
+	$(BIN)/mypy
+
+test: check
 	$(BIN)/pytest $(PYTEST_ARGS)
 	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
