@@ -1,51 +1,37 @@
 """Append-only, hash-chained dossier events and the walk that verifies them (`motcua events verify`).
 
-Each event's hash is SHA-256 over a canonical JSON of its content and the previous event's hash; the dossier keeps
-the head of its chain, so a changed, removed or inserted event breaks the walk at a named link.
+The chain (canonical JSON, SHA-256 over it and the previous hash, the walk) is motcua.records.chain, shared with PAKN
+history; this module says what of a dossier event is hashed and walks every dossier's chain a batch at a time.
 """
-import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+
+from motcua.records import chain
 
 from .models import Dossier, Event
 
-GENESIS = "0" * 64
 
-
-def _moment(value: datetime | None) -> str | None:
-    return value.astimezone(UTC).isoformat() if value else None
-
-
-def digest(event: Event, dossier_code: str) -> str:
-    content = {
-        "dossier": dossier_code, "seq": event.seq, "kind": event.kind, "at": _moment(event.at),
+def content(event: Event, dossier_code: str) -> dict:
+    """What of an event its hash covers. The stored format: every chain already written is hashed over exactly these
+    keys and values, so a change here breaks them all."""
+    return {
+        "dossier": dossier_code, "seq": event.seq, "kind": event.kind, "at": chain.moment(event.at),
         "actor": event.actor_id, "actor_name": event.actor_name, "from_agency": event.from_agency_id,
         "to_agency": event.to_agency_id, "from_state": event.from_state, "to_state": event.to_state,
-        "note": event.note, "data": event.data, "step_deadline": _moment(event.step_deadline),
+        "note": event.note, "data": event.data, "step_deadline": chain.moment(event.step_deadline),
         "step_outcome": event.step_outcome, "prev": event.prev_hash,
     }
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def append(dossier: Dossier, *, kind: str, at: datetime, actor=None, from_state: str = "", to_state: str = "",
            from_agency=None, to_agency=None, note: str = "", data: dict | None = None, step_deadline=None,
            step_outcome: str = "") -> Event:
     """Add the next link of the dossier's chain. The caller holds the dossier's row lock (lifecycle does)."""
-    event = Event(
-        dossier=dossier, seq=dossier.event_count + 1, kind=kind, at=at, actor=actor,
-        actor_name=(getattr(actor, "full_name", "") or getattr(actor, "username", "")) if actor else "",
-        from_agency=from_agency, to_agency=to_agency, from_state=from_state, to_state=to_state, note=note,
-        data=json.loads(json.dumps(data or {}, default=str)), step_deadline=step_deadline,
-        step_outcome=step_outcome, prev_hash=dossier.last_event_hash or GENESIS,
-    )
-    event.hash = digest(event, dossier.code)
-    event.save(force_insert=True)
-    dossier.event_count = event.seq
-    dossier.last_event_hash = event.hash
-    return event
+    event = Event(dossier=dossier, kind=kind, at=at, actor=actor, actor_name=chain.actor_name(actor),
+                  from_agency=from_agency, to_agency=to_agency, from_state=from_state, to_state=to_state, note=note,
+                  data=chain.plain(data), step_deadline=step_deadline, step_outcome=step_outcome)
+    return chain.append(dossier, event, lambda linked: content(linked, dossier.code))
 
 
 @dataclass
@@ -91,15 +77,5 @@ def _walk(batch: int) -> Iterator[tuple[int, Broken | None]]:
 
 
 def _verify_chain(code: str, events: list[Event], head: str, count: int) -> Broken | None:
-    previous = GENESIS
-    for expected_seq, event in enumerate(events, start=1):
-        if event.seq != expected_seq:
-            return Broken(code, expected_seq, f"thiếu hoặc thừa sự kiện (gặp số {event.seq})")
-        if event.prev_hash != previous:
-            return Broken(code, event.seq, "liên kết tới sự kiện trước bị thay đổi")
-        if digest(event, code) != event.hash:
-            return Broken(code, event.seq, "nội dung sự kiện đã bị sửa (mã băm không khớp)")
-        previous = event.hash
-    if len(events) != count or previous != (head or GENESIS):
-        return Broken(code, len(events) + 1, "thiếu sự kiện ở cuối chuỗi (đầu chuỗi lưu ở hồ sơ không khớp)")
-    return None
+    broken = chain.first_break(events, head, count, lambda event: content(event, code))
+    return Broken(code, broken.seq, broken.reason) if broken else None

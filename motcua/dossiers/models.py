@@ -6,7 +6,7 @@ Volume: a merged province receives ~150,000 dossiers a month, so the queue index
 from django.conf import settings
 from django.db import models
 
-from .append_only import AppendOnlyModel
+from motcua.records.append_only import AppendOnlyModel
 from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
 
 OPEN_STATES = sorted(OPEN)

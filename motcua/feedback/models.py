@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from motcua.dossiers.append_only import AppendOnlyModel
+from motcua.records.append_only import AppendOnlyModel
 from motcua.vntext.validators import validate_phone
 
 
@@ -136,7 +136,7 @@ class Attachment(models.Model):
 
 
 class FeedbackEvent(AppendOnlyModel):
-    """One action on a PAKN (who, when, what); append-only (see dossiers.append_only) and hash-chained."""
+    """One action on a PAKN (who, when, what); append-only (see records.append_only) and hash-chained."""
 
     log_name = "Nhật ký PAKN"
     refusal_class = ValidationError

@@ -23,10 +23,6 @@ class AppendOnlyModel(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def refusal(cls, verb: str) -> Exception:
-        return cls.refusal_class(f"{cls.log_name} chỉ được ghi thêm, không được {verb}.")
-
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise self.refusal("sửa")
@@ -34,3 +30,7 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise self.refusal("xóa")
+
+    @classmethod
+    def refusal(cls, verb: str) -> Exception:
+        return cls.refusal_class(f"{cls.log_name} chỉ được ghi thêm, không được {verb}.")
