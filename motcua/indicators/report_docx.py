@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from .report import Report, Table
+from .report_document import Report, Table
 
 FONT = "Times New Roman"
 BODY = Pt(14)

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from motcua.dossiers.printing.pdf import html_to_pdf, nfc
 
-from .report import Report, Table
+from .report_document import Report, Table
 
 
 def render(report: Report) -> bytes:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from motcua.dossiers.printing.sheets import put
 
-from .report import NO_DATA, Percent, Score, Table
+from .report_document import NO_DATA, Percent, Score, Table
 
 WIDTHS = {0: 46}
 DEFAULT_WIDTH = 16

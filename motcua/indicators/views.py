@@ -19,6 +19,8 @@ from motcua.vntext import formats
 from . import report, report_docx, report_pdf, report_xlsx, sector
 from .figures import Period
 from .models import SectorKpi
+from .report_document import Percent, Row, Table, ratio_of
+from .report_periods import PeriodError, parse_period, period_choices, period_code, period_label, sensible
 
 PROVINCE = "toan-tinh"
 RANGE = "khoang"
@@ -93,15 +95,15 @@ def _date(value: str, label: str) -> dt.date:
     day = formats.parse_date(value)
     if day:
         return day
-    raise report.PeriodError(f"{label} không hợp lệ: “{value}” (nhập theo dạng ngày/tháng/năm, ví dụ 01/03/2026).")
+    raise PeriodError(f"{label} không hợp lệ: “{value}” (nhập theo dạng ngày/tháng/năm, ví dụ 01/03/2026).")
 
 
 def _period(params) -> Period:
     if params.get("ky", "") == RANGE:
         start = _date(params.get("tu", ""), "Từ ngày")
         end = _date(params.get("den", ""), "Đến ngày")
-        return report.sensible(Period.between(start, end))
-    return report.parse_period(params.get("ky", ""))
+        return sensible(Period.between(start, end))
+    return parse_period(params.get("ky", ""))
 
 
 def _default_agency(allowed: set[int] | None) -> str:
@@ -121,15 +123,15 @@ def report_page(request):
         params["co_quan"] = _default_agency(allowed)
     if "ky" not in params:
         today = timezone.localdate()
-        params["ky"] = report.period_code(Period.month(today.year, today.month))
+        params["ky"] = period_code(Period.month(today.year, today.month))
     agencies = Agency.objects.order_by("code") if allowed is None else Agency.objects.filter(
         pk__in=allowed).order_by("code")
     context = {"params": params, "agencies": agencies, "whole_province": allowed is None,
-               "periods": report.period_choices(), "range": RANGE, "province": PROVINCE}
+               "periods": period_choices(), "range": RANGE, "province": PROVINCE}
     agency = _agency(params["co_quan"], allowed)
     try:
         period = _period(params)
-    except report.PeriodError as problem:
+    except PeriodError as problem:
         return render(request, "indicators/report.html", {**context, "error": str(problem)}, status=400)
     built = report.build(agency, period)
     output = params.get("xuat", "")
@@ -154,26 +156,25 @@ def _history(user):
     return entries
 
 
-def history_table(entries) -> report.Table:
+def history_table(entries) -> Table:
     rows = []
     for entry in entries:
         kpi = sector.BY_CODE.get(entry.code)
-        rows.append(report.Row([
-            report.period_label(Period(entry.period_start, entry.period_end)), entry.agency.name,
+        rows.append(Row([
+            period_label(Period(entry.period_start, entry.period_end)), entry.agency.name,
             kpi.name if kpi else entry.code, entry.value, entry.denominator,
-            report.Percent(report.ratio_of(entry.value, entry.denominator)),
+            Percent(ratio_of(entry.value, entry.denominator)),
             entry.entered_by.full_name or entry.entered_by.username,
             formats.moment(entry.entered_at)]))
-    return report.Table("lich-su", "Số liệu chỉ tiêu ngành đã nhập",
-                        ["Kỳ số liệu", "Cơ quan báo cáo", "Chỉ tiêu", "Giá trị", "Mẫu số", "Tỷ lệ", "Người nhập",
-                         "Cập nhật lúc"], rows)
+    return Table("lich-su", "Số liệu chỉ tiêu ngành đã nhập",
+                 ["Kỳ số liệu", "Cơ quan báo cáo", "Chỉ tiêu", "Giá trị", "Mẫu số", "Tỷ lệ", "Người nhập",
+                  "Cập nhật lúc"], rows)
 
 
-def catalogue_table() -> report.Table:
-    return report.Table("danh-muc", "Danh mục chỉ tiêu ngành",
-                        ["Chỉ tiêu", "Giá trị (tử số)", "Mẫu số", "Cơ quan báo cáo"],
-                        [report.Row([k.name, k.value_label, k.denominator_label, k.reporter])
-                         for k in sector.CATALOGUE])
+def catalogue_table() -> Table:
+    return Table("danh-muc", "Danh mục chỉ tiêu ngành",
+                 ["Chỉ tiêu", "Giá trị (tử số)", "Mẫu số", "Cơ quan báo cáo"],
+                 [Row([k.name, k.value_label, k.denominator_label, k.reporter]) for k in sector.CATALOGUE])
 
 
 def _previous_month() -> str:
@@ -196,7 +197,7 @@ def sector_page(request):
     if request.method == "POST" and not enterable:
         raise Refused(403, "Cơ quan của bạn không có chỉ tiêu ngành phải báo cáo.")
     params = request.POST if request.method == "POST" else request.GET
-    context = {"enterable": enterable, "periods": report.period_choices(), "catalogue": catalogue_table()}
+    context = {"enterable": enterable, "periods": period_choices(), "catalogue": catalogue_table()}
     agency, period, status = None, None, 200
     if enterable:
         code = params.get("co_quan") or enterable[0].code
@@ -206,8 +207,8 @@ def sector_page(request):
                           f"Bạn không nhập được chỉ tiêu ngành cho cơ quan mã “{code}”: chỉ nhập cho cơ quan mình "
                           f"công tác và có chỉ tiêu ngành phải báo cáo.")
         try:
-            period = report.parse_period(params.get("ky") or _previous_month())
-        except report.PeriodError as problem:
+            period = parse_period(params.get("ky") or _previous_month())
+        except PeriodError as problem:
             context["error"], status = str(problem), 400
     if agency is not None and period is not None:
         forms = sector.forms_for(agency, period, request.POST if request.method == "POST" else None)
@@ -215,9 +216,9 @@ def sector_page(request):
             if all([form.is_valid() for form in forms]):   # a list: every form checked, every error shown
                 stored = sector.save(forms, agency=agency, period=period, user=user)
                 messages.success(request, f"Đã lưu {stored} chỉ tiêu của {agency.name}, {period.label}.")
-                return redirect(f"{reverse('indicators:sector')}?co_quan={agency.code}&ky={report.period_code(period)}")
+                return redirect(f"{reverse('indicators:sector')}?co_quan={agency.code}&ky={period_code(period)}")
             status = 400
-        context.update(agency=agency, period=period, period_code=report.period_code(period), forms=forms)
+        context.update(agency=agency, period=period, period_code=period_code(period), forms=forms)
     page = Paginator(_history(user), HISTORY_PAGE).get_page(request.GET.get("trang"))
     context.update(page=page, history=history_table(page.object_list), is_monitor=permissions.is_monitor(user))
     return render(request, "indicators/sector.html", context, status=status)

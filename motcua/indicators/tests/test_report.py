@@ -15,7 +15,7 @@ from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle, ratings
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.fixtures import vn
-from motcua.indicators import report, report_docx, report_pdf, report_xlsx
+from motcua.indicators import report, report_docx, report_document, report_pdf, report_periods, report_xlsx
 from motcua.indicators.figures import Period
 from motcua.indicators.models import OfficialRecord, SectorKpi
 
@@ -51,14 +51,14 @@ def text_of(built) -> str:
 # ---- numbers as Vietnamese write them ----
 
 def test_numbers_and_percentages_read_the_vietnamese_way():
-    assert report.percent_text(Decimal(7) / 11) == "63,64%"
-    assert report.percent_text(Decimal("0.87675")) == "87,68%"
-    assert report.percent_text(1) == "100%" and report.percent_text(Decimal("0.5")) == "50%"
-    assert report.percent_text(None) == "không có dữ liệu"
-    assert report.percent_text(0) == "0%"                     # a real zero stays a zero
-    assert report.display(1234567) == "1.234.567"
-    assert report.display(report.Score(Decimal(20) * 7 / 11)) == "12,73"
-    assert report.display(report.Score(None)) == "không có dữ liệu"
+    assert report_document.percent_text(Decimal(7) / 11) == "63,64%"
+    assert report_document.percent_text(Decimal("0.87675")) == "87,68%"
+    assert report_document.percent_text(1) == "100%" and report_document.percent_text(Decimal("0.5")) == "50%"
+    assert report_document.percent_text(None) == "không có dữ liệu"
+    assert report_document.percent_text(0) == "0%"                     # a real zero stays a zero
+    assert report_document.display(1234567) == "1.234.567"
+    assert report_document.display(report_document.Score(Decimal(20) * 7 / 11)) == "12,73"
+    assert report_document.display(report_document.Score(None)) == "không có dữ liệu"
 
 
 @pytest.mark.parametrize("code, label, phrase", [
@@ -69,8 +69,9 @@ def test_numbers_and_percentages_read_the_vietnamese_way():
     ("2025", "Năm 2025", "năm 2025"),
 ])
 def test_a_period_code_names_its_period(code, label, phrase):
-    period = report.parse_period(code, today=dt.date(2026, 11, 24))
-    assert (period.label, report.period_phrase(period), report.period_code(period)) == (label, phrase, code)
+    period = report_periods.parse_period(code, today=dt.date(2026, 11, 24))
+    assert (period.label, report_periods.period_phrase(period), report_periods.period_code(period)) == (
+        label, phrase, code)
 
 
 @pytest.mark.parametrize("code, message", [
@@ -78,16 +79,16 @@ def test_a_period_code_names_its_period(code, label, phrase):
     ("", "Chưa chọn kỳ báo cáo"), ("2027-01", "chưa bắt đầu"), ("2010", "từ năm 2015"),
 ])
 def test_a_period_that_cannot_be_reported_on_says_why(code, message):
-    with pytest.raises(report.PeriodError, match=message):
-        report.parse_period(code, today=dt.date(2026, 11, 24))
+    with pytest.raises(report_periods.PeriodError, match=message):
+        report_periods.parse_period(code, today=dt.date(2026, 11, 24))
 
 
 def test_a_from_to_period_is_named_by_its_days():
-    period = report.sensible(Period.between(dt.date(2026, 3, 1), dt.date(2026, 3, 15)), dt.date(2026, 11, 24))
-    assert report.period_phrase(period) == "từ ngày 01/03/2026 đến ngày 15/03/2026"
-    assert report.period_code(period) == ""
-    with pytest.raises(report.PeriodError, match="Ngày kết thúc phải sau ngày bắt đầu"):
-        report.sensible(Period.between(dt.date(2026, 3, 15), dt.date(2026, 3, 1)))
+    period = report_periods.sensible(Period.between(dt.date(2026, 3, 1), dt.date(2026, 3, 15)), dt.date(2026, 11, 24))
+    assert report_periods.period_phrase(period) == "từ ngày 01/03/2026 đến ngày 15/03/2026"
+    assert report_periods.period_code(period) == ""
+    with pytest.raises(report_periods.PeriodError, match="Ngày kết thúc phải sau ngày bắt đầu"):
+        report_periods.sensible(Period.between(dt.date(2026, 3, 15), dt.date(2026, 3, 1)))
 
 
 # ---- the content ----
@@ -273,8 +274,8 @@ def test_the_heading_keeps_each_name_whole_and_the_report_goes_to_the_body_above
                                           ("2026-H1", "6 tháng cuối năm 2026"), ("2025-H2", "6 tháng đầu năm 2026"),
                                           ("2025", "năm 2026")])
 def test_section_iii_names_the_next_period(code, phrase):
-    assert report.next_period_phrase(report.standard_period(code)) == phrase
-    assert report.next_period_phrase(Period.between(dt.date(2026, 3, 1), dt.date(2026, 3, 15))) == "kỳ tới"
+    assert report_periods.next_period_phrase(report_periods.standard_period(code)) == phrase
+    assert report_periods.next_period_phrase(Period.between(dt.date(2026, 3, 1), dt.date(2026, 3, 15))) == "kỳ tới"
 
 
 def test_the_docx_has_the_heading_title_figures_and_kpi_table(month, province, police, people, artifacts):
