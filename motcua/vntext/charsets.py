@@ -14,26 +14,39 @@ Legacy text reaches us as characters, not bytes: a file read as Windows-1252 (or
 Latin-1) turns byte 0xB8 into "¸". Decoding therefore maps both visible forms of a byte
 (cp1252 and Latin-1 differ only in 0x80–0x9F) to the Vietnamese letter.
 """
+
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .syllable import ACUTE, DOT, GRAVE, HOOK, TILDE
 
 ENCODINGS = ("tcvn3", "vni", "viscii")
 ALIASES = {
-    "tcvn3": "tcvn3", "tcvn": "tcvn3", "abc": "tcvn3", "vn3": "tcvn3", "tcvn5712": "tcvn3",
-    "vni": "vni", "vni-windows": "vni", "vni-win": "vni",
+    "tcvn3": "tcvn3",
+    "tcvn": "tcvn3",
+    "abc": "tcvn3",
+    "vn3": "tcvn3",
+    "tcvn5712": "tcvn3",
+    "vni": "vni",
+    "vni-windows": "vni",
+    "vni-win": "vni",
     "viscii": "viscii",
 }
 
 # --- TCVN3 (VN3) -----------------------------------------------------------------
 _TCVN3_ROWS = {
     0xA1: "ĂÂÊÔƠƯĐăâêôơưđ",
-    0xB5: "àảãáạ", 0xBB: "ằẳẵắ", 0xC6: "ặầẩẫấậè", 0xCE: "ẻẽéẹềểễếệìỉ",
-    0xDC: "ĩíịò", 0xE1: "ỏõóọồổỗốộờởỡớợù", 0xF1: "ủũúụừửữứựỳỷỹýỵ",
+    0xB5: "àảãáạ",
+    0xBB: "ằẳẵắ",
+    0xC6: "ặầẩẫấậè",
+    0xCE: "ẻẽéẹềểễếệìỉ",
+    0xDC: "ĩíịò",
+    0xE1: "ỏõóọồổỗốộờởỡớợù",
+    0xF1: "ủũúụừửữứựỳỷỹýỵ",
 }
 TCVN3 = {start + i: ch for start, row in _TCVN3_ROWS.items() for i, ch in enumerate(row)}
 # A PDF text layer gives these in place of two TCVN3 bytes (soft hyphen and middle dot).
@@ -41,7 +54,11 @@ TCVN3_EXTRA = {"\u2212": "ư", "\u2219": "ã"}
 
 # --- VISCII 1.1 -------------------------------------------------------------------
 _VISCII_ROWS = {
-    0x02: "Ẳ", 0x05: "ẴẪ", 0x14: "Ỷ", 0x19: "Ỹ", 0x1E: "Ỵ",
+    0x02: "Ẳ",
+    0x05: "ẴẪ",
+    0x14: "Ỷ",
+    0x19: "Ỹ",
+    0x1E: "Ỵ",
     0x80: "ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲ",
     0xA0: "ÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯ",
     0xC0: "ÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝỡư",
@@ -55,11 +72,14 @@ _VNI_CIRCUMFLEX = {"": "â", ACUTE: "á", GRAVE: "à", HOOK: "å", TILDE: "ã", 
 _VNI_BREVE = {"": "ê", ACUTE: "é", GRAVE: "è", HOOK: "ú", TILDE: "ü", DOT: "ë"}
 _VNI_I = {"": "i", ACUTE: "í", GRAVE: "ì", HOOK: "æ", TILDE: "ó", DOT: "ò"}
 
-LOWER_LETTERS = "".join(
-    unicodedata.normalize("NFC", base + tone)
-    for base in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
-    for tone in ("", ACUTE, GRAVE, HOOK, TILDE, DOT)
-) + "đ"
+LOWER_LETTERS = (
+    "".join(
+        unicodedata.normalize("NFC", base + tone)
+        for base in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+        for tone in ("", ACUTE, GRAVE, HOOK, TILDE, DOT)
+    )
+    + "đ"
+)
 #: The 134 precomposed Vietnamese letters (67 lowercase, 67 uppercase), plain a e i o u y excluded.
 VIETNAMESE_LETTERS = "".join(c for c in LOWER_LETTERS if not c.isascii())
 VIETNAMESE_LETTERS += VIETNAMESE_LETTERS.upper()
@@ -124,14 +144,12 @@ def _vni_pattern() -> re.Pattern[str]:
 def _byte_chars(byte: int) -> set[str]:
     """The characters a legacy byte shows up as after a cp1252 or Latin-1 decode."""
     chars = {chr(byte)}
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         chars.add(bytes([byte]).decode("cp1252"))
-    except UnicodeDecodeError:
-        pass
     return chars
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_table(encoding: str) -> dict[int, str]:
     """``str.translate`` table for the single-character encodings (TCVN3, VISCII)."""
     source = TCVN3 if encoding == "tcvn3" else VISCII
@@ -145,7 +163,7 @@ def char_table(encoding: str) -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def domain(encoding: str) -> frozenset[str]:
     """Every non-ASCII character that text in ``encoding`` read through cp1252 can contain."""
     chars = set()
@@ -166,7 +184,7 @@ def decode_chars(text: str, encoding: str) -> str:
     return text.translate(char_table(encoding))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _encode_map(encoding: str) -> dict[str, bytes]:
     if encoding == "vni":  # í ì Í Ì are written as themselves
         table = vni_encode_table()
@@ -198,8 +216,8 @@ def encode(text: str, encoding: str) -> bytes:
             out += mapping[ch]
         elif ch.isascii():
             out += ch.encode("ascii")
-        elif encoding != "viscii" and _cp1252_byte(ch) is not None:  # “ ” – … stay as cp1252
-            out += _cp1252_byte(ch)
+        elif encoding != "viscii" and (byte := _cp1252_byte(ch)) is not None:  # “ ” – … stay as cp1252
+            out += byte
         else:
             raise ValueError(f"{ch!r} cannot be written in {encoding}")
     return bytes(out)

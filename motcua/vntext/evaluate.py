@@ -11,12 +11,14 @@ field and each encoding checks two things:
 With ``--viparse`` the same cases also go through ``viparse.fix`` (if installed), which is
 how the decision recorded in docs/vntext.md was measured.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .charsets import ENCODINGS, decode_cp1252, encode
@@ -52,12 +54,13 @@ def legacy_form(text: str, encoding: str) -> str | None:
         return None
 
 
-def evaluate(texts: list[str], fix) -> dict:
-    result = {"untouched": [0, 0]}
+def evaluate(texts: list[str], fix: Callable[[str], str]) -> dict[str, list[int] | float]:
+    untouched = [0, 0]
+    result: dict[str, list[int] | float] = {"untouched": untouched}
     started = time.perf_counter()
     for text in texts:
-        result["untouched"][1] += 1
-        result["untouched"][0] += fix(text) == text
+        untouched[1] += 1
+        untouched[0] += fix(text) == text
     for encoding in ENCODINGS:
         ok = total = 0
         for text in texts:

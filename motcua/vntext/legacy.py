@@ -11,16 +11,18 @@ than were already real syllables, and the result reads as Vietnamese rather than
 other language written in Latin-1. Already-correct text (Vietnamese, English, "café",
 "©") scores no gain and comes back unchanged, character for character.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import overload
 
 from .charsets import ENCODINGS, canonical, decode_chars, domain
 from .normalize import nfc
 from .syllable import COMMON, is_syllable
 
-__all__ = ["detect", "to_unicode", "repair", "ENCODINGS"]
+__all__ = ["ENCODINGS", "detect", "repair", "to_unicode"]
 
 # A word: a run of anything but whitespace, ASCII punctuation and digits. Legacy letters
 # hide among Latin-1 symbols ("B¸o", "n−íc"), so those stay inside the word. C0 and NEL
@@ -32,7 +34,7 @@ _TCVN3_CAPITALS = frozenset("\xa1\xa2\xa3\xa4\xa5\xa6\xa7")  # Ă Â Ê Ô Ơ Ư
 
 
 class _Score:
-    __slots__ = ("changed", "before", "after", "evidence", "common")
+    __slots__ = ("after", "before", "changed", "common", "evidence")
 
     def __init__(self) -> None:
         self.changed = self.before = self.after = self.evidence = self.common = 0
@@ -69,9 +71,13 @@ def _word_score(word: str, encoding: str) -> tuple[int, int, int, int] | None:
     # Evidence: a word that becomes Vietnamese, three characters or more with an ASCII
     # letter among them, or two or more that become a frequent syllable ("ð°" → "đồ").
     # A lone symbol ("©" → "ẹ") or the French "où" (VNI "ó") is not.
-    evidence = valid_after and not valid_before and (
-        (len(word) > 2 and any(c.isascii() and c.isalpha() for c in word))
-        or (len(word) > 1 and converted.lower() in COMMON)
+    evidence = (
+        valid_after
+        and not valid_before
+        and (
+            (len(word) > 2 and any(c.isascii() and c.isalpha() for c in word))
+            or (len(word) > 1 and converted.lower() in COMMON)
+        )
     )
     return int(valid_before), int(valid_after), int(evidence), int(converted.lower() in COMMON)
 
@@ -172,6 +178,12 @@ def to_unicode(text: str | None, encoding: str) -> str | None:
     return _convert(text, name, only_in_domain=False)
 
 
+@overload
+def repair(text: str) -> str: ...
+@overload
+def repair(text: None) -> None: ...
+@overload
+def repair(text: str | None) -> str | None: ...
 def repair(text: str | None) -> str | None:
     """Detect a legacy encoding and convert; anything else comes back unchanged (the same object).
 

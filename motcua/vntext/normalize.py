@@ -4,10 +4,12 @@
 the lowercase, diacritic-free, single-spaced key that search compares
 ("Đăng ký khai sinh" → "dang ky khai sinh").
 """
+
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import overload
 
 # Marks that change the vowel itself (â ê ô / ă / ơ ư) and the five tone marks.
 _QUALITY_MARKS = frozenset("\u0302\u0306")  # circumflex, breve (horn has a lower class and sorts first)
@@ -30,6 +32,12 @@ def _reorder_tone_after_quality(decomposed: str) -> str:
     return "".join(chars)
 
 
+@overload
+def nfc(text: str) -> str: ...
+@overload
+def nfc(text: None) -> None: ...
+@overload
+def nfc(text: str | None) -> str | None: ...
 def nfc(text: str | None) -> str | None:
     """Return ``text`` in NFC, composing decomposed tone sequences; ``None`` stays ``None``."""
     if text is None:
@@ -70,4 +78,3 @@ def fold(text: str | None) -> str:
     if text.isascii():
         return " ".join(text.lower().split())
     return " ".join(text.translate(_fold_table()).lower().split())
-

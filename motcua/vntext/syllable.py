@@ -8,6 +8,7 @@ with the two hard rules that separate real syllables from look-alikes:
 - ``gh``/``ngh`` only before i, e, ê ("nghị", never "nghò");
 - a rhyme closed by c, ch, p, t takes only the sắc or nặng tone ("quyết", never "quyêt").
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -19,10 +20,39 @@ TONE_MARKS = frozenset((ACUTE, GRAVE, TILDE, HOOK, DOT))
 _LETTERS = frozenset("abcdeghiklmnopqrstuvxyđăâêôơư")
 
 # Longest first, so "ngh" is tried before "ng" before "n".
-_INITIALS = ("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-             "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "")
+_INITIALS = (
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "qu",
+    "th",
+    "tr",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
+)
 
-_RHYMES = frozenset("""
+_RHYMES = frozenset(
+    """
 a ac ach ai am an ang anh ao ap at au ay
 ăc ăm ăn ăng ăp ăt
 âc âm ân âng âp ât âu ây
@@ -39,7 +69,8 @@ uê uêch uênh uơ uôc uôi uôm uôn uông uôt
 uy uya uych uyn uynh uyp uyt uyu uyên uyêt
 ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu
 y yêm yên yêng yêt yêu
-""".split())
+""".split()
+)
 
 _STOP_FINALS = ("c", "ch", "p", "t")
 
@@ -68,7 +99,7 @@ def is_syllable(word: str) -> bool:
     for initial in _INITIALS:
         if not base.startswith(initial):
             continue
-        rhyme = base[len(initial):]
+        rhyme = base[len(initial) :]
         if initial in ("gh", "ngh") and rhyme[:1] not in ("i", "e", "ê"):
             continue
         if rhyme in _RHYMES or (initial == "qu" and rhyme and "u" + rhyme in _RHYMES):
@@ -81,7 +112,8 @@ def is_syllable(word: str) -> bool:
 #: Frequent syllables, to break a tie between two conversions that both spell real
 #: syllables ("Lª V¨n" → "Lê Văn" in TCVN3, "Lế Vẽn" in VISCII): the 400 most frequent
 #: toned syllables of the national procedure catalogue, plus common personal names.
-COMMON = frozenset("""
+COMMON = frozenset(
+    """
 định bản của có sơ hồ thông chính hợp và ngày nhận cấp số công cơ giấy thực được trường tư hoặc ký bộ điều
 chức đăng không văn chứng hành nghị tổ về từ nghiệp các nước việc lý pháp vụ tiếp tại người với nhân luật thời
 làm thành hàng nộp quyết dụng sở đối dịch thủ hiện tài quyền đề sản lệ hạn nhà việt báo tục kiểm thẩm động tờ
@@ -100,4 +132,5 @@ bên cứu tương kê gốc đây lấy nghĩa mới phù tập nhượng soát
 biện chăn gắn tăng trí cập cắt đông đúng mạng dứt mô chấm hưởng mất đốc bệnh nhóm thứ thiểu biểu lịch hẹn ích
 ảnh dưới hết tiến đồ vùng khách khả tái tình
 lê nguyễn trần hoàng huỳnh võ vũ đặng bùi đỗ ngô dương đinh đoàn trịnh lương mai hà hùng dũng tuấn
-""".split())
+""".split()
+)

@@ -3,6 +3,7 @@
 Pure module: no Django, no database, no clock. The service layer builds a `Calendar` from the `holidays` package
 plus the override table and passes it to the deadline functions (DOMAIN.md 0a and 8).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,7 +40,7 @@ class OfficeHours:
     afternoon_end: dt.time = dt.time(17, 0)
     cutoff: dt.time = dt.time(15, 0)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if not (self.morning_start < self.morning_end <= self.afternoon_start < self.afternoon_end):
             raise CalendarError("Giờ làm việc không hợp lệ: buổi sáng phải kết thúc trước buổi chiều.")
         if not (self.morning_start <= self.cutoff <= self.afternoon_end):
@@ -68,7 +69,7 @@ class Override:
     name: str = ""
     legal_basis: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise CalendarError(f"Loại ngày không hợp lệ: '{self.kind}' (chỉ nhận {', '.join(KINDS)}).")
 
@@ -78,14 +79,30 @@ class Override:
 # make-up Saturdays are repeated here so the calendar does not depend on that, and the override table is seeded
 # with these entries. The 2026 New Year swap is not in the package at all.
 VN_OVERRIDES: tuple[Override, ...] = (
-    Override(dt.date(2025, 4, 26), MAKEUP_WORKDAY, "Làm bù cho ngày nghỉ thứ Sáu 02/05/2025 (dịp 30/4 - 1/5)",
-             "Hoán đổi ngày làm việc dịp 30/4 - 1/5/2025 (số hiệu văn bản chưa đối chiếu)"),
-    Override(dt.date(2026, 1, 2), SWAPPED_OFF, "Tết Dương lịch 2026, làm bù thứ Bảy 10/01/2026",
-             "Công văn 12729/VPCP-KGVX ngày 25/12/2025"),
-    Override(dt.date(2026, 1, 10), MAKEUP_WORKDAY, "Làm bù cho ngày nghỉ thứ Sáu 02/01/2026 (Tết Dương lịch)",
-             "Công văn 12729/VPCP-KGVX ngày 25/12/2025"),
-    Override(dt.date(2026, 8, 22), MAKEUP_WORKDAY, "Làm bù cho ngày nghỉ thứ Hai 31/08/2026 (dịp Quốc khánh)",
-             "Hoán đổi ngày làm việc dịp Quốc khánh 2026 (số hiệu văn bản chưa đối chiếu)"),
+    Override(
+        dt.date(2025, 4, 26),
+        MAKEUP_WORKDAY,
+        "Làm bù cho ngày nghỉ thứ Sáu 02/05/2025 (dịp 30/4 - 1/5)",
+        "Hoán đổi ngày làm việc dịp 30/4 - 1/5/2025 (số hiệu văn bản chưa đối chiếu)",
+    ),
+    Override(
+        dt.date(2026, 1, 2),
+        SWAPPED_OFF,
+        "Tết Dương lịch 2026, làm bù thứ Bảy 10/01/2026",
+        "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
+    ),
+    Override(
+        dt.date(2026, 1, 10),
+        MAKEUP_WORKDAY,
+        "Làm bù cho ngày nghỉ thứ Sáu 02/01/2026 (Tết Dương lịch)",
+        "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
+    ),
+    Override(
+        dt.date(2026, 8, 22),
+        MAKEUP_WORKDAY,
+        "Làm bù cho ngày nghỉ thứ Hai 31/08/2026 (dịp Quốc khánh)",
+        "Hoán đổi ngày làm việc dịp Quốc khánh 2026 (số hiệu văn bản chưa đối chiếu)",
+    ),
 )
 
 

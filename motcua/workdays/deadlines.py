@@ -3,6 +3,7 @@
 Pure module: no Django, no database, no clock. Every function takes the `Calendar` to use; datetimes may be naive
 (read as Vietnam time) or aware, and results are aware datetimes in Asia/Ho_Chi_Minh (+07:00).
 """
+
 from __future__ import annotations
 
 import calendar as gregorian
@@ -29,8 +30,13 @@ DAYS = "days"
 MONTHS = "months"
 WITHIN_DAY = "within_day"
 UNITS = (WORKING_HOURS, WORKING_DAYS, DAYS, MONTHS, WITHIN_DAY)
-UNIT_LABELS = {WORKING_HOURS: "giờ làm việc", WORKING_DAYS: "ngày làm việc", DAYS: "ngày", MONTHS: "tháng",
-               WITHIN_DAY: "trong ngày"}
+UNIT_LABELS = {
+    WORKING_HOURS: "giờ làm việc",
+    WORKING_DAYS: "ngày làm việc",
+    DAYS: "ngày",
+    MONTHS: "tháng",
+    WITHIN_DAY: "trong ngày",
+}
 WORKING_DAY = dt.timedelta(hours=8)  # 8 working hours = 1 working day (DOMAIN.md 1.10, QĐ 766 `thoiGianThucHien/8`)
 ZERO = dt.timedelta(0)
 
@@ -45,7 +51,7 @@ class ExtensionError(ValueError):
     """Đề nghị gia hạn giải quyết hồ sơ không hợp lệ."""
 
 
-def _fraction(amount) -> Fraction:
+def _fraction(amount: object) -> Fraction:
     if isinstance(amount, bool) or not isinstance(amount, (int, float, Decimal, Fraction)):
         raise DeadlineError(f"Thời hạn phải là một số, không phải '{amount}'.")
     try:
@@ -79,7 +85,7 @@ class Duration:
     amount: int | float | Decimal | Fraction
     unit: str
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.unit not in UNITS:
             raise DeadlineError(f"Đơn vị thời hạn không hợp lệ: '{self.unit}' (chỉ nhận {', '.join(UNITS)}).")
         value = _fraction(self.amount)
@@ -106,7 +112,7 @@ class Duration:
             return "trong ngày"
         return f"{fmt_number(self.value)} {UNIT_LABELS[self.unit]}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         value = self.value
         amount = value.numerator if value.denominator == 1 else float(value)
         return {"amount": amount, "unit": self.unit, "label": self.label()}
@@ -132,7 +138,7 @@ class Due:
     explanation: list[str] = field(default_factory=list)
     paused: dt.timedelta = ZERO
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "received": local(self.received).isoformat(),
             "receipt": self.receipt.isoformat(),
@@ -145,6 +151,7 @@ class Due:
 
 
 # --- receipt ---------------------------------------------------------------------------------------------------
+
 
 def _receipt(submitted: dt.datetime, cal: Calendar, hours: OfficeHours) -> tuple[dt.datetime, str | None]:
     moment = local(submitted)
@@ -176,6 +183,7 @@ def receipt_moment(submitted: dt.datetime, cal: Calendar, hours: OfficeHours | N
 
 # --- working time ----------------------------------------------------------------------------------------------
 
+
 def _merge(pauses: Sequence[Interval]) -> list[Interval]:
     spans = []
     for pause in pauses:
@@ -187,8 +195,9 @@ def _merge(pauses: Sequence[Interval]) -> list[Interval]:
             raise DeadlineError("Khoảng tạm dừng phải có cả thời điểm bắt đầu và kết thúc.")
         start, end = local(start), local(end)
         if end < start:
-            raise DeadlineError(f"Khoảng tạm dừng kết thúc ({fmt_moment(end)}) trước khi bắt đầu "
-                                f"({fmt_moment(start)}).")
+            raise DeadlineError(
+                f"Khoảng tạm dừng kết thúc ({fmt_moment(end)}) trước khi bắt đầu ({fmt_moment(start)})."
+            )
         if end > start:
             spans.append((start, end))
     merged: list[Interval] = []
@@ -232,8 +241,9 @@ def _working_intervals(start: dt.datetime, cal: Calendar, hours: OfficeHours) ->
         day += dt.timedelta(days=1)
 
 
-def _advance(start: dt.datetime, need: dt.timedelta, cal: Calendar, hours: OfficeHours,
-             pauses: list[Interval]) -> dt.datetime:
+def _advance(
+    start: dt.datetime, need: dt.timedelta, cal: Calendar, hours: OfficeHours, pauses: list[Interval]
+) -> dt.datetime:
     """The first moment at which `need` of unpaused working time has elapsed since `start`."""
     if need <= ZERO:
         return start
@@ -246,8 +256,13 @@ def _advance(start: dt.datetime, need: dt.timedelta, cal: Calendar, hours: Offic
     raise AssertionError("unreachable")
 
 
-def working_time_between(start: dt.datetime, end: dt.datetime, cal: Calendar,
-                         pauses: Sequence[Interval] = (), hours: OfficeHours | None = None) -> dt.timedelta:
+def working_time_between(
+    start: dt.datetime,
+    end: dt.datetime,
+    cal: Calendar,
+    pauses: Sequence[Interval] = (),
+    hours: OfficeHours | None = None,
+) -> dt.timedelta:
     """Thời gian làm việc giữa hai thời điểm (office hours of working days, less the paused time).
 
     Signed: negative when `end` is before `start` (how late a result was, for statistics)."""
@@ -269,6 +284,7 @@ def working_time_between(start: dt.datetime, end: dt.datetime, cal: Calendar,
 
 # --- due -------------------------------------------------------------------------------------------------------
 
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Same day `months` later, clamped to the last day of a shorter month (Civil Code 2015, art. 148)."""
     year, month = divmod(day.month - 1 + months, 12)
@@ -276,27 +292,37 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, gregorian.monthrange(year, month)[1]))
 
 
-def _calendar_end(receipt: dt.datetime, duration: Duration, cal: Calendar, hours: OfficeHours,
-                  lines: list[str]) -> dt.datetime:
+def _calendar_end(
+    receipt: dt.datetime, duration: Duration, cal: Calendar, hours: OfficeHours, lines: list[str]
+) -> dt.datetime:
     start = receipt.date()
     if duration.unit == WITHIN_DAY:
         lines.append("Thủ tục giải quyết trong ngày: hạn là cuối giờ làm việc của ngày tiếp nhận.")
         return hours.closing(start)
     n = int(duration.value)
     last = add_months(start, n) if duration.unit == MONTHS else start + dt.timedelta(days=n)
-    lines.append(f"Thời hạn {duration.label()} tính theo lịch (kể cả ngày nghỉ), bắt đầu từ ngày sau ngày tiếp "
-                 f"nhận {start:%d/%m/%Y} (Bộ luật Dân sự 2015, Điều 147): ngày cuối cùng là {fmt_date(last)}.")
+    lines.append(
+        f"Thời hạn {duration.label()} tính theo lịch (kể cả ngày nghỉ), bắt đầu từ ngày sau ngày tiếp "
+        f"nhận {start:%d/%m/%Y} (Bộ luật Dân sự 2015, Điều 147): ngày cuối cùng là {fmt_date(last)}."
+    )
     reason = cal.why_not_working(last)
     if reason is not None:
         moved = cal.next_working_day(last)
-        lines.append(f"Ngày cuối cùng là ngày nghỉ ({reason}): thời hạn kết thúc vào cuối ngày làm việc tiếp theo, "
-                     f"{fmt_date(moved)} (Bộ luật Dân sự 2015, Điều 148 khoản 5).")
+        lines.append(
+            f"Ngày cuối cùng là ngày nghỉ ({reason}): thời hạn kết thúc vào cuối ngày làm việc tiếp theo, "
+            f"{fmt_date(moved)} (Bộ luật Dân sự 2015, Điều 148 khoản 5)."
+        )
         last = moved
     return hours.closing(last)
 
 
-def due(received: dt.datetime, duration: Duration, cal: Calendar, pauses: Sequence[Interval] = (),
-        hours: OfficeHours | None = None) -> Due:
+def due(
+    received: dt.datetime,
+    duration: Duration,
+    cal: Calendar,
+    pauses: Sequence[Interval] = (),
+    hours: OfficeHours | None = None,
+) -> Due:
     """Hạn giải quyết of a dossier received at `received` (DOMAIN.md 0a); Due.skipped says why each day was skipped.
 
     Working units: the moment `duration` of working time has elapsed after the receipt moment. Calendar days and
@@ -312,8 +338,10 @@ def due(received: dt.datetime, duration: Duration, cal: Calendar, pauses: Sequen
         lines.append(note)
     if duration.counts_working_time:
         need = duration.working_time()
-        lines.append(f"Thời hạn {duration.label()}: hạn là khi đủ {fmt_span(need)} làm việc kể từ thời điểm tiếp "
-                     f"nhận (8 giờ làm việc = 1 ngày làm việc; không tính ngày nghỉ và ngoài giờ làm việc).")
+        lines.append(
+            f"Thời hạn {duration.label()}: hạn là khi đủ {fmt_span(need)} làm việc kể từ thời điểm tiếp "
+            f"nhận (8 giờ làm việc = 1 ngày làm việc; không tính ngày nghỉ và ngoài giờ làm việc)."
+        )
     else:
         need = working_time_between(receipt, _calendar_end(receipt, duration, cal, hours, lines), cal, hours=hours)
     due_at = _advance(receipt, need, cal, hours, merged)
@@ -323,30 +351,39 @@ def due(received: dt.datetime, duration: Duration, cal: Calendar, pauses: Sequen
         for pause_start, pause_end in merged:
             counted = working_time_between(max(pause_start, receipt), min(pause_end, due_at), cal, hours=hours)
             if pause_start < due_at and pause_end > receipt:
-                lines.append(f"Tạm dừng tính thời hạn từ {fmt_moment(pause_start)} đến {fmt_moment(pause_end)}: "
-                             f"{fmt_span(max(counted, ZERO))} làm việc.")
+                lines.append(
+                    f"Tạm dừng tính thời hạn từ {fmt_moment(pause_start)} đến {fmt_moment(pause_end)}: "
+                    f"{fmt_span(max(counted, ZERO))} làm việc."
+                )
         lines.append(f"Hạn được lùi thêm {fmt_span(paused)} làm việc do thời gian tạm dừng.")
-    skipped = [Skipped(day, reason) for day, reason in
-               cal.non_working_days(min(received_at.date(), receipt.date()), due_at.date())]
+    skipped = [
+        Skipped(day, reason)
+        for day, reason in cal.non_working_days(min(received_at.date(), receipt.date()), due_at.date())
+    ]
     if duration.counts_working_time:
-        lines.extend(f"Không tính {fmt_date(s.date)}: "
-                     f"{'nghỉ cuối tuần' if s.reason in WEEKEND_REASONS.values() else s.reason}." for s in skipped)
+        lines.extend(
+            f"Không tính {fmt_date(s.date)}: {'nghỉ cuối tuần' if s.reason in WEEKEND_REASONS.values() else s.reason}."
+            for s in skipped
+        )
     lines.append(f"Hạn giải quyết: {fmt_moment(due_at)}.")
     return Due(received, receipt, due_at, duration, skipped, lines, paused)
 
 
-def restart_after_supplement(resubmitted: dt.datetime, duration: Duration, cal: Calendar,
-                             pauses: Sequence[Interval] = ()) -> Due:
+def restart_after_supplement(
+    resubmitted: dt.datetime, duration: Duration, cal: Calendar, pauses: Sequence[Interval] = ()
+) -> Due:
     """Bổ sung hồ sơ sau tiếp nhận: the legal deadline restarts from zero when the complete dossier is received
     again (DOMAIN.md 1.10); the 766 statistics use `due(..., pauses=...)` on the first receipt instead."""
     result = due(resubmitted, duration, cal, pauses)
-    result.explanation.insert(0, "Hồ sơ đã được bổ sung đầy đủ: thời hạn giải quyết được tính lại từ đầu kể từ "
-                                 "thời điểm nhận lại hồ sơ.")
+    result.explanation.insert(
+        0, "Hồ sơ đã được bổ sung đầy đủ: thời hạn giải quyết được tính lại từ đầu kể từ thời điểm nhận lại hồ sơ."
+    )
     return result
 
 
-def working_promise(moment: dt.datetime, cal: Calendar, hours: OfficeHours | None = None
-                    ) -> tuple[dt.datetime, str | None]:
+def working_promise(
+    moment: dt.datetime, cal: Calendar, hours: OfficeHours | None = None
+) -> tuple[dt.datetime, str | None]:
     """A promised return moment (ngày hẹn trả) at which the office is open, and why it was moved (None if not).
 
     - on a day that is not a working day: the end of office hours of the next working day (Bộ luật Dân sự 2015,
@@ -360,8 +397,10 @@ def working_promise(moment: dt.datetime, cal: Calendar, hours: OfficeHours | Non
     reason = cal.why_not_working(day)
     if reason is not None:
         at = hours.closing(cal.next_working_day(day))
-        return at, (f"{fmt_date(day)} không phải ngày làm việc ({reason}): hẹn trả chuyển sang {fmt_moment(at)}, "
-                    "cuối giờ làm việc của ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5).")
+        return at, (
+            f"{fmt_date(day)} không phải ngày làm việc ({reason}): hẹn trả chuyển sang {fmt_moment(at)}, "
+            "cuối giờ làm việc của ngày làm việc tiếp theo (Bộ luật Dân sự 2015, Điều 148 khoản 5)."
+        )
     if time > hours.afternoon_end:
         at = hours.closing(day)
         return at, f"Sau giờ làm việc: hẹn trả là {fmt_moment(at)}, cuối giờ làm việc của ngày đó."
@@ -374,16 +413,20 @@ def working_promise(moment: dt.datetime, cal: Calendar, hours: OfficeHours | Non
     return moment, None
 
 
-def check_extension(due_at: dt.datetime, requested_at: dt.datetime, new_due: dt.datetime,
-                    already_extended: bool, cal: Calendar) -> None:
+def check_extension(
+    due_at: dt.datetime, requested_at: dt.datetime, new_due: dt.datetime, already_extended: bool, cal: Calendar
+) -> None:
     """Gia hạn giải quyết: only once per dossier, asked at least 1 working day before the due moment, to a later
     moment. Raises ExtensionError with the reason; returns None when the extension is allowed."""
     if already_extended:
         raise ExtensionError("Hồ sơ đã được gia hạn một lần; mỗi hồ sơ chỉ được gia hạn một lần.")
     left = working_time_between(requested_at, due_at, cal)
     if left < WORKING_DAY:
-        raise ExtensionError(f"Phải đề nghị gia hạn chậm nhất 01 ngày làm việc trước hạn giải quyết "
-                             f"({fmt_moment(due_at)}); thời gian làm việc còn lại: {fmt_span(max(left, ZERO))}.")
+        raise ExtensionError(
+            f"Phải đề nghị gia hạn chậm nhất 01 ngày làm việc trước hạn giải quyết "
+            f"({fmt_moment(due_at)}); thời gian làm việc còn lại: {fmt_span(max(left, ZERO))}."
+        )
     if local(new_due) <= local(due_at):
-        raise ExtensionError(f"Hạn mới ({fmt_moment(new_due)}) phải sau hạn giải quyết hiện tại "
-                             f"({fmt_moment(due_at)}).")
+        raise ExtensionError(
+            f"Hạn mới ({fmt_moment(new_due)}) phải sau hạn giải quyết hiện tại ({fmt_moment(due_at)})."
+        )

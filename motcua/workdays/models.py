@@ -1,4 +1,5 @@
 """Bảng điều chỉnh lịch làm việc: the dates an administrator sets each year on top of the `holidays` package."""
+
 from django.db import models
 
 from motcua.workdays import calendar

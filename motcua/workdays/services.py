@@ -4,6 +4,7 @@ The day data is built once per process and reused. It is dropped when a Calendar
 (signals, this process) and whenever the table's fingerprint (row count, last update) changes, which one small
 query per call checks: so other processes, and rolled-back transactions in tests, never see a stale calendar.
 """
+
 import logging
 import threading
 

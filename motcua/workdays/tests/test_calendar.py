@@ -69,19 +69,23 @@ def test_vietnam_culture_day_from_2026():
 
 
 def test_overrides_have_the_last_word():
-    cal = vn_calendar([2026], [
-        Override(d("2026-03-03"), HOLIDAY, "Ngày nghỉ riêng của tỉnh", "QĐ 1/2026"),
-        Override(d("2026-01-02"), MAKEUP_WORKDAY, "Hủy hoán đổi"),
-        Override(d("2026-03-07"), MAKEUP_WORKDAY),
-    ])
+    cal = vn_calendar(
+        [2026],
+        [
+            Override(d("2026-03-03"), HOLIDAY, "Ngày nghỉ riêng của tỉnh", "QĐ 1/2026"),
+            Override(d("2026-01-02"), MAKEUP_WORKDAY, "Hủy hoán đổi"),
+            Override(d("2026-03-07"), MAKEUP_WORKDAY),
+        ],
+    )
     assert cal.why_not_working(d("2026-03-03")) == "Ngày nghỉ riêng của tỉnh"
     assert cal.is_working_day(d("2026-01-02")) and cal.is_working_day(d("2026-03-07"))
     assert vn_calendar([2026], builtin=False).why_not_working(d("2026-01-02")) is None
 
 
 def test_a_plain_calendar_needs_no_package():
-    cal = Calendar(holidays={d("2026-03-03"): "Lễ"}, swapped_off={d("2026-03-04"): "đổi"},
-                   makeup_workdays={d("2026-03-07"): "bù"})
+    cal = Calendar(
+        holidays={d("2026-03-03"): "Lễ"}, swapped_off={d("2026-03-04"): "đổi"}, makeup_workdays={d("2026-03-07"): "bù"}
+    )
     assert cal.why_not_working(d("2026-03-03")) == "Lễ"
     assert cal.why_not_working(d("2026-03-04")) == "Nghỉ hoán đổi (đổi)"
     assert cal.is_working_day(d("2026-03-07")) and not cal.is_working_day(d("2026-03-08"))

@@ -29,14 +29,17 @@ def test_tet_2026_five_working_days_from_friday_13_february():
     assert result.explanation[-1] == "Hạn giải quyết: 10:00 thứ Sáu 27/02/2026."
 
 
-@pytest.mark.parametrize("received, duration, expected", [
-    ("2026-03-02 07:30", Duration(1, WD), "2026-03-02 17:00"),
-    ("2026-03-02 07:30", Duration(0.5, WD), "2026-03-02 11:30"),
-    ("2026-03-02 13:00", Duration(4, "working_hours"), "2026-03-02 17:00"),
-    ("2026-03-02 10:00", Duration(1.5, "working_hours"), "2026-03-02 11:30"),
-    ("2026-03-02 10:00", Duration(2, "working_hours"), "2026-03-02 13:30"),
-    ("2026-03-06 09:00", Duration(1, WD), "2026-03-09 09:00"),
-])
+@pytest.mark.parametrize(
+    "received, duration, expected",
+    [
+        ("2026-03-02 07:30", Duration(1, WD), "2026-03-02 17:00"),
+        ("2026-03-02 07:30", Duration(0.5, WD), "2026-03-02 11:30"),
+        ("2026-03-02 13:00", Duration(4, "working_hours"), "2026-03-02 17:00"),
+        ("2026-03-02 10:00", Duration(1.5, "working_hours"), "2026-03-02 11:30"),
+        ("2026-03-02 10:00", Duration(2, "working_hours"), "2026-03-02 13:30"),
+        ("2026-03-06 09:00", Duration(1, WD), "2026-03-09 09:00"),
+    ],
+)
 def test_due_lands_on_the_session_end_not_on_the_next_session(received, duration, expected):
     assert due(vn(received), duration, CAL).due == vn(expected)
 
@@ -48,16 +51,19 @@ def test_make_up_saturday_22_august_2026_is_counted_and_31_august_skipped():
     assert [s.date.day for s in result.skipped] == [29, 30, 31, 1, 2]
 
 
-@pytest.mark.parametrize("received, expected", [
-    ("2026-03-02 15:00", "2026-03-02 15:00"),   # at the cut-off: still today
-    ("2026-03-02 15:01", "2026-03-03 07:30"),   # after it: next working day
-    ("2026-03-06 15:30", "2026-03-09 07:30"),   # Friday afternoon → Monday
-    ("2026-03-02 12:00", "2026-03-02 13:00"),   # lunch break → afternoon session
-    ("2026-03-02 06:00", "2026-03-02 07:30"),   # before opening
-    ("2026-03-02 18:00", "2026-03-03 07:30"),   # after closing
-    ("2026-03-07 09:00", "2026-03-09 07:30"),   # Saturday
-    ("2026-02-13 16:00", "2026-02-23 07:30"),   # after cut-off before Tết
-])
+@pytest.mark.parametrize(
+    "received, expected",
+    [
+        ("2026-03-02 15:00", "2026-03-02 15:00"),  # at the cut-off: still today
+        ("2026-03-02 15:01", "2026-03-03 07:30"),  # after it: next working day
+        ("2026-03-06 15:30", "2026-03-09 07:30"),  # Friday afternoon → Monday
+        ("2026-03-02 12:00", "2026-03-02 13:00"),  # lunch break → afternoon session
+        ("2026-03-02 06:00", "2026-03-02 07:30"),  # before opening
+        ("2026-03-02 18:00", "2026-03-03 07:30"),  # after closing
+        ("2026-03-07 09:00", "2026-03-09 07:30"),  # Saturday
+        ("2026-02-13 16:00", "2026-02-23 07:30"),  # after cut-off before Tết
+    ],
+)
 def test_receipt_moment(received, expected):
     assert receipt_moment(vn(received), CAL) == vn(expected)
 
@@ -79,7 +85,7 @@ def test_agency_hours_and_cut_off_are_used():
 
 def test_naive_and_foreign_time_zones_are_read_as_vietnam_time():
     naive = due(dt.datetime(2026, 2, 13, 10), Duration(5, WD), CAL)
-    utc = due(dt.datetime(2026, 2, 13, 3, tzinfo=dt.timezone.utc), Duration(5, WD), CAL)
+    utc = due(dt.datetime(2026, 2, 13, 3, tzinfo=dt.UTC), Duration(5, WD), CAL)
     assert naive.due == utc.due == vn("2026-02-27 10:00")
     assert naive.due.tzinfo == TZ
 
@@ -124,8 +130,9 @@ def test_within_day():
 def test_a_pause_stops_the_clock_for_the_paused_working_time():
     plain = due(vn("2026-03-02 09:00"), Duration(5, WD), CAL)
     assert plain.due == vn("2026-03-09 09:00")
-    paused = due(vn("2026-03-02 09:00"), Duration(5, WD), CAL,
-                 pauses=[(vn("2026-03-04 10:00"), vn("2026-03-09 14:00"))])
+    paused = due(
+        vn("2026-03-02 09:00"), Duration(5, WD), CAL, pauses=[(vn("2026-03-04 10:00"), vn("2026-03-09 14:00"))]
+    )
     assert paused.paused == dt.timedelta(hours=26, minutes=30)
     assert working_time_between(plain.due, paused.due, CAL) == paused.paused
     assert paused.due == vn("2026-03-12 11:30")
@@ -146,8 +153,9 @@ def test_working_time_between():
     assert working_time_between(vn("2026-02-13 00:00"), vn("2026-02-24 00:00"), CAL) == dt.timedelta(hours=16)
     week = (vn("2026-03-02 00:00"), vn("2026-03-07 00:00"))
     assert working_time_between(*week, CAL) == dt.timedelta(hours=40)
-    assert working_time_between(*week, CAL, pauses=[(vn("2026-03-03 00:00"), vn("2026-03-04 00:00"))]) \
-        == dt.timedelta(hours=32)
+    assert working_time_between(*week, CAL, pauses=[(vn("2026-03-03 00:00"), vn("2026-03-04 00:00"))]) == dt.timedelta(
+        hours=32
+    )
 
 
 def test_extension_rules():
@@ -165,15 +173,18 @@ def test_extension_rules():
     check_extension(vn("2026-03-13 17:00"), vn("2026-03-12 17:00"), vn("2026-03-16 17:00"), False, CAL)
 
 
-@pytest.mark.parametrize("amount, unit, message", [
-    (-1, WD, "không được âm"),
-    (1, "weeks", "Đơn vị thời hạn không hợp lệ"),
-    (1.5, "days", "số nguyên"),
-    (1.5, "months", "số nguyên"),
-    ("5", WD, "phải là một số"),
-    (True, WD, "phải là một số"),
-    (float("nan"), WD, "không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "amount, unit, message",
+    [
+        (-1, WD, "không được âm"),
+        (1, "weeks", "Đơn vị thời hạn không hợp lệ"),
+        (1.5, "days", "số nguyên"),
+        (1.5, "months", "số nguyên"),
+        ("5", WD, "phải là một số"),
+        (True, WD, "phải là một số"),
+        (float("nan"), WD, "không hợp lệ"),
+    ],
+)
 def test_invalid_durations_are_refused_in_vietnamese(amount, unit, message):
     with pytest.raises(DeadlineError, match=message):
         Duration(amount, unit)

@@ -1,4 +1,5 @@
 """Invariants of the deadline engine, checked with hypothesis on the real Vietnamese calendar 2024-2028."""
+
 import datetime as dt
 from fractions import Fraction
 
@@ -10,8 +11,10 @@ from motcua.workdays.deadlines import ZERO, Duration, due, receipt_moment, worki
 from motcua.workdays.tests.helpers import CAL
 
 SETTINGS = settings(max_examples=200, deadline=None)
-BOUNDARIES = [dt.time(h, m) for h, m in ((0, 0), (7, 29), (7, 30), (11, 30), (12, 0), (13, 0), (15, 0), (15, 1),
-                                         (17, 0), (23, 59))]
+BOUNDARIES = [
+    dt.time(h, m)
+    for h, m in ((0, 0), (7, 29), (7, 30), (11, 30), (12, 0), (13, 0), (15, 0), (15, 1), (17, 0), (23, 59))
+]
 
 
 @st.composite
@@ -73,8 +76,11 @@ def test_due_is_monotonic_in_the_received_moment(first, second, duration):
 
 
 @SETTINGS
-@given(received=moments(), unit=st.sampled_from(["working_days", "working_hours", "days", "months"]),
-       amounts=st.tuples(st.integers(0, 40), st.integers(0, 40)))
+@given(
+    received=moments(),
+    unit=st.sampled_from(["working_days", "working_hours", "days", "months"]),
+    amounts=st.tuples(st.integers(0, 40), st.integers(0, 40)),
+)
 def test_due_is_monotonic_in_the_amount(received, unit, amounts):
     small, large = sorted(amounts)
     assert due(received, Duration(small, unit), CAL).due <= due(received, Duration(large, unit), CAL).due

@@ -8,6 +8,7 @@ from motcua.workdays.calendar import VN_OVERRIDES, OfficeHours
 from motcua.workdays.models import CalendarOverride
 from motcua.workdays.tests.helpers import d
 
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     services.clear_cache()
@@ -52,12 +53,20 @@ def test_rows_changed_behind_the_signals_are_seen():
 
 
 def test_agency_office_hours_with_defaults_for_missing_fields():
-    agency = SimpleNamespace(code="A", morning_start=dt.time(8), morning_end=None, afternoon_start=dt.time(13, 30),
-                             afternoon_end=dt.time(17, 30), cutoff=None)
-    assert services.office_hours(agency) == OfficeHours(dt.time(8), dt.time(11, 30), dt.time(13, 30),
-                                                        dt.time(17, 30), dt.time(15))
-    broken = SimpleNamespace(code="B", morning_start=dt.time(14), morning_end=None, afternoon_start=None,
-                             afternoon_end=None, cutoff=None)
+    agency = SimpleNamespace(
+        code="A",
+        morning_start=dt.time(8),
+        morning_end=None,
+        afternoon_start=dt.time(13, 30),
+        afternoon_end=dt.time(17, 30),
+        cutoff=None,
+    )
+    assert services.office_hours(agency) == OfficeHours(
+        dt.time(8), dt.time(11, 30), dt.time(13, 30), dt.time(17, 30), dt.time(15)
+    )
+    broken = SimpleNamespace(
+        code="B", morning_start=dt.time(14), morning_end=None, afternoon_start=None, afternoon_end=None, cutoff=None
+    )
     assert services.office_hours(broken) == OfficeHours()
     assert services.office_hours(None) == OfficeHours()
 
