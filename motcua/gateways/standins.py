@@ -1,5 +1,6 @@
 """Running a local stand-in server (SMS gateway, payment gateway, OpenID provider) as a program of its own."""
 import signal
+import socket
 import sys
 
 
@@ -24,3 +25,10 @@ def serve_until_stopped(make_server, label: str, address: str, banner) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nobody listens on now, for a stand-in started beside others (tests, a second server)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

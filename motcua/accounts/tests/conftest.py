@@ -7,7 +7,7 @@ import urllib.parse
 import pytest
 
 from motcua.accounts.oidc_standin import StandinProvider
-from motcua.integrations.tests.fixtures import free_port
+from motcua.gateways.standins import free_port
 from motcua.vntext.validators import normalize_phone
 
 

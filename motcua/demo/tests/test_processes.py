@@ -8,7 +8,7 @@ import time
 import urllib.request
 
 from motcua.demo import processes
-from motcua.integrations.tests.fixtures import free_port
+from motcua.gateways.standins import free_port
 
 
 def alive(pid: int) -> bool:

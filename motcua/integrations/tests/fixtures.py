@@ -4,7 +4,6 @@ Registered for every test by the root conftest.py (`pytest_plugins`).
 """
 import email
 import signal
-import socket
 import threading
 from email import policy
 from io import StringIO
@@ -12,13 +11,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from motcua.gateways.standins import free_port
 from motcua.integrations.sms_standin import StandinGateway
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class SmtpSink:

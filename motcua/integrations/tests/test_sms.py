@@ -11,9 +11,8 @@ import urllib.request
 import pytest
 
 from motcua.gateways import sms
+from motcua.gateways.standins import free_port
 from motcua.integrations.sms_standin import SEND_PATH, StandinGateway
-
-from .fixtures import free_port
 
 
 def gateway_for(standin, **changes) -> sms.Gateway:

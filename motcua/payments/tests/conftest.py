@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from motcua.dossiers.tests import samples
-from motcua.integrations.tests.fixtures import free_port
+from motcua.gateways.standins import free_port
 from motcua.payments.sandbox import SandboxGateway
 
 TMN, SECRET = "TESTTMN1", "test-hash-secret-0123456789"

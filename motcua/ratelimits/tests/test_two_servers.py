@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from motcua.integrations.tests.fixtures import free_port
+from motcua.gateways.standins import free_port
 from motcua.portal.tracking import LOOKUPS_PER_MINUTE
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -15,7 +15,7 @@ import urllib.request
 
 import pytest
 
-from motcua.integrations.tests.fixtures import free_port
+from motcua.gateways.standins import free_port
 
 CLI = [sys.executable, "-m", "motcua.cli"]
 # An idle server stops in 1-3 s; the bound is gunicorn's graceful_timeout (10 s) plus a loaded machine's slack,

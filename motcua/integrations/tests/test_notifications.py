@@ -11,11 +11,12 @@ from django_tasks_db.models import DBTaskResult
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.notifications import SMS_LIMIT, compose
+from motcua.dossiers.tests.fixtures import vn
+from motcua.gateways.standins import free_port
 from motcua.integrations import tasks
 from motcua.integrations.models import Notice
-from motcua.integrations.tests.fixtures import free_port, run_worker
 
-from .fixtures import vn
+from .fixtures import run_worker
 
 network = pytest.mark.django_db(transaction=True)
 CODE = "000.01.01.H44-260302-0001"
