@@ -8,7 +8,7 @@ sets no processing time, and the online level an official chose. A pending draft
 not piled up; a record whose content hash equals the latest version's is skipped (re-import is a no-op), except
 that `--publish` publishes the pending draft an earlier import made of that same record.
 
-A side file (`--with FILE`, read by `portal_format.read_additions`) adds what the portal's format lacks, per
+A side file (`--with FILE`, read by `additions.read_additions`) adds what the portal's format lacks, per
 procedure code: the e-form, fees per channel (with the e-form field a fee is counted per), the online level, the tờ
 khai line the e-form replaces, the mark that the law sets no time limit, and the agencies that handle it. What it
 sets is applied to the versions the import makes and is part of their hash (agencies, which are not versioned, are
@@ -34,6 +34,7 @@ from motcua.vntext.legacy import repair
 from motcua.vntext.normalize import fold, nfc
 
 from . import conditions, portal_format, versions
+from .additions import AdditionsError
 from .models import Channel, Field, OnlineLevel, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 LEVEL_WORDS = {"cấp bộ": "central", "cấp trung ương": "central", "cấp tỉnh": "province", "cấp huyện": "district",
@@ -80,7 +81,7 @@ def _agencies(additions: dict[str, dict]) -> dict:
     agency = Procedure._meta.get_field("agencies").related_model  # the registry's Agency, not imported from there
     found = {row.code: row for row in agency.objects.filter(code__in=codes)}
     if missing := sorted(codes - set(found)):
-        raise portal_format.AdditionsError(f"Tệp bổ sung: không có cơ quan mã {', '.join(missing)} "
+        raise AdditionsError(f"Tệp bổ sung: không có cơ quan mã {', '.join(missing)} "
                                            "trong danh mục cơ quan.")
     return found
 
@@ -113,7 +114,7 @@ def pending_drafts():
 def import_file(path: Path, progress=None, publish: bool = False, additions: dict[str, dict] | None = None
                 ) -> ImportSummary:
     """Import every record of a JSON-lines file as drafts (published too with `publish`); `progress` is called with
-    each processed record's code; `additions` (`portal_format.read_additions`) are applied to the versions made of
+    each processed record's code; `additions` (`additions.read_additions`) are applied to the versions made of
     their codes."""
     summary = ImportSummary()
     additions = additions or {}

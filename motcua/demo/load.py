@@ -12,7 +12,8 @@ from django.db import transaction
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, StaffRole, Unit
-from motcua.catalog import importer, portal_format
+from motcua.catalog import importer
+from motcua.catalog.additions import read_additions
 
 from . import agencies as data
 from . import second_factor
@@ -52,7 +53,7 @@ def load() -> dict:
         admin.set_password(data.PASSWORD)
         admin.save()
     second_factor.give_devices()  # the demo admin and leaders: a known TOTP key (demo/second_factor.py)
-    summary = importer.import_file(PROCEDURES, publish=True, additions=portal_format.read_additions(ADDITIONS))
+    summary = importer.import_file(PROCEDURES, publish=True, additions=read_additions(ADDITIONS))
     return {"agencies": len(agencies), "procedures": summary.total, "published": summary.published}
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from motcua.catalog import portal_format
+from motcua.catalog.additions import AdditionsError, read_additions
 from motcua.catalog.importer import import_file, pending_drafts
 from motcua.catalog.models import Procedure, ProcedureVersion
 
@@ -99,7 +99,7 @@ def test_a_declaration_line_the_list_does_not_have_is_reported(tmp_path, agency)
 
 
 def test_an_unknown_agency_stops_the_import_before_anything_is_written(tmp_path):
-    with pytest.raises(portal_format.AdditionsError, match="000.00.31.H44"):
+    with pytest.raises(AdditionsError, match="000.00.31.H44"):
         import_file(write(tmp_path, "p.jsonl", [RECORD]), additions={CODE: SIDE})
     assert not Procedure.objects.exists()
 
@@ -117,8 +117,8 @@ def test_an_unknown_agency_stops_the_import_before_anything_is_written(tmp_path)
     ({"form_schema": SCHEMA, "fees": {"*": [{**COPIES, "per": "ho_ten"}]}}, "“per”: “ho_ten” phải là một trường số"),
 ])
 def test_a_faulty_side_file_is_refused_with_the_fault_named(tmp_path, entry, fault):
-    with pytest.raises(portal_format.AdditionsError, match=fault):
-        portal_format.read_additions(write(tmp_path, "side.json", {"procedures": {CODE: entry}}))
+    with pytest.raises(AdditionsError, match=fault):
+        read_additions(write(tmp_path, "side.json", {"procedures": {CODE: entry}}))
 
 
 def test_the_command_reads_the_side_file_and_names_the_codes_it_did_not_use(tmp_path, agency, capsys):

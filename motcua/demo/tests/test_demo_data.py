@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from motcua.catalog import portal_format
+from motcua.catalog.additions import read_additions
 from motcua.catalog.importer import IMPORT_MARK
 from motcua.catalog.models import Procedure, ProcedureVersion
 from motcua.demo.load import ADDITIONS, PROCEDURES, load
@@ -46,7 +47,7 @@ def test_the_demo_files_parse_without_a_problem_and_match_each_other():
         assert parsed.problems == [], parsed.code
         assert parsed.channels and all(row.unit for row in parsed.channels), parsed.code  # a time the engine counts
         assert parsed.documents and parsed.results and parsed.legal_basis, parsed.code
-    additions = portal_format.read_additions(ADDITIONS)
+    additions = read_additions(ADDITIONS)
     assert set(additions) == {p.code for p in PARSED}
     assert all(entry["agencies"] and entry["online_level"] for entry in additions.values())
 

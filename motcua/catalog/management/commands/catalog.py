@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from motcua.catalog import portal_format
+from motcua.catalog.additions import AdditionsError, read_additions
 from motcua.catalog.importer import import_file, pending_drafts
 
 
@@ -27,13 +28,13 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp: {path}")
         try:
-            extra = portal_format.read_additions(additions) if additions else None
-        except portal_format.AdditionsError as exc:
+            extra = read_additions(additions) if additions else None
+        except AdditionsError as exc:
             raise CommandError(str(exc)) from None
         with tqdm(desc="Nhập thủ tục", unit=" thủ tục", disable=no_progress, file=self.stderr._out) as bar:
             try:
                 summary = import_file(path, progress=lambda code: bar.update(), publish=publish, additions=extra)
-            except (portal_format.PortalFormatError, portal_format.AdditionsError) as exc:
+            except (portal_format.PortalFormatError, AdditionsError) as exc:
                 raise CommandError(str(exc)) from None
         coverage = portal_format.coverage(summary.parsed)
         out = self.stdout.write
