@@ -32,7 +32,7 @@ from motcua.demo.load import load  # noqa: E402
 from motcua.dossiers.models import Dossier  # noqa: E402
 from motcua.dossiers.states import NATIONAL_STATUS, Outcome, PaymentStatus, State  # noqa: E402
 from motcua.indicators import drill, facts, recompute  # noqa: E402
-from motcua.indicators.definitions import scorecard  # noqa: E402
+from motcua.indicators.scorecard import scorecard  # noqa: E402
 from motcua.indicators.figures import Period, Scope, monthly, totals, totals_by  # noqa: E402
 from motcua.indicators.models import DailyFigure  # noqa: E402
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.indicators import drill
-from motcua.indicators.definitions import Scorecard, scorecard
+from motcua.indicators.scorecard import Scorecard, scorecard
 from motcua.indicators.figures import Period, monthly, totals_by
 from motcua.indicators.models import OfficialRecord
 from motcua.vntext import formats

@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 
 from motcua.catalog.models import Procedure
 from motcua.indicators import drill, pakn
-from motcua.indicators.definitions import Context
+from motcua.indicators.scorecard import Context
 from motcua.indicators.figures import ROMAN
 from motcua.vntext import formats
 

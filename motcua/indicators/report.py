@@ -13,7 +13,7 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.dossiers.printing.pdf import abbreviation, long_date, name_lines, place_of
 
-from .definitions import scorecard
+from .scorecard import scorecard
 from .figures import Period, Scope
 from .report_document import Report, Section
 from .report_periods import period_phrase

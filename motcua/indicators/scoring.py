@@ -4,36 +4,48 @@ Each function takes the published (or our own) numerators and denominators and r
 unrounded: rounding to two decimals happens only when a score is shown. `None` means the indicator has no score
 for lack of a denominator ("không có dữ liệu"); it does not lower its group's maximum.
 """
+
+from collections.abc import Iterable
 from decimal import Decimal
+
+# A numerator or a denominator: a count of ours, or a figure the portal published.
+Amount = int | Decimal
 
 GROUP_MAX = {"transparency": 18, "progress": 20, "online": 12, "digitisation": 22, "satisfaction": 18, "payment": 10}
 
 
-def ratio(numerator, denominator) -> Decimal | None:
+def ratio(numerator: Amount, denominator: Amount | None) -> Decimal | None:
     """numerator / denominator as an exact fraction of 1; None when there is nothing under it."""
     if not denominator:
         return None
     return Decimal(numerator) / Decimal(denominator)
 
 
-def _capped(maximum, r: Decimal | None, target: Decimal = Decimal(1)) -> Decimal | None:
+def _capped(maximum: int, r: Decimal | None, target: Decimal = Decimal(1)) -> Decimal | None:
     """max × r / target, never above max: "max if rate ≥ target, else rate / target × max"."""
     if r is None:
         return None
     return min(Decimal(maximum), Decimal(maximum) * r / target)
 
 
-def _ratio0(numerator, denominator) -> Decimal:
+def _ratio0(numerator: Amount, denominator: Amount | None) -> Decimal:
     """The portal's payment and online-service ratios: 0 when the denominator is 0."""
     return ratio(numerator, denominator) or Decimal(0)
 
 
-def progress(on_time, received) -> Decimal:
+def progress(on_time: Amount, received: Amount | None) -> Decimal:
     """2.1: 20 × early-or-on-time / received; nothing received scores 0 (the portal's rule, DOMAIN.md 4a)."""
     return Decimal(20) * _ratio0(on_time, received)
 
 
-def online_services(online_procedures, procedures, services_used, services, online_dossiers, dossiers) -> Decimal:
+def online_services(
+    online_procedures: Amount,
+    procedures: Amount,
+    services_used: Amount,
+    services: Amount,
+    online_dossiers: Amount,
+    dossiers: Amount,
+) -> Decimal:
     """Group 3 at province level: min(2, 2A/0.80) + 4B + min(6, 6C/0.50) (DOMAIN.md 4a)."""
     a = _ratio0(online_procedures, procedures)
     b = _ratio0(services_used, services)
@@ -41,7 +53,13 @@ def online_services(online_procedures, procedures, services_used, services, onli
     return min(Decimal(2), 2 * a / Decimal("0.8")) + 4 * b + min(Decimal(6), 6 * c / Decimal("0.5"))
 
 
-def online_payment(paid_online, with_obligation, fee_procedures_paid, fee_procedures, fee_procedures_synced) -> Decimal:
+def online_payment(
+    paid_online: Amount,
+    with_obligation: Amount,
+    fee_procedures_paid: Amount,
+    fee_procedures: Amount,
+    fee_procedures_synced: Amount,
+) -> Decimal:
     """Group 4: 6A + min(2, 2.5B) + 2.5C (DOMAIN.md 4a; the portal's published score is the authority)."""
     a = _ratio0(paid_online, with_obligation)
     b = _ratio0(fee_procedures_paid, fee_procedures)
@@ -51,10 +69,13 @@ def online_payment(paid_online, with_obligation, fee_procedures_paid, fee_proced
 
 # Per-metric rules of transparency, digitisation and satisfaction: (max, target, score when nothing under it).
 # `empty` is what the portal scores when the denominator is 0: None (no score) or a number.
-METRICS = {
-    "1.1": (6, 1, None), "1.2": (4, 1, None), "1.3": (2, 1, None), "1.4": (6, 1, None),
+METRICS: dict[str, tuple[int, int | Decimal, int | None]] = {
+    "1.1": (6, 1, None),
+    "1.2": (4, 1, None),
+    "1.3": (2, 1, None),
+    "1.4": (6, 1, None),
     "ORIGINAL_RESULT_AVAILABLE": (6, 1, None),
-    "SO_HOA_GIAY_TO_GIAI_QUYET": (4, 1, None),        # the portal ignores the 80% target of the formula text
+    "SO_HOA_GIAY_TO_GIAI_QUYET": (4, 1, None),  # the portal ignores the 80% target of the formula text
     "ELECTRONIC_CERTIFIED_COPY": (2, 1, None),
     "REUSED_DIGITIZED_DATA": (2, Decimal("0.8"), None),
     "SYNCED_WITH_DVCQG_PERSONAL_STORAGE": (4, 1, None),
@@ -68,7 +89,7 @@ METRICS = {
 }
 
 
-def metric(code: str, numerator, denominator) -> Decimal | None:
+def metric(code: str, numerator: Amount, denominator: Amount | None) -> Decimal | None:
     """Score of one metric of transparency, digitisation or satisfaction from its numerator and denominator."""
     maximum, target, empty = METRICS[code]
     if maximum == 0:
@@ -79,6 +100,6 @@ def metric(code: str, numerator, denominator) -> Decimal | None:
     return _capped(maximum, r, Decimal(target))
 
 
-def group_total(scores) -> Decimal:
+def group_total(scores: Iterable[Decimal | None]) -> Decimal:
     """A group's points: the sum of its non-null scores (a null does not lower the group's maximum)."""
     return sum((s for s in scores if s is not None), Decimal(0))

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from motcua.indicators import drill, recompute
-from motcua.indicators.definitions import scorecard
+from motcua.indicators.scorecard import scorecard
 from motcua.indicators.figures import Period, Scope, monthly, totals
 
 from .scenario import build
