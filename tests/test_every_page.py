@@ -33,7 +33,7 @@ from motcua.demo.load import load
 from motcua.dossiers import lifecycle, rating_tokens
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
-from motcua.feedback import services as pakn
+from motcua.feedback import lifecycle as pakn
 from motcua.portal.models import StoredDocument
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.tests.fixtures import make_procedure, vn
-from motcua.feedback import services as pakn
+from motcua.feedback import lifecycle as pakn
 from motcua.feedback.tests.helpers import sender
 
 pytestmark = pytest.mark.django_db

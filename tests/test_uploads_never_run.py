@@ -21,7 +21,7 @@ from motcua.dossiers import files, lifecycle
 from motcua.dossiers.models import Document, Dossier
 from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.test_api import act, client_for
-from motcua.feedback import services as pakn
+from motcua.feedback import lifecycle as pakn
 from motcua.feedback.models import Attachment, Feedback
 from motcua.feedback.tests.helpers import sender
 from motcua.portal.models import DraftFile, StoredDocument, UploadSession

@@ -190,7 +190,7 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
     """Compare the running system with the manifest: migrations, row counts, every file and its SHA-256, every
     row's file, every hash chain walked and its head. Each difference is a line of `problems`."""
     from motcua.dossiers import events
-    from motcua.feedback import services as feedback
+    from motcua.feedback import events as feedback_events
     from motcua.feedback.models import Feedback
 
     manifest = load_manifest(Path(directory))
@@ -243,7 +243,7 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
         chains += len(now)
     problems += [f"Chuỗi nhật ký bị phá vỡ: {broken}." for broken in events.broken_chains()]
     for fb in Feedback.objects.order_by("pk").only("pk", "code", "event_count", "last_event_hash").iterator():
-        seq = feedback.verify(fb)
+        seq = feedback_events.verify(fb)
         if seq is not None:
             problems.append(f"Chuỗi nhật ký bị phá vỡ: PAKN {fb.code}, sự kiện số {seq}.")
 

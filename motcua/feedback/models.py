@@ -2,7 +2,7 @@
 
 A Feedback row carries its current state, the deadline of every step (working days, computed by motcua.workdays
 when the step's clock starts) and whether each step was done on time. FeedbackEvent rows are its history:
-append-only and hash-chained like dossier events, so a changed or removed row is detectable (services.verify).
+append-only and hash-chained like dossier events, so a changed or removed row is detectable (events.verify).
 """
 from django.conf import settings
 from django.core.exceptions import ValidationError

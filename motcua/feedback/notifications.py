@@ -1,6 +1,7 @@
 """Notices to the PAKN sender by e-mail and SMS, through the applicant-notice machinery (docs/notifications.md).
 
-`notify(event)` is called by `services._log` inside the action's transaction for the kinds in NOTIFIED: it writes
+`on_event(event)` is a subscriber of the bus (apps.py): the lifecycle publishes every PAKN event inside the action's
+transaction, and for the kinds in NOTIFIED `notify(event)` writes
 one `integrations.Notice` per channel the sender can be reached on (e-mail when they gave an address, SMS when
 their phone is a mobile number and a gateway is configured) and enqueues its delivery task in that same
 transaction, so a committed action always has its notices queued and a rolled-back one has none. Sending is
@@ -22,6 +23,12 @@ HEADLINES = {
     "answered": "đã có kết quả xử lý",
     "published": "đã được công khai kết quả xử lý",
 }
+
+
+def on_event(event) -> None:
+    """Queue the sender's notices of `event`, if it is one they are told about."""
+    if event.kind in NOTIFIED:
+        notify(event)
 
 
 def notify(event) -> None:

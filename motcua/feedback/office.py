@@ -11,15 +11,16 @@ from django.views.decorators.http import require_POST
 from motcua.dossiers import files
 from motcua.dossiers.permissions import staff_required
 
-from . import services
+from . import deadlines, events, lifecycle, permissions
 from .forms import ACTION_FORMS
 from .models import Feedback
+from .transitions import EVENT_LABELS, LABELS, FeedbackError
 
 PAGE_SIZE = 25
 
 
 def _visible(request):
-    return services.visible(Feedback.objects.all(), request.user)
+    return permissions.visible(Feedback.objects.all(), request.user)
 
 
 def _get(request, code) -> Feedback:
@@ -41,7 +42,7 @@ def register(request):
         items = items.exclude(status__in=[Feedback.Status.PUBLISHED, Feedback.Status.REFUSED])
     overdue = request.GET.get("qua-han") == "1"
     if overdue:
-        items = items.filter(services.overdue_filter(now))
+        items = items.filter(deadlines.overdue_filter(now))
     q = request.GET.get("q", "").strip()
     if q:
         items = items.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(sender_name__icontains=q))
@@ -74,7 +75,7 @@ def _ids(action: str) -> dict:
 @staff_required
 def detail(request, code, forms=None):
     fb = _get(request, code)
-    allowed = services.available_actions(request.user, fb)
+    allowed = permissions.available_actions(request.user, fb)
     forms = forms or {}
     action_forms = []
     for name in allowed:
@@ -87,13 +88,13 @@ def detail(request, code, forms=None):
                 form = form_class(initial={"classification": fb.classification}, **ids)
             else:
                 form = form_class(**ids)
-        action_forms.append((name, services.LABELS[name], form))
+        action_forms.append((name, LABELS[name], form))
     return render(request, "feedback/office_detail.html", {
         "fb": fb, "forms": action_forms, "steps": _steps(fb), "now": timezone.now(),
-        "history": fb.events.select_related("agency").order_by("seq"), "labels": services.EVENT_LABELS,
+        "history": fb.events.select_related("agency").order_by("seq"), "labels": EVENT_LABELS,
         "attachments": fb.attachments.filter(event__kind="submitted"),
         "supplements": fb.events.filter(kind="supplemented").prefetch_related("attachments").order_by("seq"),
-        "chain_broken": services.verify(fb),
+        "chain_broken": events.verify(fb),
     }, status=400 if forms else 200)
 
 
@@ -110,22 +111,22 @@ def act(request, code, action):
         return detail(request, code, forms={action: form})
     data = form.cleaned_data
     calls = {
-        "classify": lambda: services.classify(fb.pk, request.user, data["classification"], data["note"]),
-        "refuse": lambda: services.refuse(fb.pk, request.user, data["reason"]),
-        "request_supplement": lambda: services.request_supplement(fb.pk, request.user, data["note"]),
-        "transfer": lambda: services.transfer(fb.pk, request.user, data["to_agency"], data["note"]),
-        "answer": lambda: services.answer(fb.pk, request.user, data["text"]),
-        "publish": lambda: services.publish(fb.pk, request.user),
+        "classify": lambda: lifecycle.classify(fb.pk, request.user, data["classification"], data["note"]),
+        "refuse": lambda: lifecycle.refuse(fb.pk, request.user, data["reason"]),
+        "request_supplement": lambda: lifecycle.request_supplement(fb.pk, request.user, data["note"]),
+        "transfer": lambda: lifecycle.transfer(fb.pk, request.user, data["to_agency"], data["note"]),
+        "answer": lambda: lifecycle.answer(fb.pk, request.user, data["text"]),
+        "publish": lambda: lifecycle.publish(fb.pk, request.user),
     }
     try:
         calls[action]()
-    except services.FeedbackError as exc:
+    except FeedbackError as exc:
         form.add_error(None, str(exc))
         return detail(request, code, forms={action: form})
     except PermissionDenied:
         raise
-    messages.success(request, f"Đã thực hiện: {services.LABELS[action]}.")
-    if action == "transfer" and not services.visible(Feedback.objects.filter(pk=fb.pk), request.user).exists():
+    messages.success(request, f"Đã thực hiện: {LABELS[action]}.")
+    if action == "transfer" and not permissions.visible(Feedback.objects.filter(pk=fb.pk), request.user).exists():
         return redirect("feedback:office")
     return redirect("feedback:office_detail", code=code)
 

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from motcua.ratelimits import limits
 
-from . import services
+from . import lifecycle
 from .forms import RateForm, SenderSupplementForm, SubmitForm, TrackForm
 from .models import Feedback
+from .tracking import NOT_FOUND, find_for_sender
+from .transitions import EVENT_LABELS, FeedbackError
 
 LOOKUPS_PER_MINUTE = 10
 PAGE_SIZE = 20
-NOT_FOUND = services.NOT_FOUND
 TOO_MANY = "Bạn thao tác quá nhiều lần trong một phút. Vui lòng thử lại sau."
 
 
@@ -24,7 +25,7 @@ def submit(request):
     form = SubmitForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
-            fb = services.submit(form.data_for_service(), form.cleaned_data["attachments"])
+            fb = lifecycle.submit(form.data_for_service(), form.cleaned_data["attachments"])
             request.session["pakn_sent"] = fb.code
             return redirect("feedback:sent")
         status = 400
@@ -50,7 +51,7 @@ def track(request):
     # page) opens the form filled in, without errors.
     form = TrackForm(request.POST if request.method == "POST" else None,
                      initial={"ma": request.GET.get("ma", "")[:20]})
-    context = {"form": form, "labels": services.EVENT_LABELS}
+    context = {"form": form, "labels": EVENT_LABELS}
     if not form.is_bound:
         return render(request, "feedback/track.html", context)
     if not limits.allow(request, "pakn-tracking", LOOKUPS_PER_MINUTE, 60):
@@ -58,7 +59,7 @@ def track(request):
         return render(request, "feedback/track.html", context, status=429)
     if not form.is_valid():
         return render(request, "feedback/track.html", context, status=400)
-    fb = services.find_for_sender(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"])
+    fb = find_for_sender(form.cleaned_data["ma"], form.cleaned_data["dien_thoai"])
     if fb is None:  # the same answer whether the code or the phone is wrong
         context["error"] = NOT_FOUND
         return render(request, "feedback/track.html", context, status=404)
@@ -80,14 +81,14 @@ def _sender_action(request, make_form, act, form_key: str, done_key: str):
             fb = act(form.cleaned_data)
         except PermissionDenied:
             form.add_error(None, NOT_FOUND)
-        except services.FeedbackError as exc:
+        except FeedbackError as exc:
             form.add_error(None, str(exc))
     if fb is not None:
         return render(request, "feedback/track.html", {
             "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
-            "labels": services.EVENT_LABELS, done_key: True})
-    found = services.find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
-    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": services.EVENT_LABELS,
+            "labels": EVENT_LABELS, done_key: True})
+    found = find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
+    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": EVENT_LABELS,
                form_key: form, "error": " ".join(form.non_field_errors()) or None}
     if found:
         context.update(fb=found, history=_history(found))
@@ -98,7 +99,7 @@ def _sender_action(request, make_form, act, form_key: str, done_key: str):
 def rate(request):
     return _sender_action(
         request, lambda: RateForm(request.POST),
-        lambda data: services.rate(data["ma"], data["dien_thoai"], data["danh_gia"], data["y_kien"]),
+        lambda data: lifecycle.rate(data["ma"], data["dien_thoai"], data["danh_gia"], data["y_kien"]),
         "rate_form", "rated")
 
 
@@ -107,7 +108,7 @@ def supplement(request):
     """The sender answers the office's supplement request from the tracking page."""
     return _sender_action(
         request, lambda: SenderSupplementForm(request.POST, request.FILES),
-        lambda data: services.supplement(data["ma"], data["dien_thoai"], data["noi_dung"], data["tep"]),
+        lambda data: lifecycle.supplement(data["ma"], data["dien_thoai"], data["noi_dung"], data["tep"]),
         "supplement_form", "supplemented")
 
 

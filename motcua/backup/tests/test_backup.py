@@ -17,7 +17,7 @@ from motcua.dossiers import files, lifecycle
 from motcua.dossiers.models import Document, Dossier, Event
 from motcua.dossiers.tests.fixtures import vn
 from motcua.dossiers.tests.images import png
-from motcua.feedback import services as feedback
+from motcua.feedback import lifecycle as feedback
 from motcua.feedback.models import Attachment
 
 pytestmark = pytest.mark.django_db(transaction=True)  # pg_dump and pg_restore see only committed rows

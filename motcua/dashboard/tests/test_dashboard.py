@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from motcua.dossiers.tests.fixtures import staff, vn
-from motcua.feedback import services as feedback
+from motcua.feedback import lifecycle as feedback
 from motcua.feedback.tests.helpers import sender
 from motcua.indicators.models import OfficialRecord
 

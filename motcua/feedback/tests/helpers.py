@@ -2,7 +2,7 @@ import pytest
 
 from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import vn
-from motcua.feedback import services
+from motcua.feedback import lifecycle
 
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 PNG = samples.PNG
@@ -19,4 +19,4 @@ def sender(**extra):
 @pytest.fixture
 def pakn(province):
     """A PAKN sent to the Department of Justice on Friday 13 February 2026, 10:00 (Tết 16-20 Feb follows)."""
-    return services.submit(sender(receiving_agency=province["justice"]), at=vn("2026-02-13 10:00"))
+    return lifecycle.submit(sender(receiving_agency=province["justice"]), at=vn("2026-02-13 10:00"))

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from motcua.accounts.tests.signing_in import pass_second_step
-from motcua.feedback import services
+from motcua.feedback import lifecycle
 from motcua.feedback.models import Feedback
 
 from .helpers import PDF, PNG
@@ -41,7 +41,7 @@ def test_pakn_on_a_phone(live_server, phone_page, desktop_page, artifacts, tmp_p
     page.screenshot(path=artifacts / "pakn-sent-phone.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
-    services.request_supplement(fb.pk, people["specialist"], "Đề nghị bà cho biết mã hồ sơ đã nộp.")
+    lifecycle.request_supplement(fb.pk, people["specialist"], "Đề nghị bà cho biết mã hồ sơ đã nộp.")
     page.goto(f"{site}/phan-anh-kien-nghi/tra-cuu/?ma={fb.code}")  # the link in the SMS
     assert page.input_value("#id_ma") == fb.code and not page.locator(".error").count()
     page.fill("#id_dien_thoai", "0987654321")
@@ -68,8 +68,8 @@ def test_pakn_on_a_phone(live_server, phone_page, desktop_page, artifacts, tmp_p
     assert "Người gửi đã bổ sung thông tin" in desktop.locator("h1").inner_text()
     assert "bien-nhan.pdf" in desktop.locator(".supplement").inner_text()
     desktop.screenshot(path=artifacts / "pakn-office-supplement-desktop.png", full_page=True)
-    services.classify(fb.pk, people["specialist"], "competent")
-    services.answer(fb.pk, people["specialist"], "Sở Tư pháp đã đề nghị bãi bỏ yêu cầu này.\nCảm ơn bà Bình.")
+    lifecycle.classify(fb.pk, people["specialist"], "competent")
+    lifecycle.answer(fb.pk, people["specialist"], "Sở Tư pháp đã đề nghị bãi bỏ yêu cầu này.\nCảm ơn bà Bình.")
     desktop.goto(f"{site}/phan-anh-kien-nghi/can-bo/{fb.code}/")
     desktop.click("#tt-publish summary")
     desktop.click("#tt-publish button[type=submit]")

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from motcua.dossiers.tests.fixtures import vn
-from motcua.feedback import services
+from motcua.feedback import deadlines, events, lifecycle, permissions, tracking, transitions
 from motcua.feedback.models import Attachment, Feedback
 
 from .helpers import PDF, PNG
@@ -19,12 +19,12 @@ ANSWER = "Mã hồ sơ 000.01.01.H44-260302-0001, nộp ngày 02/03/2026 tại T
 
 @pytest.fixture
 def requested(pakn, people):
-    return services.request_supplement(pakn.pk, people["specialist"], NOTE, at=vn("2026-02-26 09:00"))
+    return lifecycle.request_supplement(pakn.pk, people["specialist"], NOTE, at=vn("2026-02-26 09:00"))
 
 
 def test_the_sender_answers_and_the_deadlines_stay(requested, people):
     before = Feedback.objects.get(pk=requested.pk)
-    fb = services.supplement(requested.code, PHONE, f"  {ANSWER}  ", [("bien-nhan.pdf", PDF, "application/pdf")],
+    fb = lifecycle.supplement(requested.code, PHONE, f"  {ANSWER}  ", [("bien-nhan.pdf", PDF, "application/pdf")],
                              at=vn("2026-03-12 09:00"))
     assert fb.status == S.SUPPLEMENTED
     event = fb.events.get(kind="supplemented")
@@ -37,40 +37,40 @@ def test_the_sender_answers_and_the_deadlines_stay(requested, people):
     for field in ("answer_due", "answer_clock_at", "supplement_due", "supplement_requested_at", "supplement_on_time",
                   "refuse_due", "transfer_due"):
         assert getattr(fb, field) == getattr(before, field), field
-    assert services.available_actions(people["head"], fb) == ["classify", "refuse", "request_supplement", "transfer"]
-    services.classify(fb.pk, people["specialist"], "competent", at=vn("2026-03-13 09:00"))
-    fb = services.answer(fb.pk, people["specialist"], "Đã kiểm tra, hồ sơ đúng hạn.", at=vn("2026-03-16 09:00"))
+    assert permissions.available_actions(people["head"], fb) == ["classify", "refuse", "request_supplement", "transfer"]
+    lifecycle.classify(fb.pk, people["specialist"], "competent", at=vn("2026-03-13 09:00"))
+    fb = lifecycle.answer(fb.pk, people["specialist"], "Đã kiểm tra, hồ sơ đúng hạn.", at=vn("2026-03-16 09:00"))
     # the supplement did not stop the clock: due Fri 13 Mar 10:00 from the submission, answered on Mon 16 Mar
     assert fb.answer_due == vn("2026-03-13 10:00") and fb.answer_on_time is False
-    assert services.verify(fb) is None
+    assert events.verify(fb) is None
 
 
 def test_a_second_request_after_the_supplement_keeps_the_first_for_766(requested, people):
-    services.supplement(requested.code, PHONE, ANSWER, at=vn("2026-02-27 09:00"))
-    fb = services.request_supplement(requested.pk, people["specialist"], "Gửi bản chụp biên nhận.",
+    lifecycle.supplement(requested.code, PHONE, ANSWER, at=vn("2026-02-27 09:00"))
+    fb = lifecycle.request_supplement(requested.pk, people["specialist"], "Gửi bản chụp biên nhận.",
                                      at=vn("2026-03-04 09:00"))
     assert fb.status == S.SUPPLEMENT and fb.supplement_note == "Gửi bản chụp biên nhận."
     assert fb.supplement_requested_at == vn("2026-02-26 09:00") and fb.supplement_on_time is True
-    fb = services.supplement(requested.code, PHONE, "Đính kèm biên nhận.", [("a.png", PNG, "image/png")],
+    fb = lifecycle.supplement(requested.code, PHONE, "Đính kèm biên nhận.", [("a.png", PNG, "image/png")],
                              at=vn("2026-03-05 09:00"))
     assert list(fb.events.filter(kind="supplemented").values_list("note", flat=True)) == [ANSWER,
                                                                                           "Đính kèm biên nhận."]
 
 
 def test_a_supplemented_pakn_past_its_answer_deadline_is_overdue(requested):
-    services.supplement(requested.code, PHONE, ANSWER, at=vn("2026-02-27 09:00"))
-    assert Feedback.objects.filter(services.overdue_filter(vn("2026-03-13 10:01"))).exists()
-    assert not Feedback.objects.filter(services.overdue_filter(vn("2026-03-13 09:59"))).exists()
+    lifecycle.supplement(requested.code, PHONE, ANSWER, at=vn("2026-02-27 09:00"))
+    assert Feedback.objects.filter(deadlines.overdue_filter(vn("2026-03-13 10:01"))).exists()
+    assert not Feedback.objects.filter(deadlines.overdue_filter(vn("2026-03-13 09:59"))).exists()
 
 
 def test_only_the_sender_and_only_while_a_request_is_open(pakn, people):
-    with pytest.raises(services.FeedbackError, match="không có đề nghị bổ sung"):
-        services.supplement(pakn.code, PHONE, ANSWER)
-    services.request_supplement(pakn.pk, people["specialist"], NOTE, at=vn("2026-02-26 09:00"))
+    with pytest.raises(transitions.FeedbackError, match="không có đề nghị bổ sung"):
+        lifecycle.supplement(pakn.code, PHONE, ANSWER)
+    lifecycle.request_supplement(pakn.pk, people["specialist"], NOTE, at=vn("2026-02-26 09:00"))
     with pytest.raises(PermissionDenied):
-        services.supplement(pakn.code, "0987654321", ANSWER)
-    with pytest.raises(services.FeedbackError, match="nhập nội dung bổ sung"):
-        services.supplement(pakn.code, PHONE, "   ")
+        lifecycle.supplement(pakn.code, "0987654321", ANSWER)
+    with pytest.raises(transitions.FeedbackError, match="nhập nội dung bổ sung"):
+        lifecycle.supplement(pakn.code, PHONE, "   ")
     fb = Feedback.objects.get(pk=pakn.pk)
     assert fb.status == S.SUPPLEMENT and not fb.events.filter(kind="supplemented").exists()
 
@@ -104,7 +104,7 @@ def test_supplement_from_the_tracking_page_reaches_the_office(client, requested,
 @pytest.mark.parametrize("change, message, typed_text_kept", [
     ({"noi_dung": ""}, "Vui lòng nhập nội dung bổ sung.", False),
     ({"tep": [SimpleUploadedFile("to-khai.pdf", b"MZ\x90\x00 not a pdf")]}, "không đúng định dạng", True),
-    ({"dien_thoai": "0987654321"}, services.NOT_FOUND, False),  # only a tampered hidden field gets here
+    ({"dien_thoai": "0987654321"}, tracking.NOT_FOUND, False),  # only a tampered hidden field gets here
 ])
 def test_bad_supplement_is_explained_and_changes_nothing(client, requested, change, message, typed_text_kept):
     data = {"ma": requested.code, "dien_thoai": PHONE, "noi_dung": ANSWER, **change}

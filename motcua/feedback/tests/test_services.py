@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from motcua.dossiers.tests.fixtures import staff, vn
-from motcua.feedback import services
+from motcua.feedback import events, lifecycle, permissions, transitions
 from motcua.feedback.models import Feedback, FeedbackEvent
+from motcua.records import chain
 
 from .helpers import sender
 
@@ -23,96 +24,96 @@ def test_deadlines_on_submission_skip_tet(pakn):
 
 
 def test_codes_follow_the_day(province):
-    first = services.submit(sender(receiving_agency=province["justice"]), at=vn("2026-03-02 09:00"))
-    second = services.submit(sender(receiving_agency=province["land"]), at=vn("2026-03-02 09:05"))
+    first = lifecycle.submit(sender(receiving_agency=province["justice"]), at=vn("2026-03-02 09:00"))
+    second = lifecycle.submit(sender(receiving_agency=province["land"]), at=vn("2026-03-02 09:05"))
     assert (first.code, second.code) == ("PAKN-260302-0001", "PAKN-260302-0002")
 
 
 def test_whole_flow_with_transfer(pakn, province, people):
     head, builder = people["head"], people["builder"]
     boss = staff("builder_head", (province["construction"], "head"))
-    fb = services.classify(pakn.pk, people["specialist"], Feedback.Classification.NOT_COMPETENT,
+    fb = lifecycle.classify(pakn.pk, people["specialist"], Feedback.Classification.NOT_COMPETENT,
                            at=vn("2026-02-23 08:00"))
     assert fb.status == S.CLASSIFIED
-    fb = services.transfer(pakn.pk, head, province["construction"], "Thuộc lĩnh vực xây dựng",
+    fb = lifecycle.transfer(pakn.pk, head, province["construction"], "Thuộc lĩnh vực xây dựng",
                            at=vn("2026-02-25 14:00"))
     assert fb.status == S.TRANSFERRED and fb.transfer_on_time is True
     # the answer clock restarts at the transfer: 15 working days from Wed 25 Feb 14:00
     assert fb.answer_clock_at == vn("2026-02-25 14:00")
     assert fb.answer_due == vn("2026-03-18 14:00")
     with pytest.raises(PermissionDenied):  # the receiving agency no longer answers it
-        services.answer(pakn.pk, head, "Trả lời", at=vn("2026-03-02 09:00"))
-    fb = services.answer(pakn.pk, builder, "Sở Xây dựng đã chấn chỉnh bộ phận một cửa.", at=vn("2026-03-17 16:00"))
+        lifecycle.answer(pakn.pk, head, "Trả lời", at=vn("2026-03-02 09:00"))
+    fb = lifecycle.answer(pakn.pk, builder, "Sở Xây dựng đã chấn chỉnh bộ phận một cửa.", at=vn("2026-03-17 16:00"))
     assert fb.status == S.ANSWERED and fb.answer_on_time is True and fb.answered_by == province["construction"]
     # answered after the 15:00 cut-off: the clock starts Wed 18 Mar 07:30, so 16 working hours end Thu 19 Mar 17:00
     assert fb.publish_due == vn("2026-03-19 17:00")
     with pytest.raises(PermissionDenied):  # a specialist may not publish
-        services.publish(pakn.pk, builder)
-    fb = services.publish(pakn.pk, boss, at=vn("2026-03-20 08:00"))
+        lifecycle.publish(pakn.pk, builder)
+    fb = lifecycle.publish(pakn.pk, boss, at=vn("2026-03-20 08:00"))
     assert fb.status == S.PUBLISHED and fb.publish_on_time is False and fb.published_at == vn("2026-03-20 08:00")
-    fb = services.rate(pakn.code, "0912345678", "satisfied", "Cảm ơn", at=vn("2026-03-21 09:00"))
+    fb = lifecycle.rate(pakn.code, "0912345678", "satisfied", "Cảm ơn", at=vn("2026-03-21 09:00"))
     assert fb.rating == "satisfied"
-    with pytest.raises(services.FeedbackError):
-        services.rate(pakn.code, "0912345678", "dissatisfied")
+    with pytest.raises(transitions.FeedbackError):
+        lifecycle.rate(pakn.code, "0912345678", "dissatisfied")
     kinds = list(fb.events.order_by("seq").values_list("kind", flat=True))
     assert kinds == ["submitted", "classified", "transferred", "answered", "published", "rated"]
-    assert services.verify(fb) is None
+    assert events.verify(fb) is None
 
 
 def test_refusal_within_two_working_days(pakn, people):
-    with pytest.raises(services.FeedbackError):
-        services.refuse(pakn.pk, people["specialist"], "   ")
-    fb = services.refuse(pakn.pk, people["specialist"], "Nội dung là khiếu nại, không phải PAKN.",
+    with pytest.raises(transitions.FeedbackError):
+        lifecycle.refuse(pakn.pk, people["specialist"], "   ")
+    fb = lifecycle.refuse(pakn.pk, people["specialist"], "Nội dung là khiếu nại, không phải PAKN.",
                          at=vn("2026-02-24 09:59"))
     assert fb.status == S.REFUSED and fb.refuse_on_time is True
     assert fb.classification == Feedback.Classification.NOT_ACCEPTED
-    with pytest.raises(services.FeedbackError):  # nothing follows a refusal
-        services.answer(pakn.pk, people["specialist"], "Trả lời")
+    with pytest.raises(transitions.FeedbackError):  # nothing follows a refusal
+        lifecycle.answer(pakn.pk, people["specialist"], "Trả lời")
 
 
 def test_late_refusal_is_marked_late(pakn, people):
-    fb = services.refuse(pakn.pk, people["head"], "Không đủ thông tin người gửi.", at=vn("2026-02-24 10:01"))
+    fb = lifecycle.refuse(pakn.pk, people["head"], "Không đủ thông tin người gửi.", at=vn("2026-02-24 10:01"))
     assert fb.refuse_on_time is False
 
 
 def test_first_supplement_request_sets_the_flag_once(pakn, people):
-    fb = services.request_supplement(pakn.pk, people["specialist"],
+    fb = lifecycle.request_supplement(pakn.pk, people["specialist"],
                                      "Cho biết mã hồ sơ", at=vn("2026-02-26 09:00"))
     assert fb.status == S.SUPPLEMENT and fb.supplement_on_time is True
-    fb = services.classify(pakn.pk, people["specialist"], Feedback.Classification.COMPETENT,
+    fb = lifecycle.classify(pakn.pk, people["specialist"], Feedback.Classification.COMPETENT,
                            at=vn("2026-03-05 09:00"))
-    fb = services.request_supplement(pakn.pk, people["specialist"], "Lần hai", at=vn("2026-03-06 09:00"))
+    fb = lifecycle.request_supplement(pakn.pk, people["specialist"], "Lần hai", at=vn("2026-03-06 09:00"))
     assert fb.supplement_requested_at == vn("2026-02-26 09:00") and fb.supplement_on_time is True
 
 
 def test_officer_of_another_agency_cannot_act(pakn, people):
-    for action in (lambda: services.classify(pakn.pk, people["builder"], "competent"),
-                   lambda: services.refuse(pakn.pk, people["surveyor"], "x"),
-                   lambda: services.classify(pakn.pk, people["monitor"], "competent")):
+    for action in (lambda: lifecycle.classify(pakn.pk, people["builder"], "competent"),
+                   lambda: lifecycle.refuse(pakn.pk, people["surveyor"], "x"),
+                   lambda: lifecycle.classify(pakn.pk, people["monitor"], "competent")):
         with pytest.raises(PermissionDenied):
             action()
     assert Feedback.objects.get(pk=pakn.pk).status == S.RECEIVED
-    assert services.visible(Feedback.objects.all(), people["builder"]).count() == 0
-    assert services.visible(Feedback.objects.all(), people["monitor"]).count() == 1
+    assert permissions.visible(Feedback.objects.all(), people["builder"]).count() == 0
+    assert permissions.visible(Feedback.objects.all(), people["monitor"]).count() == 1
 
 
 def test_action_not_allowed_in_state(pakn, people):
-    with pytest.raises(services.FeedbackError):
-        services.publish(pakn.pk, people["head"])
-    assert services.available_actions(people["head"], pakn) == ["classify", "refuse", "request_supplement",
+    with pytest.raises(transitions.FeedbackError):
+        lifecycle.publish(pakn.pk, people["head"])
+    assert permissions.available_actions(people["head"], pakn) == ["classify", "refuse", "request_supplement",
                                                                 "transfer"]
-    assert services.available_actions(people["desk"], pakn) == []
+    assert permissions.available_actions(people["desk"], pakn) == []
 
 
 def test_rate_needs_the_right_phone_and_an_answer(pakn, people):
     with pytest.raises(PermissionDenied):
-        services.rate(pakn.code, "0987654321", "satisfied")
-    with pytest.raises(services.FeedbackError):
-        services.rate(pakn.code, "0912345678", "satisfied")
+        lifecycle.rate(pakn.code, "0987654321", "satisfied")
+    with pytest.raises(transitions.FeedbackError):
+        lifecycle.rate(pakn.code, "0912345678", "satisfied")
 
 
 def test_history_is_append_only_and_chained(pakn, people):
-    services.classify(pakn.pk, people["specialist"], "competent", at=vn("2026-02-23 08:00"))
+    lifecycle.classify(pakn.pk, people["specialist"], "competent", at=vn("2026-02-23 08:00"))
     event = FeedbackEvent.objects.filter(feedback=pakn).first()
     with pytest.raises(ValidationError):
         event.save()
@@ -122,11 +123,24 @@ def test_history_is_append_only_and_chained(pakn, people):
         FeedbackEvent.objects.filter(pk=event.pk).update(note="sửa lén")
     with connection.cursor() as cursor:  # what someone with database access could do behind the application's back
         cursor.execute("UPDATE feedback_feedbackevent SET note = %s WHERE id = %s", ["sửa lén", event.pk])
-    assert services.verify(Feedback.objects.get(pk=pakn.pk)) == 1
+    assert events.verify(Feedback.objects.get(pk=pakn.pk)) == 1
 
 
 def test_submit_validates_before_writing(province):
     with pytest.raises(ValidationError) as caught:
-        services.submit(sender(receiving_agency=province["justice"], sender_phone="12345"))
+        lifecycle.submit(sender(receiving_agency=province["justice"], sender_phone="12345"))
     assert "Số điện thoại không hợp lệ" in str(caught.value)
     assert not Feedback.objects.exists()
+
+
+def test_the_hash_of_a_stored_event_does_not_change():
+    """Chains already stored verify only while an event's content hashes as it did when it was written."""
+    event = FeedbackEvent(seq=3, kind="answered", at=vn("2026-03-17 16:00"), actor_id=5, actor_name="Trần Văn Cường",
+                          agency_id=4, from_status="transferred", to_status="answered", note="",
+                          data={"due": "2026-03-20 10:00:00+07:00", "on_time": True}, prev_hash="cd" * 32)
+    assert chain.digest(events.content(event, "PAKN-260302-0001")) == \
+        "66cb63ee08fbbc0d7f7be5f13a35c48970d0dd0733ce47ae8d80f1b4fd348c99"
+
+
+def test_the_table_and_the_roles_name_the_same_actions():
+    assert list(transitions.TABLE) == list(permissions.ROLES)

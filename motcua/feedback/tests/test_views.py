@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from motcua.dossiers.tests.fixtures import vn
-from motcua.feedback import services
+from motcua.feedback import lifecycle
 from motcua.feedback.models import Attachment, Feedback
 
 from .helpers import PDF, PNG, sender
@@ -70,18 +70,18 @@ def test_tracking_is_rate_limited(client, pakn):
 
 
 def _publish(fb, people, at_day):
-    services.classify(fb.pk, people["specialist"], "competent", at=vn(f"{at_day} 08:00"))
-    services.answer(fb.pk, people["specialist"], f"Trả lời cho {fb.title}", at=vn(f"{at_day} 09:00"))
-    return services.publish(fb.pk, people["head"], at=vn(f"{at_day} 10:00"))
+    lifecycle.classify(fb.pk, people["specialist"], "competent", at=vn(f"{at_day} 08:00"))
+    lifecycle.answer(fb.pk, people["specialist"], f"Trả lời cho {fb.title}", at=vn(f"{at_day} 09:00"))
+    return lifecycle.publish(fb.pk, people["head"], at=vn(f"{at_day} 10:00"))
 
 
 @pytest.mark.django_db
 def test_published_list_detail_and_query_count(client, province, people, django_assert_max_num_queries):
     for number in range(25):
-        fb = services.submit(sender(receiving_agency=province["justice"], title=f"Kiến nghị số {number}"),
+        fb = lifecycle.submit(sender(receiving_agency=province["justice"], title=f"Kiến nghị số {number}"),
                              at=vn("2026-03-02 09:00"))
         _publish(fb, people, "2026-03-03")
-    services.submit(sender(receiving_agency=province["justice"], title="Chưa trả lời"), at=vn("2026-03-02 09:00"))
+    lifecycle.submit(sender(receiving_agency=province["justice"], title="Chưa trả lời"), at=vn("2026-03-02 09:00"))
     with django_assert_max_num_queries(4):
         response = client.get(reverse("feedback:published"))
     html = response.content.decode()
@@ -145,7 +145,7 @@ def test_other_agency_gets_404_and_cannot_act(client, pakn, people):
 
 @pytest.mark.django_db
 def test_overdue_filter(client, pakn, province, people):
-    services.submit(sender(receiving_agency=province["justice"], title="Mới gửi"))
+    lifecycle.submit(sender(receiving_agency=province["justice"], title="Mới gửi"))
     client.force_login(people["specialist"])
     html = client.get(reverse("feedback:office"), {"qua-han": "1"}).content.decode()
     assert pakn.code in html and "Mới gửi" not in html
