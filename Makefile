@@ -65,4 +65,4 @@ bench: install-test
 	$(BIN)/python bench/indicators.py
 
 clean:
-	rm -rf $(VENV) motcua.sqlite3* media staticfiles artifacts *.egg-info
+	rm -rf $(VENV) motcua.sqlite3* media staticfiles artifacts *.egg-info .ruff_cache .mypy_cache .grimp_cache .import_linter_cache
