@@ -14,8 +14,8 @@ from .. import lifecycle, permissions
 from ..lifecycle.intake import APPLICANT_FIELDS
 from ..models import Dossier
 from ..states import Channel
-from .actions import (Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, reasons_field, text,
-                      upload_list)
+from .inputs import (Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, reasons_field, text,
+                     upload_list)
 
 STAFF_ONLY = ("Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập được hồ sơ tại quầy, qua bưu chính hoặc nộp thay; "
               "tài khoản cán bộ không tự nộp hồ sơ trực tuyến.")

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from .. import files, permissions, transitions
 from ..models import Document, Event
 from . import queries
-from .actions import Input, parsers, request_schema
+from .inputs import Input, parsers, request_schema
 from .errors import VietnameseErrors
 from .filters import DossierFilter, Filters, or_blank
 from .idempotency import PARAMETER as IDEMPOTENCY_KEY
