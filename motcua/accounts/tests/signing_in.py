@@ -1,15 +1,15 @@
 """Browser tests sign in through the pages, second factor included (motcua/accounts/second_factor.py).
 
 After the password, an account with an authenticator app gets the code page: the code is computed from its device's
-key (`motcua.demo.second_factor.code`, a step the device has not used yet); an admin or leader without one gets the
-enrolment page: the key is read from the page, as a person would type it into an app, and its code confirms it.
+key (`motcua.accounts.device_codes.code`, a step the device has not used yet); an admin or leader without one gets
+the enrolment page: the key is read from the page, as a person would type it into an app, and its code confirms it.
 """
 import base64
 from urllib.parse import urlsplit
 
 from django_otp.oath import TOTP
 
-from motcua.demo.second_factor import code
+from motcua.accounts.device_codes import code
 
 CODE_PAGE = "/dang-nhap/ma-xac-thuc/"
 SETUP_PAGE = "/tai-khoan/xac-thuc-hai-buoc/"

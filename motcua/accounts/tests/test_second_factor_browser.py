@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from motcua.demo.second_factor import code
+from motcua.accounts.device_codes import code
 
 from .signing_in import code_of_secret
 

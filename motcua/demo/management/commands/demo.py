@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from motcua.accounts import device_codes
 from motcua.demo import second_factor
 from motcua.demo.dossiers import load_dossiers
 from motcua.demo.load import load, logins, second_factor_logins
@@ -59,6 +60,6 @@ class Command(BaseCommand):
         if not TOTPDevice.objects.filter(user__username=username, name=second_factor.DEVICE_NAME).exists():
             names = ", ".join(name for name, _ in second_factor_logins()) or "chưa có (chạy motcua demo load)"
             raise CommandError(f"“{username}” không có khóa xác thực mẫu. Tài khoản mẫu có khóa: {names}.")
-        code, left = second_factor.code(username)
+        code, left = device_codes.code(username)
         self.stdout.write(f"{code}")
         self.stderr.write(f"Mã xác thực của {username}, dùng được trong khoảng {left} giây.")
