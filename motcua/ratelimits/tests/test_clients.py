@@ -62,9 +62,10 @@ def test_no_remote_address_shares_one_count(settings):
 
 def test_a_bad_proxy_setting_stops_the_settings_from_loading(monkeypatch):
     import importlib
+    import os
 
-    from motcua import settings as project_settings
-
+    # The module Django was started with, by its name: a foundation's test does not import the wiring above it.
+    project_settings = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])
     monkeypatch.setenv("MOTCUA_TRUSTED_PROXIES", "10.0.0.5,not-an-address")
     with pytest.raises(RuntimeError, match="MOTCUA_TRUSTED_PROXIES"):
         importlib.reload(project_settings)
