@@ -1,19 +1,16 @@
 """Issue 12, item 3: sessions end on the server, 30 minutes idle for everyone, 8 hours after login for staff and
 12 hours for citizens; the person is sent to the login page with a Vietnamese message and nothing saved is lost
-(motcua/accounts/session_limits.py). The middleware's clock is set by the test."""
+(motcua/accounts/session_limits.py). The middleware's clock is set by the test. A draft kept across the end of a
+session: portal/tests/test_session_limits.py."""
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from motcua.accounts import session_limits
-from motcua.portal.models import Draft
 
 pytestmark = pytest.mark.django_db
 MINUTE, HOUR = 60, 3600
 PAGE = {"HTTP_SEC_FETCH_MODE": "navigate"}  # what a browser sends when a page is opened or a form sent
-SCRIPT = {"HTTP_SEC_FETCH_MODE": "cors"}   # a fetch() of a page's script (the draft's autosave)
-SCHEMA = {"type": "object", "title": "Tờ khai", "properties": {
-    "ho_ten_tre": {"type": "string", "title": "Họ tên trẻ", "maxLength": 100}}}
 
 
 class Clock:
@@ -100,38 +97,6 @@ def test_an_admin_user_has_the_staff_limits(client, clock, admin_user):
     clock.advance(20 * MINUTE)
     response = client.get("/quan-tri/", **PAGE)
     assert response.status_code == 302 and response.url == "/dang-nhap/?next=/quan-tri/" and not signed_in(client)
-
-
-@pytest.fixture
-def online(five_days):
-    from motcua.catalog import versions
-
-    draft = versions.new_draft(five_days.procedure)
-    draft.form_schema, draft.online_level = SCHEMA, "full"
-    draft.save()
-    return versions.publish(draft)
-
-
-def test_the_draft_is_not_lost_when_the_session_ends(client, clock, people, online):
-    sign_in(client, people["citizen"], "pw-citizen")
-    opened = client.get(reverse("portal:start", args=[online.procedure.code]), **PAGE)
-    draft = Draft.objects.get()
-    clock.advance(10 * MINUTE)
-    saved = client.post(reverse("portal:autosave", args=[draft.pk]), {"ho_ten_tre": "Vũ Minh An"}, **SCRIPT)
-    assert saved.status_code == 200
-
-    clock.advance(31 * MINUTE)  # the citizen went away; what they typed later is refused, not saved as someone else
-    late = client.post(reverse("portal:autosave", args=[draft.pk]), {"ho_ten_tre": "Vũ Minh Anh"}, **SCRIPT)
-    assert late.status_code == 302 and late.url.startswith("/dang-nhap/?next=") and not signed_in(client)
-    draft.refresh_from_db()
-    assert draft.data["form"] == {"ho_ten_tre": "Vũ Minh An"}  # the draft.js keeps the later typing in the browser
-
-    page = client.get(opened.url, **PAGE)  # the draft page, opened again
-    ended_to_login(page, client, opened.url, "quá 30 phút không thao tác")
-    back = client.post(f"/dang-nhap/?next={opened.url}", {"username": "citizen", "password": "pw-citizen",
-                                                          "next": opened.url}, **PAGE)
-    assert back.status_code == 302 and back.url == opened.url
-    assert 'value="Vũ Minh An"' in client.get(back.url, **PAGE).content.decode()
 
 
 def test_a_form_sent_after_the_limit_comes_back_to_its_page_after_login(client, clock, people, received):

@@ -1,6 +1,7 @@
-"""Stored files in S3-compatible object storage (moto's S3 server on 127.0.0.1, docs/storage.md): what the desk and
-the portal take goes to the bucket, comes back streamed in blocks and checked against its SHA-256, and an object
-changed or removed in the bucket behind our back is refused in Vietnamese and logged, never served as authentic."""
+"""Stored files in S3-compatible object storage (moto's S3 server on 127.0.0.1, docs/storage.md): what the desk
+takes goes to the bucket, comes back streamed in blocks and checked against its SHA-256, and an object changed or
+removed in the bucket behind our back is refused in Vietnamese and logged, never served as authentic. What the
+portal takes: portal/tests/test_storage_s3.py."""
 import base64
 import hashlib
 
@@ -12,11 +13,9 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from motcua.dossiers import files, integrity
-from motcua.dossiers.models import Document, Dossier
+from motcua.dossiers.models import Document
 from motcua.dossiers.tests.images import png
 from motcua.dossiers.tests.s3 import s3, s3_server  # noqa: F401 (fixtures)
-from motcua.portal.models import DraftFile, StoredDocument
-from motcua.portal.tests.test_online import citizen, fill, online, start  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
 SCAN = png(120, 120, seed=14)  # about 43 KB: many blocks of a streamed response
@@ -94,26 +93,3 @@ def test_an_object_removed_from_the_bucket_is_told_not_answered_with_a_crash(s3,
         response = office(people).get(reverse("office:document", args=[document.dossier.code, document.pk]))
     assert response.status_code == 500 and "không còn trong kho lưu trữ" in response.content.decode()
     assert "không còn trong kho" in caplog.text
-
-
-def test_the_portal_keeps_uploads_and_the_data_store_in_the_bucket(s3, client, citizen, online, province,
-                                                                   django_capture_on_commit_callbacks):
-    draft = start(client, online)
-    contents = [png(40, 40, seed=21), png(50, 50, seed=22)]
-    for line, content in zip(online.documents.all(), contents):
-        answer = client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
-                             {"file": SimpleUploadedFile("ảnh chụp.png", content)})
-        assert answer.status_code == 200, answer.content
-    assert {item.file.name for item in DraftFile.objects.all()} <= s3.keys()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
-    assert response.status_code == 302, response.content
-    dossier = Dossier.objects.get()
-    kept = {d.file.name: d for d in dossier.documents.all()} | {
-        s.file.name: s for s in StoredDocument.objects.filter(owner=citizen)}
-    assert len(kept) == 4 and set(kept) <= s3.keys()
-    assert sorted(s3.read(d.file.name) for d in dossier.documents.all()) == sorted(contents)
-
-    stored = StoredDocument.objects.filter(owner=citizen).first()
-    download = client.get(reverse("portal:store_download", args=[stored.pk]))
-    assert download.status_code == 200 and b"".join(download.streaming_content) == s3.read(stored.file.name)
