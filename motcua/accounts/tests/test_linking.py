@@ -2,18 +2,16 @@
 
 Everything runs over the OpenID provider stand-in on 127.0.0.1 and the SMS stand-in, as a browser would: the
 attacker registers through the real form and codes, the victim signs in through the real authorization flow.
+The squatter who also files dossiers and keeps documents, seen from both accounts: tests/test_linking.py.
 """
 import urllib.parse
 
 import pytest
 from django.contrib.auth import get_user
-from django.core.files.base import ContentFile
 from django.test import Client
 
 from motcua.accounts.models import User
 from motcua.accounts.oidc_standin import TEST_CITIZEN, StandinProvider
-from motcua.dossiers import lifecycle
-from motcua.portal.models import StoredDocument
 
 from .conftest import PASSWORD, fetch_redirect, follow_callback, register_and_confirm, start_and_authorize
 
@@ -34,18 +32,6 @@ def snapshot(user) -> dict:
     return {name: getattr(user, name) for name in WATCHED}
 
 
-def store(owner, name: str) -> StoredDocument:
-    return StoredDocument.objects.create(owner=owner, kind=StoredDocument.Kind.UPLOAD, name=name,
-                                         file=ContentFile(b"%PDF-1.4 " + name.encode(), name="giay-to.pdf"),
-                                         content_type="application/pdf", size=12, sha256=name.ljust(64, "0")[:64])
-
-
-def file_online(user, version, agency, applicant) -> str:
-    return lifecycle.register(actor=user, version=version, receiving_agency=agency, channel="online",
-                              applicant={**applicant, "applicant_id_number": user.id_number},
-                              applicant_user=user).code
-
-
 def start_linking(client) -> urllib.parse.SplitResult:
     """The signed-in owner presses "Liên kết VNeID": our start view → the provider → the callback address."""
     response = client.post("/tai-khoan/lien-ket-vneid/")
@@ -56,53 +42,6 @@ def start_linking(client) -> urllib.parse.SplitResult:
 def password_citizen(username="hoa.le", id_number="001190000123", **fields) -> User:
     return User.objects.create_user(username, password=PASSWORD, full_name="Lê Thị Hoa", id_number=id_number,
                                     **fields)
-
-
-def test_a_squatter_with_the_victims_number_never_gets_the_victims_e_id(
-        oidc_provider, sms_gateway, five_days, province, applicant):
-    # The attacker registers a password account typing the victim's ID number, files a dossier, keeps a document.
-    attacker_client = Client()
-    response = register_and_confirm(attacker_client, sms_gateway, full_name="Kẻ Mạo Danh", phone="0987000111",
-                                    id_number=VICTIM_NUMBER)
-    assert response.status_code == 302
-    attacker = User.objects.get(phone="0987000111")
-    assert attacker.id_number == VICTIM_NUMBER and not attacker.id_verified
-    attacker_dossier = file_online(attacker, five_days, province["justice"], applicant)
-    store(attacker, "giay-to-cua-ke-mao-danh")
-    before = snapshot(attacker)
-
-    # The real person signs in with VNeID for the first time: their own, new, verified account.
-    victim_client = Client()
-    response = follow_callback(victim_client, start_and_authorize(victim_client))
-    assert response.status_code == 302 and response["Location"] == "/ho-so-cua-toi/"
-    victim = signed_in(victim_client)
-    assert victim.pk != attacker.pk
-    assert (victim.id_number, victim.id_verified, victim.vneid_subject) == (VICTIM_NUMBER, True, VICTIM_SUB)
-    assert snapshot(attacker) == before  # nothing moved, merged or marked on the squatter's account
-    victim_dossier = file_online(victim, five_days, province["justice"], applicant)
-    store(victim, "giay-to-cua-nguoi-that")
-
-    # Neither sees the other's dossiers or data store.
-    mine = victim_client.get("/ho-so-cua-toi/").content.decode()
-    assert victim_dossier in mine and attacker_dossier not in mine
-    assert victim_client.get(f"/ho-so-cua-toi/{attacker_dossier}/").status_code == 404
-    kept = victim_client.get("/kho-du-lieu/").content.decode()
-    assert "giay-to-cua-nguoi-that" in kept and "giay-to-cua-ke-mao-danh" not in kept
-    attacker_document = StoredDocument.objects.get(owner=attacker)
-    assert victim_client.get(f"/kho-du-lieu/{attacker_document.pk}/").status_code == 404
-
-    assert attacker_client.post("/dang-nhap/", {"username": "0987000111", "password": PASSWORD}).status_code == 302
-    assert signed_in(attacker_client).pk == attacker.pk
-    theirs = attacker_client.get("/ho-so-cua-toi/").content.decode()
-    assert attacker_dossier in theirs and victim_dossier not in theirs
-    assert "giay-to-cua-nguoi-that" not in attacker_client.get("/kho-du-lieu/").content.decode()
-    assert attacker_client.get("/tai-khoan/").content.decode().count("tự khai, chưa xác thực") == 1
-
-    # The next e-ID sign-in opens the same verified account, by the provider's subject.
-    other_browser = Client()
-    follow_callback(other_browser, start_and_authorize(other_browser))
-    assert signed_in(other_browser).pk == victim.pk
-    assert User.objects.filter(id_number=VICTIM_NUMBER).count() == 2 and snapshot(attacker) == before
 
 
 def test_the_owner_links_their_password_account_in_the_same_session(client, oidc_provider):

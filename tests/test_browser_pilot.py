@@ -6,13 +6,12 @@ import re
 
 import pytest
 from django.core.management import call_command
+from test_browser_dossiers import PDF, login  # a sibling module of tests/, which is not a package
 
 from motcua.agencies.models import Agency
 from motcua.catalog.models import Procedure
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
-
-from .test_browser_dossiers import PDF, login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 VISA = "1.001194"  # Cấp thị thực cho người nước ngoài tại Việt Nam (thực hiện tại cấp tỉnh)

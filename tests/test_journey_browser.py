@@ -20,8 +20,7 @@ from motcua.dossiers.models import Dossier, Rating
 from motcua.dossiers.tests import samples
 from motcua.payments.tests.conftest import gateway  # noqa: F401 (the sandbox gateway, on a free port)
 from motcua.portal.models import StoredDocument
-
-from .browsing import give_documents
+from motcua.portal.tests.browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
 BIRTH_CERTIFICATE = samples.png(370, 370, seed=1193)  # a real PNG of 400 KB: goes up in two pieces

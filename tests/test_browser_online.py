@@ -8,8 +8,7 @@ from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
-
-from .browsing import give_documents
+from motcua.portal.tests.browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes

@@ -21,7 +21,7 @@ from django.db import connection
 from motcua.gateways.standins import free_port
 from motcua.portal.tracking import LOOKUPS_PER_MINUTE
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,15 @@ from motcua.demo.agencies import PASSWORD
 from motcua.demo.load import load
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
+from motcua.payments.tests.conftest import gateway  # noqa: F401 (the sandbox gateway, on a free port)
 from motcua.portal.tests.browsing import give_documents
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
-def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phone_page, artifacts, tmp_path):
+def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phone_page, artifacts,  # noqa: F811
+                                                      tmp_path):
     load()
     page, site = phone_page, live_server.url
     page.goto(f"{site}/dang-nhap/")
