@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.urls import reverse
-from django.utils import timezone
 
 from motcua.indicators import drill, pakn
 from motcua.indicators.definitions import CATALOGUE_MEASURES
 from motcua.indicators.figures import Totals
 from motcua.vntext import formats
 from motcua.vntext.formats import NO_DATA
+from motcua.workdays.calendar import local
 
 NO_OFFICIAL = "chưa có điểm công bố"
 DASH = "—"
@@ -70,7 +70,7 @@ def moment(value: dt.datetime | None) -> Cell:
     """A moment in Vietnam time; in a spreadsheet a real date without time zone (Excel has none)."""
     if value is None:
         return Cell("", None)
-    value = timezone.localtime(value)
+    value = local(value)
     return Cell(f"{value:%H:%M %d/%m/%Y}", value.replace(tzinfo=None), MOMENT_FORMAT, css="moment")
 
 

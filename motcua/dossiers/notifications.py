@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
-from . import timing
+from motcua.vntext import formats
 
 # The events the applicant is told about (issue 3: receipt, supplement, refusal, extension, result ready, stop).
 NOTIFIED = {"received", "desk_supplement", "supplement_requested", "desk_refused", "refused", "extended",
@@ -170,5 +170,5 @@ def _moment(value) -> str:
         if parsed is None:
             return value
         value = parsed
-    text = timing.local(value)  # "hh:mm dd/mm/yyyy"
+    text = formats.moment(value)  # "hh:mm dd/mm/yyyy"
     return text.replace(" ", " ngày ", 1) if text else ""

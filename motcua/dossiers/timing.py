@@ -6,7 +6,7 @@ moment), so every step has a deadline the control sheet (form 06) can judge. See
 import datetime as dt
 from decimal import Decimal
 
-from motcua.vntext import formats
+from motcua.workdays.calendar import local
 from motcua.workdays.deadlines import Duration, due, receipt_moment, working_time_between
 from motcua.workdays.services import calendar_for
 
@@ -59,12 +59,4 @@ def judge(finished: dt.datetime, deadline: dt.datetime | None) -> str:
         return ""
     if finished > deadline:
         return Outcome.LATE
-    local = dt.timezone(dt.timedelta(hours=7))
-    return Outcome.EARLY if finished.astimezone(local).date() < deadline.astimezone(local).date() else Outcome.ON_TIME
-
-
-def working_days_between(agency, start: dt.datetime, end: dt.datetime) -> float:
-    return working_time_between(start, end, calendar_for(agency)).total_seconds() / 3600 / 8
-
-
-local = formats.moment  # hh:mm dd/mm/yyyy in Vietnam time, as the forms print it
+    return Outcome.EARLY if local(finished).date() < local(deadline).date() else Outcome.ON_TIME

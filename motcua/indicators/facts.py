@@ -10,11 +10,11 @@ from collections import Counter, defaultdict
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
-from django.utils import timezone
 
 from motcua.dossiers import timing
 from motcua.dossiers.models import Document, Dossier, Rating, SupplementRequest
 from motcua.dossiers.states import Outcome, PaymentStatus, State
+from motcua.workdays.calendar import local
 
 from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
@@ -31,7 +31,7 @@ Key = tuple  # (day, agency_id, procedure_id, channel)
 
 
 def day(moment: dt.datetime | None) -> dt.date | None:
-    return timezone.localtime(moment).date() if moment else None
+    return local(moment).date() if moment else None
 
 
 def facts_for(dossiers) -> dict[int, DossierFacts]:

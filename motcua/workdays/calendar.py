@@ -111,7 +111,11 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
 
 
 def local(moment: dt.datetime) -> dt.datetime:
-    """`moment` in Vietnam time; a naive datetime is taken as Vietnam local time."""
+    """`moment` in Vietnam time; a naive datetime is taken as Vietnam local time.
+
+    The project's one conversion to Vietnam time (deadlines, judging a step's day, code dates, registers, figures);
+    a caller whose moment may be missing checks for None itself. vntext.formats keeps its own `in_vietnam` only
+    because it is a sibling foundation and may not import this one."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=TZ)
     return moment.astimezone(TZ)

@@ -4,14 +4,25 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from motcua.vntext import formats
 from motcua.workdays.deadlines import ExtensionError, check_extension, working_promise
 from motcua.workdays.services import calendar_for
 
 from .. import permissions, timing
 from ..models import Step
 from ..states import PaymentStatus
-from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
-                   supplement_items)
+from .core import (
+    check_uploads,
+    close_steps,
+    load,
+    new_supplement,
+    now,
+    open_step,
+    record,
+    share,
+    store_inputs,
+    supplement_items,
+)
 
 MAX_FEE = 2_147_483_647  # the fee column (32-bit); a larger obligation is entered as several payments
 SUPPLEMENT_WINDOW = "3"  # working days after receipt (61/2018 Art. 19(2))
@@ -44,7 +55,7 @@ def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str =
     items = supplement_items(items)
     limit = timing.after_working_days(dossier.processing_agency, dossier.clock_started_at, SUPPLEMENT_WINDOW)
     if at > limit:
-        raise ValidationError(f"Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({timing.local(limit)}): không được yêu "
+        raise ValidationError(f"Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({formats.moment(limit)}): không được yêu "
                               "cầu bổ sung nữa; hãy giải quyết hoặc từ chối có lý do.")
     earlier = list(dossier.supplement_requests.filter(at_desk=False).values("number", "items", "requested_at"))
     if earlier:

@@ -10,7 +10,6 @@ mark would print as a separate glyph.
 """
 import datetime as dt
 import functools
-import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,7 +21,6 @@ from django.template.loader import render_to_string
 from motcua.vntext import formats
 from motcua.vntext.normalize import fold
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7))
 FONTS = Path(__file__).resolve().parents[2] / "static" / "motcua" / "fonts"
 FONT_FACES = FONTS / "fonts.css"
 # Words that start the locality part of an agency's name ("... tỉnh Phú Thọ", "UBND phường Việt Trì"): the
@@ -33,10 +31,6 @@ SKIPPED_WORDS = {"va", "-", "&"}
 
 def nfc(value):
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
-def local(moment: dt.datetime | None) -> dt.datetime | None:
-    return moment.astimezone(VN_TZ) if moment else None
 
 
 moment_text = formats.moment  # hh:mm dd/mm/yyyy in Vietnam time, as the forms print moments
@@ -212,10 +206,3 @@ def html_to_pdf(html: str) -> bytes:
 
 def render_pdf(template: str, context: dict) -> bytes:
     return html_to_pdf(render_to_string(template, clean(context)))
-
-
-WHITESPACE = re.compile(r"\s+")
-
-
-def one_line(text: str) -> str:
-    return WHITESPACE.sub(" ", text or "").strip()

@@ -7,7 +7,7 @@ its hash, so a lost slip is replaced, never reprinted.
 from .. import rating_tokens
 from ..states import State
 from . import qr
-from .pdf import date_text, local, render_pdf, unbroken_locality
+from .pdf import date_text, render_pdf, unbroken_locality
 
 TITLE = "Phiếu mời đánh giá mức độ hài lòng"
 # Whoever may still rate: the result is issued or refused and waits at the desk, or was handed over, and no rating yet.
@@ -31,5 +31,5 @@ def render_rating_slip(dossier, *, base_url: str, by=None) -> bytes:
         "title": TITLE, "agency_name": dossier.receiving_agency.name, "code": dossier.code,
         "procedure": dossier.procedure_version.name, "desk": f"Bộ phận Một cửa – {desk}",
         "qr": qr.png_data_uri(url), "url": url, "token": rating_tokens.display(token),
-        "expires": date_text(local(row.expires_at)),
+        "expires": date_text(row.expires_at),
     })

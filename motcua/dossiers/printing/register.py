@@ -7,8 +7,10 @@ import io
 
 from django.db.models import QuerySet
 
+from motcua.workdays.calendar import local
+
 from ..states import DeliveryStatus
-from .pdf import local, moment_text, render_pdf
+from .pdf import moment_text, render_pdf
 from .sheets import put
 
 # (heading, Excel column width in characters, PDF column width in mm: 275 mm across A4 landscape)
