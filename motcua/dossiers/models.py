@@ -6,7 +6,8 @@ Volume: a merged province receives ~150,000 dossiers a month, so the queue index
 from django.conf import settings
 from django.db import models
 
-from motcua.records.append_only import AppendOnlyModel
+from motcua.records.append_only import ChainedEntry
+
 from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
 
 OPEN_STATES = sorted(OPEN)
@@ -220,26 +221,21 @@ class IdempotencyRecord(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key")]
 
 
-class Event(AppendOnlyModel):
+class Event(ChainedEntry):
     """One entry of a dossier's history; append-only and hash-chained (DESIGN.md principle 2)."""
 
     log_name = "Nhật ký hồ sơ"
 
     dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=40)
-    at = models.DateTimeField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
     from_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
     to_agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
     from_state = models.CharField(max_length=20, blank=True)
     to_state = models.CharField(max_length=20, blank=True)
-    note = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
     step_deadline = models.DateTimeField(null=True, blank=True)
     step_outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
-    prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from motcua.records.append_only import AppendOnlyModel
+from motcua.records.append_only import ChainedEntry
 from motcua.vntext.validators import validate_phone
 
 
@@ -135,25 +135,19 @@ class Attachment(models.Model):
         verbose_name_plural = "tệp đính kèm"
 
 
-class FeedbackEvent(AppendOnlyModel):
-    """One action on a PAKN (who, when, what); append-only (see records.append_only) and hash-chained."""
+class FeedbackEvent(ChainedEntry):
+    """One action on a PAKN (who, when, what); append-only and hash-chained (records.append_only.ChainedEntry)."""
 
     log_name = "Nhật ký PAKN"
     refusal_class = ValidationError
 
     feedback = models.ForeignKey(Feedback, models.PROTECT, related_name="events")
-    seq = models.PositiveIntegerField()
     kind = models.CharField(max_length=24)
-    at = models.DateTimeField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     actor_name = models.CharField(max_length=150, blank=True)
     agency = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+")
     from_status = models.CharField(max_length=24, blank=True)
     to_status = models.CharField(max_length=24, blank=True)
-    note = models.TextField(blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["feedback", "seq"]

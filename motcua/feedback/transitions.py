@@ -12,6 +12,11 @@ from .models import Feedback
 
 S = Feedback.Status
 
+
+class FeedbackError(ValueError):
+    """Thao tác không hợp lệ với trạng thái hiện tại của PAKN."""
+
+
 TABLE: dict[str, tuple[set[str], str | None]] = {
     "classify": ({S.RECEIVED, S.SUPPLEMENT, S.SUPPLEMENTED}, S.CLASSIFIED),
     "refuse": ({S.RECEIVED, S.SUPPLEMENT, S.SUPPLEMENTED, S.CLASSIFIED}, S.REFUSED),
@@ -42,20 +47,14 @@ EVENT_LABELS = {"submitted": "Gửi phản ánh, kiến nghị", "classified": "
                 "answered": "Có kết quả xử lý", "published": "Công khai kết quả", "rated": "Người gửi đánh giá"}
 
 
-class FeedbackError(ValueError):
-    """Thao tác không hợp lệ với trạng thái hiện tại của PAKN."""
-
-
 def allowed(action: str, status: str) -> bool:
     return status in TABLE[action][0]
 
 
 def require(action: str, status: str) -> str | None:
     """The status `action` leads to from `status` (None: unchanged); FeedbackError when it may not run there."""
-    sources, target = TABLE[action] if action in TABLE else SENDER_TABLE[action]
-    if status not in sources:
-        if action in SENDER_REFUSALS:
-            raise FeedbackError(SENDER_REFUSALS[action])
-        raise FeedbackError(f"Không thể {LABELS[action].lower()} khi PAKN đang ở trạng thái "
-                            f"“{S(status).label}”.")
-    return target
+    sources, target = {**TABLE, **SENDER_TABLE}[action]
+    if status in sources:
+        return target
+    raise FeedbackError(SENDER_REFUSALS.get(action)
+                        or f"Không thể {LABELS[action].lower()} khi PAKN đang ở trạng thái “{S(status).label}”.")

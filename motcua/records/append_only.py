@@ -34,3 +34,19 @@ class AppendOnlyModel(models.Model):
     @classmethod
     def refusal(cls, verb: str) -> Exception:
         return cls.refusal_class(f"{cls.log_name} chỉ được ghi thêm, không được {verb}.")
+
+
+class ChainedEntry(AppendOnlyModel):
+    """An append-only row that is one link of its owner's hash chain (records.chain): its number in the chain, when
+    it happened, what it says, and the two hashes. A subclass adds its owner, its actor and what moved (their sizes
+    and rules differ between histories), and says what of the row its hash covers."""
+
+    seq = models.PositiveIntegerField()
+    at = models.DateTimeField()
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        abstract = True
