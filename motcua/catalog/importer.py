@@ -33,7 +33,7 @@ from django.utils import timezone
 from motcua.vntext.legacy import repair
 from motcua.vntext.normalize import fold, nfc
 
-from . import conditions, portal_format, versions
+from . import conditions, declaration_line, portal_format, versions
 from .additions import AdditionsError
 from .models import Channel, Field, OnlineLevel, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
@@ -279,7 +279,7 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
     elif values["form_schema"]:  # the e-form replaces the tờ khai line of the new list too
         previous = (current.documents.filter(declaration=True).values_list("name", flat=True).first() or ""
                     if current else "")
-        index = conditions.declaration_index([doc.name for doc in documents], previous)
+        index = declaration_line.declaration_index([doc.name for doc in documents], previous)
     if index is not None:
         documents[index].declaration = True
     report = {
