@@ -15,7 +15,7 @@ from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle, ratings
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests.fixtures import vn
-from motcua.indicators import report, report_docx, report_document, report_pdf, report_periods, report_xlsx
+from motcua.indicators import report, report_document, report_docx, report_pdf, report_periods, report_xlsx
 from motcua.indicators.figures import Period
 from motcua.indicators.models import OfficialRecord, SectorKpi
 
