@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 
 
-def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phone_page, artifacts,  # noqa: F811
-                                                      tmp_path):
+def test_submit_online_and_pay_the_fee_in_the_sandbox(live_server, gateway, phone_page, artifacts, tmp_path):
     load()
     page, site = phone_page, live_server.url
     page.goto(f"{site}/dang-nhap/")

@@ -8,8 +8,13 @@ from django.core.files.base import ContentFile
 from django.test import Client
 
 from motcua.accounts.models import User
-from motcua.accounts.tests.conftest import (  # noqa: F401 (oidc_provider is a fixture)
-    PASSWORD, follow_callback, oidc_provider, register_and_confirm, start_and_authorize)
+from motcua.accounts.tests.conftest import (
+    PASSWORD,
+    follow_callback,
+    oidc_provider,  # noqa: F401 (a fixture)
+    register_and_confirm,
+    start_and_authorize,
+)
 from motcua.accounts.tests.test_linking import VICTIM_NUMBER, VICTIM_SUB, signed_in, snapshot
 from motcua.dossiers import lifecycle
 from motcua.portal.models import StoredDocument
@@ -29,7 +34,7 @@ def file_online(user, version, agency, applicant) -> str:
                               applicant_user=user).code
 
 
-def test_a_squatter_with_the_victims_number_never_gets_the_victims_e_id(  # noqa: F811 (oidc_provider)
+def test_a_squatter_with_the_victims_number_never_gets_the_victims_e_id(
         oidc_provider, sms_gateway, five_days, province, applicant):
     # The attacker registers a password account typing the victim's ID number, files a dossier, keeps a document.
     attacker_client = Client()

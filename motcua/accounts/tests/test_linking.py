@@ -8,12 +8,11 @@ import urllib.parse
 
 import pytest
 from django.contrib.auth import get_user
-from django.test import Client
 
 from motcua.accounts.models import User
 from motcua.accounts.oidc_standin import TEST_CITIZEN, StandinProvider
 
-from .conftest import PASSWORD, fetch_redirect, follow_callback, register_and_confirm, start_and_authorize
+from .conftest import PASSWORD, fetch_redirect, follow_callback, start_and_authorize
 
 pytestmark = pytest.mark.django_db
 VICTIM_NUMBER = TEST_CITIZEN["so_dinh_danh"]

@@ -3,8 +3,14 @@ autosave made in time is kept, a later one is refused, and the draft page comes 
 import pytest
 from django.urls import reverse
 
-from motcua.accounts.tests.test_session_limits import (  # noqa: F401 (clock is a fixture)
-    MINUTE, PAGE, clock, ended_to_login, sign_in, signed_in)
+from motcua.accounts.tests.test_session_limits import (
+    MINUTE,
+    PAGE,
+    clock,  # noqa: F401 (a fixture)
+    ended_to_login,
+    sign_in,
+    signed_in,
+)
 from motcua.portal.models import Draft
 
 pytestmark = pytest.mark.django_db
