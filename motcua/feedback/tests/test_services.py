@@ -1,4 +1,6 @@
 """PAKN actions: the whole flow, working-day deadlines on known dates, roles and agencies, the history chain."""
+import threading
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -142,3 +144,26 @@ def test_the_hash_of_a_stored_event_does_not_change():
 
 def test_the_table_and_the_roles_name_the_same_actions():
     assert list(transitions.TABLE) == list(permissions.ROLES)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_submissions_get_one_number_each(province):
+    """The day's counter (records.numbering, shared with dossier codes) under real concurrency: the first submissions
+    of a day race to create its row. PostgreSQL only: SQLite's test database is one connection the threads share."""
+    if connection.vendor == "sqlite":
+        pytest.skip("needs a database that serves concurrent connections: run on PostgreSQL by `make test`")
+    barrier, codes = threading.Barrier(8), []
+
+    def submit():
+        try:
+            barrier.wait()
+            codes.append(lifecycle.submit(sender(receiving_agency=province["justice"]), at=vn("2026-03-02 09:00")).code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(codes) == [f"PAKN-260302-{n:04d}" for n in range(1, 9)]
