@@ -7,8 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 from motcua.workdays.calendar import local
-from motcua.workdays.deadlines import Duration, due, receipt_moment, working_time_between
+from motcua.workdays.deadlines import Duration, due, receipt_moment
 from motcua.workdays.services import calendar_for
+from motcua.workdays.working_time import working_time_between
 
 from .states import Outcome
 

@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import calendar as gregorian
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from motcua.workdays.calendar import (
-    MAX_SEARCH_DAYS,
     WEEKEND_REASONS,
     Calendar,
-    CalendarError,
     OfficeHours,
     fmt_date,
     fmt_moment,
     local,
+)
+from motcua.workdays.working_time import (
+    ZERO,
+    DeadlineError,
+    Interval,
+    advance,
+    merge_pauses,
+    working_time_between,
 )
 
 WORKING_HOURS = "working_hours"
@@ -38,13 +44,6 @@ UNIT_LABELS = {
     WITHIN_DAY: "trong ngày",
 }
 WORKING_DAY = dt.timedelta(hours=8)  # 8 working hours = 1 working day (DOMAIN.md 1.10, QĐ 766 `thoiGianThucHien/8`)
-ZERO = dt.timedelta(0)
-
-Interval = tuple[dt.datetime, dt.datetime]
-
-
-class DeadlineError(ValueError):
-    """Dữ liệu tính thời hạn không hợp lệ."""
 
 
 class ExtensionError(ValueError):
@@ -181,107 +180,6 @@ def receipt_moment(submitted: dt.datetime, cal: Calendar, hours: OfficeHours | N
     return _receipt(submitted, cal, hours or cal.hours)[0]
 
 
-# --- working time ----------------------------------------------------------------------------------------------
-
-
-def _merge(pauses: Sequence[Interval]) -> list[Interval]:
-    spans = []
-    for pause in pauses:
-        try:
-            start, end = pause
-        except (TypeError, ValueError):
-            raise DeadlineError("Mỗi khoảng tạm dừng phải gồm thời điểm bắt đầu và kết thúc.") from None
-        if start is None or end is None:
-            raise DeadlineError("Khoảng tạm dừng phải có cả thời điểm bắt đầu và kết thúc.")
-        start, end = local(start), local(end)
-        if end < start:
-            raise DeadlineError(
-                f"Khoảng tạm dừng kết thúc ({fmt_moment(end)}) trước khi bắt đầu ({fmt_moment(start)})."
-            )
-        if end > start:
-            spans.append((start, end))
-    merged: list[Interval] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _subtract(start: dt.datetime, end: dt.datetime, pauses: list[Interval]) -> Iterator[Interval]:
-    """[start, end) minus the (merged, sorted) pauses."""
-    for pause_start, pause_end in pauses:
-        if pause_end <= start:
-            continue
-        if pause_start >= end:
-            break
-        if pause_start > start:
-            yield start, pause_start
-        start = max(start, pause_end)
-        if start >= end:
-            return
-    if start < end:
-        yield start, end
-
-
-def _working_intervals(start: dt.datetime, cal: Calendar, hours: OfficeHours) -> Iterator[Interval]:
-    """Office sessions of working days from `start` on, the first one clipped at `start`."""
-    day, idle = start.date(), 0
-    while True:
-        if cal.is_working_day(day):
-            idle = 0
-            for session_start, session_end in hours.sessions(day):
-                if session_end > start:
-                    yield max(session_start, start), session_end
-        else:
-            idle += 1
-            if idle > MAX_SEARCH_DAYS:
-                raise CalendarError("Lịch không còn ngày làm việc nào: kiểm tra lại lịch làm việc.")
-        day += dt.timedelta(days=1)
-
-
-def _advance(
-    start: dt.datetime, need: dt.timedelta, cal: Calendar, hours: OfficeHours, pauses: list[Interval]
-) -> dt.datetime:
-    """The first moment at which `need` of unpaused working time has elapsed since `start`."""
-    if need <= ZERO:
-        return start
-    for session_start, session_end in _working_intervals(start, cal, hours):
-        for piece_start, piece_end in _subtract(session_start, session_end, pauses):
-            span = piece_end - piece_start
-            if need <= span:
-                return piece_start + need  # landing exactly on a session end gives 11:30 / 17:00
-            need -= span
-    raise AssertionError("unreachable")
-
-
-def working_time_between(
-    start: dt.datetime,
-    end: dt.datetime,
-    cal: Calendar,
-    pauses: Sequence[Interval] = (),
-    hours: OfficeHours | None = None,
-) -> dt.timedelta:
-    """Thời gian làm việc giữa hai thời điểm (office hours of working days, less the paused time).
-
-    Signed: negative when `end` is before `start` (how late a result was, for statistics)."""
-    hours = hours or cal.hours
-    start, end = local(start), local(end)
-    if end < start:
-        return -working_time_between(end, start, cal, pauses, hours)
-    merged = _merge(pauses)
-    total, day = ZERO, start.date()
-    while day <= end.date():
-        if cal.is_working_day(day):
-            for session_start, session_end in hours.sessions(day):
-                lo, hi = max(session_start, start), min(session_end, end)
-                if lo < hi:
-                    total += sum((b - a for a, b in _subtract(lo, hi, merged)), ZERO)
-        day += dt.timedelta(days=1)
-    return total
-
-
 # --- due -------------------------------------------------------------------------------------------------------
 
 
@@ -332,7 +230,7 @@ def due(
     hours = hours or cal.hours
     received_at = local(received)
     receipt, note = _receipt(received_at, cal, hours)
-    merged = _merge(pauses)
+    merged = merge_pauses(pauses)
     lines = [f"Nhận hồ sơ lúc {fmt_moment(received_at)}."]
     if note:
         lines.append(note)
@@ -344,7 +242,7 @@ def due(
         )
     else:
         need = working_time_between(receipt, _calendar_end(receipt, duration, cal, hours, lines), cal, hours=hours)
-    due_at = _advance(receipt, need, cal, hours, merged)
+    due_at = advance(receipt, need, cal, hours, merged)
     paused = ZERO
     if merged:
         paused = working_time_between(receipt, due_at, cal, hours=hours) - need

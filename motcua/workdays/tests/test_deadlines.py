@@ -4,7 +4,6 @@ import pytest
 
 from motcua.workdays.calendar import TZ, OfficeHours
 from motcua.workdays.deadlines import (
-    DeadlineError,
     Duration,
     ExtensionError,
     add_months,
@@ -12,9 +11,9 @@ from motcua.workdays.deadlines import (
     due,
     receipt_moment,
     restart_after_supplement,
-    working_time_between,
 )
 from motcua.workdays.tests.helpers import CAL, d, vn
+from motcua.workdays.working_time import DeadlineError, working_time_between
 
 WD = "working_days"
 

@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from motcua.workdays.calendar import TZ
-from motcua.workdays.deadlines import ZERO, Duration, due, receipt_moment, working_time_between
+from motcua.workdays.deadlines import Duration, due, receipt_moment
 from motcua.workdays.tests.helpers import CAL
+from motcua.workdays.working_time import ZERO, working_time_between
 
 SETTINGS = settings(max_examples=200, deadline=None)
 BOUNDARIES = [
