@@ -1,4 +1,5 @@
 """Fixtures shared by every app's tests: the screenshot folder and a Chromium page driven by Playwright."""
+
 import os
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def pytest_configure(config):
     from motcua.messages import compile_all
 
     compile_all()
+
+
 SHARED_DATA = ROOT.parent / "shared" / "data"
 CHROMIUM = "/usr/bin/chromium"
 
@@ -51,8 +54,15 @@ def chromium():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield browser
         browser.close()
@@ -71,8 +81,9 @@ def watch_csp(context) -> list[str]:
     seen: list[str] = []
 
     def note(message):
-        if message.type == "error" and ("Content Security Policy" in message.text
-                                         or message.text.startswith("CSP violation")):
+        if message.type == "error" and (
+            "Content Security Policy" in message.text or message.text.startswith("CSP violation")
+        ):
             seen.append(f"{message.page.url if message.page else '?'}: {message.text}")
 
     context.add_init_script(CSP_EVENTS)

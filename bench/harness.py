@@ -1,5 +1,6 @@
 """What every benchmark shares: Django set up on its own database file (or DATABASE_URL), the results folder, and
 the median of repeated timings. Import it before anything from Django: `harness.start("name.sqlite3")`."""
+
 import os
 import statistics
 import sys

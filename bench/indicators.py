@@ -10,6 +10,7 @@ bench/results/indicators-<vendor>-<N>.json.
     .venv/bin/python bench/indicators.py [N]                   # SQLite file bench/results/indicators.sqlite3
     DATABASE_URL=postgres://… .venv/bin/python bench/indicators.py [N]
 """
+
 import datetime as dt
 import io
 import json
@@ -32,13 +33,18 @@ from motcua.demo.load import load  # noqa: E402
 from motcua.dossiers.models import Dossier  # noqa: E402
 from motcua.dossiers.states import NATIONAL_STATUS, Outcome, PaymentStatus, State  # noqa: E402
 from motcua.indicators import drill, facts, recompute  # noqa: E402
-from motcua.indicators.scorecard import scorecard  # noqa: E402
 from motcua.indicators.figures import Period, Scope, monthly, totals, totals_by  # noqa: E402
 from motcua.indicators.models import DailyFigure  # noqa: E402
+from motcua.indicators.scorecard import scorecard  # noqa: E402
 
 YEAR = 2026
-ENDINGS = [State.RETURNED] * 16 + [State.ISSUED] * 2 + [State.REFUSED, State.WITHDRAWN] + \
-    [State.IN_PROGRESS] * 2 + [State.SUPPLEMENT_REQUESTED]
+ENDINGS = (
+    [State.RETURNED] * 16
+    + [State.ISSUED] * 2
+    + [State.REFUSED, State.WITHDRAWN]
+    + [State.IN_PROGRESS] * 2
+    + [State.SUPPLEMENT_REQUESTED]
+)
 
 
 def generate(n: int) -> None:
@@ -60,20 +66,48 @@ def generate(n: int) -> None:
         received = start_of_year + dt.timedelta(minutes=rng.randint(0, 60 * 24 * 330))
         due = received + dt.timedelta(days=rng.randint(1, 20))
         state = rng.choice(ENDINGS)
-        finished = received + dt.timedelta(days=rng.randint(0, 24)) if state not in (
-            State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED) else None
-        outcome = "" if finished is None else (Outcome.LATE if finished > due else Outcome.EARLY
-                                                if finished.date() < due.date() else Outcome.ON_TIME)
+        finished = (
+            received + dt.timedelta(days=rng.randint(0, 24))
+            if state not in (State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED)
+            else None
+        )
+        outcome = (
+            ""
+            if finished is None
+            else (
+                Outcome.LATE if finished > due else Outcome.EARLY if finished.date() < due.date() else Outcome.ON_TIME
+            )
+        )
         fee = rng.choice([0, 0, 50000, 200000])
-        batch.append(Dossier(
-            code=f"{agency.code}-I{made:09d}", procedure=procedure, procedure_version=procedure.current,
-            receiving_agency=agency, processing_agency=agency, lead_agency=agency,
-            channel=rng.choice(["direct", "online", "online", "postal"]), applicant_name=f"Người nộp {made}",
-            state=state, national_status=NATIONAL_STATUS[state], submitted_at=received, received_at=received,
-            clock_started_at=received, due_at=due, first_due_at=due, stats_due_at=due, finished_at=finished,
-            returned_at=finished if state == State.RETURNED else None, outcome=outcome, stats_outcome=outcome,
-            fee_total=fee, payment_status=rng.choice([PaymentStatus.PAID_ONLINE, PaymentStatus.PAID])
-            if fee else PaymentStatus.NONE, paused_at=received if state == State.SUPPLEMENT_REQUESTED else None))
+        batch.append(
+            Dossier(
+                code=f"{agency.code}-I{made:09d}",
+                procedure=procedure,
+                procedure_version=procedure.current,
+                receiving_agency=agency,
+                processing_agency=agency,
+                lead_agency=agency,
+                channel=rng.choice(["direct", "online", "online", "postal"]),
+                applicant_name=f"Người nộp {made}",
+                state=state,
+                national_status=NATIONAL_STATUS[state],
+                submitted_at=received,
+                received_at=received,
+                clock_started_at=received,
+                due_at=due,
+                first_due_at=due,
+                stats_due_at=due,
+                finished_at=finished,
+                returned_at=finished if state == State.RETURNED else None,
+                outcome=outcome,
+                stats_outcome=outcome,
+                fee_total=fee,
+                payment_status=rng.choice([PaymentStatus.PAID_ONLINE, PaymentStatus.PAID])
+                if fee
+                else PaymentStatus.NONE,
+                paused_at=received if state == State.SUPPLEMENT_REQUESTED else None,
+            )
+        )
         made += 1
         if len(batch) == 5000:
             Dossier.objects.bulk_create(batch)
@@ -93,7 +127,8 @@ def direct_year_counts():
     return Dossier.objects.aggregate(
         received=Count("pk", filter=Q(received_at__range=year)),
         on_time=Count("pk", filter=Q(finished_at__range=year, stats_outcome__in=["early", "on_time"])),
-        online=Count("pk", filter=Q(received_at__range=year, channel="online")))
+        online=Count("pk", filter=Q(received_at__range=year, channel="online")),
+    )
 
 
 def action_cost(samples: int = 60) -> dict:
@@ -105,15 +140,25 @@ def action_cost(samples: int = 60) -> dict:
     role = desk.staff_roles.first()
     from motcua.catalog.models import Procedure
 
-    version = Procedure.objects.filter(is_published=True).annotate(n=Count("agencies")).filter(n=1) \
-        .select_related("current").first().current
-    applicant = {"applicant_name": "Nguyễn Văn Bench", "applicant_id_number": "025090001234",
-                 "applicant_phone": "0912345678"}
+    version = (
+        Procedure.objects.filter(is_published=True)
+        .annotate(n=Count("agencies"))
+        .filter(n=1)
+        .select_related("current")
+        .first()
+        .current
+    )
+    applicant = {
+        "applicant_name": "Nguyễn Văn Bench",
+        "applicant_id_number": "025090001234",
+        "applicant_phone": "0912345678",
+    }
 
     def one():
         with transaction.atomic():
-            d = lifecycle.register(actor=desk, version=version, receiving_agency=role.agency, applicant=applicant,
-                                   channel="direct")
+            d = lifecycle.register(
+                actor=desk, version=version, receiving_agency=role.agency, applicant=applicant, channel="direct"
+            )
             lifecycle.receive(d.pk, actor=desk)
 
     with_refresh = median_ms(one, samples)
@@ -151,9 +196,17 @@ def main() -> None:
         "drill-down count (March, late)": median_ms(lambda: drill.dossiers(province, march, "late").count()),
     }
     results |= action_cost()
-    report = {"vendor": connection.vendor, "dossiers": Dossier.objects.count(),
-              "daily_rows": DailyFigure.objects.count(), "machine": platform.platform(), "cpus": os.cpu_count(),
-              "rebuild_seconds": rebuild_s, "check_seconds": check_s, "check_clean": clean, "median_ms": results}
+    report = {
+        "vendor": connection.vendor,
+        "dossiers": Dossier.objects.count(),
+        "daily_rows": DailyFigure.objects.count(),
+        "machine": platform.platform(),
+        "cpus": os.cpu_count(),
+        "rebuild_seconds": rebuild_s,
+        "check_seconds": check_s,
+        "check_clean": clean,
+        "median_ms": results,
+    }
     path = harness.RESULTS / f"indicators-{connection.vendor}-{n}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ bench/results/queues-<vendor>-<N>.json.
     .venv/bin/python bench/queues.py [N]                       # SQLite file bench/results/bench.sqlite3
     DATABASE_URL=postgres://… .venv/bin/python bench/queues.py [N]
 """
+
 import datetime as dt
 import json
 import os
@@ -30,8 +31,14 @@ from motcua.dossiers.models import Dossier  # noqa: E402
 from motcua.dossiers.states import NATIONAL_STATUS, State  # noqa: E402
 from motcua.office import queues  # noqa: E402
 
-STATES = [State.RECEIVED] * 2 + [State.IN_PROGRESS] * 6 + [State.SUPPLEMENT_REQUESTED] + [State.RETURNED] * 20 + \
-    [State.ISSUED] * 2 + [State.SUBMITTED]
+STATES = (
+    [State.RECEIVED] * 2
+    + [State.IN_PROGRESS] * 6
+    + [State.SUPPLEMENT_REQUESTED]
+    + [State.RETURNED] * 20
+    + [State.ISSUED] * 2
+    + [State.SUBMITTED]
+)
 
 
 def generate(n: int) -> None:
@@ -54,14 +61,27 @@ def generate(n: int) -> None:
         procedure = rng.choice(procedures)
         received = now - dt.timedelta(minutes=rng.randint(0, 60 * 24 * 60))
         state = rng.choice(STATES)
-        batch.append(Dossier(
-            code=f"{agency.code}-B{made:09d}", procedure=procedure, procedure_version=procedure.current,
-            receiving_agency=agency, processing_agency=agency, lead_agency=agency, channel=rng.choice(
-                ["direct", "online", "online", "postal"]), applicant_name=f"Người nộp {made}",
-            applicant_id_number=f"025{made:09d}", applicant_phone=f"09{made % 100000000:08d}", state=state,
-            national_status=NATIONAL_STATUS[state], submitted_at=received, received_at=received,
-            clock_started_at=received, due_at=received + dt.timedelta(days=rng.randint(1, 20)),
-            assignee=rng.choice(officers) if state == State.IN_PROGRESS else None))
+        batch.append(
+            Dossier(
+                code=f"{agency.code}-B{made:09d}",
+                procedure=procedure,
+                procedure_version=procedure.current,
+                receiving_agency=agency,
+                processing_agency=agency,
+                lead_agency=agency,
+                channel=rng.choice(["direct", "online", "online", "postal"]),
+                applicant_name=f"Người nộp {made}",
+                applicant_id_number=f"025{made:09d}",
+                applicant_phone=f"09{made % 100000000:08d}",
+                state=state,
+                national_status=NATIONAL_STATUS[state],
+                submitted_at=received,
+                received_at=received,
+                clock_started_at=received,
+                due_at=received + dt.timedelta(days=rng.randint(1, 20)),
+                assignee=rng.choice(officers) if state == State.IN_PROGRESS else None,
+            )
+        )
         made += 1
         if len(batch) == 5000:
             Dossier.objects.bulk_create(batch)
@@ -97,8 +117,14 @@ def main() -> None:
     results["tracking lookup by code"] = median_ms(lambda: Dossier.objects.filter(code=sample).first())
     reset_queries()
     plan = str(queues.queue(user, "co-quan").order_by("due_at", "pk")[:25].explain())
-    report = {"vendor": connection.vendor, "dossiers": Dossier.objects.count(), "machine": platform.platform(),
-              "cpus": os.cpu_count(), "median_ms": results, "plan_co_quan": plan}
+    report = {
+        "vendor": connection.vendor,
+        "dossiers": Dossier.objects.count(),
+        "machine": platform.platform(),
+        "cpus": os.cpu_count(),
+        "median_ms": results,
+        "plan_co_quan": plan,
+    }
     path = harness.RESULTS / f"queues-{connection.vendor}-{n}.json"
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2))
     print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -3,6 +3,7 @@
 `motcua due ...`, `motcua catalog import PATH`, `motcua units import PATH`, `motcua text fix [FILE]` are
 management commands of the apps; `motcua runserver`, `motcua migrate` work as with manage.py.
 """
+
 import os
 import sys
 

@@ -14,6 +14,7 @@ Subscribers are registered in their app's `AppConfig.ready()`, where a reader fi
 The publisher never imports its listeners (the layers contract in pyproject.toml forbids it); `subscribers(Event)`
 lists them in their order, which a test pins.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,7 +65,9 @@ def publish(row) -> None:
     """Run every subscriber of `type(row)`, in order, in the caller's transaction; an exception goes through to the
     caller, whose transaction it rolls back."""
     if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError(f"{type(row).__name__} published outside a transaction: the action and what its "
-                           "subscribers write must commit together")
+        raise RuntimeError(
+            f"{type(row).__name__} published outside a transaction: the action and what its "
+            "subscribers write must commit together"
+        )
     for subscriber in subscribers(type(row)):
         subscriber.handler(row)

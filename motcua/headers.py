@@ -14,6 +14,7 @@
   the office, the citizen's pages, tracking results, accounts, the kiosk, the API, the admin, the downloads. A page
   left on a shared counter PC must not come back from the browser's cache after logout, nor be kept by a proxy.
 """
+
 from urllib.parse import urlsplit
 
 from csp.middleware import CSPMiddleware
@@ -25,7 +26,7 @@ PUBLIC_VIEWS = frozenset({"portal:home", "catalog:list", "catalog:detail", "dash
 
 
 def origin(url: str) -> str:
-    """"https://pay.example.vn" of "https://pay.example.vn:443/paymentv2/vpcpay.html?x=1"; "" if not a web URL."""
+    """ "https://pay.example.vn" of "https://pay.example.vn:443/paymentv2/vpcpay.html?x=1"; "" if not a web URL."""
     parts = urlsplit(url or "")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
@@ -63,8 +64,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if targets:
             origins = sorted({o for o in map(origin, targets()) if o})
             if origins:
-                parts.update = {**(parts.update or {}),
-                                "form-action": [*(parts.update or {}).get("form-action", []), *origins]}
+                parts.update = {
+                    **(parts.update or {}),
+                    "form-action": [*(parts.update or {}).get("form-action", []), *origins],
+                }
         return parts
 
 

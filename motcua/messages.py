@@ -2,6 +2,7 @@
 
 `python -m motcua.messages` is run by `make install`; the test session runs it too.
 """
+
 from pathlib import Path
 
 import polib

@@ -3,6 +3,7 @@
 MOTCUA_ENV=production switches on the secure defaults; the server refuses to start there with the development
 secret. DATABASE_URL chooses SQLite (default, a file beside the project) or PostgreSQL.
 """
+
 import ipaddress
 from pathlib import Path
 
@@ -155,18 +156,25 @@ if env("MOTCUA_S3_BUCKET", default=""):
     from motcua.objectstore import s3_storage
 
     STORAGES["default"] = s3_storage(
-        bucket=env("MOTCUA_S3_BUCKET"), endpoint_url=env("MOTCUA_S3_ENDPOINT_URL", default=""),
-        region=env("MOTCUA_S3_REGION", default=""), access_key=env("MOTCUA_S3_ACCESS_KEY_ID", default=""),
-        secret_key=env("MOTCUA_S3_SECRET_ACCESS_KEY", default=""), prefix=env("MOTCUA_S3_PREFIX", default=""),
-        addressing_style=env("MOTCUA_S3_ADDRESSING_STYLE", default=""))
+        bucket=env("MOTCUA_S3_BUCKET"),
+        endpoint_url=env("MOTCUA_S3_ENDPOINT_URL", default=""),
+        region=env("MOTCUA_S3_REGION", default=""),
+        access_key=env("MOTCUA_S3_ACCESS_KEY_ID", default=""),
+        secret_key=env("MOTCUA_S3_SECRET_ACCESS_KEY", default=""),
+        prefix=env("MOTCUA_S3_PREFIX", default=""),
+        addressing_style=env("MOTCUA_S3_ADDRESSING_STYLE", default=""),
+    )
 
 # --- Rate limits and login delays, shared by every server process (motcua.ratelimits, docs/security.md) ---
 # The default cache is per process (fine for what it holds); the limits count in a database table every worker
 # sees: `ratelimits.CacheEntry`, created by `migrate` like any other table.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {"BACKEND": "motcua.ratelimits.cache.SharedDatabaseCache", "LOCATION": "motcua_ratelimit_cache",
-                  "OPTIONS": {"MAX_ENTRIES": 10000}},  # above this, expired rows are removed (never live ones)
+    "ratelimit": {
+        "BACKEND": "motcua.ratelimits.cache.SharedDatabaseCache",
+        "LOCATION": "motcua_ratelimit_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10000},
+    },  # above this, expired rows are removed (never live ones)
 }
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "motcua.ratelimits.clients.client_address"
@@ -199,12 +207,20 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     # Token first: an anonymous call gets 401 with `WWW-Authenticate: Token`; session requests still need CSRF.
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication",
-                                       "rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
 }
-SPECTACULAR_SETTINGS = {"TITLE": "motcua API", "VERSION": "1.0.0", "SERVE_INCLUDE_SCHEMA": False,
-                        "SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR",
-                        "ENUM_NAME_OVERRIDES": {"OutcomeEnum": "motcua.dossiers.states.Outcome"}}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "motcua API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"OutcomeEnum": "motcua.dossiers.states.Outcome"},
+}
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -223,10 +239,18 @@ if PRODUCTION:
 # Scripts and styles only from our static files, nothing inline, no eval; the payment and account pages add the
 # gateway's or the identity provider's origin to form-action themselves (headers.FORM_TARGETS). Stored files keep
 # their own stricter policy (dossiers/files.py).
-CONTENT_SECURITY_POLICY = {"DIRECTIVES": {
-    "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
-    "object-src": ["'none'"], "base-uri": ["'none'"], "frame-ancestors": ["'none'"], "form-action": ["'self'"],
-}}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
 # A session ends 30 minutes after the last request, and 8 hours (staff) or 12 hours (citizens) after the login,
 # whatever the activity; the middleware decides, the cookie's age is a backstop as long as the longest session.
 MOTCUA_SESSION_IDLE_MINUTES = env.int("MOTCUA_SESSION_IDLE_MINUTES", default=30)
@@ -271,11 +295,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 _public_host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in ("*", "")), "")
 # The site's public address, for the tracking link in notices; production derives it from ALLOWED_HOSTS.
 MOTCUA_PUBLIC_URL = env("MOTCUA_PUBLIC_URL", default="").rstrip("/") or (
-    (f"https://{_public_host}" if _public_host else "") if PRODUCTION else "http://127.0.0.1:8000")
+    (f"https://{_public_host}" if _public_host else "") if PRODUCTION else "http://127.0.0.1:8000"
+)
 if not MOTCUA_PUBLIC_URL:
     raise RuntimeError("MOTCUA_PUBLIC_URL (địa chỉ công khai của hệ thống) phải được đặt khi MOTCUA_ENV=production")
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend" if PRODUCTION
-                    else "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else "django.core.mail.backends.console.EmailBackend",
+)
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
@@ -298,10 +327,12 @@ MOTCUA_NOTICE_RETRY_SECONDS = env.int("MOTCUA_NOTICE_RETRY_SECONDS", default=60)
 
 # --- Accounts: password hashing, login lockout, single sign-on over OpenID Connect (docs/accounts.md) ---
 # Argon2 hashes new passwords; older PBKDF2 hashes still verify and are upgraded at the next login.
-PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher",
-                    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
-                    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
-                    "django.contrib.auth.hashers.ScryptPasswordHasher"]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 # Login by username, e-mail or phone. No lock: after the free failures each wrong password doubles the wait before
 # the next try (1 s, 2 s, 4 s … up to MAX_DELAY), counted per login name and per client address (docs/security.md).
 AUTHENTICATION_BACKENDS = ["motcua.accounts.backends.IdentifierBackend"]
@@ -338,17 +369,22 @@ MOTCUA_OIDC_TIMEOUT = env.float("MOTCUA_OIDC_TIMEOUT", default=10.0)
 # Development points at the sandbox (`python -m motcua.payments.sandbox`, port 8027, started by `motcua demo serve`);
 # production has online payment off unless MOTCUA_VNPAY_URL, MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_SECRET come
 # from the environment, and never accepts a gateway on this machine (the sandbox).
-MOTCUA_VNPAY_URL = env("MOTCUA_VNPAY_URL",
-                       default="" if PRODUCTION else "http://127.0.0.1:8027/paymentv2/vpcpay.html")
+MOTCUA_VNPAY_URL = env("MOTCUA_VNPAY_URL", default="" if PRODUCTION else "http://127.0.0.1:8027/paymentv2/vpcpay.html")
 MOTCUA_VNPAY_TMN_CODE = env("MOTCUA_VNPAY_TMN_CODE", default="" if PRODUCTION else "MOTCUA01")
 MOTCUA_VNPAY_SECRET = env("MOTCUA_VNPAY_SECRET", default="" if PRODUCTION else "sandbox-hash-secret")
-MOTCUA_VNPAY_TRANSACTIONS_URL = env("MOTCUA_VNPAY_TRANSACTIONS_URL",
-                                    default="" if PRODUCTION else "http://127.0.0.1:8027/transactions")
+MOTCUA_VNPAY_TRANSACTIONS_URL = env(
+    "MOTCUA_VNPAY_TRANSACTIONS_URL", default="" if PRODUCTION else "http://127.0.0.1:8027/transactions"
+)
 MOTCUA_VNPAY_EXPIRE_MINUTES = env.int("MOTCUA_VNPAY_EXPIRE_MINUTES", default=15)
 MOTCUA_VNPAY_TIMEOUT = env.float("MOTCUA_VNPAY_TIMEOUT", default=15.0)
 if MOTCUA_VNPAY_URL and not (MOTCUA_VNPAY_TMN_CODE and MOTCUA_VNPAY_SECRET):
     raise RuntimeError("MOTCUA_VNPAY_TMN_CODE và MOTCUA_VNPAY_SECRET phải được đặt khi có MOTCUA_VNPAY_URL")
-if PRODUCTION and MOTCUA_VNPAY_URL and (
+if (
+    PRODUCTION
+    and MOTCUA_VNPAY_URL
+    and (
         not MOTCUA_VNPAY_URL.startswith("https://")
-        or (MOTCUA_VNPAY_URL.split("/")[2].split(":")[0] in ("127.0.0.1", "localhost", "[::1]"))):
+        or (MOTCUA_VNPAY_URL.split("/")[2].split(":")[0] in ("127.0.0.1", "localhost", "[::1]"))
+    )
+):
     raise RuntimeError("MOTCUA_VNPAY_URL phải là cổng thanh toán thật (https), không phải cổng giả lập")

@@ -1,5 +1,6 @@
 """A citizen on a phone submits "Đăng ký thường trú" online with its 10.000 đ fee and pays it in the sandbox
 gateway; the gateway's IPN reaches our server and the dossier shows the fee paid online. Screenshots in artifacts/."""
+
 import re
 
 import pytest

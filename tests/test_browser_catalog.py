@@ -1,4 +1,5 @@
 """A citizen searches the catalogue without accents, on a phone and on a desktop, in Debian's Chromium."""
+
 import pytest
 
 from motcua.demo.load import load

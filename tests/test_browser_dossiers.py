@@ -1,6 +1,7 @@
 """Issue 3 as officials live it, in Chromium: the counter receives and prints form 01, the specialist and head
 process, the result is issued and returned; a second dossier goes through a supplement request (the deadline
 restarts), a third through liên thông with two agencies and an extension. Screenshots go to artifacts/."""
+
 import datetime as dt
 import re
 
@@ -111,8 +112,11 @@ def test_supplement_request_restarts_the_deadline(site, phone_page, artifacts, t
     first_due = Dossier.objects.get(code=code).due_at
     login(page, site, "chuyenvien")
     page.goto(f"{site}/can-bo/ho-so/{code}/")
-    act(page, "request_supplement", {"item_0": "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp",
-                                     "reason_0": "Thiếu chữ ký của người yêu cầu"})
+    act(
+        page,
+        "request_supplement",
+        {"item_0": "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "reason_0": "Thiếu chữ ký của người yêu cầu"},
+    )
     page.screenshot(path=artifacts / "office-supplement-phone.png", full_page=True)
     login(page, site, "tiepnhan")
     page.goto(f"{site}/can-bo/hang-doi/cho-bo-sung/")
@@ -141,8 +145,12 @@ def test_lien_thong_with_two_agencies_and_an_extension(site, desktop_page, artif
     page.click("#tt-forward button[type=submit]")
     login(page, site, "congan")
     page.goto(f"{site}/can-bo/ho-so/{code}/")
-    act(page, "complete_step", {"note": "Không có án tích", "days": "1"},
-        select={"next_agency": "Văn phòng Đăng ký đất đai tỉnh Phú Thọ"})
+    act(
+        page,
+        "complete_step",
+        {"note": "Không có án tích", "days": "1"},
+        select={"next_agency": "Văn phòng Đăng ký đất đai tỉnh Phú Thọ"},
+    )
     login(page, site, "diachinh")
     page.goto(f"{site}/can-bo/ho-so/{code}/")
     act(page, "complete_step", {"note": "Đã đối chiếu"})
@@ -150,8 +158,11 @@ def test_lien_thong_with_two_agencies_and_an_extension(site, desktop_page, artif
     page.goto(f"{site}/can-bo/ho-so/{code}/")
     dossier = Dossier.objects.get(code=code)
     new_due = timezone.localtime(dossier.due_at + dt.timedelta(days=3))
-    act(page, "extend", {"new_date": f"{new_due:%d/%m/%Y}", "new_time": f"{new_due:%H:%M}",
-                         "reason": "Chờ kết quả xác minh bổ sung"})
+    act(
+        page,
+        "extend",
+        {"new_date": f"{new_due:%d/%m/%Y}", "new_time": f"{new_due:%H:%M}", "reason": "Chờ kết quả xác minh bổ sung"},
+    )
     dossier.refresh_from_db()
     assert dossier.extended and dossier.processing_agency.code == "000.00.10.H44"
     steps = [(s.kind, s.agency.code) for s in dossier.steps.order_by("id")]

@@ -1,5 +1,6 @@
 """A citizen on a phone: finds "khai sinh" typed without accents, fills the e-form, attaches two files (with the
 upload progress), closes the tab, comes back to the same draft, submits, and sees the dossier in Hồ sơ của tôi."""
+
 import re
 
 import pytest

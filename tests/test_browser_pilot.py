@@ -1,6 +1,7 @@
 """Issue 10, done when: a walk-in dossier on an imported procedure with conditional lines goes from the counter (one
 line marked "không áp dụng") to a specialist, to the leader's queue, approval, and return, in Chromium, each role
 starting from its own "Việc cần làm". Screenshots in artifacts/pilot-*.png."""
+
 import json
 import re
 
@@ -134,6 +135,13 @@ def test_walk_in_dossier_with_a_line_not_applicable_from_counter_to_return(site,
     received = dossier.events.get(kind="received")
     assert received.actor.username == "tiepnhan" and received.data["not_applicable"] == [separate_visa.name]
     assert [e.kind for e in dossier.events.order_by("seq")] == [
-        "registered", "received", "assigned", "submitted_for_approval", "approved", "result_issued", "returned"]
+        "registered",
+        "received",
+        "assigned",
+        "submitted_for_approval",
+        "approved",
+        "result_issued",
+        "returned",
+    ]
     assert [s.kind for s in dossier.steps.order_by("id")] == ["receive", "process", "approve", "return"]
     assert all(s.outcome for s in dossier.steps.all())

@@ -1,6 +1,7 @@
 """On a phone, a 600 KB scan goes up in 256 KiB pieces: the network drops one piece and the page carries on from what
 the server holds; another time the page is reloaded mid-upload and, the same file chosen again, it goes on from
 there instead of starting over. Screenshots in artifacts/."""
+
 import hashlib
 import re
 
@@ -35,8 +36,14 @@ def draft_page(live_server, phone_page, tmp_path):
 
 def log_tus_requests(page) -> list[tuple[str, str | None]]:
     seen = []
-    page.on("request", lambda r: seen.append((r.method, r.headers.get("upload-offset")))
-            if UPLOAD.match(r.url) or r.url.endswith("/tai-len/") else None)
+    page.on(
+        "request",
+        lambda r: (
+            seen.append((r.method, r.headers.get("upload-offset")))
+            if UPLOAD.match(r.url) or r.url.endswith("/tai-len/")
+            else None
+        ),
+    )
     return seen
 
 
@@ -59,8 +66,14 @@ def test_a_piece_lost_to_the_network_is_sent_again_from_the_server_offset(draft_
     page.screenshot(path=artifacts / "upload-resumed-phone.png", full_page=True)
 
     assert cut, "the second piece was never sent"
-    assert seen == [("POST", None), ("PATCH", "0"), ("PATCH", str(PIECE)), ("HEAD", None),
-                    ("PATCH", str(PIECE)), ("PATCH", str(2 * PIECE))]
+    assert seen == [
+        ("POST", None),
+        ("PATCH", "0"),
+        ("PATCH", str(PIECE)),
+        ("HEAD", None),
+        ("PATCH", str(PIECE)),
+        ("PATCH", str(2 * PIECE)),
+    ]
     item = DraftFile.objects.get()
     assert item.requirement.name.startswith("Giấy chứng sinh") and item.sha256 == hashlib.sha256(SCAN).hexdigest()
     assert not UploadSession.objects.exists()
@@ -68,9 +81,14 @@ def test_a_piece_lost_to_the_network_is_sent_again_from_the_server_offset(draft_
 
 def test_after_a_reload_the_same_file_goes_on_where_it_stopped(draft_page, artifacts):
     page, scan = draft_page
-    page.route(UPLOAD, lambda route: route.abort("internetdisconnected")
-               if route.request.method == "PATCH" and route.request.headers.get("upload-offset") != "0"
-               else route.continue_())
+    page.route(
+        UPLOAD,
+        lambda route: (
+            route.abort("internetdisconnected")
+            if route.request.method == "PATCH" and route.request.headers.get("upload-offset") != "0"
+            else route.continue_()
+        ),
+    )
     line = page.locator(".doc-line").nth(1)  # the first line is the tờ khai: the e-form is it, nothing to upload
     line.locator("input[type=file]").set_input_files(str(scan))
     line.locator(".upload-state", has_text="Mất kết nối, đang thử lại").wait_for()

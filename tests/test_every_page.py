@@ -10,13 +10,14 @@ MOTCUA_PAGES_USERS=-,congdan walks only those users' pages ("-" is nobody). No p
 Content-Security-Policy violation (issue 12). The Django admin (/quan-tri/) is left
 out: it is Django's own, in English-first markup.
 """
+
 import datetime as dt
 import hashlib
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 from django.core.files.base import ContentFile
@@ -52,6 +53,7 @@ def pdf(name="giay-to.pdf"):
 @dataclass
 class Page:
     """One page to read: where to go (or what to do to get there), and the HTTP status it answers with."""
+
     name: str
     url: str = ""
     steps: Callable | None = None  # (page, site) -> None, for a page reached by posting a form
@@ -62,6 +64,7 @@ class Page:
 @dataclass
 class World:
     """What the demo holds for the walk: dossiers in the states whose pages differ."""
+
     codes: dict = field(default_factory=dict)
     phone: dict = field(default_factory=dict)
     pakn_published: str = ""
@@ -76,18 +79,27 @@ def build_world() -> World:
     load_dossiers()
     world = World()
     users = {u.username: u for u in User.objects.all()}
-    citizen, desk, officer, head, clerk = (users[n] for n in ("congdan", "tiepnhan", "chuyenvien", "lanhdao",
-                                                                "vanthu"))
+    citizen, desk, officer, head, clerk = (users[n] for n in ("congdan", "tiepnhan", "chuyenvien", "lanhdao", "vanthu"))
     justice, centre = Agency.objects.get(code="000.00.10.H44"), Agency.objects.get(code="000.01.01.H44")
     version = Procedure.objects.get(code="3.000333").current  # Phiếu lý lịch tư pháp, Sở Tư pháp
 
     def online(**extra):
         lines = list(version.documents.all())[:2]
         return lifecycle.register(
-            actor=citizen, version=version, receiving_agency=centre, channel="online", applicant_user=citizen,
-            applicant={"applicant_name": "Vũ Thị Mai", "applicant_id_number": "025090009999",
-                       "applicant_phone": "0912345678", "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ"},
-            uploads=[(line, pdf()) for line in lines], **extra)
+            actor=citizen,
+            version=version,
+            receiving_agency=centre,
+            channel="online",
+            applicant_user=citizen,
+            applicant={
+                "applicant_name": "Vũ Thị Mai",
+                "applicant_id_number": "025090009999",
+                "applicant_phone": "0912345678",
+                "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ",
+            },
+            uploads=[(line, pdf()) for line in lines],
+            **extra,
+        )
 
     lines = [line.pk for line in version.documents.all()]
     path = [  # one online dossier walked along the lifecycle; each state below stops at its step
@@ -96,15 +108,22 @@ def build_world() -> World:
         ("in_progress", lambda pk: lifecycle.assign(pk, actor=head, officer=officer)),  # the specialist's actions
         ("for_approval", lambda pk: lifecycle.submit_for_approval(pk, actor=officer, proposal="Đủ điều kiện")),
         ("approved", lambda pk: lifecycle.approve(pk, actor=head)),  # the văn thư issues it: a file input
-        ("issued", lambda pk: lifecycle.issue_result(pk, actor=clerk, summary="Phiếu lý lịch tư pháp số 1/2026",
-                                                     uploads=[("Kết quả giải quyết", pdf("ket-qua.pdf"))])),
+        (
+            "issued",
+            lambda pk: lifecycle.issue_result(
+                pk,
+                actor=clerk,
+                summary="Phiếu lý lịch tư pháp số 1/2026",
+                uploads=[("Kết quả giải quyết", pdf("ket-qua.pdf"))],
+            ),
+        ),
         ("returned", lambda pk: lifecycle.return_result(pk, actor=desk, method="desk")),  # to rate, here or kiosk
     ]
     for number, (state, _) in enumerate(path):
         if state == "received":
             continue
         pk = online().pk
-        for _, step in path[:number + 1]:
+        for _, step in path[: number + 1]:
             step(pk)
         world.codes[state] = Dossier.objects.get(pk=pk).code
     # Waiting for the citizen's supplement: the citizen's page has the supplement form (a file input).
@@ -114,27 +133,44 @@ def build_world() -> World:
     lifecycle.request_supplement(pk, actor=officer, items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}])
     world.codes["supplement"] = Dossier.objects.get(pk=pk).code
     returned = Dossier.objects.get(code=world.codes["returned"])
-    world.kiosk, world.rating = (rating_tokens.display(rating_tokens.issue(returned, channel))
-                                 for channel in (rating_tokens.Channel.PRINTED, rating_tokens.Channel.NOTICE))
-    world.phone = {code: "0912345678" for code in world.codes.values()}
+    world.kiosk, world.rating = (
+        rating_tokens.display(rating_tokens.issue(returned, channel))
+        for channel in (rating_tokens.Channel.PRINTED, rating_tokens.Channel.NOTICE)
+    )
+    world.phone = dict.fromkeys(world.codes.values(), "0912345678")
     # An older dossier of the demo, returned and done at the ward.
     old = Dossier.objects.filter(state="returned").exclude(code__in=world.codes.values()).order_by("pk").first()
     world.codes["old_returned"] = old.code
     world.phone[old.code] = old.applicant_phone
 
     # The citizen's data store, whose documents the e-form offers again (long names, as people's files have).
-    for number, name in enumerate(["Giấy chứng sinh của bé Nguyễn Minh Anh, Bệnh viện Sản Nhi tỉnh Phú Thọ.pdf",
-                                   "Căn cước công dân của mẹ (mặt trước và mặt sau), bản chụp từ điện thoại.pdf"]):
+    for number, name in enumerate(
+        [
+            "Giấy chứng sinh của bé Nguyễn Minh Anh, Bệnh viện Sản Nhi tỉnh Phú Thọ.pdf",
+            "Căn cước công dân của mẹ (mặt trước và mặt sau), bản chụp từ điện thoại.pdf",
+        ]
+    ):
         content = PDF + f"% {number}\n".encode()
-        stored = StoredDocument(owner=citizen, kind=StoredDocument.Kind.UPLOAD, name=name, size=len(content),
-                                content_type="application/pdf", sha256=hashlib.sha256(content).hexdigest())
+        stored = StoredDocument(
+            owner=citizen,
+            kind=StoredDocument.Kind.UPLOAD,
+            name=name,
+            size=len(content),
+            content_type="application/pdf",
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
         stored.file.save("kho.pdf", ContentFile(content))
 
     # PAKN: one answered and published, one just received (the office's actions).
-    sender = {"kind": "proposal", "sender_name": "Trần Thị Bình", "sender_phone": "0987654321",
-              "sender_address": "Phường Việt Trì, tỉnh Phú Thọ", "receiving_agency": justice,
-              "title": "Đề nghị bỏ yêu cầu nộp bản sao giấy khai sinh",
-              "content": "Thủ tục cấp Phiếu lý lịch tư pháp vẫn yêu cầu bản sao giấy khai sinh."}
+    sender = {
+        "kind": "proposal",
+        "sender_name": "Trần Thị Bình",
+        "sender_phone": "0987654321",
+        "sender_address": "Phường Việt Trì, tỉnh Phú Thọ",
+        "receiving_agency": justice,
+        "title": "Đề nghị bỏ yêu cầu nộp bản sao giấy khai sinh",
+        "content": "Thủ tục cấp Phiếu lý lịch tư pháp vẫn yêu cầu bản sao giấy khai sinh.",
+    }
     fb = pakn.submit(sender)
     pakn.classify(fb.pk, officer, "competent")
     pakn.answer(fb.pk, officer, "Sở Tư pháp đã đề nghị bãi bỏ yêu cầu này.\nCảm ơn bà Bình.")
@@ -162,6 +198,7 @@ def track_found(code, phone):
         page.click("main form button[type=submit]")
         page.wait_for_load_state()
         assert page.locator("section.tracking").count() == 1, "the tracked dossier is not shown"
+
     return steps
 
 
@@ -192,6 +229,7 @@ def pakn_found(code, phone):
         page.click("main form button[type=submit]")
         page.wait_for_load_state()
         assert page.locator("section.tracking").count() == 1, "the PAKN is not shown"
+
     return steps
 
 
@@ -202,6 +240,7 @@ def kiosk_rate(code):
         page.click("main button[type=submit]")
         page.wait_for_load_state()
         assert page.locator("input[name=hai_long]").count() == 2, "the kiosk's rating form is not shown"
+
     return steps
 
 
@@ -240,8 +279,7 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("procedure", f"/thu-tuc/{BIRTH}/", desktop=True),
             Page("procedure-2", "/thu-tuc/3.000333/"),
             Page("tracking", "/tra-cuu/", desktop=True),
-            Page("tracking-found", steps=track_found(c["supplement"], world.phone[c["supplement"]]),
-                 desktop=True),
+            Page("tracking-found", steps=track_found(c["supplement"], world.phone[c["supplement"]]), desktop=True),
             Page("tracking-found-returned", steps=track_found(c["old_returned"], world.phone[c["old_returned"]])),
             Page("pakn-published", "/phan-anh-kien-nghi/", desktop=True),
             Page("pakn-published-detail", f"/phan-anh-kien-nghi/{world.pakn_published}/", desktop=True),
@@ -282,8 +320,10 @@ def pages_for(world: World) -> dict[str, list[Page]]:
         "tiepnhan": [
             Page("office-work-counter", "/can-bo/", desktop=True),
             Page("office-queues-counter", "/can-bo/hang-doi/"),
-            *[Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/") for slug in
-              ("moi-nop", "da-bo-sung", "cho-tra", "cho-bo-sung", "tat-ca")],
+            *[
+                Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/")
+                for slug in ("moi-nop", "da-bo-sung", "cho-tra", "cho-bo-sung", "tat-ca")
+            ],
             Page("office-counter-pick", "/can-bo/tiep-nhan/", desktop=True),
             Page("office-counter-pick-search", "/can-bo/tiep-nhan/?q=khai+sinh"),
             Page("office-counter-form", f"/can-bo/tiep-nhan/{BIRTH}/", desktop=True),
@@ -298,8 +338,10 @@ def pages_for(world: World) -> dict[str, list[Page]]:
         ],
         "chuyenvien": [
             Page("office-work-specialist", "/can-bo/"),
-            *[Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/") for slug in
-              ("cua-toi", "phoi-hop", "qua-han", "sap-den-han", "cho-co-quan-khac", "co-quan")],
+            *[
+                Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/")
+                for slug in ("cua-toi", "phoi-hop", "qua-han", "sap-den-han", "cho-co-quan-khac", "co-quan")
+            ],
             Page("office-dossier-in-progress", f"/can-bo/ho-so/{c['in_progress']}/", desktop=True),
             Page("office-dossier-supplement", f"/can-bo/ho-so/{c['supplement']}/"),
             Page("office-dossier-returned", f"/can-bo/ho-so/{c['old_returned']}/"),
@@ -308,8 +350,10 @@ def pages_for(world: World) -> dict[str, list[Page]]:
         ],
         "lanhdao": [
             Page("office-work-leader", "/can-bo/", desktop=True),
-            *[Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/") for slug in
-              ("chua-phan-cong", "cho-phe-duyet")],
+            *[
+                Page(f"office-queue-{slug}", f"/can-bo/hang-doi/{slug}/")
+                for slug in ("chua-phan-cong", "cho-phe-duyet")
+            ],
             Page("office-dossier-for-approval", f"/can-bo/ho-so/{c['for_approval']}/", desktop=True),
             Page("office-overview", "/can-bo/lanh-dao/", desktop=True),
             Page("office-register-leader", "/can-bo/so-theo-doi/"),
@@ -378,7 +422,7 @@ class Walker:
             else:
                 response = page.goto(self.site + item.url)
                 status = response.status if response else None
-        except Exception as exc:  # noqa: BLE001 (a page that cannot be reached is a finding, not the end of the walk)
+        except Exception as exc:
             self.problems.append(f"{label}: could not be reached: {exc}")
             return
         self.walked.append(label)
@@ -403,8 +447,9 @@ class Walker:
         if page.evaluate("typeof axe") == "undefined":
             page.evaluate(self.axe_script)
         for v in page.evaluate(AXE_RUN)["violations"]:
-            where = "; ".join(" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])
-                              for n in v["nodes"][:4])
+            where = "; ".join(
+                " ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"]) for n in v["nodes"][:4]
+            )
             line = f"{v['id']} ({v['impact']}, {len(v['nodes'])}×): {v['help']} – {where}"
             if v["impact"] in ("critical", "serious"):
                 self.problems.append(f"{label}: axe {line}")
@@ -458,9 +503,12 @@ def test_every_page_on_a_phone_and_a_desktop(live_server, chromium, artifacts, c
             context.close()
             walker.problems += [f"{width} {username or '-'}: {violation}" for violation in violations]
     took = time.monotonic() - started
-    print(f"\n{len(walker.walked)} page views ({len(set(w.split()[1] for w in walker.walked))} pages) "
-          f"in {took:.0f} s (the demo data: {built:.0f} s; " + ", ".join(f"{k} {v:.0f} s" for k, v in walker.spent.items())
-          + ")")
+    print(
+        f"\n{len(walker.walked)} page views ({len({w.split()[1] for w in walker.walked})} pages) "
+        f"in {took:.0f} s (the demo data: {built:.0f} s; "
+        + ", ".join(f"{k} {v:.0f} s" for k, v in walker.spent.items())
+        + ")"
+    )
     if walker.notes:
         print("axe, moderate and minor (not failing):")
         for line, names in sorted(walker.notes.items()):

@@ -6,6 +6,7 @@ procedure name from the catalogue import, an agency's name in the admin, a PAKN'
 Excel export that shows them is opened with openpyxl: no cell holds a formula, and each text is there as typed,
 marked as text (quote prefix) so that editing the cell in Excel does not turn it into one either.
 """
+
 import io
 
 import pytest
@@ -38,19 +39,34 @@ def hostile(province, people):
     justice.save()
     version = make_procedure("9.000999", PROCEDURE, 5, "working_days", [justice])
     applicants = [
-        {"applicant_kind": "organisation", "applicant_name": ORGANISATION, "applicant_address": ADDRESS,
-         "applicant_phone": "0912345678", "organisation_representative": "Trần Thị Bình"},
-        {"applicant_name": PERSON, "applicant_id_number": "025090001234", "applicant_phone": "0912345678",
-         "applicant_address": TAB},
+        {
+            "applicant_kind": "organisation",
+            "applicant_name": ORGANISATION,
+            "applicant_address": ADDRESS,
+            "applicant_phone": "0912345678",
+            "organisation_representative": "Trần Thị Bình",
+        },
+        {
+            "applicant_name": PERSON,
+            "applicant_id_number": "025090001234",
+            "applicant_phone": "0912345678",
+            "applicant_address": TAB,
+        },
     ]
     for day, applicant in zip((2, 3), applicants):
         at = vn(f"2026-03-0{day} 09:00")
-        dossier = lifecycle.register(actor=people["desk"], version=version, receiving_agency=province["centre"],
-                                     applicant=applicant, channel="direct", at=at)
-        lifecycle.receive(dossier.pk, actor=people["desk"], received_lines=[
-            line.pk for line in version.documents.all()], at=at)
-    pakn.submit({**sender(receiving_agency=justice), "title": TITLE, "sender_address": LINK},
-                at=vn("2026-03-04 10:00"))
+        dossier = lifecycle.register(
+            actor=people["desk"],
+            version=version,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+            at=at,
+        )
+        lifecycle.receive(
+            dossier.pk, actor=people["desk"], received_lines=[line.pk for line in version.documents.all()], at=at
+        )
+    pakn.submit({**sender(receiving_agency=justice), "title": TITLE, "sender_address": LINK}, at=vn("2026-03-04 10:00"))
 
 
 def opened(response):
@@ -84,12 +100,15 @@ def test_the_register_of_dossiers_writes_names_and_addresses_as_text(client, peo
     assert ORGANISATION in names and PERSON in names  # the whole cell, exactly as typed
 
 
-@pytest.mark.parametrize("params, shown", [
-    ({"dinh-dang": "xlsx"}, [AGENCY]),
-    ({"dinh-dang": "xlsx", "loai": "ho-so", "chi-so": "received"}, [ORGANISATION, PERSON, PROCEDURE]),
-    ({"dinh-dang": "xlsx", "loai": "pakn", "chi-so": "pakn"}, [TITLE]),
-    ({"dinh-dang": "xlsx", "loai": "thu-tuc", "chi-so": "in_competence"}, [PROCEDURE]),
-])
+@pytest.mark.parametrize(
+    "params, shown",
+    [
+        ({"dinh-dang": "xlsx"}, [AGENCY]),
+        ({"dinh-dang": "xlsx", "loai": "ho-so", "chi-so": "received"}, [ORGANISATION, PERSON, PROCEDURE]),
+        ({"dinh-dang": "xlsx", "loai": "pakn", "chi-so": "pakn"}, [TITLE]),
+        ({"dinh-dang": "xlsx", "loai": "thu-tuc", "chi-so": "in_competence"}, [PROCEDURE]),
+    ],
+)
 def test_the_dashboard_exports_write_citizens_text_as_text(client, people, hostile, params, shown):
     client.force_login(people["monitor"])
     url = reverse("dashboard:home") if "loai" not in params else reverse("dashboard:list")
@@ -98,8 +117,9 @@ def test_the_dashboard_exports_write_citizens_text_as_text(client, people, hosti
 
 def test_the_reform_report_writes_the_agency_name_as_text(client, people, hostile):
     client.force_login(people["head"])
-    book = opened(client.get(reverse("indicators:report"), {"co_quan": "000.00.10.H44", "ky": "2026-03",
-                                                           "xuat": "xlsx"}))
+    book = opened(
+        client.get(reverse("indicators:report"), {"co_quan": "000.00.10.H44", "ky": "2026-03", "xuat": "xlsx"})
+    )
     assert_never_executes(book, AGENCY)
 
 

@@ -1,5 +1,6 @@
 """The fee of an online dossier follows its procedure's fee lines and the e-form: the demo's birth registration is
 free, and each copy of the birth extract asked for costs 8.000 đồng (docs/payments.md, "Fee rule")."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -17,8 +18,16 @@ PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it ta
 COPIES = {"kind": "phi", "amount": 8000, "text": "8.000 đồng/bản", "per": "so_ban_sao"}
 
 
-@pytest.mark.parametrize("form, owed", [({"so_ban_sao": 3}, 24000 + 5000), ({}, 5000), ({"so_ban_sao": 0}, 5000),
-                                        ({"so_ban_sao": -2}, 5000), ({"so_ban_sao": "hai"}, 5000)])
+@pytest.mark.parametrize(
+    "form, owed",
+    [
+        ({"so_ban_sao": 3}, 24000 + 5000),
+        ({}, 5000),
+        ({"so_ban_sao": 0}, 5000),
+        ({"so_ban_sao": -2}, 5000),
+        ({"so_ban_sao": "hai"}, 5000),
+    ],
+)
 def test_a_per_copy_line_counts_the_copies_asked_for_and_a_fixed_line_counts_once(form, owed):
     lines = [{"kind": "le_phi", "amount": 5000, "text": "5.000 đồng"}, COPIES, {"kind": "other", "amount": None}]
     assert fee_due(lines, form) == owed
@@ -34,11 +43,22 @@ def birth(db, client):
 
 
 def form(copies: str) -> dict:
-    return {"applicant_name": "Vũ Thị Mai", "applicant_id_number": "025090001234", "applicant_phone": "0912345678",
-            "receiving_agency": Agency.objects.get(code="000.00.31.H44").pk, "ho_ten_tre": "Vũ Minh An",
-            "ngay_sinh": "2026-03-01", "gioi_tinh": "Nam", "noi_sinh": "Bệnh viện Đa khoa tỉnh Phú Thọ",
-            "dan_toc": "Kinh", "quoc_tich": "Việt Nam", "ho_ten_me": "Vũ Thị Mai", "so_dinh_danh_me": "025090001234",
-            "quan_he": "Mẹ", "so_ban_sao": copies}
+    return {
+        "applicant_name": "Vũ Thị Mai",
+        "applicant_id_number": "025090001234",
+        "applicant_phone": "0912345678",
+        "receiving_agency": Agency.objects.get(code="000.00.31.H44").pk,
+        "ho_ten_tre": "Vũ Minh An",
+        "ngay_sinh": "2026-03-01",
+        "gioi_tinh": "Nam",
+        "noi_sinh": "Bệnh viện Đa khoa tỉnh Phú Thọ",
+        "dan_toc": "Kinh",
+        "quoc_tich": "Việt Nam",
+        "ho_ten_me": "Vũ Thị Mai",
+        "so_dinh_danh_me": "025090001234",
+        "quan_he": "Mẹ",
+        "so_ban_sao": copies,
+    }
 
 
 def submit(client, draft, copies: str):

@@ -3,6 +3,7 @@
 A test of the whole system: it names subscribers of several layers, which only a module outside the layered
 package may import together (the contract in pyproject.toml covers `motcua`, not `tests`).
 """
+
 import pytest
 from django.db import transaction
 
@@ -20,8 +21,8 @@ def names(kind) -> list[str]:
 
 def test_dossier_events_reach_the_figures_then_the_data_store_then_the_notices():
     assert names(Event) == [
-        "10 motcua.indicators.facts.on_event",          # aggregates first
-        "20 motcua.portal.store.keep_result",            # the citizen's copy of a result
+        "10 motcua.indicators.facts.on_event",  # aggregates first
+        "20 motcua.portal.store.keep_result",  # the citizen's copy of a result
         "30 motcua.integrations.notices.on_dossier_event",  # outbox rows last, delivered after commit
     ]
 
@@ -31,7 +32,7 @@ def test_ratings_reach_the_figures():
 
 
 def test_an_order_number_is_taken_once():
-    with pytest.raises(ValueError, match="order 10 is taken by motcua.indicators.facts.on_event"):
+    with pytest.raises(ValueError, match=r"order 10 is taken by motcua\.indicators\.facts\.on_event"):
         happened.subscribe(Event, lambda event: None, order=10)
     [first] = [s for s in happened.subscribers(Event) if s.order == 10]
     happened.subscribe(Event, first.handler, order=10)  # a ready() run twice changes nothing
@@ -60,8 +61,14 @@ def failing():
 
 @pytest.mark.django_db(transaction=True)  # the action's own transaction is the outermost: its rollback is real
 def test_a_failing_subscriber_rolls_the_whole_action_back(five_days, province, people, applicant, failing):
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 08:55"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 08:55"),
+    )
     facts_before, figures_before = list(DossierFacts.objects.values()), list(DailyFigure.objects.values())
     assert failing == ["registered"]
     with pytest.raises(RuntimeError, match="a listener failed"):

@@ -1,5 +1,6 @@
 """Issue 12, item 3: the Content-Security-Policy every page is served with, no inline code left in a page, and
 Cache-Control: no-store on every response of a page with personal data (motcua/headers.py, docs/security.md)."""
+
 import io
 import re
 import uuid
@@ -9,15 +10,22 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django.urls.resolvers import RoutePattern
 
 from motcua import headers
 from motcua.dossiers import lifecycle
 from motcua.dossiers.files import FILE_POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = {"default-src": "'self'", "script-src": "'self'", "style-src": "'self'", "img-src": "'self' data:",
-          "object-src": "'none'", "base-uri": "'none'", "frame-ancestors": "'none'", "form-action": "'self'"}
+POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
 
 
 def directives(response) -> dict:
@@ -37,9 +45,15 @@ def png() -> bytes:
 def filed(five_days, province, people, applicant):
     """An online dossier of the citizen, with one scanned document (personal data on every page that shows it)."""
     scan = SimpleUploadedFile("giay-chung-sinh.png", png(), content_type="image/png")
-    dossier = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                                 channel="online", applicant_user=people["citizen"], uploads=[(None, scan)],
-                                 applicant={**applicant, "applicant_name": "Vũ Thị Mai"})
+    dossier = lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        channel="online",
+        applicant_user=people["citizen"],
+        uploads=[(None, scan)],
+        applicant={**applicant, "applicant_name": "Vũ Thị Mai"},
+    )
     return dossier
 
 
@@ -50,6 +64,7 @@ def signed_in(user) -> Client:
 
 
 # --- Content-Security-Policy ---
+
 
 @pytest.mark.django_db
 def test_every_page_is_served_with_the_strict_policy(client):
@@ -115,13 +130,20 @@ def test_only_the_browsable_api_may_have_inline_styles_and_never_inline_scripts(
 
 
 # The templates a browser gets (the others are turned into PDF by WeasyPrint, where no policy applies).
-PDF_TEMPLATES = {"dossiers/forms/", "indicators/report_pdf.html", "indicators/tables_pdf.html",
-                 "payments/receipt.html", "dashboard/export.html"}
-INLINE = [(re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I), "inline script"),
-          (re.compile(r"<style[\s>]", re.I), "<style> block"),
-          (re.compile(r"\sstyle\s*=", re.I), "style attribute"),
-          (re.compile(r"\son[a-z]+\s*=", re.I), "event handler attribute"),
-          (re.compile(r"javascript:", re.I), "javascript: URL")]
+PDF_TEMPLATES = {
+    "dossiers/forms/",
+    "indicators/report_pdf.html",
+    "indicators/tables_pdf.html",
+    "payments/receipt.html",
+    "dashboard/export.html",
+}
+INLINE = [
+    (re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I), "inline script"),
+    (re.compile(r"<style[\s>]", re.I), "<style> block"),
+    (re.compile(r"\sstyle\s*=", re.I), "style attribute"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "event handler attribute"),
+    (re.compile(r"javascript:", re.I), "javascript: URL"),
+]
 
 
 def test_no_page_template_has_inline_code():
@@ -136,6 +158,7 @@ def test_no_page_template_has_inline_code():
 
 
 # --- Cache-Control: no-store ---
+
 
 def routes(patterns=None, prefix=""):
     """(path with its converters, view name) of every URL pattern of the project."""
@@ -170,11 +193,20 @@ def test_every_route_is_walked():
 def test_every_response_but_the_public_pages_is_never_stored(filed, people, admin_user):
     """Every URL of urls.py, for nobody, the citizen, an officer and the admin, whatever it answers (a page, a
     redirect to the login page, 403, 404, 405): no-store, except the catalogue and the public statistics."""
-    clients = {"anonymous": Client(raise_request_exception=False), "citizen": signed_in(people["citizen"]),
-               "officer": signed_in(people["desk"]), "admin": signed_in(admin_user)}
-    admin_pages = ["/quan-tri/", "/quan-tri/login/", "/quan-tri/accounts/user/",
-                   f"/quan-tri/accounts/user/{people['citizen'].pk}/change/",
-                   f"/quan-tri/accounts/user/{people['citizen'].pk}/password/", "/quan-tri/dossiers/dossier/"]
+    clients = {
+        "anonymous": Client(raise_request_exception=False),
+        "citizen": signed_in(people["citizen"]),
+        "officer": signed_in(people["desk"]),
+        "admin": signed_in(admin_user),
+    }
+    admin_pages = [
+        "/quan-tri/",
+        "/quan-tri/login/",
+        "/quan-tri/accounts/user/",
+        f"/quan-tri/accounts/user/{people['citizen'].pk}/change/",
+        f"/quan-tri/accounts/user/{people['citizen'].pk}/password/",
+        "/quan-tri/dossiers/dossier/",
+    ]
     paths = sorted({p for p in (concrete(route, filed.code) for route, _ in routes()) if p} | set(admin_pages))
     stored, seen = [], 0
     for who, client in clients.items():
@@ -185,8 +217,10 @@ def test_every_response_but_the_public_pages_is_never_stored(filed, people, admi
             if public:
                 continue
             if "no-store" not in response.get("Cache-Control", "") or response.get("Pragma") != "no-cache":
-                stored.append(f"{who} {path}: HTTP {response.status_code}, Cache-Control "
-                              f"{response.get('Cache-Control')!r}, Pragma {response.get('Pragma')!r}")
+                stored.append(
+                    f"{who} {path}: HTTP {response.status_code}, Cache-Control "
+                    f"{response.get('Cache-Control')!r}, Pragma {response.get('Pragma')!r}"
+                )
     assert seen > 250 and not stored, "\n".join(stored)
 
 
@@ -195,11 +229,15 @@ def test_pages_with_personal_data_answer_and_are_never_stored(filed, people, adm
     citizen, officer, admin = signed_in(people["citizen"]), signed_in(people["desk"]), signed_in(admin_user)
     document = filed.documents.get().pk
     pages = [
-        (officer, "get", reverse("office:home"), {}), (officer, "get", reverse("office:dossier", args=[filed.code]), {}),
+        (officer, "get", reverse("office:home"), {}),
+        (officer, "get", reverse("office:dossier", args=[filed.code]), {}),
         (officer, "get", reverse("office:document", args=[filed.code, document]), {}),
-        (officer, "get", "/api/v1/dossiers/", {}), (officer, "get", f"/api/v1/dossiers/{filed.code}/", {}),
-        (citizen, "get", "/ho-so-cua-toi/", {}), (citizen, "get", f"/ho-so-cua-toi/{filed.code}/", {}),
-        (citizen, "get", "/tai-khoan/", {}), (citizen, "get", "/kho-du-lieu/", {}),
+        (officer, "get", "/api/v1/dossiers/", {}),
+        (officer, "get", f"/api/v1/dossiers/{filed.code}/", {}),
+        (citizen, "get", "/ho-so-cua-toi/", {}),
+        (citizen, "get", f"/ho-so-cua-toi/{filed.code}/", {}),
+        (citizen, "get", "/tai-khoan/", {}),
+        (citizen, "get", "/kho-du-lieu/", {}),
         (Client(), "post", "/tra-cuu/", {"ma": filed.code, "xac_minh": filed.applicant_phone}),
         (Client(), "get", "/danh-gia-tai-quay/", {}),
         (admin, "get", f"/quan-tri/accounts/user/{people['citizen'].pk}/change/", {}),

@@ -1,6 +1,7 @@
 """Issue 12, item 3, in Chromium: the pages that run scripts still work under the Content-Security-Policy (the
 desktop_page and phone_page fixtures fail a test on any violation), and a session that ends on the server loses
 nothing the citizen typed. Screenshots go to artifacts/csp-*.png."""
+
 import re
 
 import pytest
@@ -89,8 +90,9 @@ class Clock:
         return self.moment
 
 
-def test_a_session_that_ends_while_typing_loses_nothing(live_server, phone_page, people, five_days, monkeypatch,
-                                                        artifacts):
+def test_a_session_that_ends_while_typing_loses_nothing(
+    live_server, phone_page, people, five_days, monkeypatch, artifacts
+):
     """The citizen types (saved), goes away past 30 minutes, types again: the page says the session has ended and
     keeps the typing in the browser; after login the draft opens again and offers the later typing back."""
     from motcua.catalog import versions

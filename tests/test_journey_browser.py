@@ -4,6 +4,7 @@ of the birth extract, attaches two files, sees the fee (2 × 8.000 đồng), sub
 it paid; the desk receives it (office pages, desktop) and the commune issues and returns the signed result; the
 citizen sees it received, then returned, downloads the result from Kho dữ liệu (the very bytes issued) and rates it.
 Screenshots of every page in artifacts/journey-*.png (phone), a few key pages also at desktop width."""
+
 import base64
 import hashlib
 import re
@@ -39,8 +40,9 @@ class Camera:
         assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"], name
 
 
-def test_a_new_citizen_registers_a_birth_online_pays_and_receives_the_result(  # noqa: F811 (gateway)
-        live_server, gateway, sms_gateway, chromium, phone_page, desktop_page, artifacts, tmp_path):
+def test_a_new_citizen_registers_a_birth_online_pays_and_receives_the_result(
+    live_server, gateway, sms_gateway, chromium, phone_page, desktop_page, artifacts, tmp_path
+):
     load()
     page, site, shot = phone_page, live_server.url, Camera(artifacts)
 
@@ -150,9 +152,14 @@ def test_a_new_citizen_registers_a_birth_online_pays_and_receives_the_result(  #
     head, desk = User.objects.get(username="lanhdao"), User.objects.get(username="tiepnhan")
     lifecycle.submit_for_approval(dossier.pk, actor=head)
     lifecycle.approve(dossier.pk, actor=head)
-    lifecycle.issue_result(dossier.pk, actor=head, summary="Trích lục khai sinh số 123/2026/TLKS",
-                           uploads=[("Trích lục khai sinh (bản điện tử có chữ ký số)",
-                                     SimpleUploadedFile("trich-luc.pdf", SIGNED_EXTRACT))])
+    lifecycle.issue_result(
+        dossier.pk,
+        actor=head,
+        summary="Trích lục khai sinh số 123/2026/TLKS",
+        uploads=[
+            ("Trích lục khai sinh (bản điện tử có chữ ký số)", SimpleUploadedFile("trich-luc.pdf", SIGNED_EXTRACT))
+        ],
+    )
     lifecycle.return_result(dossier.pk, actor=desk, method="online")
 
     page.reload()

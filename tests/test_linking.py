@@ -3,6 +3,7 @@ dossier and keeps a document; the victim's e-ID sign-in opens a new account, and
 or data store. A system test: accounts, dossiers and the portal's data store together (the rest of the linking
 rules: motcua/accounts/tests/test_linking.py).
 """
+
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -23,23 +24,36 @@ pytestmark = pytest.mark.django_db
 
 
 def store(owner, name: str) -> StoredDocument:
-    return StoredDocument.objects.create(owner=owner, kind=StoredDocument.Kind.UPLOAD, name=name,
-                                         file=ContentFile(b"%PDF-1.4 " + name.encode(), name="giay-to.pdf"),
-                                         content_type="application/pdf", size=12, sha256=name.ljust(64, "0")[:64])
+    return StoredDocument.objects.create(
+        owner=owner,
+        kind=StoredDocument.Kind.UPLOAD,
+        name=name,
+        file=ContentFile(b"%PDF-1.4 " + name.encode(), name="giay-to.pdf"),
+        content_type="application/pdf",
+        size=12,
+        sha256=name.ljust(64, "0")[:64],
+    )
 
 
 def file_online(user, version, agency, applicant) -> str:
-    return lifecycle.register(actor=user, version=version, receiving_agency=agency, channel="online",
-                              applicant={**applicant, "applicant_id_number": user.id_number},
-                              applicant_user=user).code
+    return lifecycle.register(
+        actor=user,
+        version=version,
+        receiving_agency=agency,
+        channel="online",
+        applicant={**applicant, "applicant_id_number": user.id_number},
+        applicant_user=user,
+    ).code
 
 
 def test_a_squatter_with_the_victims_number_never_gets_the_victims_e_id(
-        oidc_provider, sms_gateway, five_days, province, applicant):
+    oidc_provider, sms_gateway, five_days, province, applicant
+):
     # The attacker registers a password account typing the victim's ID number, files a dossier, keeps a document.
     attacker_client = Client()
-    response = register_and_confirm(attacker_client, sms_gateway, full_name="Kẻ Mạo Danh", phone="0987000111",
-                                    id_number=VICTIM_NUMBER)
+    response = register_and_confirm(
+        attacker_client, sms_gateway, full_name="Kẻ Mạo Danh", phone="0987000111", id_number=VICTIM_NUMBER
+    )
     assert response.status_code == 302
     attacker = User.objects.get(phone="0987000111")
     assert attacker.id_number == VICTIM_NUMBER and not attacker.id_verified

@@ -1,4 +1,5 @@
 """Settings come from the environment; production refuses the development secret and passes check --deploy."""
+
 import os
 import subprocess
 import sys
@@ -9,10 +10,15 @@ STRONG = "k9Qv-3tZ!pL8wR2#nB6yH0sD4fJ7mX1cV5gT9eA2uK8oP3iW6qE0rY4"
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "MOTCUA_ENV", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SECRET_KEY", "MOTCUA_ENV", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment.update(env)
-    return subprocess.run([sys.executable, "-m", "motcua.cli", *args], capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "motcua.cli", *args], capture_output=True, text=True, env=environment, timeout=120
+    )
 
 
 def test_production_refuses_to_start_with_the_default_secret():
@@ -23,17 +29,29 @@ def test_production_refuses_to_start_with_the_default_secret():
 def test_production_refuses_to_start_in_debug_mode():
     """Django's technical error page shows settings, code and the request to whoever causes an error (issue 12)."""
     for debug in ("1", "true", "on"):
-        run = manage("check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn",
-                     DEBUG=debug)
+        run = manage(
+            "check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn", DEBUG=debug
+        )
         assert run.returncode != 0 and "DEBUG phải tắt khi MOTCUA_ENV=production" in run.stderr
-    assert manage("check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn",
-                  DEBUG="0").returncode == 0
+    assert (
+        manage(
+            "check", MOTCUA_ENV="production", SECRET_KEY=STRONG, ALLOWED_HOSTS="motcua.example.vn", DEBUG="0"
+        ).returncode
+        == 0
+    )
     assert manage("check", DEBUG="1").returncode == 0  # development may
 
 
 def test_production_check_deploy_reports_nothing():
-    run = manage("check", "--deploy", "--fail-level", "WARNING", MOTCUA_ENV="production", SECRET_KEY=STRONG,
-                 ALLOWED_HOSTS="motcua.example.vn")
+    run = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        MOTCUA_ENV="production",
+        SECRET_KEY=STRONG,
+        ALLOWED_HOSTS="motcua.example.vn",
+    )
     assert run.returncode == 0, run.stderr
     assert "no issues" in run.stdout
 
@@ -56,21 +74,54 @@ def test_debug_is_off_unless_asked_for():
     """The demo (make run) shows people the Vietnamese 404/500 pages, never Django's technical ones."""
     show = "from django.conf import settings; print(settings.DEBUG)"
     environment = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "MOTCUA_ENV")}
-    quiet = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
-                            f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
-                           env=environment, timeout=60)
-    asked = subprocess.run([sys.executable, "-c", f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
-                            f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
-                           env={**environment, "DEBUG": "1"}, timeout=60)
+    quiet = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+            f"'motcua.settings'); django.setup(); {show}",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+    asked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+            f"'motcua.settings'); django.setup(); {show}",
+        ],
+        capture_output=True,
+        text=True,
+        env={**environment, "DEBUG": "1"},
+        timeout=60,
+    )
     assert (quiet.stdout.strip(), asked.stdout.strip()) == ("False", "True")
 
 
 def test_operators_set_the_documented_limits_from_the_environment():
-    show = ("from django.conf import settings; print(settings.MOTCUA_MAX_IMAGE_PIXELS, settings.MOTCUA_PLACE_NAME, "
-            "settings.MOTCUA_REGISTER_PER_HOUR)")
-    environment = {**{k: v for k, v in os.environ.items() if k != "MOTCUA_ENV"}, "MOTCUA_MAX_IMAGE_PIXELS": "5000000",
-                   "MOTCUA_PLACE_NAME": "PhuTho", "MOTCUA_REGISTER_PER_HOUR": "7"}
-    run = subprocess.run([sys.executable, "-c", "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
-                          f"'motcua.settings'); django.setup(); {show}"], capture_output=True, text=True,
-                         env=environment, timeout=60)
+    show = (
+        "from django.conf import settings; print(settings.MOTCUA_MAX_IMAGE_PIXELS, settings.MOTCUA_PLACE_NAME, "
+        "settings.MOTCUA_REGISTER_PER_HOUR)"
+    )
+    environment = {
+        **{k: v for k, v in os.environ.items() if k != "MOTCUA_ENV"},
+        "MOTCUA_MAX_IMAGE_PIXELS": "5000000",
+        "MOTCUA_PLACE_NAME": "PhuTho",
+        "MOTCUA_REGISTER_PER_HOUR": "7",
+    }
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', "
+            f"'motcua.settings'); django.setup(); {show}",
+        ],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
     assert run.stdout.split() == ["5000000", "PhuTho", "7"], run.stderr

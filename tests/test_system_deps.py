@@ -1,4 +1,5 @@
 """The Debian packages motcua needs beyond pip: one list (scripts/system-deps.sh), the README's one line."""
+
 import subprocess
 from pathlib import Path
 

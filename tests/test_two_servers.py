@@ -4,6 +4,7 @@ however the lookups are spread over the workers; and behind a trusted proxy each
 Real HTTP to two `runserver --noreload` processes (separate memories, like gunicorn's workers) on the test's database:
 a migrated SQLite file, or the PostgreSQL test database when the tests run on PostgreSQL.
 """
+
 import http.client
 import os
 import re
@@ -28,16 +29,27 @@ ROOT = Path(__file__).resolve().parents[1]
 def sqlite_template(tmp_path_factory):
     """A migrated SQLite file, made once; each test gets its own copy."""
     path = tmp_path_factory.mktemp("shared") / "template.sqlite3"
-    done = subprocess.run([sys.executable, "manage.py", "migrate", "--no-input", "--verbosity", "0"], cwd=ROOT,
-                          env=server_env(f"sqlite:///{path}"), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input", "--verbosity", "0"],
+        cwd=ROOT,
+        env=server_env(f"sqlite:///{path}"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return path
 
 
 def server_env(database_url: str, **extra) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("MOTCUA_TEST_DATABASE", "MOTCUA_TRUSTED_PROXIES")}
-    env.update(DATABASE_URL=database_url, MOTCUA_ENV="development", DJANGO_SETTINGS_MODULE="motcua.settings",
-               PYTHONUNBUFFERED="1", **extra)
+    env.update(
+        DATABASE_URL=database_url,
+        MOTCUA_ENV="development",
+        DJANGO_SETTINGS_MODULE="motcua.settings",
+        PYTHONUNBUFFERED="1",
+        **extra,
+    )
     return env
 
 
@@ -58,10 +70,16 @@ class Servers:
         self.ports, self.processes = [], []
         for n in range(2):
             port = free_port()
-            log = open(log_dir / f"server-{n}.log", "w")
-            self.processes.append(subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
-                cwd=ROOT, env=server_env(database_url, **extra), stdout=log, stderr=subprocess.STDOUT))
+            with open(log_dir / f"server-{n}.log", "w") as log:  # the server keeps its own copy of the file
+                self.processes.append(
+                    subprocess.Popen(
+                        [sys.executable, "manage.py", "runserver", "--noreload", "--skip-checks", f"127.0.0.1:{port}"],
+                        cwd=ROOT,
+                        env=server_env(database_url, **extra),
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                    )
+                )
             self.ports.append(port)
         self.log_dir = log_dir
         for port, process in zip(self.ports, self.processes):

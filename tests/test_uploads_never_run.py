@@ -7,6 +7,7 @@ and stores nothing; a good file is stored under the extension of the type found 
 file goes back to a browser answers as a download that runs nothing: attachment, nosniff, CSP sandbox.
 The malicious samples are built in code (motcua/dossiers/tests/samples.py).
 """
+
 import io
 import re
 from pathlib import Path
@@ -64,6 +65,7 @@ def media(settings, tmp_path):
 
 # ---- the check itself ----
 
+
 @pytest.mark.parametrize("name", list(MALICIOUS))
 def test_each_malicious_sample_is_refused_with_a_clear_reason(name):
     _, code, words = MALICIOUS[name]
@@ -103,9 +105,14 @@ def test_good_files_pass_the_check():
     owner_only.encrypt(user_password="", owner_password="chu-so-huu")  # printing restricted, opens without one
     buffer = io.BytesIO()
     owner_only.write(buffer)
-    for content, kind in [(samples.PDF, "application/pdf"), (samples.pdf(padding=600 * 1024), "application/pdf"),
-                          (buffer.getvalue(), "application/pdf"), (samples.PNG, "image/png"),
-                          (samples.png(370, 370, seed=1), "image/png"), (samples.jpeg(), "image/jpeg")]:
+    for content, kind in [
+        (samples.PDF, "application/pdf"),
+        (samples.pdf(padding=600 * 1024), "application/pdf"),
+        (buffer.getvalue(), "application/pdf"),
+        (samples.PNG, "image/png"),
+        (samples.png(370, 370, seed=1), "image/png"),
+        (samples.jpeg(), "image/jpeg"),
+    ]:
         assert files.read_checked(content) == (content, kind)
 
 
@@ -135,15 +142,24 @@ def test_stored_names_take_the_extension_of_the_content_and_the_given_name_is_on
 
 # ---- every way in refuses and stores nothing ----
 
+
 @pytest.mark.parametrize("name", ON_EVERY_PATH)
 def test_the_counter_refuses_a_malicious_scan_and_keeps_nothing(client, people, five_days, media, name):
     client.force_login(people["desk"])
     lines = list(five_days.documents.all())
-    response = client.post(reverse("office:counter_procedure", args=[five_days.procedure.code]), {
-        "desk": people["desk"].staff_roles.get().agency_id, "channel": "direct", "decision": "receive",
-        "applicant_name": "Nguyễn Văn An", "applicant_id_number": "025090001234", "applicant_phone": "0912345678",
-        "received_line": [line.pk for line in lines],
-        f"file_{lines[0].pk}": SimpleUploadedFile("to-khai.pdf", content_of(name))})
+    response = client.post(
+        reverse("office:counter_procedure", args=[five_days.procedure.code]),
+        {
+            "desk": people["desk"].staff_roles.get().agency_id,
+            "channel": "direct",
+            "decision": "receive",
+            "applicant_name": "Nguyễn Văn An",
+            "applicant_id_number": "025090001234",
+            "applicant_phone": "0912345678",
+            "received_line": [line.pk for line in lines],
+            f"file_{lines[0].pk}": SimpleUploadedFile("to-khai.pdf", content_of(name)),
+        },
+    )
     assert response.status_code == 400 and MALICIOUS[name][2] in response.content.decode()
     assert not Dossier.objects.exists() and stored_files(media) == []
 
@@ -151,8 +167,10 @@ def test_the_counter_refuses_a_malicious_scan_and_keeps_nothing(client, people, 
 @pytest.mark.parametrize("name", ON_EVERY_PATH)
 def test_the_portal_refuses_a_malicious_upload_and_keeps_nothing(client, citizen, online, media, name):
     draft, line = start(client, online), online.documents.first()
-    response = client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
-                           {"file": SimpleUploadedFile("giay-to.pdf", content_of(name))})
+    response = client.post(
+        reverse("portal:upload", args=[draft.pk, line.pk]),
+        {"file": SimpleUploadedFile("giay-to.pdf", content_of(name))},
+    )
     assert response.status_code == 400 and MALICIOUS[name][2] in response.json()["error"]
     assert not DraftFile.objects.exists() and stored_files(media) == []
 
@@ -163,15 +181,22 @@ def test_a_resumable_upload_is_checked_when_its_last_byte_arrives(client, citize
 
     draft, line = start(client, online), online.documents.first()
     content = content_of(name)
-    url = client.post(reverse("portal:resumable_create", args=[draft.pk, line.pk]), headers={
-        **TUS, "Upload-Length": str(len(content)),
-        "Upload-Metadata": f"filename {base64.b64encode(b'giay-to.pdf').decode()}"})["Location"]
+    url = client.post(
+        reverse("portal:resumable_create", args=[draft.pk, line.pk]),
+        headers={
+            **TUS,
+            "Upload-Length": str(len(content)),
+            "Upload-Metadata": f"filename {base64.b64encode(b'giay-to.pdf').decode()}",
+        },
+    )["Location"]
     half = len(content) // 2
-    first = client.patch(url, content[:half], content_type="application/offset+octet-stream",
-                         headers={**TUS, "Upload-Offset": "0"})
+    first = client.patch(
+        url, content[:half], content_type="application/offset+octet-stream", headers={**TUS, "Upload-Offset": "0"}
+    )
     assert first.status_code == 204
-    last = client.patch(url, content[half:], content_type="application/offset+octet-stream",
-                        headers={**TUS, "Upload-Offset": str(half)})
+    last = client.patch(
+        url, content[half:], content_type="application/offset+octet-stream", headers={**TUS, "Upload-Offset": str(half)}
+    )
     assert last.status_code == 400 and MALICIOUS[name][2] in last.json()["error"]
     assert not DraftFile.objects.exists() and not UploadSession.objects.exists() and stored_files(media) == []
 
@@ -179,26 +204,44 @@ def test_a_resumable_upload_is_checked_when_its_last_byte_arrives(client, citize
 @pytest.mark.parametrize("name", ON_EVERY_PATH)
 def test_the_api_refuses_a_malicious_file_and_registers_nothing(people, five_days, applicant, media, name):
     line = five_days.documents.first()
-    response = client_for(people["desk"]).post("/api/v1/dossiers/", {
-        "procedure": "3.000333", "receiving_agency": "000.01.01.H44", "channel": "direct", **applicant,
-        "files": [SimpleUploadedFile("to-khai.pdf", content_of(name))], "file_lines": [line.pk]}, format="multipart")
+    response = client_for(people["desk"]).post(
+        "/api/v1/dossiers/",
+        {
+            "procedure": "3.000333",
+            "receiving_agency": "000.01.01.H44",
+            "channel": "direct",
+            **applicant,
+            "files": [SimpleUploadedFile("to-khai.pdf", content_of(name))],
+            "file_lines": [line.pk],
+        },
+        format="multipart",
+    )
     assert response.status_code == 400 and MALICIOUS[name][2] in str(response.json())
     assert not Dossier.objects.exists() and stored_files(media) == []
 
 
 @pytest.mark.parametrize("name", ON_EVERY_PATH)
 def test_a_pakn_attachment_is_refused_and_no_pakn_is_kept(client, province, media, name):
-    response = client.post(reverse("feedback:submit"), {
-        **sender(receiving_agency=province["justice"].pk),
-        "attachments": [SimpleUploadedFile("bang-chung.pdf", content_of(name))]})
+    response = client.post(
+        reverse("feedback:submit"),
+        {
+            **sender(receiving_agency=province["justice"].pk),
+            "attachments": [SimpleUploadedFile("bang-chung.pdf", content_of(name))],
+        },
+    )
     assert response.status_code == 400 and MALICIOUS[name][2] in response.content.decode()
     assert not Feedback.objects.exists() and not Attachment.objects.exists() and stored_files(media) == []
 
 
 @pytest.fixture
 def approved(people, province, five_days, applicant):
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct")
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+    )
     lifecycle.receive(dossier.pk, actor=people["desk"], received_lines=[line.pk for line in five_days.documents.all()])
     lifecycle.submit_for_approval(dossier.pk, actor=people["head"])
     return lifecycle.approve(dossier.pk, actor=people["head"])
@@ -207,18 +250,33 @@ def approved(people, province, five_days, applicant):
 @pytest.mark.parametrize("name", ON_EVERY_PATH)
 def test_a_malicious_result_file_is_refused_and_the_result_is_not_issued(people, approved, media, name):
     with pytest.raises(ValidationError, match=MALICIOUS[name][2]):
-        lifecycle.issue_result(approved.pk, actor=people["head"], summary="Phiếu số 9",
-                               uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", content_of(name)))])
-    response = act(client_for(people["clerk"]), approved.code, "issue_result", {
-        "summary": "Phiếu số 9", "files": [SimpleUploadedFile("kq.pdf", content_of(name))]}, multipart=True)
+        lifecycle.issue_result(
+            approved.pk,
+            actor=people["head"],
+            summary="Phiếu số 9",
+            uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", content_of(name)))],
+        )
+    response = act(
+        client_for(people["clerk"]),
+        approved.code,
+        "issue_result",
+        {"summary": "Phiếu số 9", "files": [SimpleUploadedFile("kq.pdf", content_of(name))]},
+        multipart=True,
+    )
     assert response.status_code == 400 and MALICIOUS[name][2] in str(response.json())
     approved.refresh_from_db()
     assert approved.state == "approved" and not Document.objects.exists() and stored_files(media) == []
 
 
 def test_a_file_kept_in_the_store_before_the_check_is_checked_when_it_is_taken_again(client, citizen, online):
-    stored = StoredDocument(owner=citizen, kind="upload", name="giay-to.pdf", content_type="application/pdf",
-                            size=len(samples.PDF_OPEN_ACTION_JS), sha256="0" * 64)
+    stored = StoredDocument(
+        owner=citizen,
+        kind="upload",
+        name="giay-to.pdf",
+        content_type="application/pdf",
+        size=len(samples.PDF_OPEN_ACTION_JS),
+        sha256="0" * 64,
+    )
     stored.file.save("giay-to.pdf", ContentFile(samples.PDF_OPEN_ACTION_JS))
     draft, line = start(client, online), online.documents.first()
     response = client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"from_store": stored.pk})
@@ -229,14 +287,19 @@ def test_a_file_kept_in_the_store_before_the_check_is_checked_when_it_is_taken_a
 def test_a_good_file_is_stored_under_the_extension_of_its_content(client, citizen, online, media):
     draft, line = start(client, online), online.documents.first()
     name = "Ảnh CCCD\u202e.pdf"  # a PNG sent under a PDF's name, with a right-to-left override in it
-    assert client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
-                       {"file": SimpleUploadedFile(name, samples.PNG)}).status_code == 200
+    assert (
+        client.post(
+            reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile(name, samples.PNG)}
+        ).status_code
+        == 200
+    )
     item = DraftFile.objects.get()
     assert item.content_type == "image/png" and item.name == "Ảnh CCCD.pdf"  # shown as given, cleaned
     assert re.fullmatch(r"drafts/\d{4}/\d{2}/anh-cccd(_\w+)?\.png", item.file.name)
 
 
 # ---- every way out is a download that runs nothing ----
+
 
 def assert_runs_nothing(response, extension: str):
     assert response.status_code == 200, response
@@ -247,22 +310,30 @@ def assert_runs_nothing(response, extension: str):
     assert "sandbox" in policy and "default-src 'none'" in policy
 
 
-def test_every_download_of_a_stored_file_is_an_attachment_that_runs_nothing(client, citizen, online, province,
-                                                                           people, media):
+def test_every_download_of_a_stored_file_is_an_attachment_that_runs_nothing(
+    client, citizen, online, province, people, media
+):
     draft = start(client, online)
     lines = list(online.documents.all())
-    client.post(reverse("portal:upload", args=[draft.pk, lines[0].pk]),
-                {"file": SimpleUploadedFile("to-khai.pdf", samples.PDF)})
-    client.post(reverse("portal:upload", args=[draft.pk, lines[1].pk]),
-                {"file": SimpleUploadedFile("giay-chung-sinh.pdf", samples.jpeg())})  # a photo named .pdf
+    client.post(
+        reverse("portal:upload", args=[draft.pk, lines[0].pk]), {"file": SimpleUploadedFile("to-khai.pdf", samples.PDF)}
+    )
+    client.post(
+        reverse("portal:upload", args=[draft.pk, lines[1].pk]),
+        {"file": SimpleUploadedFile("giay-chung-sinh.pdf", samples.jpeg())},
+    )  # a photo named .pdf
     client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
     dossier = Dossier.objects.get()
     people["desk"].staff_roles.create(agency=province["justice"], role="counter")
     lifecycle.receive(dossier.pk, actor=people["desk"])
     lifecycle.submit_for_approval(dossier.pk, actor=people["head"])
     lifecycle.approve(dossier.pk, actor=people["head"])
-    lifecycle.issue_result(dossier.pk, actor=people["head"], summary="Phiếu số 9",
-                           uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.png", samples.PNG))])
+    lifecycle.issue_result(
+        dossier.pk,
+        actor=people["head"],
+        summary="Phiếu số 9",
+        uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.png", samples.PNG))],
+    )
     photo = dossier.documents.get(requirement=lines[1])
     result = dossier.documents.get(kind="result")
     assert photo.file.name.endswith(".jpg") and result.file.name.endswith(".png")
@@ -270,8 +341,9 @@ def test_every_download_of_a_stored_file_is_an_attachment_that_runs_nothing(clie
     # the citizen: the result, and the data store
     assert_runs_nothing(client.get(reverse("portal:result", args=[dossier.code, result.pk])), ".png")
     for item in StoredDocument.objects.filter(owner=citizen):
-        assert_runs_nothing(client.get(reverse("portal:store_download", args=[item.pk])),
-                            files.EXTENSIONS[item.content_type])
+        assert_runs_nothing(
+            client.get(reverse("portal:store_download", args=[item.pk])), files.EXTENSIONS[item.content_type]
+        )
     # the officer: the dossier page links to downloads, and each download runs nothing
     client.force_login(people["head"])
     page = client.get(reverse("office:dossier", args=[dossier.code])).content.decode()
@@ -286,8 +358,9 @@ def test_every_download_of_a_stored_file_is_an_attachment_that_runs_nothing(clie
 
 
 def test_a_pakn_attachment_goes_to_the_officer_as_a_download_that_runs_nothing(client, province, people):
-    fb = pakn.submit(sender(receiving_agency=province["justice"]),
-                     files=[("ảnh hiện trường.pdf", samples.PNG, "image/png")])
+    fb = pakn.submit(
+        sender(receiving_agency=province["justice"]), files=[("ảnh hiện trường.pdf", samples.PNG, "image/png")]
+    )
     attachment = fb.attachments.get()
     assert attachment.name == "ảnh hiện trường.pdf" and attachment.file.name.endswith("/anh-hien-truong.png")
     client.force_login(people["head"])

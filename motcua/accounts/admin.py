@@ -12,12 +12,29 @@ class MotcuaUserAdmin(UserAdmin):
     list_display = ("username", "full_name", "kind", "phone", "id_verified", "has_second_factor", "is_active")
     list_filter = ("kind", "id_verified", "is_active", "is_staff")
     search_fields = ("username", "full_name", "phone", "id_number", "email")
-    fieldsets = UserAdmin.fieldsets + (("motcua", {"fields": ("kind", "full_name", "phone", "id_number", "tax_code",
-                                                                 "id_verified", "vneid_subject", "vneid_verified_at",
-                                                                 "email_verified_at", "phone_verified_at")}),)
+    fieldsets = UserAdmin.fieldsets + (
+        (
+            "motcua",
+            {
+                "fields": (
+                    "kind",
+                    "full_name",
+                    "phone",
+                    "id_number",
+                    "tax_code",
+                    "id_verified",
+                    "vneid_subject",
+                    "vneid_verified_at",
+                    "email_verified_at",
+                    "phone_verified_at",
+                )
+            },
+        ),
+    )
     # The kind is asked on the add form: a staff account's password is checked by the staff rules (passwords.py).
-    add_fieldsets = ((None, {"classes": ("wide",),
-                             "fields": ("username", "kind", "usable_password", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "kind", "usable_password", "password1", "password2")}),
+    )
     actions = ["reset_second_factor"]
 
     def get_queryset(self, request):
@@ -46,6 +63,7 @@ class DeviceAdmin(admin.ModelAdmin):
     """Which accounts have an authenticator app, read only: no key is ever shown, none is typed here (django-otp's
     own admin would show the key and its QR code, and let an admin give an account a device of their own choosing).
     A device is removed by the user admin's "Đặt lại xác thực hai bước", which is recorded."""
+
     list_display = ("user", "name", "confirmed", "created_at", "last_used_at")
     list_filter = ("confirmed",)
     search_fields = ("user__username", "user__full_name")

@@ -5,6 +5,7 @@ address) wait longer, the same whether or not the name belongs to an account. Ev
 through here (login page, admin, test client); a try made before its wait is over raises PermissionDenied, so no
 other backend is asked and the password is not even checked, and `request.login_wait` tells the login form how long.
 """
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied

@@ -4,6 +4,7 @@ For `motcua demo otp NAME` (the demo accounts' published keys) and for the tests
 the login never uses it. It lives here, beside the devices it reads, so that the tests of the registry and every
 layer above can sign a leader in without importing the demo.
 """
+
 import time
 
 from django_otp.oath import TOTP

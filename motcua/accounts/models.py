@@ -4,6 +4,7 @@ Staff roles are scoped to an agency and live in `agencies.StaffRole`; a citizen 
 An ID number typed at registration proves nothing: `id_verified` tells the numbers the e-ID (VNeID) vouched for, and
 at most one account holds a given verified number (docs/accounts.md).
 """
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -36,8 +37,11 @@ class User(AbstractUser):
         verbose_name_plural = "tài khoản"
         constraints = [
             # Unverified duplicates are allowed (a typed number proves nothing); a verified number is one person's.
-            models.UniqueConstraint(fields=["id_number"], condition=Q(id_verified=True) & ~Q(id_number=""),
-                                    name="user_verified_id_number_unique"),
+            models.UniqueConstraint(
+                fields=["id_number"],
+                condition=Q(id_verified=True) & ~Q(id_number=""),
+                name="user_verified_id_number_unique",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ Authorization-code flow with PKCE (S256), state and nonce; the token endpoint is
 the ID token must be RS256-signed by a key of the provider's JWKS and carry our client id, the provider's issuer,
 a current exp/iat and our nonce. Server-to-server calls use urllib (no extra HTTP dependency).
 """
+
 import base64
 import hashlib
 import hmac
@@ -71,10 +72,12 @@ def _http(url: str, *, data: dict | None = None, headers: dict | None = None) ->
             payload = json.loads(exc.read().decode("utf-8"))
         except ValueError:
             payload = {}
-        raise OIDCError("Máy chủ xác thực từ chối yêu cầu.",
-                        f"{url}: HTTP {exc.code} {payload.get('error', '')} {payload.get('error_description', '')}")
+        raise OIDCError(
+            "Máy chủ xác thực từ chối yêu cầu.",
+            f"{url}: HTTP {exc.code} {payload.get('error', '')} {payload.get('error_description', '')}",
+        ) from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise OIDCError("Không kết nối được với máy chủ xác thực. Vui lòng thử lại sau.", f"{url}: {exc}")
+        raise OIDCError("Không kết nối được với máy chủ xác thực. Vui lòng thử lại sau.", f"{url}: {exc}") from exc
 
 
 def discovery(force: bool = False) -> dict:
@@ -97,15 +100,26 @@ def discovery(force: bool = False) -> dict:
 def new_flow() -> dict:
     """Fresh secrets for one sign-in: kept in the session until the callback."""
     verifier = secrets.token_urlsafe(64)
-    return {"state": secrets.token_urlsafe(32), "nonce": secrets.token_urlsafe(32), "verifier": verifier,
-            "created": time.time()}
+    return {
+        "state": secrets.token_urlsafe(32),
+        "nonce": secrets.token_urlsafe(32),
+        "verifier": verifier,
+        "created": time.time(),
+    }
 
 
 def authorization_url(flow: dict, redirect_uri: str) -> str:
     cfg = config()
-    params = {"response_type": "code", "client_id": cfg["client_id"], "redirect_uri": redirect_uri,
-              "scope": cfg["scope"], "state": flow["state"], "nonce": flow["nonce"],
-              "code_challenge": pkce_challenge(flow["verifier"]), "code_challenge_method": "S256"}
+    params = {
+        "response_type": "code",
+        "client_id": cfg["client_id"],
+        "redirect_uri": redirect_uri,
+        "scope": cfg["scope"],
+        "state": flow["state"],
+        "nonce": flow["nonce"],
+        "code_challenge": pkce_challenge(flow["verifier"]),
+        "code_challenge_method": "S256",
+    }
     if cfg["acr_values"]:
         params["acr_values"] = cfg["acr_values"]
     endpoint = discovery()["authorization_endpoint"]
@@ -114,9 +128,17 @@ def authorization_url(flow: dict, redirect_uri: str) -> str:
 
 def exchange_code(code: str, verifier: str, redirect_uri: str) -> dict:
     cfg = config()
-    tokens = _http(discovery()["token_endpoint"], data={
-        "grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
-        "client_id": cfg["client_id"], "client_secret": cfg["client_secret"], "code_verifier": verifier})
+    tokens = _http(
+        discovery()["token_endpoint"],
+        data={
+            "grant_type": "authorization_code",
+            "code": code,
+            "redirect_uri": redirect_uri,
+            "client_id": cfg["client_id"],
+            "client_secret": cfg["client_secret"],
+            "code_verifier": verifier,
+        },
+    )
     if not tokens.get("id_token") or not tokens.get("access_token"):
         raise OIDCError("Máy chủ xác thực trả lời không đầy đủ.", "token response lacks id_token/access_token")
     return tokens
@@ -131,7 +153,7 @@ def _signing_key(kid: str | None):
         try:
             keys = jwt.PyJWKSet.from_dict(jwks).keys
         except jwt.PyJWTError as exc:
-            raise OIDCError("Cấu hình máy chủ xác thực không hợp lệ.", f"jwks: {exc}")
+            raise OIDCError("Cấu hình máy chủ xác thực không hợp lệ.", f"jwks: {exc}") from exc
         for key in keys:
             if kid is None or key.key_id == kid:
                 return key.key
@@ -146,19 +168,25 @@ def verify_id_token(id_token: str, nonce: str) -> dict:
     try:
         header = jwt.get_unverified_header(id_token)
     except jwt.PyJWTError as exc:
-        raise OIDCError("Mã xác thực không hợp lệ.", f"id_token header: {exc}")
+        raise OIDCError("Mã xác thực không hợp lệ.", f"id_token header: {exc}") from exc
     if header.get("alg") != "RS256":
         raise OIDCError("Mã xác thực không hợp lệ.", f"id_token alg {header.get('alg')!r}")
     try:
-        claims = jwt.decode(id_token, _signing_key(header.get("kid")), algorithms=["RS256"],
-                            audience=cfg["client_id"], issuer=cfg["issuer"], leeway=60,
-                            options={"require": ["iss", "aud", "exp", "iat", "sub", "nonce"]})
+        claims = jwt.decode(
+            id_token,
+            _signing_key(header.get("kid")),
+            algorithms=["RS256"],
+            audience=cfg["client_id"],
+            issuer=cfg["issuer"],
+            leeway=60,
+            options={"require": ["iss", "aud", "exp", "iat", "sub", "nonce"]},
+        )
     except jwt.ExpiredSignatureError:
-        raise OIDCError("Phiên xác thực đã hết hạn. Vui lòng đăng nhập lại.", "id_token expired")
+        raise OIDCError("Phiên xác thực đã hết hạn. Vui lòng đăng nhập lại.", "id_token expired") from None
     except jwt.InvalidSignatureError:
-        raise OIDCError("Chữ ký của mã xác thực không hợp lệ.", "id_token signature")
+        raise OIDCError("Chữ ký của mã xác thực không hợp lệ.", "id_token signature") from None
     except jwt.PyJWTError as exc:
-        raise OIDCError("Mã xác thực không hợp lệ.", f"id_token: {type(exc).__name__}: {exc}")
+        raise OIDCError("Mã xác thực không hợp lệ.", f"id_token: {type(exc).__name__}: {exc}") from exc
     if isinstance(claims["aud"], list) and len(claims["aud"]) > 1 and claims.get("azp") != cfg["client_id"]:
         raise OIDCError("Mã xác thực không hợp lệ.", "id_token azp")
     if not hmac.compare_digest(str(claims["nonce"]), nonce):

@@ -10,6 +10,7 @@ Switches for tests (attribute `faults`): "tamper" (payload changed after signing
 "wrong_issuer", "wrong_nonce"; `deny = "access_denied"` answers /authorize with that error.
 It listens on 127.0.0.1 only: `python -m motcua.accounts.oidc_standin [--port 8028] [--form]`.
 """
+
 import argparse
 import base64
 import hashlib
@@ -33,8 +34,12 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8028
 DEV_CLIENT_ID = "motcua-dev"
 DEV_CLIENT_SECRET = "standin-client-secret"
-TEST_CITIZEN = {"so_dinh_danh": "001090012345", "name": "Nguyễn Văn Thử", "phone_number": "0912345678",
-                "email": "nguyen.van.thu@example.vn"}
+TEST_CITIZEN = {
+    "so_dinh_danh": "001090012345",
+    "name": "Nguyễn Văn Thử",
+    "phone_number": "0912345678",
+    "email": "nguyen.van.thu@example.vn",
+}
 CODE_TTL = 120
 TOKEN_TTL = 300
 
@@ -46,8 +51,15 @@ def b64url(raw: bytes) -> str:
 class StandinProvider(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = DEFAULT_PORT, *, client_id: str = DEV_CLIENT_ID,
-                 client_secret: str = DEV_CLIENT_SECRET, citizen: dict | None = None, auto_approve: bool = True):
+    def __init__(
+        self,
+        port: int = DEFAULT_PORT,
+        *,
+        client_id: str = DEV_CLIENT_ID,
+        client_secret: str = DEV_CLIENT_SECRET,
+        citizen: dict | None = None,
+        auto_approve: bool = True,
+    ):
         super().__init__((HOST, port), Handler)
         self.client_id, self.client_secret = client_id, client_secret
         self.citizen = dict(citizen or TEST_CITIZEN)
@@ -67,13 +79,20 @@ class StandinProvider(ThreadingHTTPServer):
 
     def discovery(self) -> dict:
         base = self.issuer
-        return {"issuer": base, "authorization_endpoint": f"{base}/authorize", "token_endpoint": f"{base}/token",
-                "userinfo_endpoint": f"{base}/userinfo", "jwks_uri": f"{base}/jwks",
-                "response_types_supported": ["code"], "subject_types_supported": ["public"],
-                "id_token_signing_alg_values_supported": ["RS256"], "scopes_supported": ["openid"],
-                "token_endpoint_auth_methods_supported": ["client_secret_post"],
-                "code_challenge_methods_supported": ["S256"],
-                "claims_supported": ["sub", "so_dinh_danh", "name", "phone_number", "email"]}
+        return {
+            "issuer": base,
+            "authorization_endpoint": f"{base}/authorize",
+            "token_endpoint": f"{base}/token",
+            "userinfo_endpoint": f"{base}/userinfo",
+            "jwks_uri": f"{base}/jwks",
+            "response_types_supported": ["code"],
+            "subject_types_supported": ["public"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "scopes_supported": ["openid"],
+            "token_endpoint_auth_methods_supported": ["client_secret_post"],
+            "code_challenge_methods_supported": ["S256"],
+            "claims_supported": ["sub", "so_dinh_danh", "name", "phone_number", "email"],
+        }
 
     def jwks(self) -> dict:
         jwk = jwt.algorithms.RSAAlgorithm.to_jwk(self.key.public_key(), as_dict=True)
@@ -82,16 +101,28 @@ class StandinProvider(ThreadingHTTPServer):
     def issue_code(self, params: dict, citizen: dict) -> str:
         code = secrets.token_urlsafe(24)
         with self.lock:
-            self.codes[code] = {"client_id": params["client_id"], "redirect_uri": params["redirect_uri"],
-                                "challenge": params["code_challenge"], "nonce": params.get("nonce", ""),
-                                "citizen": dict(citizen), "expires": time.time() + CODE_TTL}
+            self.codes[code] = {
+                "client_id": params["client_id"],
+                "redirect_uri": params["redirect_uri"],
+                "challenge": params["code_challenge"],
+                "nonce": params.get("nonce", ""),
+                "citizen": dict(citizen),
+                "expires": time.time() + CODE_TTL,
+            }
         return code
 
     def id_token(self, grant: dict) -> str:
         now = int(time.time())
-        claims = {"iss": self.issuer, "sub": self.subject(grant["citizen"]), "aud": self.client_id,
-                  "iat": now, "exp": now + TOKEN_TTL, "auth_time": now, "nonce": grant["nonce"],
-                  "so_dinh_danh": grant["citizen"]["so_dinh_danh"]}
+        claims = {
+            "iss": self.issuer,
+            "sub": self.subject(grant["citizen"]),
+            "aud": self.client_id,
+            "iat": now,
+            "exp": now + TOKEN_TTL,
+            "auth_time": now,
+            "nonce": grant["nonce"],
+            "so_dinh_danh": grant["citizen"]["so_dinh_danh"],
+        }
         if "expired" in self.faults:
             claims["iat"], claims["exp"] = now - 3 * TOKEN_TTL, now - 2 * TOKEN_TTL
         if "wrong_audience" in self.faults:
@@ -119,7 +150,8 @@ class StandinProvider(ThreadingHTTPServer):
         if form.get("grant_type") != "authorization_code":
             return refuse(400, "unsupported_grant_type")
         if form.get("client_id") != self.client_id or not hmac.compare_digest(
-                form.get("client_secret", ""), self.client_secret):
+            form.get("client_secret", ""), self.client_secret
+        ):
             return refuse(401, "invalid_client")
         with self.lock:
             grant = self.codes.pop(form.get("code", ""), None)  # single use, even when the rest is wrong
@@ -129,14 +161,19 @@ class StandinProvider(ThreadingHTTPServer):
             return refuse(400, "invalid_grant", "redirect_uri mismatch")
         verifier = form.get("code_verifier", "")
         if not 43 <= len(verifier) <= 128 or not hmac.compare_digest(
-                b64url(hashlib.sha256(verifier.encode()).digest()), grant["challenge"]):
+            b64url(hashlib.sha256(verifier.encode()).digest()), grant["challenge"]
+        ):
             return refuse(400, "invalid_grant", "PKCE verification failed")
         access = secrets.token_urlsafe(32)
         with self.lock:
             self.tokens[access] = {"citizen": grant["citizen"], "expires": time.time() + TOKEN_TTL}
         self.token_requests.append({"ok": True, "error": ""})
-        return 200, {"access_token": access, "token_type": "Bearer", "expires_in": TOKEN_TTL,
-                     "id_token": self.id_token(grant)}
+        return 200, {
+            "access_token": access,
+            "token_type": "Bearer",
+            "expires_in": TOKEN_TTL,
+            "id_token": self.id_token(grant),
+        }
 
     def userinfo(self, authorization: str) -> tuple[int, dict]:
         scheme, _, access = (authorization or "").partition(" ")
@@ -198,17 +235,21 @@ class Handler(BaseHTTPRequestHandler):
         elif server.deny:
             answer["error"] = server.deny
         elif citizen is None and not server.auto_approve:
-            hidden = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
-                             for k, v in params.items() if k not in ("so_dinh_danh", "name"))
-            page = FORM.format(hidden=hidden, id=html.escape(server.citizen["so_dinh_danh"]),
-                               name=html.escape(server.citizen["name"]))
+            hidden = "".join(
+                f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
+                for k, v in params.items()
+                if k not in ("so_dinh_danh", "name")
+            )
+            page = FORM.format(
+                hidden=hidden, id=html.escape(server.citizen["so_dinh_danh"]), name=html.escape(server.citizen["name"])
+            )
             return self._send(200, page.encode(), "text/html; charset=utf-8")
         else:
             answer["code"] = server.issue_code(params, citizen or server.citizen)
         location = target + ("&" if "?" in target else "?") + urllib.parse.urlencode(answer)
         return self._send(302, b"", "text/plain", {"Location": location})
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         path, _, query = self.path.partition("?")
         if path == "/.well-known/openid-configuration":
             return self._json(200, self.server.discovery())
@@ -220,20 +261,22 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(*self.server.userinfo(self.headers.get("Authorization", "")))
         return self._json(404, {"error": "not_found"})
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         path = self.path.partition("?")[0]
         form = self._form()
         if path == "/token":
             return self._json(*self.server.token(form))
         if path == "/authorize":
-            citizen = {**self.server.citizen, "so_dinh_danh": form.get("so_dinh_danh", "").strip(),
-                       "name": form.get("name", "").strip()}
+            citizen = {
+                **self.server.citizen,
+                "so_dinh_danh": form.get("so_dinh_danh", "").strip(),
+                "name": form.get("name", "").strip(),
+            }
             return self._authorize(form, citizen)
         return self._json(404, {"error": "not_found"})
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -247,10 +290,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     citizen = {**TEST_CITIZEN, "so_dinh_danh": args.id_number, "name": args.name}
     return serve_until_stopped(
-        lambda: StandinProvider(args.port, client_id=args.client_id, client_secret=args.client_secret,
-                                citizen=citizen, auto_approve=not args.form),
-        "Máy chủ xác thực giả lập", f"{HOST}:{args.port}",
-        lambda server: f"VNeID giả lập: issuer {server.issuer}  (client_id {args.client_id})")
+        lambda: StandinProvider(
+            args.port,
+            client_id=args.client_id,
+            client_secret=args.client_secret,
+            citizen=citizen,
+            auto_approve=not args.form,
+        ),
+        "Máy chủ xác thực giả lập",
+        f"{HOST}:{args.port}",
+        lambda server: f"VNeID giả lập: issuer {server.issuer}  (client_id {args.client_id})",
+    )
 
 
 if __name__ == "__main__":

@@ -18,13 +18,14 @@ The caller decides what the message says through `compose(code) -> Message`; it 
 registration with an address that already has an account gets "you already have an account" instead), in which
 case the challenge behaves exactly like any other and can only fail.
 """
+
 import hmac
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
-from typing import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -100,8 +101,10 @@ class Throttled(SendError):
     def __init__(self, wait_seconds: float, *, hourly: bool = False):
         self.wait_seconds = max(1, -int(-wait_seconds // 1))
         if hourly:
-            message = (f"Đã gửi nhiều mã xác nhận tới nơi nhận này trong một giờ qua. Vui lòng thử lại sau "
-                       f"{_duration(self.wait_seconds)}.")
+            message = (
+                f"Đã gửi nhiều mã xác nhận tới nơi nhận này trong một giờ qua. Vui lòng thử lại sau "
+                f"{_duration(self.wait_seconds)}."
+            )
         else:
             message = f"Vui lòng chờ {_duration(self.wait_seconds)} rồi bấm “Gửi lại mã”."
         super().__init__(message)
@@ -117,8 +120,9 @@ def normalise(channel: str, destination: str) -> str:
 
 def digest(channel: str, destination: str) -> str:
     """Who a code went to, without keeping the address: rate limits look rows up by this."""
-    return salted_hmac(KEY_SALT + ".destination", f"{channel}:{normalise(channel, destination)}",
-                       algorithm="sha256").hexdigest()
+    return salted_hmac(
+        KEY_SALT + ".destination", f"{channel}:{normalise(channel, destination)}", algorithm="sha256"
+    ).hexdigest()
 
 
 def hint(channel: str, destination: str) -> str:
@@ -131,7 +135,7 @@ def hint(channel: str, destination: str) -> str:
 
 
 def new_code() -> str:
-    return f"{secrets.randbelow(10 ** CODE_LENGTH):0{CODE_LENGTH}d}"
+    return f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
 
 
 def _hash(row: OneTimeCode, code: str) -> str:
@@ -147,8 +151,9 @@ def can_send(channel: str, destination: str) -> bool:
 
 def _hour_wait(destination_digest: str, now) -> float:
     """Seconds until the destination may get another message (0: now)."""
-    window = OneTimeCode.objects.filter(destination_digest=destination_digest,
-                                        last_sent_at__gt=now - timedelta(hours=1))
+    window = OneTimeCode.objects.filter(
+        destination_digest=destination_digest, last_sent_at__gt=now - timedelta(hours=1)
+    )
     if (window.aggregate(n=Sum("sends"))["n"] or 0) < MAX_SENDS_PER_HOUR:
         return 0
     oldest = window.order_by("last_sent_at").values_list("last_sent_at", flat=True).first()
@@ -164,9 +169,15 @@ def start(purpose: str, channel: str, destination: str, compose: Callable[[str],
     wait = _hour_wait(row_digest, now)
     if wait:
         raise Throttled(wait, hourly=True)
-    row = OneTimeCode.objects.create(purpose=purpose, channel=channel, destination_digest=row_digest,
-                                     destination_hint=hint(channel, destination), salt=secrets.token_hex(16),
-                                     code_hash="", expires_at=now)
+    row = OneTimeCode.objects.create(
+        purpose=purpose,
+        channel=channel,
+        destination_digest=row_digest,
+        destination_hint=hint(channel, destination),
+        salt=secrets.token_hex(16),
+        code_hash="",
+        expires_at=now,
+    )
     _send(row, destination, compose, previous_sent_at=None)
     return row
 
@@ -202,13 +213,15 @@ def _send(row: OneTimeCode, destination: str, compose, previous_sent_at) -> None
     try:
         message = compose(code)
         deliver(row.channel, destination, message)
-    except Exception as exc:  # noqa: BLE001 - the person is told, the reason logged, the throttle not charged
+    except Exception as exc:
         log.warning("One-time code %s (%s → %s) not sent: %s", row.pk, row.channel, row.destination_hint, exc)
-        OneTimeCode.objects.filter(pk=row.pk).update(code_hash="", last_sent_at=previous_sent_at,
-                                                     sends=max(0, locked.sends - 1))
+        OneTimeCode.objects.filter(pk=row.pk).update(
+            code_hash="", last_sent_at=previous_sent_at, sends=max(0, locked.sends - 1)
+        )
         where = "số điện thoại" if row.channel == Channel.SMS else "địa chỉ e-mail"
-        raise SendError(f"Chưa gửi được mã xác nhận tới {where} {row.destination_hint}. "
-                        "Vui lòng thử lại sau ít phút.") from None
+        raise SendError(
+            f"Chưa gửi được mã xác nhận tới {where} {row.destination_hint}. Vui lòng thử lại sau ít phút."
+        ) from None
 
 
 def deliver(channel: str, destination: str, message: Message) -> None:
@@ -216,7 +229,8 @@ def deliver(channel: str, destination: str, message: Message) -> None:
         sms.send(normalise(channel, destination), message.text)
     else:
         EmailMessage(subject=message.subject, body=message.text, to=[normalise(channel, destination)]).send(
-            fail_silently=False)
+            fail_silently=False
+        )
 
 
 def verify(challenge_id: int, purpose: str, code: str) -> Check:

@@ -9,6 +9,7 @@ Django calls these validators wherever a password is set with the user at hand: 
 kind of account for that reason), `manage.py changepassword`, and `createsuperuser` (our command of that name
 checks a new superuser as staff). `User.objects.create_user` does not validate: the demo and the tests use it.
 """
+
 import functools
 import gzip
 from pathlib import Path
@@ -23,8 +24,9 @@ VIETNAMESE_LIST = Path(__file__).resolve().parent / "data" / "common-passwords-v
 
 
 def is_staff_account(user) -> bool:
-    return user is not None and (getattr(user, "kind", "") == "staff" or getattr(user, "is_staff", False)
-                                 or getattr(user, "is_superuser", False))
+    return user is not None and (
+        getattr(user, "kind", "") == "staff" or getattr(user, "is_staff", False) or getattr(user, "is_superuser", False)
+    )
 
 
 @functools.cache
@@ -58,11 +60,15 @@ class MinimumLengthByKind(MinimumLengthValidator):
         if len(password) < self.staff_min_length:
             raise ValidationError(
                 f"Mật khẩu của tài khoản cán bộ quá ngắn: cần ít nhất {self.staff_min_length} ký tự.",
-                code="password_too_short", params={"min_length": self.staff_min_length})
+                code="password_too_short",
+                params={"min_length": self.staff_min_length},
+            )
 
     def get_help_text(self):
-        return (f"Mật khẩu cần ít nhất {self.min_length} ký tự; mật khẩu của tài khoản cán bộ cần ít nhất "
-                f"{self.staff_min_length} ký tự.")
+        return (
+            f"Mật khẩu cần ít nhất {self.min_length} ký tự; mật khẩu của tài khoản cán bộ cần ít nhất "
+            f"{self.staff_min_length} ký tự."
+        )
 
 
 class StaffCommonPasswordValidator:
@@ -70,8 +76,11 @@ class StaffCommonPasswordValidator:
 
     def validate(self, password, user=None):
         if is_staff_account(user) and is_common(password):
-            raise ValidationError("Mật khẩu của tài khoản cán bộ quá phổ biến hoặc chỉ là một từ dễ đoán thêm chữ "
-                                  "số, ký hiệu. Vui lòng chọn mật khẩu khác.", code="password_too_common")
+            raise ValidationError(
+                "Mật khẩu của tài khoản cán bộ quá phổ biến hoặc chỉ là một từ dễ đoán thêm chữ "
+                "số, ký hiệu. Vui lòng chọn mật khẩu khác.",
+                code="password_too_common",
+            )
 
     def get_help_text(self):
         return "Mật khẩu của tài khoản cán bộ không được là mật khẩu phổ biến hay một từ dễ đoán thêm chữ số."

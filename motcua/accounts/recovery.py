@@ -19,6 +19,7 @@
 Throttled three ways: per client address (MOTCUA_RECOVERY_PER_HOUR code requests an hour, shared limit), per address
 of the code (otp.py), and per code (five wrong tries, then a new code must be sent).
 """
+
 import logging
 import time
 
@@ -52,8 +53,9 @@ def account_for(channel: str, value: str) -> User | None:
         accounts = User.objects.filter(phone=value, phone_verified_at__isnull=False)
     found = list(accounts.filter(is_active=True)[:2])
     if len(found) > 1:
-        log.warning("Password recovery: %s %s is the verified contact of several accounts", channel,
-                    otp.hint(channel, value))
+        log.warning(
+            "Password recovery: %s %s is the verified contact of several accounts", channel, otp.hint(channel, value)
+        )
     return found[0] if len(found) == 1 else None
 
 
@@ -65,27 +67,54 @@ def composer(channel: str, destination: str):
         minutes = int(otp.CODE_TTL.total_seconds() // 60)
         if account_for(channel, destination) is None:
             if channel == Channel.SMS:
-                return otp.Message("", "Cong dich vu cong: co yeu cau dat lai mat khau bang so nay, nhung so nay "
-                                       "khong gan voi tai khoan nao (hoac chua duoc xac nhan). Hay dang nhap bang "
-                                       "VNeID hoac lien he Bo phan Mot cua. Neu khong phai ban, hay bo qua tin nay.")
-            return otp.Message("Yêu cầu đặt lại mật khẩu trên Cổng dịch vụ công", "\n".join([
-                "Xin chào,", "",
-                "Vừa có yêu cầu đặt lại mật khẩu bằng địa chỉ e-mail này, nhưng địa chỉ này không gắn với tài khoản "
-                "nào trên Cổng dịch vụ công, hoặc chưa được xác nhận, nên không có mã xác nhận nào được gửi.", "",
-                f"Nếu bạn có tài khoản, hãy đăng nhập tại {login_url} bằng VNeID, hoặc liên hệ Bộ phận Một cửa để "
-                "được hỗ trợ.",
-                "Nếu bạn không yêu cầu, hãy bỏ qua thư này.", "",
-                "Thư này được gửi tự động; vui lòng không trả lời."]))
+                return otp.Message(
+                    "",
+                    "Cong dich vu cong: co yeu cau dat lai mat khau bang so nay, nhung so nay "
+                    "khong gan voi tai khoan nao (hoac chua duoc xac nhan). Hay dang nhap bang "
+                    "VNeID hoac lien he Bo phan Mot cua. Neu khong phai ban, hay bo qua tin nay.",
+                )
+            return otp.Message(
+                "Yêu cầu đặt lại mật khẩu trên Cổng dịch vụ công",
+                "\n".join(
+                    [
+                        "Xin chào,",
+                        "",
+                        "Vừa có yêu cầu đặt lại mật khẩu bằng địa chỉ e-mail này, nhưng địa chỉ này không gắn với tài "
+                        "khoản "
+                        "nào trên Cổng dịch vụ công, hoặc chưa được xác nhận, nên không có mã xác nhận nào được gửi.",
+                        "",
+                        f"Nếu bạn có tài khoản, hãy đăng nhập tại {login_url} bằng VNeID, hoặc liên hệ Bộ phận Một cửa "
+                        "để "
+                        "được hỗ trợ.",
+                        "Nếu bạn không yêu cầu, hãy bỏ qua thư này.",
+                        "",
+                        "Thư này được gửi tự động; vui lòng không trả lời.",
+                    ]
+                ),
+            )
         if channel == Channel.SMS:
-            return otp.Message("", f"{code} la ma dat lai mat khau Cong dich vu cong, hieu luc {minutes} phut. "
-                                   f"Khong dua ma nay cho bat ky ai.")
-        return otp.Message("Mã xác nhận đặt lại mật khẩu", "\n".join([
-            "Xin chào,", "",
-            f"Mã xác nhận để đặt lại mật khẩu tài khoản trên Cổng dịch vụ công của bạn là: {code}", "",
-            f"Mã có hiệu lực trong {minutes} phút và chỉ dùng được một lần. Không đưa mã này cho bất kỳ ai, kể cả "
-            "người xưng là cán bộ.",
-            "Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không bị thay đổi.", "",
-            "Thư này được gửi tự động; vui lòng không trả lời."]))
+            return otp.Message(
+                "",
+                f"{code} la ma dat lai mat khau Cong dich vu cong, hieu luc {minutes} phut. "
+                f"Khong dua ma nay cho bat ky ai.",
+            )
+        return otp.Message(
+            "Mã xác nhận đặt lại mật khẩu",
+            "\n".join(
+                [
+                    "Xin chào,",
+                    "",
+                    f"Mã xác nhận để đặt lại mật khẩu tài khoản trên Cổng dịch vụ công của bạn là: {code}",
+                    "",
+                    f"Mã có hiệu lực trong {minutes} phút và chỉ dùng được một lần. Không đưa mã này cho bất kỳ ai, kể "
+                    "cả "
+                    "người xưng là cán bộ.",
+                    "Nếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu của bạn không bị thay đổi.",
+                    "",
+                    "Thư này được gửi tự động; vui lòng không trả lời.",
+                ]
+            ),
+        )
 
     return compose
 
@@ -98,8 +127,7 @@ def recover(request):
     if request.method == "POST" and form.is_valid():
         channel, destination = form.channel, form.cleaned_data["contact"]
         if not limits.allow(request, "recover", getattr(settings, "MOTCUA_RECOVERY_PER_HOUR", 10), 3600):
-            form.add_error(None, "Có quá nhiều yêu cầu đặt lại mật khẩu từ thiết bị này. Vui lòng thử lại sau "
-                                 "một giờ.")
+            form.add_error(None, "Có quá nhiều yêu cầu đặt lại mật khẩu từ thiết bị này. Vui lòng thử lại sau một giờ.")
             status = 429
         else:
             try:
@@ -107,8 +135,12 @@ def recover(request):
             except otp.SendError as exc:  # the same for every address: the limits count messages, not accounts
                 form.add_error(None, exc.message)
             else:
-                request.session[PENDING_KEY] = {"channel": channel, "destination": destination,
-                                                "challenge": challenge.pk, "started": time.time()}
+                request.session[PENDING_KEY] = {
+                    "channel": channel,
+                    "destination": destination,
+                    "challenge": challenge.pk,
+                    "started": time.time(),
+                }
                 return redirect("password_recovery_confirm")
     elif request.method == "POST":
         status = 400
@@ -129,8 +161,9 @@ def confirm(request):
         return redirect(home_for(request.user))
     pending = _pending(request)
     if pending is None:
-        return render(request, "accounts/recover_confirm.html", {"expired": True},
-                      status=400 if request.method == "POST" else 200)
+        return render(
+            request, "accounts/recover_confirm.html", {"expired": True}, status=400 if request.method == "POST" else 200
+        )
     channel, destination, challenge = pending["channel"], pending["destination"], pending["challenge"]
     verified = pending.get("verified")  # the account's pk once its code was right
     form = NewPasswordForm(request.POST or None, code_needed=not verified)
@@ -159,19 +192,29 @@ def confirm(request):
                     request.session.pop(PENDING_KEY, None)
                     reset_password(user, form.cleaned_data["password1"])
                     login(request, user, backend=BACKEND)  # a new session key; the account's other sessions end
-                    messages.success(request, "Đã đặt lại mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết "
-                                              "thúc.")
+                    messages.success(
+                        request, "Đã đặt lại mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc."
+                    )
                     if second_factor.code_owed(request):  # a new password is not the second factor
                         return redirect(second_factor.step_url(home_for(user)))
                     return redirect(home_for(user))
-    return render(request, "accounts/recover_confirm.html", {
-        "form": form, "hint": otp.hint(channel, destination), "label": LABELS[channel],
-        "verified": bool(request.session.get(PENDING_KEY, {}).get("verified")),
-        "wait": otp.resend_wait(challenge), "minutes": int(otp.CODE_TTL.total_seconds() // 60),
-        "max_attempts": otp.MAX_ATTEMPTS}, status=status)
+    return render(
+        request,
+        "accounts/recover_confirm.html",
+        {
+            "form": form,
+            "hint": otp.hint(channel, destination),
+            "label": LABELS[channel],
+            "verified": bool(request.session.get(PENDING_KEY, {}).get("verified")),
+            "wait": otp.resend_wait(challenge),
+            "minutes": int(otp.CODE_TTL.total_seconds() // 60),
+            "max_attempts": otp.MAX_ATTEMPTS,
+        },
+        status=status,
+    )
 
 
-def _account(request, pending: dict, form) -> User | None | bool:
+def _account(request, pending: dict, form) -> User | bool | None:
     """The account being recovered: once its code is right (checked now, or earlier in this session); None while
     the code is wrong (the form says why); False when the account lost the contact meanwhile (start again)."""
     channel, destination = pending["channel"], pending["destination"]
@@ -197,19 +240,34 @@ def reset_password(user: User, password: str) -> None:
     user.save(update_fields=["password"])
     Token.objects.filter(user=user).delete()
     throttle.forget(user)
-    notice = otp.Message("Mật khẩu tài khoản của bạn đã được đặt lại", "\n".join([
-        "Xin chào,", "",
-        "Mật khẩu tài khoản của bạn trên Cổng dịch vụ công vừa được đặt lại bằng mã xác nhận. Các phiên đăng nhập "
-        "khác của tài khoản đã kết thúc.", "",
-        "Nếu không phải bạn, hãy đặt lại mật khẩu ngay tại trang “Quên mật khẩu” và liên hệ Bộ phận Một cửa.", "",
-        "Thư này được gửi tự động; vui lòng không trả lời."]))
-    sms_text = ("Cong dich vu cong: mat khau tai khoan cua ban vua duoc dat lai. Neu khong phai ban, hay lien he "
-                "Bo phan Mot cua.")
-    contacts = [(Channel.EMAIL, user.email, notice) if user.email and user.email_verified_at else None,
-                (Channel.SMS, user.phone, otp.Message("", sms_text))
-                if user.phone and user.phone_verified_at and otp.can_send(Channel.SMS, user.phone) else None]
+    notice = otp.Message(
+        "Mật khẩu tài khoản của bạn đã được đặt lại",
+        "\n".join(
+            [
+                "Xin chào,",
+                "",
+                "Mật khẩu tài khoản của bạn trên Cổng dịch vụ công vừa được đặt lại bằng mã xác nhận. Các phiên đăng "
+                "nhập "
+                "khác của tài khoản đã kết thúc.",
+                "",
+                "Nếu không phải bạn, hãy đặt lại mật khẩu ngay tại trang “Quên mật khẩu” và liên hệ Bộ phận Một cửa.",
+                "",
+                "Thư này được gửi tự động; vui lòng không trả lời.",
+            ]
+        ),
+    )
+    sms_text = (
+        "Cong dich vu cong: mat khau tai khoan cua ban vua duoc dat lai. Neu khong phai ban, hay lien he "
+        "Bo phan Mot cua."
+    )
+    contacts = [
+        (Channel.EMAIL, user.email, notice) if user.email and user.email_verified_at else None,
+        (Channel.SMS, user.phone, otp.Message("", sms_text))
+        if user.phone and user.phone_verified_at and otp.can_send(Channel.SMS, user.phone)
+        else None,
+    ]
     for channel, destination, message in filter(None, contacts):
         try:
             otp.deliver(channel, destination, message)
-        except Exception as exc:  # noqa: BLE001 - the password is set; a notice that failed is logged, not shown
+        except Exception as exc:
             log.warning("Password reset notice to %s %s not sent: %s", channel, otp.hint(channel, destination), exc)

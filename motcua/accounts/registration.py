@@ -7,6 +7,7 @@ in use gets a message saying they already have an account (and how to sign in) i
 page can only fail and no second account is made. Until the codes are right, what the person typed waits in their
 session (the password only as its hash), for PENDING_MAX_AGE at most.
 """
+
 import time
 
 from django.conf import settings
@@ -48,27 +49,54 @@ def composer(channel: str, destination: str):
         minutes = int(otp.CODE_TTL.total_seconds() // 60)
         if contact_in_use(channel, destination):
             if channel == Channel.SMS:
-                return otp.Message("", f"Cong dich vu cong: so dien thoai nay da co tai khoan. Dang nhap tai "
-                                       f"{login_url} . Neu khong phai ban yeu cau, hay bo qua tin nay.")
-            return otp.Message("Bạn đã có tài khoản trên Cổng dịch vụ công", "\n".join([
-                "Xin chào,", "",
-                "Vừa có yêu cầu đăng ký tài khoản mới bằng địa chỉ e-mail này, nhưng địa chỉ này đã gắn với một "
-                "tài khoản trên Cổng dịch vụ công, nên không có tài khoản mới nào được tạo.", "",
-                f"Nếu đó là bạn, hãy đăng nhập tại {login_url} bằng e-mail này và mật khẩu của bạn. Nếu quên mật "
-                "khẩu, vui lòng liên hệ Bộ phận Một cửa.",
-                "Nếu bạn không yêu cầu, hãy bỏ qua thư này; tài khoản của bạn không bị thay đổi.", "",
-                "Thư này được gửi tự động; vui lòng không trả lời."]))
+                return otp.Message(
+                    "",
+                    f"Cong dich vu cong: so dien thoai nay da co tai khoan. Dang nhap tai "
+                    f"{login_url} . Neu khong phai ban yeu cau, hay bo qua tin nay.",
+                )
+            return otp.Message(
+                "Bạn đã có tài khoản trên Cổng dịch vụ công",
+                "\n".join(
+                    [
+                        "Xin chào,",
+                        "",
+                        "Vừa có yêu cầu đăng ký tài khoản mới bằng địa chỉ e-mail này, nhưng địa chỉ này đã gắn với "
+                        "một "
+                        "tài khoản trên Cổng dịch vụ công, nên không có tài khoản mới nào được tạo.",
+                        "",
+                        f"Nếu đó là bạn, hãy đăng nhập tại {login_url} bằng e-mail này và mật khẩu của bạn. Nếu quên "
+                        "mật "
+                        "khẩu, vui lòng liên hệ Bộ phận Một cửa.",
+                        "Nếu bạn không yêu cầu, hãy bỏ qua thư này; tài khoản của bạn không bị thay đổi.",
+                        "",
+                        "Thư này được gửi tự động; vui lòng không trả lời.",
+                    ]
+                ),
+            )
         if channel == Channel.SMS:
             # Without diacritics: one 160-character GSM segment instead of three UCS-2 ones, read on any phone.
-            return otp.Message("", f"{code} la ma xac nhan dang ky tai khoan Cong dich vu cong, hieu luc {minutes} "
-                                   f"phut. Khong dua ma nay cho bat ky ai.")
-        return otp.Message("Mã xác nhận đăng ký tài khoản", "\n".join([
-            "Xin chào,", "",
-            f"Mã xác nhận đăng ký tài khoản trên Cổng dịch vụ công của bạn là: {code}", "",
-            f"Mã có hiệu lực trong {minutes} phút và chỉ dùng được một lần. Không đưa mã này cho bất kỳ ai, kể cả "
-            "người xưng là cán bộ.",
-            "Nếu bạn không yêu cầu, hãy bỏ qua thư này.", "",
-            "Thư này được gửi tự động; vui lòng không trả lời."]))
+            return otp.Message(
+                "",
+                f"{code} la ma xac nhan dang ky tai khoan Cong dich vu cong, hieu luc {minutes} "
+                f"phut. Khong dua ma nay cho bat ky ai.",
+            )
+        return otp.Message(
+            "Mã xác nhận đăng ký tài khoản",
+            "\n".join(
+                [
+                    "Xin chào,",
+                    "",
+                    f"Mã xác nhận đăng ký tài khoản trên Cổng dịch vụ công của bạn là: {code}",
+                    "",
+                    f"Mã có hiệu lực trong {minutes} phút và chỉ dùng được một lần. Không đưa mã này cho bất kỳ ai, kể "
+                    "cả "
+                    "người xưng là cán bộ.",
+                    "Nếu bạn không yêu cầu, hãy bỏ qua thư này.",
+                    "",
+                    "Thư này được gửi tự động; vui lòng không trả lời.",
+                ]
+            ),
+        )
 
     return compose
 
@@ -90,16 +118,22 @@ def register(request):
             form.add_error(None, "Có quá nhiều yêu cầu đăng ký từ thiết bị này. Vui lòng thử lại sau một giờ.")
         else:
             try:
-                codes = {channel: otp.start(PURPOSE, channel, account[field], composer(channel, account[field])).pk
-                         for channel, field, _ in CONTACTS if account[field]}
+                codes = {
+                    channel: otp.start(PURPOSE, channel, account[field], composer(channel, account[field])).pk
+                    for channel, field, _ in CONTACTS
+                    if account[field]
+                }
             except otp.SendError as exc:
                 form.add_error(None, exc.message)
             else:
-                request.session[PENDING_KEY] = {"account": account, "codes": codes, "next": next_page,
-                                                "started": time.time()}
+                request.session[PENDING_KEY] = {
+                    "account": account,
+                    "codes": codes,
+                    "next": next_page,
+                    "started": time.time(),
+                }
                 return redirect("account_register_confirm")
-    return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled(),
-                                                      "next": next_page})
+    return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled(), "next": next_page})
 
 
 def _pending(request) -> dict | None:
@@ -116,15 +150,21 @@ def confirm(request):
         return redirect(home_for(request.user))
     pending = _pending(request)
     if pending is None:
-        return render(request, "accounts/register_confirm.html", {"expired": True}, status=400 if
-                      request.method == "POST" else 200)
+        return render(
+            request,
+            "accounts/register_confirm.html",
+            {"expired": True},
+            status=400 if request.method == "POST" else 200,
+        )
     account, codes = pending["account"], pending["codes"]
     contacts = [(channel, account[field], label) for channel, field, label in CONTACTS if channel in codes]
-    form = ConfirmForm(request.POST or None, channels=[
-        (channel, f"Mã gửi tới {label} {otp.hint(channel, value)}") for channel, value, label in contacts])
+    form = ConfirmForm(
+        request.POST or None,
+        channels=[(channel, f"Mã gửi tới {label} {otp.hint(channel, value)}") for channel, value, label in contacts],
+    )
     if request.method == "POST" and request.POST.get("resend") in codes:
         channel = request.POST["resend"]
-        value = dict((c, v) for c, v, _ in contacts)[channel]
+        value = {c: v for c, v, _ in contacts}[channel]
         try:
             otp.resend(codes[channel], PURPOSE, value, composer(channel, value))
             messages.success(request, f"Đã gửi mã mới tới {otp.hint(channel, value)}.")
@@ -149,12 +189,27 @@ def confirm(request):
                 return render(request, "accounts/register_confirm.html", {"failed": True}, status=400)
             login(request, user, backend=BACKEND)
             return redirect(pending.get("next") or home_for(user))
-    rows = [{"field": form[f"code_{channel}"], "channel": channel, "hint": otp.hint(channel, value), "label": label,
-             "done": otp.is_used(codes[channel], PURPOSE), "wait": otp.resend_wait(codes[channel])}
-            for channel, value, label in contacts]
-    return render(request, "accounts/register_confirm.html", {
-        "form": form, "rows": rows, "minutes": int(otp.CODE_TTL.total_seconds() // 60),
-        "max_attempts": otp.MAX_ATTEMPTS})
+    rows = [
+        {
+            "field": form[f"code_{channel}"],
+            "channel": channel,
+            "hint": otp.hint(channel, value),
+            "label": label,
+            "done": otp.is_used(codes[channel], PURPOSE),
+            "wait": otp.resend_wait(codes[channel]),
+        }
+        for channel, value, label in contacts
+    ]
+    return render(
+        request,
+        "accounts/register_confirm.html",
+        {
+            "form": form,
+            "rows": rows,
+            "minutes": int(otp.CODE_TTL.total_seconds() // 60),
+            "max_attempts": otp.MAX_ATTEMPTS,
+        },
+    )
 
 
 def create_account(account: dict) -> User | None:
@@ -163,13 +218,21 @@ def create_account(account: dict) -> User | None:
     try:
         with transaction.atomic():
             if (account["email"] and contact_in_use(Channel.EMAIL, account["email"])) or (
-                    account["phone"] and contact_in_use(Channel.SMS, account["phone"])):
+                account["phone"] and contact_in_use(Channel.SMS, account["phone"])
+            ):
                 return None
-            user = User(username=account["email"] or account["phone"], email=account["email"],
-                        phone=account["phone"], full_name=account["full_name"], kind=account["kind"],
-                        id_number=account["id_number"], id_verified=False, tax_code=account["tax_code"],
-                        email_verified_at=now if account["email"] else None,
-                        phone_verified_at=now if account["phone"] else None)
+            user = User(
+                username=account["email"] or account["phone"],
+                email=account["email"],
+                phone=account["phone"],
+                full_name=account["full_name"],
+                kind=account["kind"],
+                id_number=account["id_number"],
+                id_verified=False,
+                tax_code=account["tax_code"],
+                email_verified_at=now if account["email"] else None,
+                phone_verified_at=now if account["phone"] else None,
+            )
             user.password = account["password"]
             user.save()
     except IntegrityError:

@@ -26,6 +26,7 @@ that must have a device and has none enrols as at its first login. A lost device
 user admin's action, written in the user's history), never by the person: otherwise the e-mail of a leader would
 be all that stands between an attacker and the account.
 """
+
 import base64
 import logging
 import re
@@ -65,6 +66,7 @@ WAIT_MESSAGE = "Có nhiều lần nhập mã không đúng. Vui lòng chờ {dur
 
 
 # --- Who needs what ---------------------------------------------------------------------------------------------
+
 
 def is_staff_account(user) -> bool:
     return getattr(user, "kind", "") == "staff" or user.is_staff or user.is_superuser
@@ -131,8 +133,10 @@ class SecondFactorMiddleware:
             return None
         if owed_too_long(request):
             logout(request)
-            messages.warning(request, f"Quá {settings.MOTCUA_SECOND_FACTOR_MINUTES} phút chưa nhập mã xác thực. "
-                                      "Vui lòng đăng nhập lại.")
+            messages.warning(
+                request,
+                f"Quá {settings.MOTCUA_SECOND_FACTOR_MINUTES} phút chưa nhập mã xác thực. Vui lòng đăng nhập lại.",
+            )
             if request.method in ("GET", "HEAD"):
                 return redirect_to_login(request.get_full_path())
             return redirect_to_login("", redirect_field_name=None)
@@ -147,9 +151,11 @@ class SecondFactorMiddleware:
 
 # --- Throttling: the login's growing delays ---------------------------------------------------------------------
 
+
 def account_policy() -> backoff.Policy:
-    return backoff.Policy("second-factor", free=settings.MOTCUA_LOGIN_FREE_FAILURES,
-                          cap=settings.MOTCUA_LOGIN_MAX_DELAY)
+    return backoff.Policy(
+        "second-factor", free=settings.MOTCUA_LOGIN_FREE_FAILURES, cap=settings.MOTCUA_LOGIN_MAX_DELAY
+    )
 
 
 def wait_before(request, user) -> int:
@@ -163,8 +169,12 @@ def check(request, user, code: str, *, confirmed: bool) -> TOTPDevice | None:
 
     The row is locked while the code is checked, so that two requests cannot both use one code."""
     with transaction.atomic():
-        device = (TOTPDevice.objects.select_for_update().filter(user=user, confirmed=confirmed)
-                  .order_by("-pk" if not confirmed else "pk").first())
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=user, confirmed=confirmed)
+            .order_by("-pk" if not confirmed else "pk")
+            .first()
+        )
         accepted = device is not None and device.verify_token(code)
     if accepted:
         backoff.clear(account_policy(), str(user.pk))
@@ -175,6 +185,7 @@ def check(request, user, code: str, *, confirmed: bool) -> TOTPDevice | None:
 
 # --- Enrolment ----------------------------------------------------------------------------------------------------
 
+
 def enrolling_device(user) -> TOTPDevice:
     """The device being enrolled: the same one (the same QR code) until a code confirms it."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-pk").first()
@@ -184,7 +195,7 @@ def enrolling_device(user) -> TOTPDevice:
 def secret_text(device: TOTPDevice) -> str:
     """The key as authenticator apps take it by hand: base 32 in groups of four ("ABCD EFGH …")."""
     text = base64.b32encode(device.bin_key).decode().rstrip("=")
-    return " ".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def qr_data_uri(device: TOTPDevice) -> str:
@@ -193,10 +204,20 @@ def qr_data_uri(device: TOTPDevice) -> str:
 
 
 class CodeForm(forms.Form):
-    code = forms.CharField(label="Mã xác thực (6 chữ số)", max_length=12,
-                           error_messages={"required": "Vui lòng nhập mã xác thực."},
-                           widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code",
-                                                         "pattern": "[0-9 ]*", "maxlength": "7", "autofocus": True}))
+    code = forms.CharField(
+        label="Mã xác thực (6 chữ số)",
+        max_length=12,
+        error_messages={"required": "Vui lòng nhập mã xác thực."},
+        widget=forms.TextInput(
+            attrs={
+                "inputmode": "numeric",
+                "autocomplete": "one-time-code",
+                "pattern": "[0-9 ]*",
+                "maxlength": "7",
+                "autofocus": True,
+            }
+        ),
+    )
 
     def clean_code(self):
         code = re.sub(r"\s", "", self.cleaned_data["code"])
@@ -274,18 +295,30 @@ def setup(request):
                     device.save(update_fields=["confirmed"])
                     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
                     log.info("Second factor enrolled for user %s", user.pk)
-                    messages.success(request, "Đã bật xác thực hai bước. Từ nay mỗi lần đăng nhập cần thêm mã trên "
-                                              "ứng dụng xác thực.")
+                    messages.success(
+                        request,
+                        "Đã bật xác thực hai bước. Từ nay mỗi lần đăng nhập cần thêm mã trên ứng dụng xác thực.",
+                    )
                     if owed:
                         finish(request, device)
                         return redirect(_next(request))
                     django_otp.login(request, device)
                     return redirect("account")
                 form.add_error("code", ValidationError(WRONG, code="wrong"))
-    return render(request, "accounts/second_factor_setup.html", {
-        "form": form, "forced": owed, "qr": qr_data_uri(enrolling), "secret": secret_text(enrolling),
-        "issuer": settings.OTP_TOTP_ISSUER, "username": user.get_username(),
-        "next": _next(request) if owed else ""}, status=status)
+    return render(
+        request,
+        "accounts/second_factor_setup.html",
+        {
+            "form": form,
+            "forced": owed,
+            "qr": qr_data_uri(enrolling),
+            "secret": secret_text(enrolling),
+            "issuer": settings.OTP_TOTP_ISSUER,
+            "username": user.get_username(),
+            "next": _next(request) if owed else "",
+        },
+        status=status,
+    )
 
 
 def reset(user, *, by) -> int:

@@ -18,6 +18,7 @@ Vietnamese message for the login page, which says why:
   browser opens: a fetch that follows the redirect to the login page must not use it up.
 Nothing the server holds is lost: a draft is saved as it is typed, and its page opens again after login.
 """
+
 import time
 from urllib.parse import urlsplit
 
@@ -53,14 +54,18 @@ def limits(user) -> tuple[int, int]:
 
 
 def idle_message() -> str:
-    return (f"Phiên đăng nhập đã kết thúc vì quá {settings.MOTCUA_SESSION_IDLE_MINUTES} phút không thao tác. "
-            "Vui lòng đăng nhập lại; những gì đã lưu vẫn được giữ nguyên.")
+    return (
+        f"Phiên đăng nhập đã kết thúc vì quá {settings.MOTCUA_SESSION_IDLE_MINUTES} phút không thao tác. "
+        "Vui lòng đăng nhập lại; những gì đã lưu vẫn được giữ nguyên."
+    )
 
 
 def lifetime_message(user) -> str:
     hours = settings.MOTCUA_STAFF_SESSION_HOURS if is_staff(user) else settings.MOTCUA_CITIZEN_SESSION_HOURS
-    return (f"Phiên đăng nhập đã kết thúc vì đã quá {hours} giờ kể từ lúc đăng nhập. "
-            "Vui lòng đăng nhập lại; những gì đã lưu vẫn được giữ nguyên.")
+    return (
+        f"Phiên đăng nhập đã kết thúc vì đã quá {hours} giờ kể từ lúc đăng nhập. "
+        "Vui lòng đăng nhập lại; những gì đã lưu vẫn được giữ nguyên."
+    )
 
 
 @receiver(user_logged_in, dispatch_uid="motcua-session-limits")
@@ -85,8 +90,9 @@ def why_ended(session, user, moment: float) -> str:
 def _page_of_the_form(request) -> str:
     """The path of the page a form was sent from (the Referer), when it is a page of this site; else ""."""
     referer = request.headers.get("Referer", "")
-    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure()):
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         parts = urlsplit(referer)
         return parts.path + (f"?{parts.query}" if parts.query else "")
     return ""

@@ -13,14 +13,17 @@
 
 Failures are counted in the shared database cache (motcua.ratelimits.backoff), so every server process sees them.
 """
+
 from django.conf import settings
 
 from motcua.ratelimits import backoff
 from motcua.ratelimits.clients import client_network
 from motcua.vntext.validators import normalize_phone
 
-WAIT_MESSAGE = ("Có nhiều lần đăng nhập không thành công. Vui lòng chờ {duration} rồi thử lại, hoặc bấm "
-                "“Quên mật khẩu?” để đặt lại mật khẩu bằng mã xác nhận.")
+WAIT_MESSAGE = (
+    "Có nhiều lần đăng nhập không thành công. Vui lòng chờ {duration} rồi thử lại, hoặc bấm "
+    "“Quên mật khẩu?” để đặt lại mật khẩu bằng mã xác nhận."
+)
 
 
 def name_policy() -> backoff.Policy:
@@ -28,8 +31,9 @@ def name_policy() -> backoff.Policy:
 
 
 def address_policy() -> backoff.Policy:
-    return backoff.Policy("login-address", free=settings.MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS,
-                          cap=settings.MOTCUA_LOGIN_MAX_DELAY)
+    return backoff.Policy(
+        "login-address", free=settings.MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS, cap=settings.MOTCUA_LOGIN_MAX_DELAY
+    )
 
 
 def login_name(identifier: str) -> str:

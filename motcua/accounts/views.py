@@ -1,5 +1,6 @@
 """Login, logout, the account page, and single sign-on and linking through the national identity provider
 (VNeID / DVCQG); registration is in registration.py."""
+
 import functools
 import logging
 import time
@@ -35,8 +36,9 @@ def home_for(user) -> str:
 
 
 def safe_next(request, value: str | None) -> str:
-    if value and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()},
-                                                 require_https=request.is_secure()):
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return value
     return ""
 
@@ -72,10 +74,12 @@ def callback_uri(request) -> str:
     return oidc.config()["redirect_uri"] or request.build_absolute_uri(reverse("vneid_callback"))
 
 
-def sso_error(request, message: str, status: int = 400, *, title: str = "Không đăng nhập được",
-              signed_in: bool = False):
-    return render(request, "accounts/sso_error.html", {"message": message, "title": title,
-                                                       "signed_in": signed_in}, status=status)
+def sso_error(
+    request, message: str, status: int = 400, *, title: str = "Không đăng nhập được", signed_in: bool = False
+):
+    return render(
+        request, "accounts/sso_error.html", {"message": message, "title": title, "signed_in": signed_in}, status=status
+    )
 
 
 @require_GET
@@ -124,10 +128,16 @@ def vneid_callback(request):
         return sso_error(request, "Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.")
     linking = flow.get("link_user") is not None
     if linking and not (request.user.is_authenticated and request.user.pk == flow["link_user"]):
-        log.warning("OIDC link flow of user %s came back to user %s", flow["link_user"],
-                    request.user.pk if request.user.is_authenticated else None)
-        return sso_error(request, "Phiên liên kết VNeID không còn hợp lệ (bạn đã đăng xuất hoặc đổi tài khoản). "
-                                  "Vui lòng đăng nhập lại rồi liên kết lại.")
+        log.warning(
+            "OIDC link flow of user %s came back to user %s",
+            flow["link_user"],
+            request.user.pk if request.user.is_authenticated else None,
+        )
+        return sso_error(
+            request,
+            "Phiên liên kết VNeID không còn hợp lệ (bạn đã đăng xuất hoặc đổi tài khoản). "
+            "Vui lòng đăng nhập lại rồi liên kết lại.",
+        )
     if linking:  # the owner stays signed in, unchanged, whatever goes wrong from here
         fail = functools.partial(sso_error, title="Không liên kết được VNeID", signed_in=True)
     else:
@@ -150,8 +160,10 @@ def vneid_callback(request):
         return fail(request, exc.message)
     login(request, user, backend=BACKEND)  # a new session key after the change of identity or assurance
     if linking:
-        messages.success(request, "Đã liên kết tài khoản định danh điện tử (VNeID). Số định danh cá nhân của tài "
-                                  "khoản đã được xác thực.")
+        messages.success(
+            request,
+            "Đã liên kết tài khoản định danh điện tử (VNeID). Số định danh cá nhân của tài khoản đã được xác thực.",
+        )
     return redirect(flow.get("next") or home_for(user))
 
 
@@ -188,14 +200,18 @@ def link_account(claims: dict, link_user: User | None = None) -> User:
     try:
         validate_id_number(id_number)
     except ValidationError:
-        raise oidc.OIDCError("Máy chủ xác thực không cung cấp số định danh cá nhân hợp lệ.",
-                             f"id claim {id_number!r}") from None
+        raise oidc.OIDCError(
+            "Máy chủ xác thực không cung cấp số định danh cá nhân hợp lệ.", f"id claim {id_number!r}"
+        ) from None
     if not subject or len(subject) > 255:
         raise oidc.OIDCError("Phản hồi của máy chủ xác thực không hợp lệ.", f"sub {subject[:40]!r}")
     try:
         with transaction.atomic():
-            holders = list(User.objects.select_for_update().filter(
-                Q(vneid_subject=subject) | Q(id_verified=True, id_number=id_number)).order_by("pk"))
+            holders = list(
+                User.objects.select_for_update()
+                .filter(Q(vneid_subject=subject) | Q(id_verified=True, id_number=id_number))
+                .order_by("pk")
+            )
             if link_user is not None:
                 user = _link(User.objects.select_for_update().get(pk=link_user.pk), holders, subject, id_number)
             else:
@@ -205,8 +221,9 @@ def link_account(claims: dict, link_user: User | None = None) -> User:
                 user.full_name = _claim(claims, "name", "ho_va_ten", "ho_ten")[:200]
             user.save()
     except IntegrityError as exc:  # two sign-ins of one new person at once: the other one made the account
-        raise oidc.OIDCError("Chưa hoàn tất được đăng nhập bằng VNeID. Vui lòng thử lại.",
-                             f"integrity: {exc}") from None
+        raise oidc.OIDCError(
+            "Chưa hoàn tất được đăng nhập bằng VNeID. Vui lòng thử lại.", f"integrity: {exc}"
+        ) from None
     return user
 
 
@@ -219,7 +236,8 @@ def _link(user: User, holders: list[User], subject: str, id_number: str) -> User
         raise oidc.OIDCError(
             "Tài khoản định danh điện tử này đã gắn với một tài khoản khác trên Cổng. Hãy đăng xuất rồi bấm "
             "“Đăng nhập bằng VNeID” để vào tài khoản đó, hoặc liên hệ Bộ phận Một cửa.",
-            f"link {user.pk}: sub or number {id_number} held by {[o.pk for o in holders]}")
+            f"link {user.pk}: sub or number {id_number} held by {[o.pk for o in holders]}",
+        )
     user.id_number, user.id_verified, user.vneid_subject = id_number, True, subject
     return user
 
@@ -231,17 +249,22 @@ def _open(holders: list[User], subject: str, id_number: str, claims: dict) -> Us
     if user is None:
         return new_citizen(id_number, subject, claims)
     if by_subject and by_number and by_subject.pk != by_number.pk:
-        raise oidc.OIDCError("Số định danh này đã được xác thực trên một tài khoản khác. Vui lòng liên hệ Bộ phận "
-                             "Một cửa.", f"sub on {by_subject.pk}, number {id_number} verified on {by_number.pk}")
+        raise oidc.OIDCError(
+            "Số định danh này đã được xác thực trên một tài khoản khác. Vui lòng liên hệ Bộ phận Một cửa.",
+            f"sub on {by_subject.pk}, number {id_number} verified on {by_number.pk}",
+        )
     if user.vneid_subject not in (None, "", subject):
-        raise oidc.OIDCError("Số định danh này đã được xác thực bằng một tài khoản VNeID khác. Vui lòng liên hệ Bộ "
-                             "phận Một cửa.", f"{user.pk} holds sub {user.vneid_subject!r}, e-ID says {subject!r}")
+        raise oidc.OIDCError(
+            "Số định danh này đã được xác thực bằng một tài khoản VNeID khác. Vui lòng liên hệ Bộ phận Một cửa.",
+            f"{user.pk} holds sub {user.vneid_subject!r}, e-ID says {subject!r}",
+        )
     if not user.is_active:
         raise oidc.OIDCError("Tài khoản này đã bị vô hiệu hóa.", f"{user.pk} inactive")
     # Citizen SSO vouches for a person, not for an official's role: staff sign in with their own account.
     if is_staff_account(user):
-        raise oidc.OIDCError("Tài khoản cán bộ không đăng nhập bằng VNeID; hãy dùng tài khoản của cơ quan.",
-                             f"{user.pk} is staff")
+        raise oidc.OIDCError(
+            "Tài khoản cán bộ không đăng nhập bằng VNeID; hãy dùng tài khoản của cơ quan.", f"{user.pk} is staff"
+        )
     user.vneid_subject, user.id_number, user.id_verified = subject, id_number, True
     return user
 
@@ -252,8 +275,14 @@ def new_citizen(id_number: str, subject: str, claims: dict) -> User:
     suffix = 2
     while username in taken:  # a typed-number account never blocks the person: the name just moves on
         username, suffix = f"vneid_{id_number}_{suffix}", suffix + 1
-    user = User(username=username, kind=User.Kind.CITIZEN, id_number=id_number, id_verified=True,
-                vneid_subject=subject, full_name=_claim(claims, "name", "ho_va_ten", "ho_ten")[:200])
+    user = User(
+        username=username,
+        kind=User.Kind.CITIZEN,
+        id_number=id_number,
+        id_verified=True,
+        vneid_subject=subject,
+        full_name=_claim(claims, "name", "ho_va_ten", "ho_ten")[:200],
+    )
     email = _claim(claims, "email").lower()
     if email and not User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
         user.email = email[:254]  # one account per e-mail for login
@@ -273,7 +302,15 @@ def account(request):
     """Tài khoản: who the account says it is, what of that is verified, and the button to link VNeID."""
     user = request.user
     staff = is_staff_account(user)
-    return render(request, "accounts/account.html", {
-        "account": user, "sso_enabled": oidc.enabled(), "can_link": not link_refusal(user),
-        "is_staff_account": staff, "device": second_factor.confirmed_device(user) if staff else None,
-        "device_required": staff and second_factor.must_have_device(user)})
+    return render(
+        request,
+        "accounts/account.html",
+        {
+            "account": user,
+            "sso_enabled": oidc.enabled(),
+            "can_link": not link_refusal(user),
+            "is_staff_account": staff,
+            "device": second_factor.confirmed_device(user) if staff else None,
+            "device_required": staff and second_factor.must_have_device(user),
+        },
+    )

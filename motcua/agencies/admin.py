@@ -36,8 +36,23 @@ class AgencyAdmin(admin.ModelAdmin):
     inlines = [StaffRoleInline]
     list_select_related = ("parent",)
     fieldsets = (
-        (None, {"fields": ("code", "name", "short_name", "level", "parent", "unit", "has_one_stop_desk", "is_active",
-                           "valid_from", "valid_to")}),
+        (
+            None,
+            {
+                "fields": (
+                    "code",
+                    "name",
+                    "short_name",
+                    "level",
+                    "parent",
+                    "unit",
+                    "has_one_stop_desk",
+                    "is_active",
+                    "valid_from",
+                    "valid_to",
+                )
+            },
+        ),
         ("Liên hệ", {"fields": ("address", "phone", "email")}),
         ("Giờ làm việc", {"fields": ("morning_start", "morning_end", "afternoon_start", "afternoon_end", "cutoff")}),
     )

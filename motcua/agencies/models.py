@@ -3,6 +3,7 @@
 Units are keyed by (era, level, code): the General Statistics Office reused ward codes after 1 July 2025, so a code
 alone does not name a unit. Old units point to their successors (full or partial), never rewritten (DOMAIN.md 9).
 """
+
 import datetime as dt
 import re
 
@@ -43,12 +44,14 @@ class Unit(models.Model):
     full_name = models.CharField("tên đầy đủ", max_length=160)
     kind = models.CharField("loại đơn vị", max_length=60, blank=True)
     name_folded = models.CharField(max_length=160, editable=False, db_index=True)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
-                               verbose_name="đơn vị cấp trên")
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="đơn vị cấp trên"
+    )
     valid_from = models.DateField("hiệu lực từ", null=True, blank=True)
     valid_to = models.DateField("hiệu lực đến", null=True, blank=True)
-    successors = models.ManyToManyField("self", through="UnitSuccession", symmetrical=False,
-                                        related_name="predecessors", verbose_name="đơn vị kế thừa")
+    successors = models.ManyToManyField(
+        "self", through="UnitSuccession", symmetrical=False, related_name="predecessors", verbose_name="đơn vị kế thừa"
+    )
 
     class Meta:
         verbose_name = "đơn vị hành chính"
@@ -87,14 +90,21 @@ class Agency(models.Model):
 
     code = models.CharField("mã định danh", max_length=16, unique=True, validators=[validate_agency_code])
     name = models.CharField("tên cơ quan", max_length=255)
-    portal_code = models.CharField("mã đơn vị trên Cổng DVCQG", max_length=32, blank=True, db_index=True,
-                                   help_text="departmentCode of the national portal's 766 reports, e.g. H44.15")
+    portal_code = models.CharField(
+        "mã đơn vị trên Cổng DVCQG",
+        max_length=32,
+        blank=True,
+        db_index=True,
+        help_text="departmentCode of the national portal's 766 reports, e.g. H44.15",
+    )
     short_name = models.CharField("tên viết tắt", max_length=40, blank=True)
     level = models.CharField("cấp", max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
-                               verbose_name="cơ quan cấp trên")
-    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="agencies",
-                             verbose_name="địa bàn")
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name="cơ quan cấp trên"
+    )
+    unit = models.ForeignKey(
+        Unit, models.PROTECT, null=True, blank=True, related_name="agencies", verbose_name="địa bàn"
+    )
     has_one_stop_desk = models.BooleanField("có Bộ phận Một cửa", default=False)
     address = models.CharField("địa chỉ", max_length=255, blank=True)
     phone = models.CharField("điện thoại", max_length=20, blank=True)
@@ -143,8 +153,9 @@ class StaffRole(models.Model):
         AGENCY_ADMIN = "agency_admin", "Quản trị cơ quan"
         PROVINCE_MONITOR = "monitor", "Giám sát cấp tỉnh"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="staff_roles",
-                             verbose_name="cán bộ")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="staff_roles", verbose_name="cán bộ"
+    )
     agency = models.ForeignKey(Agency, models.CASCADE, related_name="staff_roles", verbose_name="cơ quan")
     role = models.CharField("vai trò", max_length=12, choices=Role.choices)
 

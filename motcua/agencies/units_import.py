@@ -6,6 +6,7 @@ Formats (recognised by shape, not by file name):
 - `splits.json` (old → new) and `merges.json` (new → old, with full/partial) of dvhcvn/20250701.
 Every import is an upsert keyed by (era, level, code), so running it again changes nothing.
 """
+
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -50,8 +51,9 @@ def detect_format(data) -> str:
             return "splits"
         if "level2s" in first:
             return "merges"
-    raise UnitsFormatError("tệp không đúng định dạng đơn vị hành chính (cần danh sách tỉnh có Wards/District "
-                           "hoặc splits.json/merges.json)")
+    raise UnitsFormatError(
+        "tệp không đúng định dạng đơn vị hành chính (cần danh sách tỉnh có Wards/District hoặc splits.json/merges.json)"
+    )
 
 
 def load(path: Path):
@@ -90,33 +92,59 @@ def import_data(data) -> ImportReport:
     if kind == "pre2025":
         return _import_units(kind, [(p, p.get("District") or [], "Ward") for p in data])
     if kind == "splits":
-        pairs = [(p["level1_id"], s["new_id"], len(p["splits"]) > 1, Unit.Level.PROVINCE)
-                 for p in data["data"] for s in p.get("splits") or []]
-        pairs += [(w["level3_id"], s["new_id"], len(w["splits"]) > 1, Unit.Level.COMMUNE)
-                  for p in data["data"] for w in p.get("level3s") or [] for s in w.get("splits") or []]
+        pairs = [
+            (p["level1_id"], s["new_id"], len(p["splits"]) > 1, Unit.Level.PROVINCE)
+            for p in data["data"]
+            for s in p.get("splits") or []
+        ]
+        pairs += [
+            (w["level3_id"], s["new_id"], len(w["splits"]) > 1, Unit.Level.COMMUNE)
+            for p in data["data"]
+            for w in p.get("level3s") or []
+            for s in w.get("splits") or []
+        ]
         return _import_links(kind, pairs)
-    pairs = [(m["old_id"], p["level1_id"], m.get("type") == "partial", Unit.Level.PROVINCE)
-             for p in data["data"] for m in p.get("merges") or []]
-    pairs += [(m["old_id"], w["level2_id"], m.get("type") == "partial", Unit.Level.COMMUNE)
-              for p in data["data"] for w in p.get("level2s") or [] for m in w.get("merges") or []]
+    pairs = [
+        (m["old_id"], p["level1_id"], m.get("type") == "partial", Unit.Level.PROVINCE)
+        for p in data["data"]
+        for m in p.get("merges") or []
+    ]
+    pairs += [
+        (m["old_id"], w["level2_id"], m.get("type") == "partial", Unit.Level.COMMUNE)
+        for p in data["data"]
+        for w in p.get("level2s") or []
+        for m in w.get("merges") or []
+    ]
     return _import_links(kind, pairs)
 
 
 def _unit(era, level, raw, parent_id=None) -> Unit:
     full_name = nfc(raw.get("FullName") or raw["Name"])
     valid_from, valid_to = (REFORM_DATE, None) if era == Unit.Era.POST_2025 else (None, PRE_END)
-    return Unit(era=era, level=level, code=str(raw["Code"]), name=nfc(raw["Name"]), full_name=full_name,
-                kind=nfc(raw.get("AdministrativeUnitShortName") or full_name.split(" ")[0]),
-                name_folded=fold(full_name), parent_id=parent_id, valid_from=valid_from, valid_to=valid_to)
+    return Unit(
+        era=era,
+        level=level,
+        code=str(raw["Code"]),
+        name=nfc(raw["Name"]),
+        full_name=full_name,
+        kind=nfc(raw.get("AdministrativeUnitShortName") or full_name.split(" ")[0]),
+        name_folded=fold(full_name),
+        parent_id=parent_id,
+        valid_from=valid_from,
+        valid_to=valid_to,
+    )
 
 
 def _upsert(units: list[Unit]) -> dict[str, int]:
     if not units:
         return {}
-    Unit.objects.bulk_create(units, batch_size=1000, update_conflicts=True,
-                             unique_fields=["era", "level", "code"],
-                             update_fields=["name", "full_name", "kind", "name_folded", "parent", "valid_from",
-                                            "valid_to"])
+    Unit.objects.bulk_create(
+        units,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["era", "level", "code"],
+        update_fields=["name", "full_name", "kind", "name_folded", "parent", "valid_from", "valid_to"],
+    )
     era, level = units[0].era, units[0].level
     return dict(Unit.objects.filter(era=era, level=level).values_list("code", "pk"))
 
@@ -131,11 +159,15 @@ def _import_units(era: str, provinces) -> ImportReport:
             _upsert(wards)
             report.units += len(wards)
             return report
-        districts = [(_unit(era, Unit.Level.DISTRICT, d, province_ids[p["Code"]]), d)
-                     for p, ds, _ in provinces for d in ds]
+        districts = [
+            (_unit(era, Unit.Level.DISTRICT, d, province_ids[p["Code"]]), d) for p, ds, _ in provinces for d in ds
+        ]
         district_ids = _upsert([u for u, _ in districts])
-        wards = [_unit(era, Unit.Level.COMMUNE, w, district_ids[d["Code"]]) for _, d in districts
-                 for w in d.get("Ward") or []]
+        wards = [
+            _unit(era, Unit.Level.COMMUNE, w, district_ids[d["Code"]])
+            for _, d in districts
+            for w in d.get("Ward") or []
+        ]
         _upsert(wards)
         report.units += len(districts) + len(wards)
     except (KeyError, TypeError) as exc:
@@ -157,7 +189,8 @@ def _import_links(kind: str, pairs) -> ImportReport:
             report.missing.append(old_code if old_id is None else new_code)
             continue
         links.append(UnitSuccession(old_id=old_id, new_id=new_id, partial=partial))
-    UnitSuccession.objects.bulk_create(links, batch_size=2000, update_conflicts=True,
-                                       unique_fields=["old", "new"], update_fields=["partial"])
+    UnitSuccession.objects.bulk_create(
+        links, batch_size=2000, update_conflicts=True, unique_fields=["old", "new"], update_fields=["partial"]
+    )
     report.links = len(links)
     return report

@@ -9,6 +9,7 @@ SHA-256), the Django migrations applied, the row count of every table, each file
 of every hash chain (each dossier's and each PAKN's event count and last event hash), and the warnings the backup
 raised (a file a row names but the store lacks, a file whose content is not what its row recorded).
 """
+
 import datetime as dt
 import json
 import os
@@ -32,6 +33,7 @@ FILES = "files"
 @dataclass
 class Outcome:
     """What an action did (`lines`, to print) and what went wrong without stopping it (`problems`)."""
+
     lines: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -65,8 +67,10 @@ def _reference_problems(references, found: dict[str, str]) -> list[str]:
         if ref.name not in found:
             problems.append(f"{who} cần tệp “{ref.name}” nhưng kho tệp không có tệp này.")
         elif ref.sha256 and found[ref.name] != ref.sha256:
-            problems.append(f"{who}: tệp “{ref.name}” không khớp mã SHA-256 ghi trong cơ sở dữ liệu "
-                            f"({found[ref.name][:12]}… thay vì {ref.sha256[:12]}…).")
+            problems.append(
+                f"{who}: tệp “{ref.name}” không khớp mã SHA-256 ghi trong cơ sở dữ liệu "
+                f"({found[ref.name][:12]}… thay vì {ref.sha256[:12]}…)."
+            )
     return problems
 
 
@@ -79,6 +83,7 @@ def _outside_store(directory: Path, storage) -> None:
 
 
 # --- create -------------------------------------------------------------------------------------------------------
+
 
 def create(directory: Path, storage=default_storage) -> Outcome:
     """Back up the database and the whole file store into `directory` (new, or empty)."""
@@ -121,6 +126,7 @@ def create(directory: Path, storage=default_storage) -> Outcome:
 
 # --- restore ------------------------------------------------------------------------------------------------------
 
+
 def load_manifest(directory: Path) -> dict:
     path = Path(directory) / MANIFEST
     if not path.is_file():
@@ -142,23 +148,36 @@ def restore(directory: Path, *, force: bool = False, storage=default_storage) ->
     manifest = load_manifest(directory)
     db = manifest["database"]
     if db["vendor"] != connection.vendor:
-        raise BackupError(f"Bản sao lưu là của {VENDORS.get(db['vendor'], db['vendor'])}, còn hệ thống này dùng "
-                          f"{VENDORS.get(connection.vendor, connection.vendor)}: không khôi phục chéo được.")
+        raise BackupError(
+            f"Bản sao lưu là của {VENDORS.get(db['vendor'], db['vendor'])}, còn hệ thống này dùng "
+            f"{VENDORS.get(connection.vendor, connection.vendor)}: không khôi phục chéo được."
+        )
     dump = directory / db["file"]
     if not dump.is_file() or database.sha256_file(dump) != db["sha256"]:
-        raise BackupError(f"Tệp cơ sở dữ liệu {dump.name} thiếu hoặc không khớp mã SHA-256 trong {MANIFEST}: "
-                          "bản sao lưu hỏng, không khôi phục.")
+        raise BackupError(
+            f"Tệp cơ sở dữ liệu {dump.name} thiếu hoặc không khớp mã SHA-256 trong {MANIFEST}: "
+            "bản sao lưu hỏng, không khôi phục."
+        )
     for entry in manifest["files"]:
         filestore.local_path(directory / FILES, entry["path"])  # every name is checked before anything is written
     existing = database.table_names()
     has_files = not filestore.is_empty(storage)
     outcome = Outcome()
     if (existing or has_files) and not force:
-        what = " và ".join(filter(None, [f"cơ sở dữ liệu có {len(existing)} bảng" if existing else "",
-                                         "kho tệp đã có tệp" if has_files else ""]))
-        raise BackupError(f"Nơi khôi phục không trống ({what}). Khôi phục chỉ chạy trên cơ sở dữ liệu trống (vừa "
-                          "tạo, chưa chạy migrate) và kho tệp trống; thêm --force để xóa sạch dữ liệu hiện có "
-                          "rồi khôi phục.")
+        what = " và ".join(
+            filter(
+                None,
+                [
+                    f"cơ sở dữ liệu có {len(existing)} bảng" if existing else "",
+                    "kho tệp đã có tệp" if has_files else "",
+                ],
+            )
+        )
+        raise BackupError(
+            f"Nơi khôi phục không trống ({what}). Khôi phục chỉ chạy trên cơ sở dữ liệu trống (vừa "
+            "tạo, chưa chạy migrate) và kho tệp trống; thêm --force để xóa sạch dữ liệu hiện có "
+            "rồi khôi phục."
+        )
     if existing:
         database.wipe()
         outcome.lines.append(f"Đã xóa {len(existing)} bảng có sẵn (--force).")
@@ -174,9 +193,11 @@ def restore(directory: Path, *, force: bool = False, storage=default_storage) ->
             continue
         copy = filestore.digest_local(path, entry["path"])
         if (copy.sha256, copy.size) != (entry["sha256"], entry["size"]):
-            outcome.problems.append(f"Tệp “{entry['path']}” trong bản sao lưu không khớp bản kê (SHA-256 "
-                                    f"{copy.sha256[:12]}… thay vì {entry['sha256'][:12]}…): vẫn chép vào kho, "
-                                    "nhưng hệ thống sẽ từ chối phục vụ tệp này.")
+            outcome.problems.append(
+                f"Tệp “{entry['path']}” trong bản sao lưu không khớp bản kê (SHA-256 "
+                f"{copy.sha256[:12]}… thay vì {entry['sha256'][:12]}…): vẫn chép vào kho, "
+                "nhưng hệ thống sẽ từ chối phục vụ tệp này."
+            )
         filestore.copy_in(storage, path, entry["path"])
         restored += 1
     outcome.lines.append(f"Đã khôi phục {restored}/{len(manifest['files'])} tệp vào kho tệp.")
@@ -185,6 +206,7 @@ def restore(directory: Path, *, force: bool = False, storage=default_storage) ->
 
 
 # --- verify -------------------------------------------------------------------------------------------------------
+
 
 def verify(directory: Path, storage=default_storage) -> Outcome:
     """Compare the running system with the manifest: migrations, row counts, every file and its SHA-256, every
@@ -196,8 +218,10 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
     manifest = load_manifest(Path(directory))
     outcome, problems = Outcome(), []
     if manifest["database"]["vendor"] != connection.vendor:
-        problems.append(f"Cơ sở dữ liệu khác loại: bản sao lưu là {manifest['database']['vendor']}, hệ thống là "
-                        f"{connection.vendor}.")
+        problems.append(
+            f"Cơ sở dữ liệu khác loại: bản sao lưu là {manifest['database']['vendor']}, hệ thống là "
+            f"{connection.vendor}."
+        )
     live = database.read_live()
 
     missing = sorted(set(manifest["migrations"]) - set(live.migrations))
@@ -224,10 +248,15 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
         if wanted is None:
             problems.append(f"Tệp “{name}” có trong kho nhưng không có trong bản sao lưu.")
         elif (entry.sha256, entry.size) != (wanted["sha256"], wanted["size"]):
-            problems.append(f"Tệp “{name}” khác bản sao lưu: SHA-256 {entry.sha256[:12]}… ({entry.size} byte) "
-                            f"thay vì {wanted['sha256'][:12]}… ({wanted['size']} byte).")
-    problems += [f"Thiếu tệp “{name}” ({wanted['size']} byte) trong kho." for name, wanted in expected.items()
-                 if name not in found]
+            problems.append(
+                f"Tệp “{name}” khác bản sao lưu: SHA-256 {entry.sha256[:12]}… ({entry.size} byte) "
+                f"thay vì {wanted['sha256'][:12]}… ({wanted['size']} byte)."
+            )
+    problems += [
+        f"Thiếu tệp “{name}” ({wanted['size']} byte) trong kho."
+        for name, wanted in expected.items()
+        if name not in found
+    ]
     problems += _reference_problems(live.references, found)
 
     chains = 0
@@ -237,8 +266,10 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
             if code not in now:
                 problems.append(f"{called} {code}: có lúc sao lưu, bây giờ không còn.")
             elif now[code] != [count, head]:
-                problems.append(f"{called} {code}: đầu chuỗi nhật ký khác lúc sao lưu ({now[code][0]} sự kiện, "
-                                f"{(now[code][1] or '-')[:12]}… thay vì {count} sự kiện, {(head or '-')[:12]}…).")
+                problems.append(
+                    f"{called} {code}: đầu chuỗi nhật ký khác lúc sao lưu ({now[code][0]} sự kiện, "
+                    f"{(now[code][1] or '-')[:12]}… thay vì {count} sự kiện, {(head or '-')[:12]}…)."
+                )
         problems += [f"{called} {code}: không có trong bản sao lưu." for code in now if code not in before]
         chains += len(now)
     problems += [f"Chuỗi nhật ký bị phá vỡ: {broken}." for broken in events.broken_chains()]
@@ -259,4 +290,3 @@ def verify(directory: Path, storage=default_storage) -> Outcome:
 def _moment(text: str) -> str:
     moment = timezone.localtime(dt.datetime.fromisoformat(text))
     return moment.strftime("%H:%M %d/%m/%Y")
-

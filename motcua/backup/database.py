@@ -11,6 +11,7 @@ SQLite: the online backup API (`sqlite3.Connection.backup`) copies the live data
 while others keep working; the manifest is read from that copy. A restore copies it back the same way, which
 replaces whatever the target database held.
 """
+
 import hashlib
 import os
 import re
@@ -28,8 +29,14 @@ VENDORS = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}
 # The hash chains whose heads the manifest keeps: {key: (app label, model, what one of them is called)}.
 CHAINS = {"dossiers": ("dossiers", "Dossier", "Hồ sơ"), "feedback": ("feedback", "Feedback", "PAKN")}
 LIBPQ = {"HOST": "PGHOST", "PORT": "PGPORT", "USER": "PGUSER", "PASSWORD": "PGPASSWORD"}
-LIBPQ_OPTIONS = {"sslmode": "PGSSLMODE", "sslrootcert": "PGSSLROOTCERT", "sslcert": "PGSSLCERT",
-                 "sslkey": "PGSSLKEY", "passfile": "PGPASSFILE", "service": "PGSERVICE"}
+LIBPQ_OPTIONS = {
+    "sslmode": "PGSSLMODE",
+    "sslrootcert": "PGSSLROOTCERT",
+    "sslcert": "PGSSLCERT",
+    "sslkey": "PGSSLKEY",
+    "passfile": "PGPASSFILE",
+    "service": "PGSERVICE",
+}
 
 
 class BackupError(Exception):
@@ -39,6 +46,7 @@ class BackupError(Exception):
 @dataclass(frozen=True)
 class Reference:
     """A row's file field: the stored file the row needs, and the SHA-256 the row recorded for it ("" if none)."""
+
     table: str
     pk: str
     name: str
@@ -48,6 +56,7 @@ class Reference:
 @dataclass
 class Contents:
     """What the manifest records of a database, read in one consistent view of it."""
+
     tables: dict[str, int]
     migrations: list[str]
     references: list[Reference]
@@ -84,8 +93,7 @@ def labels() -> dict[str, str]:
 def tables(cursor, vendor: str) -> list[str]:
     """The tables of the database, in the same way for the live database and for a copy of it."""
     if vendor == "sqlite":
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-                       "ORDER BY name")
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name")
         return [row[0] for row in cursor.fetchall()]
     return sorted(connection.introspection.table_names(cursor))
 
@@ -107,16 +115,17 @@ def read(cursor, names: list[str]) -> Contents:
             continue
         digest = next((f.column for f in model._meta.concrete_fields if f.name == "sha256"), None)
         columns = [quote(model._meta.pk.column), quote(field.column), quote(digest) if digest else "''"]
-        cursor.execute(f"SELECT {', '.join(columns)} FROM {quote(table)} WHERE {quote(field.column)} <> '' "
-                       "ORDER BY 1")
+        cursor.execute(f"SELECT {', '.join(columns)} FROM {quote(table)} WHERE {quote(field.column)} <> '' ORDER BY 1")
         references += [Reference(table, str(pk), name, sha or "") for pk, name, sha in cursor.fetchall()]
     chains = {}
     for key, (app, model_name, _) in CHAINS.items():
         model = apps.get_model(app, model_name)
         heads = {}
         if model._meta.db_table in counts:
-            cursor.execute(f"SELECT code, event_count, last_event_hash FROM {quote(model._meta.db_table)} "
-                           f"ORDER BY {quote(model._meta.pk.column)}")
+            cursor.execute(
+                f"SELECT code, event_count, last_event_hash FROM {quote(model._meta.db_table)} "
+                f"ORDER BY {quote(model._meta.pk.column)}"
+            )
             heads = {code: [count, head or ""] for code, count, head in cursor.fetchall()}
         chains[key] = heads
     return Contents(counts, migrations, references, chains)
@@ -140,6 +149,7 @@ def _vendor() -> str:
 
 # --- dump and restore ---------------------------------------------------------------------------------------------
 
+
 def dump(directory: Path) -> tuple[dict, Contents]:
     """Write the database into `directory`; return (its entry in the manifest, what it holds)."""
     vendor = _vendor()
@@ -147,8 +157,13 @@ def dump(directory: Path) -> tuple[dict, Contents]:
         raise BackupError("Sao lưu phải chạy ngoài một giao dịch cơ sở dữ liệu đang mở.")
     path = directory / DUMPS[vendor]
     info, contents = _dump_postgresql(path) if vendor == "postgresql" else _dump_sqlite(path)
-    return {"vendor": vendor, "file": path.name, "size": path.stat().st_size, "sha256": sha256_file(path),
-            **info}, contents
+    return {
+        "vendor": vendor,
+        "file": path.name,
+        "size": path.stat().st_size,
+        "sha256": sha256_file(path),
+        **info,
+    }, contents
 
 
 def _dump_postgresql(path: Path) -> tuple[dict, Contents]:
@@ -159,8 +174,10 @@ def _dump_postgresql(path: Path) -> tuple[dict, Contents]:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
         snapshot = cursor.fetchone()[0]
-        run([tool, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}", f"--file={path}"],
-            "pg_dump")
+        run(
+            [tool, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}", f"--file={path}"],
+            "pg_dump",
+        )
         contents = read(cursor, tables(cursor, "postgresql"))
     return {"server_version": str(connection.pg_version), "tool": version}, contents
 
@@ -181,13 +198,26 @@ def _dump_sqlite(path: Path) -> tuple[dict, Contents]:
 def load(path: Path, vendor: str) -> None:
     """Load a dump into the (empty) database of this installation."""
     if vendor != _vendor():
-        raise BackupError(f"Bản sao lưu là của {VENDORS.get(vendor, vendor)}, còn hệ thống này dùng "
-                          f"{VENDORS[connection.vendor]}: không khôi phục chéo được.")
+        raise BackupError(
+            f"Bản sao lưu là của {VENDORS.get(vendor, vendor)}, còn hệ thống này dùng "
+            f"{VENDORS[connection.vendor]}: không khôi phục chéo được."
+        )
     if vendor == "postgresql":
         tool, _ = pg_tool("pg_restore", server_major())
         # Comments are left out: COMMENT ON EXTENSION needs the extension's owner, often not our role.
-        run([tool, "--no-owner", "--no-privileges", "--no-comments", "--exit-on-error", "--single-transaction",
-             f"--dbname={connection.settings_dict['NAME']}", str(path)], "pg_restore")
+        run(
+            [
+                tool,
+                "--no-owner",
+                "--no-privileges",
+                "--no-comments",
+                "--exit-on-error",
+                "--single-transaction",
+                f"--dbname={connection.settings_dict['NAME']}",
+                str(path),
+            ],
+            "pg_restore",
+        )
         return
     connection.ensure_connection()
     source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -215,6 +245,7 @@ def wipe() -> None:
 
 # --- PostgreSQL client tools --------------------------------------------------------------------------------------
 
+
 def server_major() -> int:
     connection.ensure_connection()
     return connection.pg_version // 10000
@@ -229,10 +260,10 @@ def pg_tool(name: str, major: int) -> tuple[str, str]:
         found = re.search(r"\(PostgreSQL\) (\d+)", version)
         if found and int(found.group(1)) >= major:
             return candidate, version
-        raise BackupError(f"{name} ({version}) cũ hơn máy chủ PostgreSQL {major}: "
-                          f"cài gói postgresql-client-{major}.")
-    raise BackupError(f"Không tìm thấy {name}: cài gói postgresql-client-{major} (Debian: apt-get install "
-                      f"postgresql-client-{major}).")
+        raise BackupError(f"{name} ({version}) cũ hơn máy chủ PostgreSQL {major}: cài gói postgresql-client-{major}.")
+    raise BackupError(
+        f"Không tìm thấy {name}: cài gói postgresql-client-{major} (Debian: apt-get install postgresql-client-{major})."
+    )
 
 
 def libpq_environment() -> dict[str, str]:

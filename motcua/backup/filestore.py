@@ -5,6 +5,7 @@ The whole tree, not only the files that rows' file fields name: pieces of upload
 named in UploadSession.parts) and files held for a counter form (office/held.py) live in the store without a file
 field, and a restored row that names them must find them. A file no row names costs its bytes and nothing else.
 """
+
 import hashlib
 import posixpath
 from collections.abc import Iterator

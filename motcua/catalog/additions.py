@@ -60,15 +60,20 @@ def _check_addition(code: str, entry) -> None:
         fault("no_time_limit là true hoặc false")
     schema = entry.get("form_schema")
     if schema is not None:
-        if not isinstance(schema, dict) or schema.get("type") != "object" or not isinstance(
-                schema.get("properties"), dict):
+        if (
+            not isinstance(schema, dict)
+            or schema.get("type") != "object"
+            or not isinstance(schema.get("properties"), dict)
+        ):
             fault("form_schema là JSON Schema của một đối tượng (type object, properties)")
         try:
             Draft202012Validator.check_schema(schema)
         except SchemaError as exc:
             fault(f"form_schema không hợp lệ: {exc.message}")
-    if "declaration" in entry and not (entry["declaration"] is None or isinstance(entry["declaration"], str)
-                                       and entry["declaration"].strip() and schema is not None):
+    if "declaration" in entry and not (
+        entry["declaration"] is None
+        or (isinstance(entry["declaration"], str) and entry["declaration"].strip() and schema is not None)
+    ):
         fault("declaration là tên dòng tờ khai mà form_schema thay thế (hoặc null), cần có form_schema")
     fees = entry.get("fees", {})
     if not isinstance(fees, dict) or not all(isinstance(lines, list) for lines in fees.values()):
@@ -78,9 +83,13 @@ def _check_addition(code: str, entry) -> None:
             fault(f"fees: “{channel}” không phải hình thức nộp (direct, online, postal, hoặc * cho mọi hình thức)")
         for line in lines:
             amount = line.get("amount") if isinstance(line, dict) else None
-            if not isinstance(line, dict) or set(line) - set(FEE_KEYS) or line.get("kind") not in FEE_KINDS \
-                    or not isinstance(line.get("text"), str) \
-                    or not (amount is None or type(amount) is int and amount >= 0):
+            if (
+                not isinstance(line, dict)
+                or set(line) - set(FEE_KEYS)
+                or line.get("kind") not in FEE_KINDS
+                or not isinstance(line.get("text"), str)
+                or not (amount is None or (type(amount) is int and amount >= 0))
+            ):
                 fault("fees: một dòng phí là {kind: phi | le_phi | other, amount: số đồng hoặc null, text, per}")
             per = line.get("per")
             if per is not None and ((schema or {}).get("properties", {}).get(per) or {}).get("type") != "integer":

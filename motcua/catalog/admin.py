@@ -3,6 +3,7 @@
 A draft made by an import shows what it changes against the current version (documents, processing time, fees);
 publishing one that states no processing time, and is not marked as having none by law, warns that it will take no
 dossier until an official sets one."""
+
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html, format_html_join
@@ -61,6 +62,7 @@ def _lines(items):
         elif not line.get("required", True):
             text += " — nếu có"
         return text
+
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((describe(line),) for line in items)))
 
 
@@ -70,49 +72,92 @@ def report_html(report: dict) -> str:
         return "Không có (phiên bản do cán bộ soạn)."
     parts = []
     base = report.get("base")
-    parts.append(format_html("<p>So với phiên bản {} đang áp dụng{}.</p>", base["number"],
-                             " (do cán bộ soạn)" if base.get("curated") else "") if base
-                 else mark_safe("<p>Thủ tục mới: chưa có phiên bản nào đang áp dụng.</p>"))
+    parts.append(
+        format_html(
+            "<p>So với phiên bản {} đang áp dụng{}.</p>",
+            base["number"],
+            " (do cán bộ soạn)" if base.get("curated") else "",
+        )
+        if base
+        else mark_safe("<p>Thủ tục mới: chưa có phiên bản nào đang áp dụng.</p>")
+    )
     documents = report.get("documents", {})
     for key, label in (("added", "Thành phần hồ sơ thêm"), ("removed", "Thành phần hồ sơ bỏ")):
         if documents.get(key):
-            parts.append(format_html("<p><strong>{} ({}):</strong></p>{}", label, len(documents[key]),
-                                     _lines(documents[key])))
+            parts.append(
+                format_html("<p><strong>{} ({}):</strong></p>{}", label, len(documents[key]), _lines(documents[key]))
+            )
     if documents.get("changed"):
-        rows = format_html_join("", "<li>{}: {} → {}</li>", (
-            (c["name"], c["before"].get("condition") or ("bắt buộc" if c["before"]["required"] else "nếu có"),
-             c["after"].get("condition") or ("bắt buộc" if c["after"]["required"] else "nếu có"))
-            for c in documents["changed"]))
-        parts.append(format_html("<p><strong>Thành phần hồ sơ thay đổi ({}):</strong></p><ul>{}</ul>",
-                                 len(documents["changed"]), rows))
+        rows = format_html_join(
+            "",
+            "<li>{}: {} → {}</li>",
+            (
+                (
+                    c["name"],
+                    c["before"].get("condition") or ("bắt buộc" if c["before"]["required"] else "nếu có"),
+                    c["after"].get("condition") or ("bắt buộc" if c["after"]["required"] else "nếu có"),
+                )
+                for c in documents["changed"]
+            ),
+        )
+        parts.append(
+            format_html(
+                "<p><strong>Thành phần hồ sơ thay đổi ({}):</strong></p><ul>{}</ul>", len(documents["changed"]), rows
+            )
+        )
     if report.get("time"):
-        rows = format_html_join("", "<li>{}: {} → {}</li>", (
-            (t["channel"], t["before"] or "không có", t["after"] or "không có") for t in report["time"]))
+        rows = format_html_join(
+            "",
+            "<li>{}: {} → {}</li>",
+            ((t["channel"], t["before"] or "không có", t["after"] or "không có") for t in report["time"]),
+        )
         parts.append(format_html("<p><strong>Thời hạn giải quyết:</strong></p><ul>{}</ul>", rows))
     if report.get("time_kept"):
-        rows = format_html_join("", "<li>{}: nguồn ghi “{}” không có đơn vị, giữ “{}”</li>", (
-            (t["channel"], t["source"], t["kept"]) for t in report["time_kept"]))
+        rows = format_html_join(
+            "",
+            "<li>{}: nguồn ghi “{}” không có đơn vị, giữ “{}”</li>",
+            ((t["channel"], t["source"], t["kept"]) for t in report["time_kept"]),
+        )
         parts.append(format_html("<p><strong>Thời hạn giữ từ phiên bản đang áp dụng:</strong></p><ul>{}</ul>", rows))
     if report.get("fees"):
-        rows = format_html_join("", "<li>{}: {} → {}</li>", (
-            (f["channel"], "; ".join(f["before"]) or "không có", "; ".join(f["after"]) or "không có")
-            for f in report["fees"]))
+        rows = format_html_join(
+            "",
+            "<li>{}: {} → {}</li>",
+            (
+                (f["channel"], "; ".join(f["before"]) or "không có", "; ".join(f["after"]) or "không có")
+                for f in report["fees"]
+            ),
+        )
         parts.append(format_html("<p><strong>Phí, lệ phí:</strong></p><ul>{}</ul>", rows))
-    if not (any(documents.get(k) for k in ("added", "removed", "changed")) or report.get("time")
-            or report.get("fees")):
+    if not (any(documents.get(k) for k in ("added", "removed", "changed")) or report.get("time") or report.get("fees")):
         parts.append(mark_safe("<p>Không khác về thành phần hồ sơ, thời hạn và phí, lệ phí.</p>"))
-    labels = {"form_schema": "biểu mẫu điện tử", "no_time_limit": "đánh dấu không quy định thời hạn",
-              "online_level": "mức độ trực tuyến"}
+    labels = {
+        "form_schema": "biểu mẫu điện tử",
+        "no_time_limit": "đánh dấu không quy định thời hạn",
+        "online_level": "mức độ trực tuyến",
+    }
     if report.get("inherited"):
-        parts.append(format_html("<p>Giữ từ phiên bản đang áp dụng: {}.</p>",
-                                 ", ".join(labels.get(name, name) for name in report["inherited"])))
+        parts.append(
+            format_html(
+                "<p>Giữ từ phiên bản đang áp dụng: {}.</p>",
+                ", ".join(labels.get(name, name) for name in report["inherited"]),
+            )
+        )
     if report.get("notes"):
-        parts.append(format_html("<p>{} dòng ghi chú của trang (không phải giấy tờ) được đưa vào mục "
-                                 "“Yêu cầu, điều kiện”.</p>", report["notes"]))
+        parts.append(
+            format_html(
+                "<p>{} dòng ghi chú của trang (không phải giấy tờ) được đưa vào mục “Yêu cầu, điều kiện”.</p>",
+                report["notes"],
+            )
+        )
     if not report.get("states_time_limit"):
-        parts.append(mark_safe("<p><strong>Trang không nêu thời hạn giải quyết đọc được:</strong> phiên bản sẽ "
-                               "không nhận hồ sơ cho đến khi nhập thời hạn hoặc đánh dấu “pháp luật không quy "
-                               "định thời hạn giải quyết”.</p>"))
+        parts.append(
+            mark_safe(
+                "<p><strong>Trang không nêu thời hạn giải quyết đọc được:</strong> phiên bản sẽ "
+                "không nhận hồ sơ cho đến khi nhập thời hạn hoặc đánh dấu “pháp luật không quy "
+                "định thời hạn giải quyết”.</p>"
+            )
+        )
     return format_html_join("", "{}", ((part,) for part in parts))
 
 
@@ -145,10 +190,15 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
                 without_time.append(f"{version.procedure.code} (phiên bản {version.number})")
         self.message_user(request, f"Đã công bố {published} phiên bản.", messages.SUCCESS)
         if without_time:
-            self.message_user(request, (
-                "Không có thời hạn giải quyết và chưa đánh dấu “pháp luật không quy định thời hạn giải quyết”: "
-                f"{', '.join(without_time)}. Các phiên bản này sẽ không nhận hồ sơ cho đến khi có phiên bản nêu "
-                "thời hạn hoặc được đánh dấu."), messages.WARNING)
+            self.message_user(
+                request,
+                (
+                    "Không có thời hạn giải quyết và chưa đánh dấu “pháp luật không quy định thời hạn giải quyết”: "
+                    f"{', '.join(without_time)}. Các phiên bản này sẽ không nhận hồ sơ cho đến khi có phiên bản nêu "
+                    "thời hạn hoặc được đánh dấu."
+                ),
+                messages.WARNING,
+            )
 
 
 @admin.register(Procedure)

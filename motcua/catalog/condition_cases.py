@@ -26,9 +26,19 @@ def first_clause(text: str, stops: str = ";.") -> str:
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in stops and (ch == ";" or (i + 1 == len(text) or text[i + 1] == " ")
-                                             and i > 0 and not text[i - 1].isdigit()
-                                             and not _ABBREVIATION.search(text, 0, i)):
+        elif (
+            depth == 0
+            and ch in stops
+            and (
+                ch == ";"
+                or (
+                    (i + 1 == len(text) or text[i + 1] == " ")
+                    and i > 0
+                    and not text[i - 1].isdigit()
+                    and not _ABBREVIATION.search(text, 0, i)
+                )
+            )
+        ):
             return text[:i]
     return text
 
@@ -40,8 +50,9 @@ def first_sentence(text: str) -> str:
 def case_text(text: str, start: int) -> str:
     """The case clause that begins at ``start``: up to "thì", ":", ";", ")" or the end of the sentence."""
     end = len(text)
-    for m in re.finditer(r"\bthì\b|[:;)]|\.(?:\s|$)|,\s*(?:hồ sơ|người|tổ chức|cá nhân|doanh nghiệp|kèm theo)\b",
-                         text[start:]):
+    for m in re.finditer(
+        r"\bthì\b|[:;)]|\.(?:\s|$)|,\s*(?:hồ sơ|người|tổ chức|cá nhân|doanh nghiệp|kèm theo)\b", text[start:]
+    ):
         end = start + m.start()
         break
     return text[start:end].strip(" ,(").strip()[:CONDITION_MAX]
@@ -68,9 +79,12 @@ def inline_case(text: str) -> str | None:
     clause = first_clause(text)
     low = text.lower()
     sentence = first_sentence(text)  # the parentheses of a later sentence are about something else
-    paren_cases = [(a, b) for a, b in _parentheses(sentence)
-                   if sentence[a + 1:b].strip().lower().startswith(_CASE_OPENERS)
-                   and not IF_ANY.fullmatch(sentence[a + 1:b].strip())]  # "(nếu có)" is not a case
+    paren_cases = [
+        (a, b)
+        for a, b in _parentheses(sentence)
+        if sentence[a + 1 : b].strip().lower().startswith(_CASE_OPENERS)
+        and not IF_ANY.fullmatch(sentence[a + 1 : b].strip())
+    ]  # "(nếu có)" is not a case
     if len(paren_cases) > 1 and re.search(r"\)\s*(?:hoặc|;|,)", sentence):
         return None  # "(trường hợp chi đầu tư) hoặc … (trường hợp chi sự nghiệp)": alternatives, one always applies
     excluded = re.search(r"\(\s*(không áp dụng (?:đối với|cho)\b[^)]*)", text, re.IGNORECASE)
@@ -78,47 +92,58 @@ def inline_case(text: str) -> str | None:
         return excluded.group(1).strip()[:CONDITION_MAX]
     spans = _parentheses(clause)
     for a, b in spans:
-        inside = clause[a + 1:b].strip()
-        if re.match(r"(?:chỉ )?(?:đối với|áp dụng (?:cho|đối với)|dành cho)\b", inside, re.IGNORECASE) and \
-                len(paren_cases) == 1:
+        inside = clause[a + 1 : b].strip()
+        if (
+            re.match(r"(?:chỉ )?(?:đối với|áp dụng (?:cho|đối với)|dành cho)\b", inside, re.IGNORECASE)
+            and len(paren_cases) == 1
+        ):
             return inside[:CONDITION_MAX]  # "(đối với nội dung hỗ trợ …)", "(Áp dụng cho chủ thể là cá nhân …)"
     for m in CASE_IN_LINE.finditer(clause):
         word = m.group(0).lower()
         inner = next(((a, b) for a, b in spans if a < m.start() < b), None)
         if inner:
-            inside = clause[inner[0] + 1:inner[1]].strip()
-            own_clause = re.search(r",\s*$", clause[inner[0] + 1:m.start()]) and word.startswith("nếu")
+            inside = clause[inner[0] + 1 : inner[1]].strip()
+            own_clause = re.search(r",\s*$", clause[inner[0] + 1 : m.start()]) and word.startswith("nếu")
             if not inside.lower().startswith(_CASE_OPENERS) and not own_clause:
                 continue  # "(tỷ lệ 1/2.000 đối với diện tích …)", "(hoặc bản sao … trường hợp …)"
             if re.search(r"\bthì\b", inside) and not re.search(r"\bthì (?:phải )?(?:nộp|có|kèm|bổ sung)\b", inside):
                 continue  # "(trường hợp nộp bản sao không có chứng thực thì … mang theo bản chính)"
-            if re.search(r"\bhoặc\b[^,;:()]*$", clause[:inner[0]]) and re.match(r"\s*[a-zđà-ỹ]", clause[inner[1] + 1:]):
+            if re.search(r"\bhoặc\b[^,;:()]*$", clause[: inner[0]]) and re.match(
+                r"\s*[a-zđà-ỹ]", clause[inner[1] + 1 :]
+            ):
                 continue  # "Quyết định của ĐHĐCĐ hoặc HĐQT (trong trường hợp được ĐHĐCĐ ủy quyền) thông qua …": the
                 # case picks the last alternative inside the document's name; the document is asked all the same
             if own_clause:  # "(do người yêu cầu cung cấp …, nếu người có yêu cầu lựa chọn nộp … trực tuyến)"
                 return case_text(clause, m.start())
             return case_text(clause, inner[0] + 1)
-        before = clause[:m.start()]
+        before = clause[: m.start()]
         if re.search(r"\b(?:theo|không thuộc|thuộc một trong) (?:các )?$", before, re.IGNORECASE):
             continue  # "theo các trường hợp quy định tại …", "cam kết không thuộc trường hợp …": not a case
-        if re.match(r"(?:ngoại )?trừ trường hợp được miễn\b", clause[max(0, m.start() - 9):], re.IGNORECASE) or \
-                re.search(r"\btrừ $", before, re.IGNORECASE) and clause[m.end():].lstrip().startswith("được miễn"):
+        if re.match(r"(?:ngoại )?trừ trường hợp được miễn\b", clause[max(0, m.start() - 9) :], re.IGNORECASE) or (
+            re.search(r"\btrừ $", before, re.IGNORECASE) and clause[m.end() :].lstrip().startswith("được miễn")
+        ):
             continue  # "… đã được hợp pháp hóa lãnh sự, trừ trường hợp được miễn …": about a formality
         colon = before.rfind(":")
         if colon >= 0 and re.search(r"\b(?:nội dung|gồm|bao gồm|trong đó)\b[^:]*$", before[:colon], re.IGNORECASE):
             continue  # "… trong đó phải có các nội dung sau: điều kiện đối với cổ đông …": what the document says
-        if re.match(r"(?:trong )?trường hợp (?:không|chưa) có\b", clause[m.start():], re.IGNORECASE) and \
-                re.search(r"\bhoặc\b", before, re.IGNORECASE):
+        if re.match(r"(?:trong )?trường hợp (?:không|chưa) có\b", clause[m.start() :], re.IGNORECASE) and re.search(
+            r"\bhoặc\b", before, re.IGNORECASE
+        ):
             continue  # "Hóa đơn … hoặc giấy cam đoan … trong trường hợp không có hóa đơn": the last alternative
-        if word.startswith("trường hợp") and m.start() > 0 and re.match(
-                r"trường hợp\s+(?:không có|không|chưa có)\b.*\bthì\b", clause[m.start():], re.IGNORECASE):
+        if (
+            word.startswith("trường hợp")
+            and m.start() > 0
+            and re.match(r"trường hợp\s+(?:không có|không|chưa có)\b.*\bthì\b", clause[m.start() :], re.IGNORECASE)
+        ):
             continue  # "Giấy chứng sinh; trường hợp không có … thì nộp …": an alternative, still required
         if word.startswith("đối với") and not word.startswith("đối với trường"):
             if len(re.findall(r"\bđối với\b", low)) > 1 and re.search(r";|\bhoặc\b", low):
                 continue  # alternatives for every kind of applicant: "… đối với công ty TNHH …; … đối với …"
-            if re.search(r"\b(?:cam kết|nghĩa vụ|trách nhiệm|ý kiến|quyền sở hữu|quyền sử dụng)\b[^,;]{0,60}$", before,
-                         re.IGNORECASE):
+            if re.search(
+                r"\b(?:cam kết|nghĩa vụ|trách nhiệm|ý kiến|quyền sở hữu|quyền sử dụng)\b[^,;]{0,60}$",
+                before,
+                re.IGNORECASE,
+            ):
                 continue  # "Cam kết … đối với nhà đầu tư"
         return case_text(clause, m.start())
     return None
-

@@ -61,10 +61,12 @@ PART_HEADING = re.compile(
 IF_ANY = re.compile(r"\(?\bnếu có\b\s*(?=[).;,:]|$)\)?", re.IGNORECASE)
 # who or what a case is about, after "đối với" inside a line ("… đối với người nhập cảnh"); "đối với" before anything
 # else reads "in respect of" ("Tờ khai nộp phí bảo vệ môi trường đối với khí thải"), not a case
-_PARTY = (r"(?:các |những |mỗi )?(?:người|tổ chức|cá nhân|doanh nghiệp|nhà đầu tư|nhà thầu|công ty|chi nhánh|"
-          r"văn phòng|đơn vị|cơ sở|cơ quan|hộ|thành viên|cổ đông|chủ|học viên|đối tượng|trẻ em|công dân|hàng|"
-          r"phương tiện|xe|ô tô|tàu|dự án|công trình|trường hợp|quỹ|ngân hàng|tổ chức tín dụng|bến|cảng|"
-          r"sản phẩm|thuốc|giống|lô hàng|nhà ở|thửa đất|diện tích|biển|hồ sơ|giấy phép|chứng chỉ)\b")
+_PARTY = (
+    r"(?:các |những |mỗi )?(?:người|tổ chức|cá nhân|doanh nghiệp|nhà đầu tư|nhà thầu|công ty|chi nhánh|"
+    r"văn phòng|đơn vị|cơ sở|cơ quan|hộ|thành viên|cổ đông|chủ|học viên|đối tượng|trẻ em|công dân|hàng|"
+    r"phương tiện|xe|ô tô|tàu|dự án|công trình|trường hợp|quỹ|ngân hàng|tổ chức tín dụng|bến|cảng|"
+    r"sản phẩm|thuốc|giống|lô hàng|nhà ở|thửa đất|diện tích|biển|hồ sơ|giấy phép|chứng chỉ)\b"
+)
 # a clause that states a case for the document named before it
 CASE_IN_LINE = re.compile(
     r"(?:\b(?:trong|đối với|với|áp dụng (?:đối với|cho))\s+(?:các\s+)?trường hợp\b"
@@ -130,4 +132,3 @@ APPLICATION = re.compile(
     r"|văn bản (?:thông báo|yêu cầu)|phiếu (?:đề nghị|yêu cầu)|thông báo)",
     re.IGNORECASE,
 )
-

@@ -28,13 +28,29 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from .condition_cases import CONDITION_MAX, case_text, first_clause, first_sentence, inline_case
-from .condition_words import (APPLICATION, CASE_START, CHANNEL_HEADING, COUNT_CELL, DEMANDS_DOCUMENT, DOCUMENT_START,
-                              EXEMPTION, HOW_TO_SEND, IF_ANY, LIST_HEADING_END, NOTE_HEADING, NOTE_LINE, PART_HEADING,
-                              REMARK, RULE, normalize, strip_lead)
+from .condition_words import (
+    APPLICATION,
+    CASE_START,
+    CHANNEL_HEADING,
+    COUNT_CELL,
+    DEMANDS_DOCUMENT,
+    DOCUMENT_START,
+    EXEMPTION,
+    HOW_TO_SEND,
+    IF_ANY,
+    LIST_HEADING_END,
+    NOTE_HEADING,
+    NOTE_LINE,
+    PART_HEADING,
+    REMARK,
+    RULE,
+    normalize,
+    strip_lead,
+)
 
 REQUIRED, CONDITIONAL, OPTIONAL, NOTE = "required", "conditional", "optional", "note"
 KINDS = (REQUIRED, CONDITIONAL, OPTIONAL, NOTE)
@@ -62,10 +78,14 @@ class Heading:
     text: str  # the heading as the condition reads it (bullets, trailing ":" and earlier rows' text removed)
 
 
-_WAIVES = re.compile(r"\bkhông (?:bao gồm|cần|phải|yêu cầu)\b|\bcó thể (?:được )?thực hiện thông qua\b|\bđược miễn\b",
-                     re.IGNORECASE)
-_EXEMPT_HEADING = re.compile(r"\b(?:tài liệu|giấy tờ|thành phần)\b[^.]{0,30}?\b(?:được miễn|miễn nộp)\b"
-                             r"|^miễn nộp\b|\bmiễn, giảm tài liệu\b", re.IGNORECASE)
+_WAIVES = re.compile(
+    r"\bkhông (?:bao gồm|cần|phải|yêu cầu)\b|\bcó thể (?:được )?thực hiện thông qua\b|\bđược miễn\b", re.IGNORECASE
+)
+_EXEMPT_HEADING = re.compile(
+    r"\b(?:tài liệu|giấy tờ|thành phần)\b[^.]{0,30}?\b(?:được miễn|miễn nộp)\b"
+    r"|^miễn nộp\b|\bmiễn, giảm tài liệu\b",
+    re.IGNORECASE,
+)
 
 
 def read_heading(group: str) -> Heading:
@@ -74,10 +94,10 @@ def read_heading(group: str) -> Heading:
         return Heading("none", "")
     counts = list(COUNT_CELL.finditer(text))
     if counts and counts[-1].end() < len(text):  # text of earlier rows glued in front: the heading is what follows
-        text = text[counts[-1].end():].strip()
+        text = text[counts[-1].end() :].strip()
     glued = list(re.finditer(r"\)(?=[A-ZĐÀ-Ỹ])", text))
     if glued:  # "(… thì hồ sơ không bao gồm bản sao của các giấy tờ này)Hồ sơ đề nghị …": a note, then the heading
-        text = text[glued[-1].end():].strip()
+        text = text[glued[-1].end() :].strip()
     text = strip_lead(text)
     clean = text.rstrip(":").strip()
     if NOTE_HEADING.match(clean) or RULE.search(clean):
@@ -94,16 +114,18 @@ def read_heading(group: str) -> Heading:
     item = re.search(r":\s*[-+*•]+\s*([^:]+)$", clean)
     if item and CASE_START.match(item.group(1)):  # "… theo quy định sau đây: - Trường hợp ủy quyền cho cá nhân …"
         return Heading("case", item.group(1).strip())
-    if re.search(r"\b(?:đối với|trong|tùy (?:từng|theo)) (?:các )?trường hợp\b|\(\s*trường hợp\b"
-                 r"|\bmiễn nộp\b[^.]*\bnếu\b", clean,
-                 re.IGNORECASE):
+    if re.search(
+        r"\b(?:đối với|trong|tùy (?:từng|theo)) (?:các )?trường hợp\b|\(\s*trường hợp\b"
+        r"|\bmiễn nộp\b[^.]*\bnếu\b",
+        clean,
+        re.IGNORECASE,
+    ):
         return Heading("case", clean)
     if re.search(r"\bđối với\b", clean, re.IGNORECASE) and not clean.lower().startswith("thủ tục"):
         return Heading("case", clean)
     if PART_HEADING.match(clean):
         return Heading("part", clean)
     return Heading("named", clean)
-
 
 
 # the form or the rule a document follows, after its name: "Bảng kê … (nếu có) ban hành kèm theo Thông tư …"
@@ -118,17 +140,20 @@ def _closes(text: str) -> bool:
 
 
 def _is_optional(text: str) -> bool:
-    """"nếu có" qualifies the document the line names: it closes the line's first clause, or the line when no
+    """ "nếu có" qualifies the document the line names: it closes the line's first clause, or the line when no
     other document follows a ";" ("Tờ trình …; Hồ sơ dự án … và các tài liệu khác (nếu có)" stays required)."""
     if CASE_START.match(text) and ":" in text:  # "Đối với nhân sự …: Văn bản … (nếu có)": the document follows ":"
-        text = text[text.index(":") + 1:].strip()
+        text = text[text.index(":") + 1 :].strip()
     if re.search(r"\(nếu có\)\s*(?:(?:như |sau đây|sau|gồm|bao gồm)*\s*:|,\s*bao gồm\b)", text, re.IGNORECASE):
         return True  # "Danh mục các cơ sở sản xuất (nếu có), bao gồm …", "Hợp đồng … (nếu có): nộp 01 bản chụp"
     if _closes(first_clause(text)):
         return True
     parts = text.split(";")
-    return (_closes(text) and ":" not in text
-            and not any(DOCUMENT_START.match(strip_lead(part.strip())) for part in parts[1:]))
+    return (
+        _closes(text)
+        and ":" not in text
+        and not any(DOCUMENT_START.match(strip_lead(part.strip())) for part in parts[1:])
+    )
 
 
 def _states_a_rule(text: str, document_start: bool) -> bool:
@@ -137,7 +162,7 @@ def _states_a_rule(text: str, document_start: bool) -> bool:
     m = RULE.search(first_sentence(text))
     if not m or not document_start:
         return bool(m)
-    return m.start() < len(first_clause(text)) and ":" not in text[:m.start()]
+    return m.start() < len(first_clause(text)) and ":" not in text[: m.start()]
 
 
 def classify(name: str, group: str = "", heading: Heading | None = None) -> Reading:
@@ -146,7 +171,7 @@ def classify(name: str, group: str = "", heading: Heading | None = None) -> Read
     text = strip_lead(normalize(name))
     remark = REMARK.match(text)
     if remark:  # "Lưu ý: …" is a note, unless it asks for a document in a case it states
-        text = text[remark.end():]
+        text = text[remark.end() :]
         if not (CASE_START.match(text) and DEMANDS_DOCUMENT.search(first_sentence(text))):
             return Reading(NOTE)
     if not text or NOTE_LINE.match(text) or LIST_HEADING_END.search(text):
@@ -163,8 +188,9 @@ def classify(name: str, group: str = "", heading: Heading | None = None) -> Read
         return Reading(NOTE)  # a list heading that landed in a row: "- Đối với giấy tờ nộp, xuất trình nếu …:"
     if heading.role == "exempt":
         return Reading(NOTE)  # "Các tài liệu được miễn nộp …": what follows is not asked for
-    if heading.role == "note" and not (document_start and not starts_with_case
-                                       and not re.search(r"\b(?:phải|có thể|được|không)\b", text)):
+    if heading.role == "note" and not (
+        document_start and not starts_with_case and not re.search(r"\b(?:phải|có thể|được|không)\b", text)
+    ):
         return Reading(NOTE)
     own = inline_case(text)
     conditions = [c for c in (heading.text if heading.role == "case" else "", own or "") if c]
@@ -205,16 +231,18 @@ def variant_headings(rows: Sequence) -> set[str]:
         for key in {_key(n) for n in names}:
             seen[key] += 1
     repeated = sum(1 for names in blocks.values() if any(seen[_key(n)] > 1 for n in names))
-    applications = sum(1 for names in blocks.values() if any(APPLICATION.match(strip_lead(normalize(n)))
-                                                              for n in names))
+    applications = sum(
+        1 for names in blocks.values() if any(APPLICATION.match(strip_lead(normalize(n))) for n in names)
+    )
     if repeated >= 2 or applications >= 2:
         return set(named)
     return set()
 
 
 # a row that is only a case has no document of its own: "+ Đối với hồ sơ đề nghị gia hạn tái cấp vốn"
-_NOT_ONLY_A_CASE = re.compile(r"[,;:()]|\b(?:thì|phải|cần|bổ sung|kèm|xuất trình|cung cấp|không|yêu cầu)\b",
-                              re.IGNORECASE)
+_NOT_ONLY_A_CASE = re.compile(
+    r"[,;:()]|\b(?:thì|phải|cần|bổ sung|kèm|xuất trình|cung cấp|không|yêu cầu)\b", re.IGNORECASE
+)
 
 
 def row_heading(name: str) -> str:
@@ -228,8 +256,13 @@ def row_heading(name: str) -> str:
     text = strip_lead(normalize(name))
     if not text or not CASE_START.match(text) or text[0] == "(" or text[0].islower():
         return ""
-    if NOTE_LINE.match(text) or RULE.search(text) or EXEMPTION.search(text) or _WAIVES.search(text) \
-            or HOW_TO_SEND.search(text):
+    if (
+        NOTE_LINE.match(text)
+        or RULE.search(text)
+        or EXEMPTION.search(text)
+        or _WAIVES.search(text)
+        or HOW_TO_SEND.search(text)
+    ):
         return ""
     if text.endswith(":"):
         return case_text(text.rstrip(":"), 0) if len(text) <= 300 else ""
@@ -241,7 +274,7 @@ def row_heading(name: str) -> str:
 def _marker(name: str) -> str:
     """The shape of a row's bullet or outline number: "-", "+", "*", "1.", "a)", "(a)"; "" for none."""
     text = normalize(name)
-    lead = text[:len(text) - len(strip_lead(text))]
+    lead = text[: len(text) - len(strip_lead(text))]
     return re.sub(r"\s+", "", re.sub(r"\d+", "1", re.sub(r"[a-zđ]+", "a", lead)))
 
 

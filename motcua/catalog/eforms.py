@@ -3,6 +3,7 @@
 A small renderer for the shapes procedure forms need (text, long text, date, e-mail, choice, number, yes/no), and
 validation with `jsonschema` whose messages are said again in Vietnamese, field by field.
 """
+
 import datetime as dt
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -11,8 +12,14 @@ from motcua.vntext import formats
 
 GENERIC = {
     "type": "object",
-    "properties": {"noi_dung": {"type": "string", "title": "Nội dung yêu cầu giải quyết", "maxLength": 2000,
-                                "x-widget": "textarea"}},
+    "properties": {
+        "noi_dung": {
+            "type": "string",
+            "title": "Nội dung yêu cầu giải quyết",
+            "maxLength": 2000,
+            "x-widget": "textarea",
+        }
+    },
     "required": ["noi_dung"],
 }
 
@@ -35,11 +42,21 @@ def _kind(spec: dict) -> str:
 
 def fields(schema: dict, data: dict, errors: dict | None = None) -> list[dict]:
     required = set(schema.get("required", []))
-    return [{"name": name, "title": spec.get("title", name), "kind": _kind(spec),
-             "value": _shown(spec, data.get(name, "")), "required": name in required, "options": spec.get("enum", []), "help": spec.get("description", ""),
-             "error": (errors or {}).get(name, ""), "max": spec.get("maxLength") or spec.get("maximum"),
-             "min": spec.get("minimum")}
-            for name, spec in schema.get("properties", {}).items()]
+    return [
+        {
+            "name": name,
+            "title": spec.get("title", name),
+            "kind": _kind(spec),
+            "value": _shown(spec, data.get(name, "")),
+            "required": name in required,
+            "options": spec.get("enum", []),
+            "help": spec.get("description", ""),
+            "error": (errors or {}).get(name, ""),
+            "max": spec.get("maxLength") or spec.get("maximum"),
+            "min": spec.get("minimum"),
+        }
+        for name, spec in schema.get("properties", {}).items()
+    ]
 
 
 def _shown(spec: dict, value):

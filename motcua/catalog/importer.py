@@ -20,6 +20,7 @@ Document lines are read by `conditions.classify_lines`: a line is required, cond
 lines that are not documents stay out of the checklist and are kept in the version's "Yêu cầu, điều kiện" text.
 Text is repaired (legacy encodings) and NFC-normalised on the way in.
 """
+
 import hashlib
 import json
 from collections import Counter
@@ -37,8 +38,13 @@ from . import conditions, declaration_line, portal_format, versions
 from .additions import AdditionsError
 from .models import Channel, Field, OnlineLevel, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
-LEVEL_WORDS = {"cấp bộ": "central", "cấp trung ương": "central", "cấp tỉnh": "province", "cấp huyện": "district",
-               "cấp xã": "commune"}
+LEVEL_WORDS = {
+    "cấp bộ": "central",
+    "cấp trung ương": "central",
+    "cấp tỉnh": "province",
+    "cấp huyện": "district",
+    "cấp xã": "commune",
+}
 BATCH = 200
 IMPORT_MARK = "imported_at"  # a version whose import_report has this key was made by an import
 ADDITIONS_MARK = "additions"  # ...and this one lists what a side file set on it
@@ -81,16 +87,16 @@ def _agencies(additions: dict[str, dict]) -> dict:
     agency = Procedure._meta.get_field("agencies").related_model  # the registry's Agency, not imported from there
     found = {row.code: row for row in agency.objects.filter(code__in=codes)}
     if missing := sorted(codes - set(found)):
-        raise AdditionsError(f"Tệp bổ sung: không có cơ quan mã {', '.join(missing)} "
-                                           "trong danh mục cơ quan.")
+        raise AdditionsError(f"Tệp bổ sung: không có cơ quan mã {', '.join(missing)} trong danh mục cơ quan.")
     return found
 
 
 def _set_by_official(version: ProcedureVersion, key: str = "") -> bool:
     """The version (or its `key`) was chosen by an official: not made by an import, or set by a side file."""
     report = version.import_report or {}
-    return IMPORT_MARK not in report or (key in report.get(ADDITIONS_MARK, []) if key
-                                         else bool(report.get(ADDITIONS_MARK)))
+    return IMPORT_MARK not in report or (
+        key in report.get(ADDITIONS_MARK, []) if key else bool(report.get(ADDITIONS_MARK))
+    )
 
 
 def parse_levels(text: str) -> list[str]:
@@ -111,8 +117,9 @@ def pending_drafts():
     return ProcedureVersion.objects.filter(status=ProcedureVersion.Status.DRAFT, import_report__has_key=IMPORT_MARK)
 
 
-def import_file(path: Path, progress=None, publish: bool = False, additions: dict[str, dict] | None = None
-                ) -> ImportSummary:
+def import_file(
+    path: Path, progress=None, publish: bool = False, additions: dict[str, dict] | None = None
+) -> ImportSummary:
     """Import every record of a JSON-lines file as drafts (published too with `publish`); `progress` is called with
     each processed record's code; `additions` (`additions.read_additions`) are applied to the versions made of
     their codes."""
@@ -143,19 +150,30 @@ def _count_problem(summary: ImportSummary, code: str, problem: str) -> None:
 
 
 @transaction.atomic
-def _import_batch(records: list[dict], fields: dict, summary: ImportSummary, progress, publish: bool,
-                  additions: dict, agencies: dict, seen: set) -> None:
+def _import_batch(
+    records: list[dict],
+    fields: dict,
+    summary: ImportSummary,
+    progress,
+    publish: bool,
+    additions: dict,
+    agencies: dict,
+    seen: set,
+) -> None:
     codes = [r.get("ma_thu_tuc", "").strip() for r in records]
     existing = {p.code: p for p in Procedure.objects.filter(code__in=codes).select_related("current")}
     latest = {}
-    for procedure_id, pk, digest in (ProcedureVersion.objects.filter(procedure__code__in=codes)
-                                     .order_by("procedure_id", "number").values_list("procedure_id", "pk",
-                                                                                     "source_hash")):
+    for procedure_id, pk, digest in (
+        ProcedureVersion.objects.filter(procedure__code__in=codes)
+        .order_by("procedure_id", "number")
+        .values_list("procedure_id", "pk", "source_hash")
+    ):
         latest[procedure_id] = (pk, digest)  # the highest number wins
     pending: dict[int, list[int]] = {}
     made_with: dict[int, bool] = {}  # pending draft -> made with what a side file sets
-    for procedure_id, pk, report in (pending_drafts().filter(procedure__code__in=codes)
-                                     .values_list("procedure_id", "pk", "import_report")):
+    for procedure_id, pk, report in (
+        pending_drafts().filter(procedure__code__in=codes).values_list("procedure_id", "pk", "import_report")
+    ):
         pending.setdefault(procedure_id, []).append(pk)
         made_with[pk] = bool(report.get(ADDITIONS_MARK))
     for record in records:
@@ -191,7 +209,7 @@ def _import_batch(records: list[dict], fields: dict, summary: ImportSummary, pro
             draft = _new_draft(procedure, parsed, readings, digest, fields, addition)
             summary.drafts.append(draft.pk)
             summary.with_additions += bool(draft.import_report.get(ADDITIONS_MARK))
-            for problem in draft.import_problems[len(parsed.problems):]:
+            for problem in draft.import_problems[len(parsed.problems) :]:
                 _count_problem(summary, parsed.code, problem)
             if _without_time_limit(draft):
                 summary.without_time_limit += 1
@@ -236,8 +254,9 @@ def _field(name: str, fields: dict) -> Field | None:
     return fields[name]
 
 
-def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict, addition: dict | None = None
-               ) -> ProcedureVersion:
+def _new_draft(
+    procedure: Procedure, parsed, readings, digest: str, fields: dict, addition: dict | None = None
+) -> ProcedureVersion:
     addition = {key: value for key, value in (addition or {}).items() if key != "agencies"}
     current = procedure.current
     number = (procedure.versions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -251,23 +270,43 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
     channels = [
         # a number whose unit the source lost is kept only as text: never guessed into a deadline; a side file's
         # fee lines for the channel (or for every channel, "*") replace what the page's fee cell was read as
-        Channel(position=i, kind=row.channel, amount=row.amount if row.unit else None, unit=row.unit or "",
-                time_text=row.time_text[:255], description=row.description,
-                fees=[dict(line) for line in fees.get(row.channel, fees.get("*", []))]
-                if row.channel in fees or "*" in fees
-                else [{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees])
-        for i, row in enumerate(parsed.channels)]
+        Channel(
+            position=i,
+            kind=row.channel,
+            amount=row.amount if row.unit else None,
+            unit=row.unit or "",
+            time_text=row.time_text[:255],
+            description=row.description,
+            fees=[dict(line) for line in fees.get(row.channel, fees.get("*", []))]
+            if row.channel in fees or "*" in fees
+            else [{"kind": f.kind, "amount": f.amount, "text": f.text} for f in row.fees],
+        )
+        for i, row in enumerate(parsed.channels)
+    ]
     time_kept = _keep_stated_times(current, channels)
     kept = [(doc, reading) for doc, reading in zip(parsed.documents, readings) if reading.is_document]
     documents = [
-        RequiredDocument(position=i, group=doc.group[:500], name=doc.name, originals=doc.originals,
-                         copies=doc.copies, form_name=doc.form[:500], is_required=reading.is_required,
-                         condition=reading.condition)
-        for i, (doc, reading) in enumerate(kept)]
+        RequiredDocument(
+            position=i,
+            group=doc.group[:500],
+            name=doc.name,
+            originals=doc.originals,
+            copies=doc.copies,
+            form_name=doc.form[:500],
+            is_required=reading.is_required,
+            condition=reading.condition,
+        )
+        for i, (doc, reading) in enumerate(kept)
+    ]
     notes = [doc.name for doc, reading in zip(parsed.documents, readings) if not reading.is_document]
-    inherited = {name: value for name, value in (("form_schema", current.form_schema if current else None),
-                                                 ("no_time_limit", current.no_time_limit if current else False))
-                 if name not in addition}
+    inherited = {
+        name: value
+        for name, value in (
+            ("form_schema", current.form_schema if current else None),
+            ("no_time_limit", current.no_time_limit if current else False),
+        )
+        if name not in addition
+    }
     values = {**inherited, **{name: addition[name] for name in ("form_schema", "no_time_limit") if name in addition}}
     problems = list(parsed.problems)
     index = None
@@ -277,8 +316,9 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
         if wanted and index is None:
             problems.append(f"additions_declaration_missing: {wanted[:100]}")
     elif values["form_schema"]:  # the e-form replaces the tờ khai line of the new list too
-        previous = (current.documents.filter(declaration=True).values_list("name", flat=True).first() or ""
-                    if current else "")
+        previous = (
+            current.documents.filter(declaration=True).values_list("name", flat=True).first() or "" if current else ""
+        )
         index = declaration_line.declaration_index([doc.name for doc in documents], previous)
     if index is not None:
         documents[index].declaration = True
@@ -294,16 +334,29 @@ def _new_draft(procedure: Procedure, parsed, readings, digest: str, fields: dict
         "states_time_limit": any(c.unit == Channel.Unit.WITHIN_DAY or (c.unit and c.amount) for c in channels),
     }
     version = ProcedureVersion.objects.create(
-        procedure=procedure, number=number, name=parsed.name, field=_field(parsed.field, fields),
-        levels=levels_value(parse_levels(parsed.level)), level_text=parsed.level,
-        decision_number=parsed.decision_number, kind=parsed.kind, applicant_types=parsed.applicant_types,
-        competent_agency=parsed.competent_agency, implementing_agency=parsed.implementing_agency,
-        receiving_address=parsed.receiving_address, coordinating_agency=parsed.coordinating_agency,
-        steps=parsed.steps, conditions=conditions.with_notes(parsed.conditions, notes),
+        procedure=procedure,
+        number=number,
+        name=parsed.name,
+        field=_field(parsed.field, fields),
+        levels=levels_value(parse_levels(parsed.level)),
+        level_text=parsed.level,
+        decision_number=parsed.decision_number,
+        kind=parsed.kind,
+        applicant_types=parsed.applicant_types,
+        competent_agency=parsed.competent_agency,
+        implementing_agency=parsed.implementing_agency,
+        receiving_address=parsed.receiving_address,
+        coordinating_agency=parsed.coordinating_agency,
+        steps=parsed.steps,
+        conditions=conditions.with_notes(parsed.conditions, notes),
         results=[{"name": r.name, "code": r.code} for r in parsed.results],
         legal_basis=[{"title": b.title, "number": b.number} for b in parsed.legal_basis],
-        online_level=online_level, source_url=parsed.source_url, source_hash=digest,
-        import_problems=problems, import_report=report, **values,
+        online_level=online_level,
+        source_url=parsed.source_url,
+        source_hash=digest,
+        import_problems=problems,
+        import_report=report,
+        **values,
     )
     for row in channels + documents:
         row.version = version
@@ -331,8 +384,13 @@ def _keep_stated_times(current: ProcedureVersion | None, channels: list[Channel]
 
 # --------------------------------------------------------------------------- the difference report
 def _line(doc: RequiredDocument) -> dict:
-    return {"name": doc.name, "condition": doc.condition, "required": doc.is_required,
-            "originals": doc.originals, "copies": doc.copies}
+    return {
+        "name": doc.name,
+        "condition": doc.condition,
+        "required": doc.is_required,
+        "originals": doc.originals,
+        "copies": doc.copies,
+    }
 
 
 def _key(name: str) -> str:

@@ -5,6 +5,7 @@ frozen (DESIGN.md principle 3) and a dossier keeps the version it was filed unde
 The procedure row carries a copy of what the public list filters and sorts on (name, field, level, online level),
 refreshed on publication, so the catalogue list never joins the version tables.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -59,18 +60,27 @@ class OnlineLevel(models.TextChoices):
 
 class Procedure(models.Model):
     code = models.CharField("mã thủ tục", max_length=40, unique=True)
-    current = models.ForeignKey("ProcedureVersion", models.SET_NULL, null=True, blank=True, related_name="+",
-                                verbose_name="phiên bản đang áp dụng")
+    current = models.ForeignKey(
+        "ProcedureVersion",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="phiên bản đang áp dụng",
+    )
     # Copied from the current published version (see ProcedureVersion.publish) for the list and its filters.
     name = models.TextField("tên thủ tục", blank=True)
     name_folded = models.TextField(editable=False, blank=True)
-    field = models.ForeignKey(Field, models.PROTECT, null=True, blank=True, related_name="procedures",
-                              verbose_name="lĩnh vực")
+    field = models.ForeignKey(
+        Field, models.PROTECT, null=True, blank=True, related_name="procedures", verbose_name="lĩnh vực"
+    )
     levels = models.CharField("cấp thực hiện", max_length=40, blank=True, help_text=LEVELS_HELP)
-    online_level = models.CharField("mức độ trực tuyến", max_length=8, choices=OnlineLevel.choices,
-                                    default=OnlineLevel.NONE)
-    agencies = models.ManyToManyField("agencies.Agency", blank=True, related_name="procedures",
-                                      verbose_name="cơ quan thực hiện")
+    online_level = models.CharField(
+        "mức độ trực tuyến", max_length=8, choices=OnlineLevel.choices, default=OnlineLevel.NONE
+    )
+    agencies = models.ManyToManyField(
+        "agencies.Agency", blank=True, related_name="procedures", verbose_name="cơ quan thực hiện"
+    )
     is_published = models.BooleanField("đang công khai", default=False)
 
     class Meta:
@@ -114,18 +124,24 @@ class ProcedureVersion(models.Model):
     conditions = models.TextField("yêu cầu, điều kiện", blank=True)
     results = models.JSONField("kết quả thực hiện", default=list, blank=True)
     legal_basis = models.JSONField("căn cứ pháp lý", default=list, blank=True)
-    online_level = models.CharField("mức độ trực tuyến", max_length=8, choices=OnlineLevel.choices,
-                                    default=OnlineLevel.NONE)
+    online_level = models.CharField(
+        "mức độ trực tuyến", max_length=8, choices=OnlineLevel.choices, default=OnlineLevel.NONE
+    )
     form_schema = models.JSONField("biểu mẫu điện tử (JSON Schema)", null=True, blank=True)
     # A version whose channels state no processing time takes no dossier (no due moment, never late, never
     # counted) unless an official marks that the law sets none (issue 10, docs/catalog.md).
     no_time_limit = models.BooleanField("pháp luật không quy định thời hạn giải quyết", default=False)
     # What an import changed against the version current when it was imported (documents, deadline, fees).
-    import_report = models.JSONField("khác biệt so với phiên bản đang áp dụng", default=dict, blank=True,
-                                     editable=False)
+    import_report = models.JSONField(
+        "khác biệt so với phiên bản đang áp dụng", default=dict, blank=True, editable=False
+    )
     source_url = models.URLField("nguồn", max_length=500, blank=True)
-    source_hash = models.CharField(max_length=64, blank=True, editable=False,
-                                   help_text="SHA-256 of the imported record, so that re-import is idempotent")
+    source_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the imported record, so that re-import is idempotent",
+    )
     import_problems = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -138,10 +154,6 @@ class ProcedureVersion(models.Model):
     def __str__(self) -> str:
         return f"{self.procedure.code} v{self.number}"
 
-    @property
-    def is_frozen(self) -> bool:
-        return self.status != self.Status.DRAFT
-
     def save(self, *args, **kwargs):
         if self.pk and not kwargs.pop("allow_frozen", False):
             stored = ProcedureVersion.objects.filter(pk=self.pk).values_list("status", flat=True).first()
@@ -149,6 +161,10 @@ class ProcedureVersion(models.Model):
                 raise ValidationError("Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới.")
         self.name = nfc(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status != self.Status.DRAFT
 
     def get_levels_display(self) -> str:
         return ", ".join(Level(code).label for code in levels_list(self.levels)) or self.level_text
@@ -191,8 +207,12 @@ class Channel(models.Model):
     amount = models.DecimalField("thời hạn", max_digits=8, decimal_places=2, null=True, blank=True)
     unit = models.CharField("đơn vị thời hạn", max_length=14, choices=Unit.choices, blank=True)
     time_text = models.CharField("thời hạn (nguyên văn)", max_length=255, blank=True)
-    fees = models.JSONField("phí, lệ phí", default=list, blank=True,
-                            help_text='[{"kind": "le_phi", "amount": 8000, "text": "Lệ phí: 8.000 đồng"}]')
+    fees = models.JSONField(
+        "phí, lệ phí",
+        default=list,
+        blank=True,
+        help_text='[{"kind": "le_phi", "amount": 8000, "text": "Lệ phí: 8.000 đồng"}]',
+    )
     description = models.TextField("mô tả", blank=True)
 
     class Meta:
@@ -250,13 +270,13 @@ class RequiredDocument(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_conditional(self) -> bool:
-        return bool(self.condition)
-
     def save(self, *args, **kwargs):
         refuse_if_frozen(self.version_id)
         super().save(*args, **kwargs)
+
+    @property
+    def is_conditional(self) -> bool:
+        return bool(self.condition)
 
 
 def refuse_if_frozen(version_id) -> None:

@@ -20,15 +20,27 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .portal_tables import NO_INFO, ChannelRow, DocumentRow, Fee, parse_channels, parse_documents
 
 __all__ = [
-    "ChannelRow", "DocumentRow", "Fee", "LegalBasis", "ParsedProcedure", "PortalFormatError", "ResultRow", "coverage",
-    "iter_jsonl", "nfc", "parse_legal_basis", "parse_record", "parse_results", "split_applicants",
+    "ChannelRow",
+    "DocumentRow",
+    "Fee",
+    "LegalBasis",
+    "ParsedProcedure",
+    "PortalFormatError",
+    "ResultRow",
+    "coverage",
+    "iter_jsonl",
+    "nfc",
+    "parse_legal_basis",
+    "parse_record",
+    "parse_results",
+    "split_applicants",
 ]
 
 REQUIRED_KEYS = ("ma_thu_tuc", "ten_thu_tuc")
@@ -87,14 +99,15 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ISSUERS = sorted(
     "CP BTC NHNN BNNMT BCA BTP BGTVT BNNPTNT BXD BTNMT BLĐTBXH BHXH BKHĐT UBND BKHCN BNG BNV BQP "
     "BYT BCT BTTTT BVHTTDL BGDĐT HĐND HĐTP TANDTC VKSNDTC KTNN CTN BTNN TTLT VPCP VPQH UBTVQH NĐ QĐ TT NQ".split(),
-    key=len, reverse=True,
+    key=len,
+    reverse=True,
 )
 
 
 def _number_end(body: str, m: re.Match) -> int:
     """End of a document number glued to the next title ("…/TT-BTCLuật …")."""
     end = m.end()
-    if not body[end:end + 1].isalpha():
+    if not body[end : end + 1].isalpha():
         return end
     last = re.split(r"[-/]", m.group(0))[-1]
     if re.fullmatch(r"[A-ZĐ]*QH\d{2}|TTg", last):
@@ -107,18 +120,18 @@ def _number_end(body: str, m: re.Match) -> int:
 
 def parse_legal_basis(text: str) -> tuple[list[LegalBasis], list[str]]:
     body = text.strip()
-    if not body or body.startswith(NO_INFO) and not body.startswith(LEGAL_HEADER):
+    if not body or (body.startswith(NO_INFO) and not body.startswith(LEGAL_HEADER)):
         return [], []
     if not body.startswith(LEGAL_HEADER):
         return [], ["legal_basis_header_missing"]
-    body = body[len(LEGAL_HEADER):]
+    body = body[len(LEGAL_HEADER) :]
     out: list[LegalBasis] = []
     pos = 0
     for m in _DOC_NUMBER.finditer(body):
         if m.start() < pos:
             continue
         end = _number_end(body, m)
-        nxt = body[end:end + 1]
+        nxt = body[end : end + 1]
         if nxt and (nxt.isspace() or nxt.isdigit() or nxt in "/,;:)]."):
             continue  # a number quoted inside a title, not the "Mã văn bản" cell
         start, digits = m.start(), m.group(1)
@@ -146,7 +159,7 @@ _RESULT_CODE = re.compile(
 
 
 def parse_results(text: str) -> tuple[list[ResultRow], list[str]]:
-    """"NameMã: KQ.G01.00262Name2Mã: …Từ khóa…Mô tả…" into (name, code) rows."""
+    """ "NameMã: KQ.G01.00262Name2Mã: …Từ khóa…Mô tả…" into (name, code) rows."""
     body = text.split("Từ khóa", 1)[0]
     out: list[ResultRow] = []
     problems: list[str] = []
@@ -155,7 +168,7 @@ def parse_results(text: str) -> tuple[list[ResultRow], list[str]]:
         code = m.group(1) or m.group(2) or ""
         if not m.group(1):
             problems.append("result_code_nonstandard" if code else "result_code_missing")
-        out.append(ResultRow(body[pos:m.start()].strip(), code))
+        out.append(ResultRow(body[pos : m.start()].strip(), code))
         pos = m.end()
     rest = body[pos:].strip()
     if rest and rest != NO_INFO:
@@ -313,12 +326,27 @@ def coverage(parsed: Iterable[ParsedProcedure]) -> dict:
             for fee in row.fees:
                 c["fee_texts"] += 1
                 c["fees_with_amount"] += fee.amount is not None
-    out = {k: c.get(k, 0) for k in (
-        "records", "records_without_channels", "channel_rows", "rows_with_number_and_unit_in_source",
-        "rows_time_parsed_from_table", "rows_time_parsed", "rows_unit_from_table",
-        "rows_unit_from_description", "rows_unit_from_raw_text", "rows_unit_lost", "rows_no_time",
-        "fee_texts", "fees_with_amount", "documents", "results", "legal_basis",
-    )}
+    out = {
+        k: c.get(k, 0)
+        for k in (
+            "records",
+            "records_without_channels",
+            "channel_rows",
+            "rows_with_number_and_unit_in_source",
+            "rows_time_parsed_from_table",
+            "rows_time_parsed",
+            "rows_unit_from_table",
+            "rows_unit_from_description",
+            "rows_unit_from_raw_text",
+            "rows_unit_lost",
+            "rows_no_time",
+            "fee_texts",
+            "fees_with_amount",
+            "documents",
+            "results",
+            "legal_basis",
+        )
+    }
     stated = out["rows_with_number_and_unit_in_source"]
     out["time_coverage"] = out["rows_time_parsed_from_table"] / stated if stated else 1.0
     out["problems"] = dict(reasons.most_common())

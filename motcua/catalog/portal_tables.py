@@ -51,8 +51,12 @@ _ROW_START = re.compile(_CH + r"(?=\d|Không|Trong ngày)")
 # Fallback when the time cell is free text: channel glued to both neighbours.
 _ROW_START_LOOSE = re.compile(r"(?:^|(?<=\S))" + _CH + r"(?=[^\s:;,.()\-])")
 UNITS = {
-    "ngày làm việc": "working_days", "ngày": "days", "giờ làm việc": "working_hours",
-    "giờ": "hours", "tháng": "months", "năm": "years",
+    "ngày làm việc": "working_days",
+    "ngày": "days",
+    "giờ làm việc": "working_hours",
+    "giờ": "hours",
+    "tháng": "months",
+    "năm": "years",
 }
 _UNIT_WORDS = r"Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm"
 _TIME = re.compile(r"(?P<num>\d+(?:[.,]\d+)?)[ \t]*(?:(?P<unit>" + _UNIT_WORDS + r")|(?P<other>Tuần|Phút|Ngay|ngay))?")
@@ -190,7 +194,9 @@ def _parse_row(channel: str, body: str, raw_text: str, problems: list[str]) -> C
         if split:
             time_text, fee_digits = split
             amount = Decimal(time_text)
-            main = Fee("other", parse_amount(fee_digits) if currency not in _FOREIGN else None, f"{fee_digits} {currency}")
+            main = Fee(
+                "other", parse_amount(fee_digits) if currency not in _FOREIGN else None, f"{fee_digits} {currency}"
+            )
         else:
             main = Fee("other", None, merged.group(0))
             problems.append(f"channel_time_fee_merged: {merged.group(0)}")
@@ -250,7 +256,7 @@ def parse_channels(text: str, raw_text: str = "") -> tuple[list[ChannelRow], lis
     problems: list[str] = []
     body = text.strip()
     if body.startswith(CHANNEL_HEADER):
-        body = body[len(CHANNEL_HEADER):]
+        body = body[len(CHANNEL_HEADER) :]
     elif body:
         problems.append("channels_header_missing")
     if not body.strip():
@@ -264,7 +270,7 @@ def parse_channels(text: str, raw_text: str = "") -> tuple[list[ChannelRow], lis
     rows = []
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(body)
-        rows.append(_parse_row(m.group(1), body[m.end():end], raw_text, problems))
+        rows.append(_parse_row(m.group(1), body[m.end() : end], raw_text, problems))
     return rows, problems
 
 
@@ -291,19 +297,28 @@ def _form_joins(text: str, lo: int, hi: int) -> list[tuple[int, bool]]:
         nxt = text[p + 1] if p + 1 < len(text) else ""
         if c1.isspace():
             continue
-        if c0 == ";" or c0 == ")" and c1.isalnum():
-            out.append((p, True))
-        elif c0 == "." and c1.isalnum() and (
-            prev.isalpha() or prev == ")" or c1.isupper() and nxt.islower() or _DATE_END.search(text[max(0, p - 12):p - 1])
+        if (
+            c0 == ";"
+            or (c0 == ")" and c1.isalnum())
+            or (
+                c0 == "."
+                and c1.isalnum()
+                and (
+                    prev.isalpha()
+                    or prev == ")"
+                    or (c1.isupper() and nxt.islower())
+                    or _DATE_END.search(text[max(0, p - 12) : p - 1])
+                )
+            )
         ):
             out.append((p, True))
-        elif c0.isspace() or _GLUED_FORM_WORD.search(text[max(0, p - 5):p]):
+        elif c0.isspace() or _GLUED_FORM_WORD.search(text[max(0, p - 5) : p]):
             continue  # "…mẫuMauBankhaichung.docx": "MauBankhaichung" is one file name
         elif (
-            c1.isupper() and (c0.islower() or c0.isupper() and nxt.islower())
-            or text.startswith(_FORM_WORDS, p) and c0 not in "-_" and not c0.isdigit()
-            or c1.isupper() and c0.isdigit() and _YEAR_END.search(text[max(0, p - 5):p])
-            or c1.isdigit() and not c0.isdigit() and _NUMBERED_FILE.match(text, p)
+            (c1.isupper() and (c0.islower() or (c0.isupper() and nxt.islower())))
+            or (text.startswith(_FORM_WORDS, p) and c0 not in "-_" and not c0.isdigit())
+            or (c1.isupper() and c0.isdigit() and _YEAR_END.search(text[max(0, p - 5) : p]))
+            or (c1.isdigit() and not c0.isdigit() and _NUMBERED_FILE.match(text, p))
         ):
             out.append((p, False))
     return out
@@ -312,7 +327,7 @@ def _form_joins(text: str, lo: int, hi: int) -> list[tuple[int, bool]]:
 def _split_form(text: str) -> tuple[str, str]:
     """Split "Đơn đề nghị ...;Mẫu số 01.docx" into name and attached form file names."""
     ends = list(_EXT.finditer(text))
-    if not ends or text[ends[-1].end():].strip():
+    if not ends or text[ends[-1].end() :].strip():
         return text.strip(), ""
     first = ends[0].start()
     joins = _form_joins(text, max(0, first - 120), first)
@@ -321,7 +336,7 @@ def _split_form(text: str) -> tuple[str, str]:
     cut = joins[-1][0]
     strong = [p for p, is_strong in joins if is_strong]
     # a strong join with no space up to the extension wins ("…).MauKX1079.docx")
-    if strong and not any(ch.isspace() for ch in text[strong[-1]:first]):
+    if strong and not any(ch.isspace() for ch in text[strong[-1] : first]):
         cut = strong[-1]
     return text[:cut].strip(), text[cut:].strip()
 
@@ -337,7 +352,7 @@ def parse_documents(text: str) -> tuple[list[DocumentRow], list[str]]:
     for i, sec in enumerate(sections[1:], start=1):
         pos = 0
         for m in _COUNT.finditer(sec):
-            chunk = sec[pos:m.start()]
+            chunk = sec[pos : m.start()]
             pos = m.end()
             originals = int(m.group(1)[-1])  # "…20261 bản chính": the name ended with "2026"
             chunk += m.group(1)[:-1]

@@ -7,6 +7,7 @@ Stage 2, only when stage 1 finds nothing (a typo): the mean over the query words
 closest word of the name, computed in Python so both databases rank alike; PostgreSQL narrows the candidates first
 with pg_trgm's word_similarity.
 """
+
 from functools import lru_cache
 
 from django.contrib.postgres.search import TrigramWordSimilarity
@@ -33,13 +34,16 @@ def search(queryset: QuerySet, query: str) -> QuerySet:
     if exact.exists():
         # Portal names often begin with "Thủ tục": "Thủ tục đăng ký khai sinh" is the exact hit for "dang ky khai sinh".
         prefixed = f"{NAME_PREFIX}{folded}"
-        return exact.annotate(rank=Case(
-            When(name_folded__in=[folded, prefixed], then=Value(0)),
-            When(name_folded__startswith=folded, then=Value(1)),
-            When(name_folded__startswith=prefixed, then=Value(1)),
-            When(name_folded__contains=folded, then=Value(2)),
-            default=Value(3), output_field=IntegerField(),
-        )).order_by("rank", Length("name_folded"), "code")
+        return exact.annotate(
+            rank=Case(
+                When(name_folded__in=[folded, prefixed], then=Value(0)),
+                When(name_folded__startswith=folded, then=Value(1)),
+                When(name_folded__startswith=prefixed, then=Value(1)),
+                When(name_folded__contains=folded, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        ).order_by("rank", Length("name_folded"), "code")
     return _typo_tolerant(queryset, folded, words)
 
 
@@ -48,8 +52,9 @@ def _typo_tolerant(queryset: QuerySet, folded: str, words: list[str]) -> QuerySe
     pg_trgm (served by the trigram index), SQLite scores every folded name (a few thousand at most)."""
     candidates = queryset
     if connection.vendor == "postgresql":
-        candidates = (queryset.annotate(similarity=TrigramWordSimilarity(folded, "name_folded"))
-                      .filter(similarity__gte=CANDIDATE_THRESHOLD))
+        candidates = queryset.annotate(similarity=TrigramWordSimilarity(folded, "name_folded")).filter(
+            similarity__gte=CANDIDATE_THRESHOLD
+        )
     scored = []
     for pk, name in candidates.values_list("pk", "name_folded").iterator(chunk_size=2000):
         score = name_similarity(words, name)
@@ -63,7 +68,7 @@ def _typo_tolerant(queryset: QuerySet, folded: str, words: list[str]) -> QuerySe
 @lru_cache(maxsize=20000)
 def trigrams(word: str) -> frozenset[str]:
     padded = f"  {word} "
-    return frozenset(padded[i:i + 3] for i in range(len(padded) - 2))
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
 
 
 def name_similarity(words: list[str], name: str) -> float:

@@ -1,4 +1,5 @@
 """Publishing and editing procedure versions: a published version is frozen, an edit makes a new draft."""
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -7,9 +8,11 @@ from motcua.vntext.normalize import fold
 
 from .models import Channel, Procedure, ProcedureVersion, RequiredDocument
 
-COPIED_FIELDS = [f.name for f in ProcedureVersion._meta.concrete_fields
-                 if f.name not in ("id", "procedure", "number", "status", "published_at", "created_at",
-                                "import_report")]
+COPIED_FIELDS = [
+    f.name
+    for f in ProcedureVersion._meta.concrete_fields
+    if f.name not in ("id", "procedure", "number", "status", "published_at", "created_at", "import_report")
+]
 
 
 @transaction.atomic
@@ -23,14 +26,38 @@ def new_draft(procedure: Procedure) -> ProcedureVersion:
             setattr(draft, name, getattr(source, name))
     draft.save()
     if source is not None:
-        Channel.objects.bulk_create([
-            Channel(version=draft, position=c.position, kind=c.kind, amount=c.amount, unit=c.unit,
-                    time_text=c.time_text, fees=c.fees, description=c.description) for c in source.channels.all()])
-        RequiredDocument.objects.bulk_create([
-            RequiredDocument(version=draft, position=d.position, group=d.group, name=d.name, originals=d.originals,
-                             copies=d.copies, is_required=d.is_required, form_name=d.form_name,
-                             condition=d.condition, declaration=d.declaration)
-            for d in source.documents.all()])
+        Channel.objects.bulk_create(
+            [
+                Channel(
+                    version=draft,
+                    position=c.position,
+                    kind=c.kind,
+                    amount=c.amount,
+                    unit=c.unit,
+                    time_text=c.time_text,
+                    fees=c.fees,
+                    description=c.description,
+                )
+                for c in source.channels.all()
+            ]
+        )
+        RequiredDocument.objects.bulk_create(
+            [
+                RequiredDocument(
+                    version=draft,
+                    position=d.position,
+                    group=d.group,
+                    name=d.name,
+                    originals=d.originals,
+                    copies=d.copies,
+                    is_required=d.is_required,
+                    form_name=d.form_name,
+                    condition=d.condition,
+                    declaration=d.declaration,
+                )
+                for d in source.documents.all()
+            ]
+        )
     return draft
 
 
@@ -41,9 +68,11 @@ def publish(version: ProcedureVersion) -> ProcedureVersion:
     if version.status != ProcedureVersion.Status.DRAFT:
         return version
     ProcedureVersion.objects.filter(procedure=procedure, status=ProcedureVersion.Status.PUBLISHED).update(
-        status=ProcedureVersion.Status.RETIRED)
-    ProcedureVersion.objects.filter(pk=version.pk).update(status=ProcedureVersion.Status.PUBLISHED,
-                                                          published_at=timezone.now())
+        status=ProcedureVersion.Status.RETIRED
+    )
+    ProcedureVersion.objects.filter(pk=version.pk).update(
+        status=ProcedureVersion.Status.PUBLISHED, published_at=timezone.now()
+    )
     version.refresh_from_db()
     procedure.current = version
     procedure.name = version.name

@@ -1,4 +1,5 @@
 """Public catalogue pages: the list with filters and search, and a procedure's detail (its seven components)."""
+
 from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
@@ -13,14 +14,19 @@ PAGE_SIZE = 20
 
 class CatalogFilter(forms.Form):
     q = forms.CharField(label="Tìm thủ tục", required=False, max_length=200)
-    level = forms.ChoiceField(label="Cấp thực hiện", required=False,
-                              choices=[("", "Tất cả các cấp")] + Level.choices)
-    field = forms.ModelChoiceField(label="Lĩnh vực", required=False, queryset=Field.objects.all(),
-                                   empty_label="Tất cả lĩnh vực")
-    agency = forms.ModelChoiceField(label="Cơ quan thực hiện", required=False,
-                                    queryset=Agency.objects.filter(is_active=True), empty_label="Tất cả cơ quan")
-    online = forms.ChoiceField(label="Mức độ trực tuyến", required=False,
-                               choices=[("", "Tất cả")] + OnlineLevel.choices)
+    level = forms.ChoiceField(label="Cấp thực hiện", required=False, choices=[("", "Tất cả các cấp")] + Level.choices)
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực", required=False, queryset=Field.objects.all(), empty_label="Tất cả lĩnh vực"
+    )
+    agency = forms.ModelChoiceField(
+        label="Cơ quan thực hiện",
+        required=False,
+        queryset=Agency.objects.filter(is_active=True),
+        empty_label="Tất cả cơ quan",
+    )
+    online = forms.ChoiceField(
+        label="Mức độ trực tuyến", required=False, choices=[("", "Tất cả")] + OnlineLevel.choices
+    )
 
 
 def procedure_list(request):
@@ -42,22 +48,34 @@ def procedure_list(request):
         procedures = search(procedures, query)
     else:
         procedures = procedures.order_by("name_folded")
-    page = Paginator(procedures.select_related("field").only(
-        "code", "name", "levels", "online_level", "field__name"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(
+        procedures.select_related("field").only("code", "name", "levels", "online_level", "field__name"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "catalog/list.html", {
-        "form": form, "page": page, "query": query, "params": params.urlencode(),
-    })
+    return render(
+        request,
+        "catalog/list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "params": params.urlencode(),
+        },
+    )
 
 
 def procedure_detail(request, code: str):
     procedure = get_object_or_404(Procedure.objects.select_related("current__field"), code=code, is_published=True)
     version = procedure.current
-    return render(request, "catalog/detail.html", {
-        "procedure": procedure,
-        "version": version,
-        "channels": version.channels.all(),
-        "documents": version.documents.all(),
-        "agencies": procedure.agencies.all(),
-    })
+    return render(
+        request,
+        "catalog/detail.html",
+        {
+            "procedure": procedure,
+            "version": version,
+            "channels": version.channels.all(),
+            "documents": version.documents.all(),
+            "agencies": procedure.agencies.all(),
+        },
+    )

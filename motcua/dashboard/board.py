@@ -1,6 +1,7 @@
 """Everything the leaders' dashboard shows for one selection, read with a fixed number of queries whatever the
 number of dossiers: the 766 score card (plus the portal's published points), the plain counts, the monthly trend,
 the ranking of departments and communes, and the first overdue dossiers."""
+
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from motcua.indicators import drill
-from motcua.indicators.scorecard import Scorecard, scorecard
 from motcua.indicators.figures import Period, monthly, totals_by
 from motcua.indicators.models import OfficialRecord
+from motcua.indicators.scorecard import Scorecard, scorecard
 from motcua.vntext import formats
 
 from . import charts, ranking, tables
@@ -39,8 +40,8 @@ class Board:
     selection: Selection
     card: Scorecard
     official_total: Decimal | None  # the portal's published total for the same agency and period
-    tables: dict                    # key (the `bang` of an export) → Table
-    charts: dict                    # points, trend: SVG; ranking: [(group heading, by 2.1, by 3.3)]
+    tables: dict  # key (the `bang` of an export) → Table
+    charts: dict  # points, trend: SVG; ranking: [(group heading, by 2.1, by 3.3)]
 
 
 def build(selection: Selection, now: dt.datetime | None = None) -> Board:
@@ -52,32 +53,48 @@ def build(selection: Selection, now: dt.datetime | None = None) -> Board:
         return drill_href(selection, kind, measure)
 
     def month_link(month, measure):
-        return drill_href(selection, "dossiers", measure, selection.month_query(month, loai="ho-so", **{"chi-so": measure}))
+        return drill_href(
+            selection, "dossiers", measure, selection.month_query(month, loai="ho-so", **{"chi-so": measure})
+        )
 
     def agency_link(agency, measure):
-        return drill_href(selection, "dossiers", measure, selection.agency_query(agency, loai="ho-so",
-                                                                                 **{"chi-so": measure}))
+        return drill_href(
+            selection, "dossiers", measure, selection.agency_query(agency, loai="ho-so", **{"chi-so": measure})
+        )
 
     trend = trend_period(selection, now)
     series = monthly(scope, trend, now) if trend else []
     tree, visible = selection.viewer.tree, selection.viewer.visible
     candidates = scope.agency_ids if scope.agency_ids is not None else tree.by_id
     ranks = ranking.ranks(tree, totals_by(scope, period, "agency_id", now), candidates, visible)
-    overdue = list(drill.dossiers(scope, period, "open_overdue", now)
-                   .select_related("procedure_version")[:OVERDUE_SHOWN])
+    overdue = list(
+        drill.dossiers(scope, period, "open_overdue", now).select_related("procedure_version")[:OVERDUE_SHOWN]
+    )
     official = official_scores(selection)
     total = published_total(card, official)
     built = [
         tables.scorecard_table(card, official, total, link),
         tables.counts_table(card.totals, link),
         tables.trend_table(series, month_link),
-        tables.ranking_table("xep-hang", "Xếp hạng cơ quan", [(ranking.GROUPS[level], items)
-                                                             for level, items in ranks.items()], agency_link),
+        tables.ranking_table(
+            "xep-hang",
+            "Xếp hạng cơ quan",
+            [(ranking.GROUPS[level], items) for level, items in ranks.items()],
+            agency_link,
+        ),
         tables.dossier_table(overdue, key="qua-han", title="Hồ sơ đang giải quyết quá hạn"),
     ]
-    return Board(selection, card, total, {table.key: table for table in built},
-                 {"points": points_chart(card), "trend": trend_chart(series) if series else "",
-                  "ranking": ranking_charts(ranks)})
+    return Board(
+        selection,
+        card,
+        total,
+        {table.key: table for table in built},
+        {
+            "points": points_chart(card),
+            "trend": trend_chart(series) if series else "",
+            "ranking": ranking_charts(ranks),
+        },
+    )
 
 
 def trend_period(selection: Selection, now: dt.datetime) -> Period | None:
@@ -117,10 +134,15 @@ def published_total(card: Scorecard, official: dict) -> Decimal | None:
 
 
 def points_chart(card: Scorecard):
-    items = [charts.Bar(group.name, [float(group.score / group.max_points)],
-                        [f"{formats.decimal(group.score)}/{group.max_points}"],
-                        [f"{group.name}: {formats.decimal(group.score)} trên {group.max_points} điểm"])
-             for group in card.groups]
+    items = [
+        charts.Bar(
+            group.name,
+            [float(group.score / group.max_points)],
+            [f"{formats.decimal(group.score)}/{group.max_points}"],
+            [f"{group.name}: {formats.decimal(group.score)} trên {group.max_points} điểm"],
+        )
+        for group in card.groups
+    ]
     return charts.bars(f"Điểm theo nhóm chỉ số: tổng {formats.decimal(card.total)}/100", items, [POINTS])
 
 
@@ -130,15 +152,21 @@ def trend_chart(series):
     online = [tables.online_ratio(t) for _, t in series]
 
     def tips(name, ratios, parts):
-        return [f"{month.label} – {name}: {formats.percent(r)} ({formats.count(n)}/{formats.count(d)})"
-                for (month, _), r, (n, d) in zip(series, ratios, parts)]
+        return [
+            f"{month.label} – {name}: {formats.percent(r)} ({formats.count(n)}/{formats.count(d)})"
+            for (month, _), r, (n, d) in zip(series, ratios, parts)
+        ]
 
     return charts.lines(
         "Tỷ lệ hồ sơ trước hạn, đúng hạn (2.1) và nộp trực tuyến (3.3) theo tháng",
-        months, [[None if r is None else float(r) for r in on_time], [None if r is None else float(r) for r in online]],
+        months,
+        [[None if r is None else float(r) for r in on_time], [None if r is None else float(r) for r in online]],
         [ON_TIME, ONLINE],
-        [tips("trước hạn, đúng hạn", on_time, [(t.early_or_on_time, t.handled) for _, t in series]),
-         tips("nộp trực tuyến", online, [(t.received_online, t.received) for _, t in series])])
+        [
+            tips("trước hạn, đúng hạn", on_time, [(t.early_or_on_time, t.handled) for _, t in series]),
+            tips("nộp trực tuyến", online, [(t.received_online, t.received) for _, t in series]),
+        ],
+    )
 
 
 def ranking_charts(ranks: dict) -> list:
@@ -146,10 +174,21 @@ def ranking_charts(ranks: dict) -> list:
     found = []
     for level, items in ranks.items():
         name = ranking.GROUPS[level]
-        found.append((name, rate_chart(f"{name}: tỷ lệ trước hạn, đúng hạn (2.1)", ranking.ordered(items, "on_time"),
-                                       "on_time", ON_TIME),
-                      rate_chart(f"{name}: tỷ lệ nộp trực tuyến (3.3)", ranking.ordered(items, "online"), "online",
-                                 ONLINE, ONLINE_TARGET)))
+        found.append(
+            (
+                name,
+                rate_chart(
+                    f"{name}: tỷ lệ trước hạn, đúng hạn (2.1)", ranking.ordered(items, "on_time"), "on_time", ON_TIME
+                ),
+                rate_chart(
+                    f"{name}: tỷ lệ nộp trực tuyến (3.3)",
+                    ranking.ordered(items, "online"),
+                    "online",
+                    ONLINE,
+                    ONLINE_TARGET,
+                ),
+            )
+        )
     return found
 
 
@@ -157,10 +196,18 @@ def rate_chart(title: str, items, rate: str, series: charts.Series, target: floa
     bars = []
     for rank in items:
         value: Decimal | None = getattr(rank, rate)
-        parts = (rank.totals.early_or_on_time, rank.totals.handled) if rate == "on_time" else \
-            (rank.totals.received_online, rank.totals.received)
+        parts = (
+            (rank.totals.early_or_on_time, rank.totals.handled)
+            if rate == "on_time"
+            else (rank.totals.received_online, rank.totals.received)
+        )
         shown = formats.percent(value)
-        bars.append(charts.Bar(rank.agency.name, [None if value is None else float(value)], [shown],
-                               [f"{rank.agency.name}: {shown} ({formats.count(parts[0])}/"
-                                f"{formats.count(parts[1])} hồ sơ)"]))
+        bars.append(
+            charts.Bar(
+                rank.agency.name,
+                [None if value is None else float(value)],
+                [shown],
+                [f"{rank.agency.name}: {shown} ({formats.count(parts[0])}/{formats.count(parts[1])} hồ sơ)"],
+            )
+        )
     return charts.bars(title, bars, [series], target, f"Mục tiêu {int(target * 100)}%" if target else "")

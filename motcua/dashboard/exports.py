@@ -4,6 +4,7 @@ Excel cells hold real numbers (counts, rates as fractions shown in %, points, da
 sort them; "không có dữ liệu" stays text. The PDF is A4 landscape, set in Liberation Sans (DejaVu Sans as the
 fallback: both cover Vietnamese) as the printed forms are (`motcua.dossiers.printing`).
 """
+
 import io
 
 from django.template.loader import render_to_string
@@ -15,7 +16,7 @@ from motcua.dossiers.printing.sheets import put
 from .tables import Table
 
 SHEET_NAME_CHARS = 31  # Excel's limit
-FORBIDDEN_IN_SHEET_NAMES = str.maketrans({c: " " for c in "[]:*?/\\"})
+FORBIDDEN_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
 
 
 def made_at() -> str:
@@ -47,18 +48,24 @@ def xlsx(tables: list[Table], title: str, subtitle: str) -> bytes:
         for offset, row in enumerate(table.rows, start=1):
             for column, item in enumerate(row.cells, start=1):
                 # applicants' names, PAKN titles, procedure and agency names: text, never a formula
-                cell = put(sheet, header + offset, column,
-                           item.text if item.value is None and item.text else item.value)
+                cell = put(
+                    sheet, header + offset, column, item.text if item.value is None and item.text else item.value
+                )
                 cell.border = border
-                cell.alignment = Alignment(vertical="top", wrap_text=not item.numeric,
-                                           horizontal="right" if item.numeric else "left")
+                cell.alignment = Alignment(
+                    vertical="top", wrap_text=not item.numeric, horizontal="right" if item.numeric else "left"
+                )
                 if item.number_format:
                     cell.number_format = item.number_format
                 if row.css in ("group", "total"):
                     cell.font, cell.fill = Font(bold=True), shaded
                 if item.span > 1:
-                    sheet.merge_cells(start_row=header + offset, start_column=column, end_row=header + offset,
-                                      end_column=column + item.span - 1)
+                    sheet.merge_cells(
+                        start_row=header + offset,
+                        start_column=column,
+                        end_row=header + offset,
+                        end_column=column + item.span - 1,
+                    )
         if table.note:
             put(sheet, header + len(table.rows) + 2, 1, table.note).font = Font(italic=True)
         sheet.freeze_panes = sheet.cell(row=header + 1, column=1)
@@ -73,5 +80,9 @@ def xlsx(tables: list[Table], title: str, subtitle: str) -> bytes:
 
 
 def pdf(tables: list[Table], title: str, subtitle: str) -> bytes:
-    return html_to_pdf(render_to_string("dashboard/export.html", clean({
-        "title": title, "subtitle": subtitle, "made_at": made_at(), "tables": tables})))
+    return html_to_pdf(
+        render_to_string(
+            "dashboard/export.html",
+            clean({"title": title, "subtitle": subtitle, "made_at": made_at(), "tables": tables}),
+        )
+    )

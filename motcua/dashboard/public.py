@@ -1,6 +1,7 @@
 """Thống kê công khai: the province's and each department's and commune's on-time rate (766, 2.1) and online rate
 (3.3), for anyone. Counts only: no dossier, no person. Read from the daily sums in one grouped query (plus the
 agency list, and the open dossiers' facts while the period runs) and kept in the cache for a few minutes."""
+
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -31,9 +32,12 @@ def figures(period: Period) -> Figures:
 
 
 def table(found: Figures) -> tables.Table:
-    return tables.ranking_table("thong-ke", "Tỷ lệ giải quyết đúng hạn và nộp trực tuyến",
-                                [(ranking.GROUPS[level], items) for level, items in found.ranks.items()],
-                                total=found.province)
+    return tables.ranking_table(
+        "thong-ke",
+        "Tỷ lệ giải quyết đúng hạn và nộp trực tuyến",
+        [(ranking.GROUPS[level], items) for level, items in found.ranks.items()],
+        total=found.province,
+    )
 
 
 def chart(level: str, items) -> str:
@@ -41,10 +45,17 @@ def chart(level: str, items) -> str:
     bars = []
     for rank in items:
         on_time, online = rank.on_time, rank.online
-        bars.append(charts.Bar(rank.agency.name, [None if on_time is None else float(on_time),
-                                                  None if online is None else float(online)],
-                               [formats.percent(on_time), formats.percent(online)],
-                               [f"{rank.agency.name} – trước hạn, đúng hạn: {formats.percent(on_time)}",
-                                f"{rank.agency.name} – nộp trực tuyến: {formats.percent(online)}"]))
-    return charts.bars(f"{ranking.GROUPS[level]}: tỷ lệ trước hạn, đúng hạn (2.1) và nộp trực tuyến (3.3)",
-                       bars, [ON_TIME, ONLINE])
+        bars.append(
+            charts.Bar(
+                rank.agency.name,
+                [None if on_time is None else float(on_time), None if online is None else float(online)],
+                [formats.percent(on_time), formats.percent(online)],
+                [
+                    f"{rank.agency.name} – trước hạn, đúng hạn: {formats.percent(on_time)}",
+                    f"{rank.agency.name} – nộp trực tuyến: {formats.percent(online)}",
+                ],
+            )
+        )
+    return charts.bars(
+        f"{ranking.GROUPS[level]}: tỷ lệ trước hạn, đúng hạn (2.1) và nộp trực tuyến (3.3)", bars, [ON_TIME, ONLINE]
+    )

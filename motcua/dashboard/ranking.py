@@ -1,5 +1,6 @@
-"""Ranking of agencies: the figures of every agency rolled up into its department or commune (`AgencyTree.ranking_unit`),
-ordered by the on-time rate of 766 (2.1) or by the online rate (3.3)."""
+"""Ranking of agencies: the figures of every agency rolled up into its department or commune
+(`AgencyTree.ranking_unit`), ordered by the on-time rate of 766 (2.1) or by the online rate (3.3)."""
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,9 +30,12 @@ class Rank:
 def add(a: Totals, b: Totals) -> Totals:
     """The figures of two disjoint sets of dossiers together (every figure is a sum)."""
     keys = a.sums.keys() | b.sums.keys()
-    return Totals(sums={key: (a.sums.get(key) or 0) + (b.sums.get(key) or 0) for key in keys},
-                  carried_over=a.carried_over + b.carried_over, open_end=a.open_end + b.open_end,
-                  open_overdue=a.open_overdue + b.open_overdue)
+    return Totals(
+        sums={key: (a.sums.get(key) or 0) + (b.sums.get(key) or 0) for key in keys},
+        carried_over=a.carried_over + b.carried_over,
+        open_end=a.open_end + b.open_end,
+        open_overdue=a.open_overdue + b.open_overdue,
+    )
 
 
 def total(figures: dict) -> Totals:
@@ -62,8 +66,10 @@ def ranks(tree: AgencyTree, figures: dict, candidates, visible: set[int] | None)
 
 def ordered(items: list[Rank], rate: str) -> list[Rank]:
     """Best rate first; ties by the larger number of dossiers, then by name; no data last."""
+
     def key(rank):
         value = getattr(rank, rate)
         base = rank.totals.handled if rate == "on_time" else rank.totals.received
         return (value is None, -(value or 0), -base, rank.agency.name)
+
     return sorted(items, key=key)

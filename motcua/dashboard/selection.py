@@ -5,6 +5,7 @@ agencies they lead and everything below them. Bad input raises `FilterError` (a 
 outside one's reach raises `PermissionDenied` (a 403 page); both carry the Vietnamese sentence the page shows.
 The agency tree is read once per request and walked in Python, so no filter costs a query per level.
 """
+
 import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -24,8 +25,9 @@ LEVEL_SUFFIX = {"tinh": " – cấp tỉnh", "xa": " – cấp xã"}
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 LONGEST_RANGE = dt.timedelta(days=5 * 366)
 NOT_A_LEADER = "Bảng điều khiển dành cho lãnh đạo đơn vị và cán bộ giám sát cấp tỉnh."
-OUT_OF_REACH = ("Bạn chỉ xem được số liệu của cơ quan mình phụ trách và các đơn vị trực thuộc; "
-                "cơ quan {name} nằm ngoài phạm vi đó.")
+OUT_OF_REACH = (
+    "Bạn chỉ xem được số liệu của cơ quan mình phụ trách và các đơn vị trực thuộc; cơ quan {name} nằm ngoài phạm vi đó."
+)
 
 
 class FilterError(Exception):
@@ -44,8 +46,7 @@ class AgencyTree:
 
     @classmethod
     def load(cls) -> "AgencyTree":
-        return cls(list(Agency.objects.only("id", "code", "name", "short_name", "level", "parent_id")
-                        .order_by("code")))
+        return cls(list(Agency.objects.only("id", "code", "name", "short_name", "level", "parent_id").order_by("code")))
 
     def below(self, agency_id: int) -> list[int]:
         """The agency and every agency under it."""
@@ -100,8 +101,9 @@ class Viewer:
         if self.led is None:
             roots = self.tree.children.get(None, [])
         else:  # a head of an agency and of one below it lists the lower one once, under the higher
-            roots = [pk for pk in self.led if not any(pk != other and pk in self.tree.below(other)
-                                                      for other in self.led)]
+            roots = [
+                pk for pk in self.led if not any(pk != other and pk in self.tree.below(other) for other in self.led)
+            ]
         return self.tree.outline(roots)
 
 
@@ -152,8 +154,9 @@ class Selection:
 
     def month_query(self, month: Period, **changes) -> str:
         """The same filters for one month (the trend's rows)."""
-        base = {key: value for key, value in self.params().items() if key not in ("ky", "nam", "thang", "quy", "tu",
-                                                                                  "den")}
+        base = {
+            key: value for key, value in self.params().items() if key not in ("ky", "nam", "thang", "quy", "tu", "den")
+        }
         return urlencode({"ky": "thang", "nam": month.start.year, "thang": month.start.month, **base, **changes})
 
     def agency_query(self, agency: Agency, **changes) -> str:
@@ -212,8 +215,15 @@ def read_period(params, today: dt.date, default_kind: str = "thang", kinds=PERIO
         if end - start > LONGEST_RANGE:
             raise FilterError("Khoảng thời gian dài nhất là 5 năm; hãy chọn khoảng ngắn hơn.")
         period = Period.between(start, end)
-    return {"kind": kind, "year": year, "month": month, "quarter": quarter, "start": start, "end": end,
-            "period": period}
+    return {
+        "kind": kind,
+        "year": year,
+        "month": month,
+        "quarter": quarter,
+        "start": start,
+        "end": end,
+        "period": period,
+    }
 
 
 def read(params, viewer: Viewer, today: dt.date | None = None) -> Selection:

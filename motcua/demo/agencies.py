@@ -4,6 +4,7 @@ Unit codes are the General Statistics Office's (province 25, wards as listed in 
 e-ID codes follow the V1V2V3.Z1Z2.Y1Y2.MX1X2 shape with province letter-code H44; they are illustrative, not the
 official catalogue, which a real deployment loads instead (DOMAIN.md 9).
 """
+
 PROVINCE = {"code": "25", "name": "Phú Thọ", "full_name": "Tỉnh Phú Thọ", "kind": "Tỉnh"}
 
 COMMUNES = [
@@ -20,24 +21,41 @@ COMMUNES = [
 # (code, name, short name, level, parent code, one-stop desk, unit code or None for the province)
 AGENCIES = [
     ("000.00.00.H44", "Ủy ban nhân dân tỉnh Phú Thọ", "UBND tỉnh", "province", None, False, None),
-    ("000.00.01.H44", "Văn phòng Ủy ban nhân dân tỉnh Phú Thọ", "VP UBND tỉnh", "department", "000.00.00.H44", False,
-     None),
-    ("000.01.01.H44", "Trung tâm Phục vụ hành chính công tỉnh Phú Thọ", "TTPVHCC tỉnh", "department",
-     "000.00.01.H44", True, None),
+    (
+        "000.00.01.H44",
+        "Văn phòng Ủy ban nhân dân tỉnh Phú Thọ",
+        "VP UBND tỉnh",
+        "department",
+        "000.00.00.H44",
+        False,
+        None,
+    ),
+    (
+        "000.01.01.H44",
+        "Trung tâm Phục vụ hành chính công tỉnh Phú Thọ",
+        "TTPVHCC tỉnh",
+        "department",
+        "000.00.01.H44",
+        True,
+        None,
+    ),
     ("000.00.10.H44", "Sở Tư pháp tỉnh Phú Thọ", "Sở Tư pháp", "department", "000.00.00.H44", False, None),
     ("000.00.11.H44", "Sở Xây dựng tỉnh Phú Thọ", "Sở Xây dựng", "department", "000.00.00.H44", False, None),
-    ("000.00.12.H44", "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ", "Sở NN&MT", "department", "000.00.00.H44", False,
-     None),
+    (
+        "000.00.12.H44",
+        "Sở Nông nghiệp và Môi trường tỉnh Phú Thọ",
+        "Sở NN&MT",
+        "department",
+        "000.00.00.H44",
+        False,
+        None,
+    ),
     ("000.00.13.H44", "Sở Tài chính tỉnh Phú Thọ", "Sở Tài chính", "department", "000.00.00.H44", False, None),
     ("000.00.14.H44", "Công an tỉnh Phú Thọ", "Công an tỉnh", "department", "000.00.00.H44", False, None),
-    ("000.01.12.H44", "Văn phòng Đăng ký đất đai tỉnh Phú Thọ", "VP ĐKĐĐ", "department", "000.00.12.H44", False,
-     None),
-    ("000.00.31.H44", "Ủy ban nhân dân phường Việt Trì", "UBND P. Việt Trì", "commune", "000.00.00.H44", True,
-     "07900"),
-    ("000.00.32.H44", "Ủy ban nhân dân phường Vĩnh Yên", "UBND P. Vĩnh Yên", "commune", "000.00.00.H44", True,
-     "08707"),
-    ("000.00.33.H44", "Ủy ban nhân dân phường Hoà Bình", "UBND P. Hoà Bình", "commune", "000.00.00.H44", True,
-     "04795"),
+    ("000.01.12.H44", "Văn phòng Đăng ký đất đai tỉnh Phú Thọ", "VP ĐKĐĐ", "department", "000.00.12.H44", False, None),
+    ("000.00.31.H44", "Ủy ban nhân dân phường Việt Trì", "UBND P. Việt Trì", "commune", "000.00.00.H44", True, "07900"),
+    ("000.00.32.H44", "Ủy ban nhân dân phường Vĩnh Yên", "UBND P. Vĩnh Yên", "commune", "000.00.00.H44", True, "08707"),
+    ("000.00.33.H44", "Ủy ban nhân dân phường Hoà Bình", "UBND P. Hoà Bình", "commune", "000.00.00.H44", True, "04795"),
     ("000.00.34.H44", "Ủy ban nhân dân xã Lâm Thao", "UBND xã Lâm Thao", "commune", "000.00.00.H44", True, "08494"),
     ("000.00.35.H44", "Ủy ban nhân dân xã Tam Đảo", "UBND xã Tam Đảo", "commune", "000.00.00.H44", True, "08911"),
 ]

@@ -6,6 +6,7 @@ online levels, the agencies that handle each procedure). They load through the c
 as a province loads its own: `motcua catalog import motcua/demo/data/procedures.jsonl --publish --with
 motcua/demo/data/additions.json` does the same.
 """
+
 from pathlib import Path
 
 from django.db import transaction
@@ -26,20 +27,43 @@ ADDITIONS = DATA / "additions.json"
 @transaction.atomic
 def load() -> dict:
     province, _ = Unit.objects.update_or_create(
-        era=Unit.Era.POST_2025, level=Unit.Level.PROVINCE, code=data.PROVINCE["code"],
-        defaults={"name": data.PROVINCE["name"], "full_name": data.PROVINCE["full_name"],
-                  "kind": data.PROVINCE["kind"], "valid_from": "2025-07-01"})
+        era=Unit.Era.POST_2025,
+        level=Unit.Level.PROVINCE,
+        code=data.PROVINCE["code"],
+        defaults={
+            "name": data.PROVINCE["name"],
+            "full_name": data.PROVINCE["full_name"],
+            "kind": data.PROVINCE["kind"],
+            "valid_from": "2025-07-01",
+        },
+    )
     units = {}
     for code, name, full_name, kind in data.COMMUNES:
         units[code], _ = Unit.objects.update_or_create(
-            era=Unit.Era.POST_2025, level=Unit.Level.COMMUNE, code=code,
-            defaults={"name": name, "full_name": full_name, "kind": kind, "parent": province,
-                      "valid_from": "2025-07-01"})
+            era=Unit.Era.POST_2025,
+            level=Unit.Level.COMMUNE,
+            code=code,
+            defaults={
+                "name": name,
+                "full_name": full_name,
+                "kind": kind,
+                "parent": province,
+                "valid_from": "2025-07-01",
+            },
+        )
     agencies = {}
     for code, name, short, level, parent, desk, unit in data.AGENCIES:
-        agencies[code], _ = Agency.objects.update_or_create(code=code, defaults={
-            "name": name, "short_name": short, "level": level, "parent": agencies.get(parent),
-            "has_one_stop_desk": desk, "unit": units[unit] if unit else province})
+        agencies[code], _ = Agency.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "short_name": short,
+                "level": level,
+                "parent": agencies.get(parent),
+                "has_one_stop_desk": desk,
+                "unit": units[unit] if unit else province,
+            },
+        )
     for username, full_name, kind, roles in data.USERS:
         user, created = User.objects.get_or_create(username=username, defaults={"full_name": full_name, "kind": kind})
         if created:
@@ -47,8 +71,10 @@ def load() -> dict:
             user.save()
         for agency_code, role in roles:
             StaffRole.objects.get_or_create(user=user, agency=agencies[agency_code], role=role)
-    admin, created = User.objects.get_or_create(username="admin", defaults={
-        "full_name": "Quản trị hệ thống", "kind": "staff", "is_staff": True, "is_superuser": True})
+    admin, created = User.objects.get_or_create(
+        username="admin",
+        defaults={"full_name": "Quản trị hệ thống", "kind": "staff", "is_staff": True, "is_superuser": True},
+    )
     if created:
         admin.set_password(data.PASSWORD)
         admin.save()
@@ -67,7 +93,7 @@ def second_factor_logins() -> list[tuple[str, str]]:
 
 def logins() -> list[tuple[str, str, str]]:
     """(username, password, what the account can do) for the demo banner."""
-    roles = {code: label for code, label in StaffRole.Role.choices}
+    roles = dict(StaffRole.Role.choices)
     rows = [("admin", data.PASSWORD, "Quản trị hệ thống (/quan-tri/)")]
     for username, full_name, kind, user_roles in data.USERS:
         what = ", ".join(sorted({roles[role] for _, role in user_roles})) or dict(User.Kind.choices)[kind]

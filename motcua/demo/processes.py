@@ -10,6 +10,7 @@ block (Ctrl-C, SIGTERM, or the web server stopping) each child gets one SIGTERM 
 or request (gunicorn stops its own workers), then SIGKILL, and is waited for, so nothing is left behind. On Linux
 each child also gets SIGTERM if this process dies uncleanly.
 """
+
 import contextlib
 import ctypes
 import ipaddress
@@ -60,8 +61,13 @@ def oidc_standin_port() -> int | None:
 
 
 def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, subprocess.Popen]:
-    process = subprocess.Popen([sys.executable, *args], env={**os.environ, **(env or {})}, start_new_session=True,
-                               preexec_fn=_child_setup if sys.platform.startswith("linux") else None)
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        env={**os.environ, **(env or {})},
+        start_new_session=True,
+        # before exec, in the child alone: the parent-death signal (no thread runs in the child yet)
+        preexec_fn=_child_setup if sys.platform.startswith("linux") else None,  # noqa: PLW1509
+    )
     return name, process
 
 
@@ -110,20 +116,53 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
     try:
         port = standin_port()
         if port:
-            children.append(start("sms", ["-m", "motcua.integrations.sms_standin", "--port", str(port)],
-                                  {"MOTCUA_SMS_API_KEY": settings.MOTCUA_SMS_API_KEY,
-                                   "MOTCUA_SMS_SECRET_KEY": settings.MOTCUA_SMS_SECRET_KEY}))
+            children.append(
+                start(
+                    "sms",
+                    ["-m", "motcua.integrations.sms_standin", "--port", str(port)],
+                    {
+                        "MOTCUA_SMS_API_KEY": settings.MOTCUA_SMS_API_KEY,
+                        "MOTCUA_SMS_SECRET_KEY": settings.MOTCUA_SMS_SECRET_KEY,
+                    },
+                )
+            )
         pay_port = payment_sandbox_port()
         if pay_port:  # the merchant's IPN URL is a setting of the gateway, as on the real merchant portal
-            children.append(start("payments", ["-m", "motcua.payments.sandbox", "--port", str(pay_port), "--ipn-url",
-                                               settings.MOTCUA_PUBLIC_URL.rstrip("/") + "/thanh-toan/ipn/"],
-                                  {"MOTCUA_VNPAY_TMN_CODE": settings.MOTCUA_VNPAY_TMN_CODE,
-                                   "MOTCUA_VNPAY_SECRET": settings.MOTCUA_VNPAY_SECRET}))
+            children.append(
+                start(
+                    "payments",
+                    [
+                        "-m",
+                        "motcua.payments.sandbox",
+                        "--port",
+                        str(pay_port),
+                        "--ipn-url",
+                        settings.MOTCUA_PUBLIC_URL.rstrip("/") + "/thanh-toan/ipn/",
+                    ],
+                    {
+                        "MOTCUA_VNPAY_TMN_CODE": settings.MOTCUA_VNPAY_TMN_CODE,
+                        "MOTCUA_VNPAY_SECRET": settings.MOTCUA_VNPAY_SECRET,
+                    },
+                )
+            )
         oidc_port = oidc_standin_port()
         if oidc_port:  # "Đăng nhập bằng VNeID" works in the demo against the stand-in (a form to approve)
-            children.append(start("vneid", ["-m", "motcua.accounts.oidc_standin", "--port", str(oidc_port), "--form",
-                                            "--client-id", settings.MOTCUA_OIDC_CLIENT_ID,
-                                            "--client-secret", settings.MOTCUA_OIDC_CLIENT_SECRET]))
+            children.append(
+                start(
+                    "vneid",
+                    [
+                        "-m",
+                        "motcua.accounts.oidc_standin",
+                        "--port",
+                        str(oidc_port),
+                        "--form",
+                        "--client-id",
+                        settings.MOTCUA_OIDC_CLIENT_ID,
+                        "--client-secret",
+                        settings.MOTCUA_OIDC_CLIENT_SECRET,
+                    ],
+                )
+            )
         children.append(start("worker", ["-m", "motcua.cli", "worker", "--interval", "1"]))
         time.sleep(0.5)
         for name, process in children:

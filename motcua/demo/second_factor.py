@@ -6,6 +6,7 @@ each of them a confirmed device whose key is derived from the username and print
 that key to an authenticator app, or run `motcua demo otp lanhdao` for the code of the moment (computed by
 motcua/accounts/device_codes.py). The keys are public: demo data only, like the demo password.
 """
+
 import base64
 import hashlib
 
@@ -42,4 +43,3 @@ def give_devices() -> list[str]:
             TOTPDevice.objects.create(user=user, name=DEVICE_NAME, key=key(user.username), confirmed=True)
         given.append(user.username)
     return given
-

@@ -1,4 +1,5 @@
 """Admin: dossiers are read-only here (changes go through the lifecycle); events can be neither edited nor deleted."""
+
 from django.contrib import admin
 
 from .models import Document, Dossier, Event, Step, SupplementRequest

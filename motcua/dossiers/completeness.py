@@ -7,6 +7,7 @@ about nine times in ten, docs/catalog.md, so a misread line must not block a wal
 and the line are recorded in the event, and `motcua events overrides` lists them to correct the catalogue). A
 "nếu có" line is never needed.
 """
+
 from django.core.exceptions import ValidationError
 
 
@@ -31,22 +32,32 @@ def check_not_applicable(lines, ids, reasons=None) -> list[int]:
         raise ValidationError({"not_applicable": f"Thành phần hồ sơ {', '.join(unknown)} không thuộc thủ tục này."})
     unexplained = [by_id[i].name for i in ids if not by_id[i].condition and by_id[i].is_required and not reasons.get(i)]
     if unexplained:
-        raise ValidationError({"not_applicable": "Giấy tờ sau được danh mục ghi là bắt buộc: chỉ đánh dấu “không áp "
-                                                 "dụng” khi ghi rõ lý do: " + "; ".join(unexplained)})
+        raise ValidationError(
+            {
+                "not_applicable": "Giấy tờ sau được danh mục ghi là bắt buộc: chỉ đánh dấu “không áp "
+                "dụng” khi ghi rõ lý do: " + "; ".join(unexplained)
+            }
+        )
     return ids
 
 
 def overrides(lines, ids, reasons=None) -> list[dict]:
     """The marks on lines the catalogue reads as always required, with their reasons (recorded in the event)."""
     reasons = {int(key): (value or "").strip() for key, value in (reasons or {}).items()}
-    return [{"line": line.pk, "name": line.name, "reason": reasons.get(line.pk, "")}
-            for line in lines if line.pk in set(ids) and not line.condition and line.is_required]
+    return [
+        {"line": line.pk, "name": line.name, "reason": reasons.get(line.pk, "")}
+        for line in lines
+        if line.pk in set(ids) and not line.condition and line.is_required
+    ]
 
 
 def require_complete(lines, present, not_applicable) -> None:
     lacking = missing(lines, present, not_applicable)
     if lacking:
         raise ValidationError(
-            "Hồ sơ còn thiếu giấy tờ bắt buộc: " + "; ".join(line.name for line in lacking)
+            "Hồ sơ còn thiếu giấy tờ bắt buộc: "
+            + "; ".join(line.name for line in lacking)
             + ". Hãy yêu cầu bổ sung (ghi lý do cho từng giấy tờ), hoặc đánh dấu “không áp dụng” nếu giấy tờ không "
-              "đúng với trường hợp của người nộp.", code="incomplete")
+            "đúng với trường hợp của người nộp.",
+            code="incomplete",
+        )

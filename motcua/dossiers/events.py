@@ -3,6 +3,7 @@
 The chain (canonical JSON, SHA-256 over it and the previous hash, the walk) is motcua.records.chain, shared with PAKN
 history; this module says what of a dossier event is hashed and walks every dossier's chain a batch at a time.
 """
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,21 +17,55 @@ def content(event: Event, dossier_code: str) -> dict:
     """What of an event its hash covers. The stored format: every chain already written is hashed over exactly these
     keys and values, so a change here breaks them all."""
     return {
-        "dossier": dossier_code, "seq": event.seq, "kind": event.kind, "at": chain.moment(event.at),
-        "actor": event.actor_id, "actor_name": event.actor_name, "from_agency": event.from_agency_id,
-        "to_agency": event.to_agency_id, "from_state": event.from_state, "to_state": event.to_state,
-        "note": event.note, "data": event.data, "step_deadline": chain.moment(event.step_deadline),
-        "step_outcome": event.step_outcome, "prev": event.prev_hash,
+        "dossier": dossier_code,
+        "seq": event.seq,
+        "kind": event.kind,
+        "at": chain.moment(event.at),
+        "actor": event.actor_id,
+        "actor_name": event.actor_name,
+        "from_agency": event.from_agency_id,
+        "to_agency": event.to_agency_id,
+        "from_state": event.from_state,
+        "to_state": event.to_state,
+        "note": event.note,
+        "data": event.data,
+        "step_deadline": chain.moment(event.step_deadline),
+        "step_outcome": event.step_outcome,
+        "prev": event.prev_hash,
     }
 
 
-def append(dossier: Dossier, *, kind: str, at: datetime, actor=None, from_state: str = "", to_state: str = "",
-           from_agency=None, to_agency=None, note: str = "", data: dict | None = None, step_deadline=None,
-           step_outcome: str = "") -> Event:
+def append(
+    dossier: Dossier,
+    *,
+    kind: str,
+    at: datetime,
+    actor=None,
+    from_state: str = "",
+    to_state: str = "",
+    from_agency=None,
+    to_agency=None,
+    note: str = "",
+    data: dict | None = None,
+    step_deadline=None,
+    step_outcome: str = "",
+) -> Event:
     """Add the next link of the dossier's chain. The caller holds the dossier's row lock (lifecycle does)."""
-    event = Event(dossier=dossier, kind=kind, at=at, actor=actor, actor_name=chain.actor_name(actor),
-                  from_agency=from_agency, to_agency=to_agency, from_state=from_state, to_state=to_state, note=note,
-                  data=chain.plain(data), step_deadline=step_deadline, step_outcome=step_outcome)
+    event = Event(
+        dossier=dossier,
+        kind=kind,
+        at=at,
+        actor=actor,
+        actor_name=chain.actor_name(actor),
+        from_agency=from_agency,
+        to_agency=to_agency,
+        from_state=from_state,
+        to_state=to_state,
+        note=note,
+        data=chain.plain(data),
+        step_deadline=step_deadline,
+        step_outcome=step_outcome,
+    )
     return chain.append(dossier, event, lambda linked: content(linked, dossier.code))
 
 
@@ -64,8 +99,11 @@ def _walk(batch: int) -> Iterator[tuple[int, Broken | None]]:
     """(events in the chain, its first broken link or None) for each dossier in order, `batch` dossiers a query."""
     last_pk = 0
     while True:
-        dossiers = list(Dossier.objects.filter(pk__gt=last_pk).order_by("pk")
-                        .values_list("pk", "code", "last_event_hash", "event_count")[:batch])
+        dossiers = list(
+            Dossier.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", "code", "last_event_hash", "event_count")[:batch]
+        )
         if not dossiers:
             return
         last_pk = dossiers[-1][0]

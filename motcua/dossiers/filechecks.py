@@ -23,6 +23,7 @@ when width × height exceeds MOTCUA_MAX_IMAGE_PIXELS (checked from the header, b
 kilobytes of PNG can announce 50,000 × 50,000 pixels and inflate to gigabytes in a browser), when a PNG's compressed
 text or colour-profile chunk inflates past 1 MB, or when a PNG's chunks are cut short or fail their checksums.
 """
+
 import io
 import struct
 import warnings
@@ -36,19 +37,30 @@ from motcua.vntext import formats
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 PILLOW_FORMATS = {JPEG: "JPEG", PNG: "PNG"}
 IMAGE_NAMES = {JPEG: "JPEG", PNG: "PNG"}
-DEFAULT_MAX_IMAGE_PIXELS = 100_000_000   # 100 megapixels: a 48 MP phone photo or an A3 page scanned at 600 dpi fits
-MAX_CHUNK_INFLATED = 1024 * 1024         # a PNG's compressed text or colour profile: Pillow's own limit (SAFEBLOCK)
-MAX_PDF_OBJECTS = 200_000                # more than a scanned or printed document of 20 MB holds; bounds the time
+DEFAULT_MAX_IMAGE_PIXELS = 100_000_000  # 100 megapixels: a 48 MP phone photo or an A3 page scanned at 600 dpi fits
+MAX_CHUNK_INFLATED = 1024 * 1024  # a PNG's compressed text or colour profile: Pillow's own limit (SAFEBLOCK)
+MAX_PDF_OBJECTS = 200_000  # more than a scanned or printed document of 20 MB holds; bounds the time
 
 # (reason code, what the person reads after "tệp PDF …")
-JAVASCRIPT = ("pdf_javascript", "chứa mã JavaScript (mã lệnh tự chạy khi mở tệp). Hãy in tài liệu ra tệp PDF "
-                                "thông thường hoặc quét lại rồi tải lên")
-LAUNCH = ("pdf_launch", "chứa lệnh mở chương trình hoặc tệp khác trên máy người xem (Launch). Hãy in tài liệu ra "
-                        "tệp PDF thông thường hoặc quét lại rồi tải lên")
-EMBEDDED = ("pdf_embedded_file", "có tệp khác đính kèm bên trong. Hãy tải lên từng giấy tờ thành tệp riêng "
-                                 "(PDF, JPEG hoặc PNG)")
-TOO_MANY = ("pdf_too_many_objects", f"có hơn {formats.count(MAX_PDF_OBJECTS)} đối tượng, quá nhiều để kiểm tra. "
-                                   "Hãy in lại tài liệu ra tệp PDF hoặc quét lại rồi tải lên")
+JAVASCRIPT = (
+    "pdf_javascript",
+    "chứa mã JavaScript (mã lệnh tự chạy khi mở tệp). Hãy in tài liệu ra tệp PDF "
+    "thông thường hoặc quét lại rồi tải lên",
+)
+LAUNCH = (
+    "pdf_launch",
+    "chứa lệnh mở chương trình hoặc tệp khác trên máy người xem (Launch). Hãy in tài liệu ra "
+    "tệp PDF thông thường hoặc quét lại rồi tải lên",
+)
+EMBEDDED = (
+    "pdf_embedded_file",
+    "có tệp khác đính kèm bên trong. Hãy tải lên từng giấy tờ thành tệp riêng (PDF, JPEG hoặc PNG)",
+)
+TOO_MANY = (
+    "pdf_too_many_objects",
+    f"có hơn {formats.count(MAX_PDF_OBJECTS)} đối tượng, quá nhiều để kiểm tra. "
+    "Hãy in lại tài liệu ra tệp PDF hoặc quét lại rồi tải lên",
+)
 XFA = ("pdf_xfa", "là biểu mẫu động XFA, có thể chứa mã lệnh. Hãy in biểu mẫu ra tệp PDF thông thường rồi tải lên")
 
 
@@ -67,6 +79,7 @@ def check(content: bytes, content_type: str, label: str) -> None:
 
 # ---- PDF ----
 
+
 class TooManyObjects(Exception):
     """More objects than MAX_PDF_OBJECTS: reading them all would take too long."""
 
@@ -77,8 +90,11 @@ def _refuse_pdf(label: str, reason: tuple[str, str]):
 
 
 def _corrupt(label: str) -> ValidationError:
-    return ValidationError(f"{label} bị từ chối: tệp PDF bị hỏng, không đọc được cấu trúc tệp. Hãy lưu hoặc quét "
-                           "lại tài liệu rồi tải lên.", code="pdf_corrupt")
+    return ValidationError(
+        f"{label} bị từ chối: tệp PDF bị hỏng, không đọc được cấu trúc tệp. Hãy lưu hoặc quét "
+        "lại tài liệu rồi tải lên.",
+        code="pdf_corrupt",
+    )
 
 
 def check_pdf(content: bytes, label: str = "Tệp") -> None:
@@ -88,8 +104,11 @@ def check_pdf(content: bytes, label: str = "Tệp") -> None:
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted and not _opens_without_password(reader):
-            raise ValidationError(f"{label} bị từ chối: tệp PDF được đặt mật khẩu mở tệp nên không kiểm tra được. "
-                                  "Hãy gỡ mật khẩu rồi tải lên lại.", code="pdf_encrypted")
+            raise ValidationError(
+                f"{label} bị từ chối: tệp PDF được đặt mật khẩu mở tệp nên không kiểm tra được. "
+                "Hãy gỡ mật khẩu rồi tải lên lại.",
+                code="pdf_encrypted",
+            )
         reader.root_object  # noqa: B018 (a PDF without a catalogue is no document: pypdf raises here)
         reason = _danger(reader)
     except ValidationError:
@@ -97,12 +116,17 @@ def check_pdf(content: bytes, label: str = "Tệp") -> None:
     except TooManyObjects:
         raise _refuse_pdf(label, TOO_MANY) from None
     except LimitReachedError:
-        raise ValidationError(f"{label} bị từ chối: tệp PDF chứa dữ liệu nén phình ra quá lớn khi giải nén (nghi "
-                              "là “bom giải nén”).", code="decompression_bomb") from None
+        raise ValidationError(
+            f"{label} bị từ chối: tệp PDF chứa dữ liệu nén phình ra quá lớn khi giải nén (nghi là “bom giải nén”).",
+            code="decompression_bomb",
+        ) from None
     except FileNotDecryptedError:
-        raise ValidationError(f"{label} bị từ chối: tệp PDF được đặt mật khẩu mở tệp nên không kiểm tra được. "
-                              "Hãy gỡ mật khẩu rồi tải lên lại.", code="pdf_encrypted") from None
-    except Exception:  # noqa: BLE001 (a parser fed hostile bytes: whatever it raises means "not readable")
+        raise ValidationError(
+            f"{label} bị từ chối: tệp PDF được đặt mật khẩu mở tệp nên không kiểm tra được. "
+            "Hãy gỡ mật khẩu rồi tải lên lại.",
+            code="pdf_encrypted",
+        ) from None
+    except Exception:
         raise _corrupt(label) from None
     if reason:
         raise _refuse_pdf(label, reason)
@@ -114,7 +138,7 @@ def _opens_without_password(reader) -> bool:
 
     try:
         return reader.decrypt("") != PasswordType.NOT_DECRYPTED
-    except Exception:  # noqa: BLE001 (an unknown or broken encryption dictionary)
+    except Exception:
         return False
 
 
@@ -171,8 +195,12 @@ def _dangerous_dictionary(item) -> tuple[str, str] | None:
         return JAVASCRIPT
     if action == "/Launch":
         return LAUNCH
-    if keys & {"/EmbeddedFiles", "/EF"} or action == "/GoToE" or _value(item, "/Type") == "/EmbeddedFile" \
-            or _value(item, "/Subtype") == "/FileAttachment":
+    if (
+        keys & {"/EmbeddedFiles", "/EF"}
+        or action == "/GoToE"
+        or _value(item, "/Type") == "/EmbeddedFile"
+        or _value(item, "/Subtype") == "/FileAttachment"
+    ):
         return EMBEDDED
     if "/XFA" in keys:
         return XFA
@@ -180,6 +208,7 @@ def _dangerous_dictionary(item) -> tuple[str, str] | None:
 
 
 # ---- images ----
+
 
 def check_image(content: bytes, content_type: str, label: str = "Tệp") -> None:
     from PIL import Image
@@ -194,10 +223,12 @@ def check_image(content: bytes, content_type: str, label: str = "Tệp") -> None
             with Image.open(io.BytesIO(content), formats=[PILLOW_FORMATS[content_type]]) as image:
                 width, height = image.size
     except Image.DecompressionBombError:
-        raise ValidationError(f"{label} bị từ chối: ảnh có kích thước quá lớn, vượt mức tối đa "
-                              f"{formats.count(limit // 1_000_000)} triệu điểm ảnh (nghi là “bom giải nén”).",
-                              code="decompression_bomb") from None
-    except Exception:  # noqa: BLE001 (Pillow raises OSError, SyntaxError, ValueError, struct.error… on bad bytes)
+        raise ValidationError(
+            f"{label} bị từ chối: ảnh có kích thước quá lớn, vượt mức tối đa "
+            f"{formats.count(limit // 1_000_000)} triệu điểm ảnh (nghi là “bom giải nén”).",
+            code="decompression_bomb",
+        ) from None
+    except Exception:
         raise _broken_image(label, name) from None
     if width < 1 or height < 1:
         raise _broken_image(label, name)
@@ -211,20 +242,26 @@ def _check_png_chunks(content: bytes, label: str, name: str) -> None:
     sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process, and Pillow then skips these checks silently."""
     position, first = 8, True
     while True:
-        head = content[position:position + 8]
+        head = content[position : position + 8]
         if len(head) < 8:
             raise _broken_image(label, name)  # cut short: no IEND
         length, kind = struct.unpack(">I4s", head)
-        data = content[position + 8:position + 8 + length]
-        crc = content[position + 8 + length:position + 12 + length]
-        if len(data) < length or len(crc) < 4 or zlib.crc32(kind + data) != struct.unpack(">I", crc)[0] \
-                or first != (kind == b"IHDR"):
+        data = content[position + 8 : position + 8 + length]
+        crc = content[position + 8 + length : position + 12 + length]
+        if (
+            len(data) < length
+            or len(crc) < 4
+            or zlib.crc32(kind + data) != struct.unpack(">I", crc)[0]
+            or first != (kind == b"IHDR")
+        ):
             raise _broken_image(label, name)
         if kind == b"IEND":
             return
         if kind in (b"zTXt", b"iCCP", b"iTXt") and _inflates_too_far(kind, data):
-            raise ValidationError(f"{label} bị từ chối: ảnh chứa dữ liệu nén phình ra quá lớn khi giải nén (nghi "
-                                  "là “bom giải nén”).", code="decompression_bomb")
+            raise ValidationError(
+                f"{label} bị từ chối: ảnh chứa dữ liệu nén phình ra quá lớn khi giải nén (nghi là “bom giải nén”).",
+                code="decompression_bomb",
+            )
         position, first = position + 12 + length, False
 
 
@@ -233,7 +270,7 @@ def _inflates_too_far(kind: bytes, data: bytes) -> bool:
     keyword_end = data.find(b"\0")
     if keyword_end < 0:
         return False
-    rest = data[keyword_end + 1:]
+    rest = data[keyword_end + 1 :]
     if kind == b"iTXt":  # compression flag, method, language\0, translated keyword\0, text
         if not rest or rest[0] != 1:
             return False
@@ -241,7 +278,7 @@ def _inflates_too_far(kind: bytes, data: bytes) -> bool:
         translated_end = rest.find(b"\0", language_end + 1) if language_end >= 0 else -1
         if translated_end < 0:
             return False
-        compressed = rest[translated_end + 1:]
+        compressed = rest[translated_end + 1 :]
     else:  # compression method, then the compressed bytes
         compressed = rest[1:]
     inflater = zlib.decompressobj()
@@ -256,9 +293,14 @@ def _bomb(label: str, width: int, height: int, limit: int) -> ValidationError:
     return ValidationError(
         f"{label} bị từ chối: ảnh khai báo {formats.count(width)} × {formats.count(height)} điểm ảnh, vượt mức tối đa "
         f"{formats.count(limit // 1_000_000)} triệu điểm ảnh (nghi là “bom giải nén”). Hãy chụp hoặc quét lại với "
-        "độ phân giải thấp hơn.", code="decompression_bomb")
+        "độ phân giải thấp hơn.",
+        code="decompression_bomb",
+    )
 
 
 def _broken_image(label: str, name: str) -> ValidationError:
-    return ValidationError(f"{label} bị từ chối: tệp ảnh {name} bị hỏng hoặc nội dung không đúng định dạng {name}. "
-                           "Hãy chụp hoặc quét lại rồi tải lên.", code="image_corrupt")
+    return ValidationError(
+        f"{label} bị từ chối: tệp ảnh {name} bị hỏng hoặc nội dung không đúng định dạng {name}. "
+        "Hãy chụp hoặc quét lại rồi tải lên.",
+        code="image_corrupt",
+    )

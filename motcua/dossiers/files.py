@@ -6,6 +6,7 @@ of the name it came with and the extension of the type its content was found to 
 kept only as text to show (`display_name`). Going back to a browser, it is always a download that runs nothing
 (`serve`).
 """
+
 import hashlib
 import re
 import unicodedata
@@ -29,7 +30,7 @@ FILE_POLICY = "sandbox; default-src 'none'"
 
 
 def too_large(label: str, size: int) -> str:
-    """"Tệp quá lớn: 30 MB, tối đa 20 MB."; in bytes when the rounded sizes would read alike (1 MB and 1 MB)."""
+    """ "Tệp quá lớn: 30 MB, tối đa 20 MB."; in bytes when the rounded sizes would read alike (1 MB and 1 MB)."""
     shown, limit = formats.size(size), formats.size(max_bytes())
     if shown == limit:
         shown, limit = f"{formats.count(size)} byte", f"{formats.count(max_bytes())} byte"
@@ -48,8 +49,7 @@ def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
     """(content, content type) of an upload, or a ValidationError saying what is wrong with it."""
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes():
-        raise ValidationError(too_large(label, size),
-                              code="too_large")
+        raise ValidationError(too_large(label, size), code="too_large")
     content = upload.read() if hasattr(upload, "read") else bytes(upload)
     if len(content) > max_bytes():
         raise ValidationError(f"{label} quá lớn: tối đa {formats.size(max_bytes())}.", code="too_large")
@@ -57,8 +57,11 @@ def read_checked(upload, label: str = "Tệp") -> tuple[bytes, str]:
         raise ValidationError(f"{label} rỗng.", code="empty")
     kind = sniff(content[:16])
     if kind is None:
-        raise ValidationError(f"{label} không đúng định dạng: chỉ nhận PDF, JPEG hoặc PNG (kiểm tra theo nội dung "
-                              "tệp, không theo đuôi tên).", code="file_type")
+        raise ValidationError(
+            f"{label} không đúng định dạng: chỉ nhận PDF, JPEG hoặc PNG (kiểm tra theo nội dung "
+            "tệp, không theo đuôi tên).",
+            code="file_type",
+        )
     filechecks.check(content, kind, label)
     return content, kind
 
@@ -113,8 +116,9 @@ def serve(stored, *, filename: str | None = None):
         handle = open_checked(stored)
     except StoredFileError as error:
         return refusal(error)
-    response = FileResponse(handle, as_attachment=True, filename=download_name(name, content_type),
-                            content_type=content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=download_name(name, content_type), content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = FILE_POLICY
     if stored.sha256:

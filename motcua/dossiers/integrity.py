@@ -14,6 +14,7 @@ last byte. We do both, in this order:
 
 The wrapper has no `fileno`, so a WSGI server cannot bypass it with sendfile.
 """
+
 import hashlib
 import io
 import logging
@@ -58,8 +59,9 @@ def open_checked(stored):
         handle = stored.file.storage.open(name, "rb")
     except (FileNotFoundError, IsADirectoryError):
         log.error("Tệp lưu trữ không còn trong kho: %s", _label(stored))
-        raise Missing(f"Không tải được tệp “{name.rsplit('/', 1)[-1]}”: tệp không còn trong kho lưu trữ. "
-                      f"{ADVICE}") from None
+        raise Missing(
+            f"Không tải được tệp “{name.rsplit('/', 1)[-1]}”: tệp không còn trong kho lưu trữ. {ADVICE}"
+        ) from None
     if not expected:
         return handle
     try:
@@ -71,10 +73,18 @@ def open_checked(stored):
     recorded = getattr(stored, "size", 0) or size
     if found != expected or size != recorded:
         handle.close()
-        log.error("Tệp lưu trữ đã bị thay đổi: %s: SHA-256 ghi nhận %s (%d byte), đọc được %s (%d byte)",
-                  _label(stored), expected, recorded, found, size)
-        raise Changed(f"Không tải được tệp “{name.rsplit('/', 1)[-1]}”: nội dung tệp trong kho lưu trữ không còn "
-                      f"khớp mã SHA-256 ghi khi tiếp nhận (tệp đã bị thay đổi hoặc hỏng). {ADVICE}")
+        log.error(
+            "Tệp lưu trữ đã bị thay đổi: %s: SHA-256 ghi nhận %s (%d byte), đọc được %s (%d byte)",
+            _label(stored),
+            expected,
+            recorded,
+            found,
+            size,
+        )
+        raise Changed(
+            f"Không tải được tệp “{name.rsplit('/', 1)[-1]}”: nội dung tệp trong kho lưu trữ không còn "
+            f"khớp mã SHA-256 ghi khi tiếp nhận (tệp đã bị thay đổi hoặc hỏng). {ADVICE}"
+        )
     return Checked(handle, expected, size, _label(stored))
 
 
@@ -121,8 +131,15 @@ class Checked:
     def _check(self) -> None:
         found = self._digest.hexdigest()
         if found != self._expected or self._read != self._size:
-            log.error("Tệp lưu trữ thay đổi trong khi gửi, đã dừng tải về: %s: SHA-256 ghi nhận %s (%d byte), "
-                      "đọc được %s (%d byte)", self._label, self._expected, self._size, found, self._read)
+            log.error(
+                "Tệp lưu trữ thay đổi trong khi gửi, đã dừng tải về: %s: SHA-256 ghi nhận %s (%d byte), "
+                "đọc được %s (%d byte)",
+                self._label,
+                self._expected,
+                self._size,
+                found,
+                self._read,
+            )
             raise Changed(f"Tệp {self._label} đã thay đổi trong khi gửi: dừng tải về.")
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 Volume: a merged province receives ~150,000 dossiers a month, so the queue indexes below match the office queues
 (my agency by due moment, mine by due moment, overdue, waiting for supplement) and every list is paginated.
 """
+
 from django.conf import settings
 from django.db import models
 
@@ -19,20 +20,24 @@ class Dossier(models.Model):
         ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
 
     code = models.CharField("mã hồ sơ", max_length=32, unique=True)
-    procedure = models.ForeignKey("catalog.Procedure", models.PROTECT, related_name="dossiers",
-                                  verbose_name="thủ tục")
-    procedure_version = models.ForeignKey("catalog.ProcedureVersion", models.PROTECT, related_name="dossiers",
-                                          verbose_name="phiên bản thủ tục")
-    receiving_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="received_dossiers",
-                                         verbose_name="nơi tiếp nhận")
-    processing_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="processing_dossiers",
-                                          verbose_name="cơ quan đang xử lý")
-    lead_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="led_dossiers",
-                                    verbose_name="cơ quan chủ trì")
+    procedure = models.ForeignKey("catalog.Procedure", models.PROTECT, related_name="dossiers", verbose_name="thủ tục")
+    procedure_version = models.ForeignKey(
+        "catalog.ProcedureVersion", models.PROTECT, related_name="dossiers", verbose_name="phiên bản thủ tục"
+    )
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, related_name="received_dossiers", verbose_name="nơi tiếp nhận"
+    )
+    processing_agency = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, related_name="processing_dossiers", verbose_name="cơ quan đang xử lý"
+    )
+    lead_agency = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, related_name="led_dossiers", verbose_name="cơ quan chủ trì"
+    )
     channel = models.CharField("kênh nộp", max_length=8, choices=Channel.choices)
     # Applicant (chủ hồ sơ) and an optional proxy (người nộp thay)
-    applicant_kind = models.CharField("loại chủ hồ sơ", max_length=12, choices=ApplicantKind.choices,
-                                      default=ApplicantKind.CITIZEN)
+    applicant_kind = models.CharField(
+        "loại chủ hồ sơ", max_length=12, choices=ApplicantKind.choices, default=ApplicantKind.CITIZEN
+    )
     applicant_name = models.CharField("họ tên / tên tổ chức", max_length=200)
     applicant_id_number = models.CharField("số định danh cá nhân", max_length=12, blank=True)
     applicant_birth_date = models.DateField("ngày sinh", null=True, blank=True)
@@ -44,8 +49,14 @@ class Dossier(models.Model):
     proxy_name = models.CharField("người nộp thay", max_length=200, blank=True)
     proxy_id_number = models.CharField("số định danh người nộp thay", max_length=12, blank=True)
     proxy_phone = models.CharField("điện thoại người nộp thay", max_length=15, blank=True)
-    applicant_user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                       related_name="dossiers", verbose_name="tài khoản công dân")
+    applicant_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+        verbose_name="tài khoản công dân",
+    )
     summary = models.CharField("trích yếu", max_length=500, blank=True)
     form_data = models.JSONField("dữ liệu tờ khai", default=dict, blank=True)
     # Conditional document lines whose condition does not apply to this applicant (the citizen's answer online, or
@@ -55,20 +66,32 @@ class Dossier(models.Model):
     # Statuses, kept apart (DOMAIN.md 1.11): business state, payment, delivery; the portal code is derived.
     state = models.CharField("trạng thái", max_length=20, choices=State.choices, default=State.SUBMITTED)
     national_status = models.PositiveSmallIntegerField("trạng thái DVCQG", default=1)
-    payment_status = models.CharField("thanh toán", max_length=12, choices=PaymentStatus.choices,
-                                      default=PaymentStatus.NONE)
-    delivery_status = models.CharField("trả kết quả", max_length=10, choices=DeliveryStatus.choices,
-                                       default=DeliveryStatus.NOT_READY)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                 related_name="assigned_dossiers", verbose_name="chuyên viên xử lý")
+    payment_status = models.CharField(
+        "thanh toán", max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.NONE
+    )
+    delivery_status = models.CharField(
+        "trả kết quả", max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.NOT_READY
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_dossiers",
+        verbose_name="chuyên viên xử lý",
+    )
     # Moments
     submitted_at = models.DateTimeField("nộp lúc", null=True, blank=True)
     received_at = models.DateTimeField("tiếp nhận lúc", null=True, blank=True)
     clock_started_at = models.DateTimeField("bắt đầu tính thời hạn", null=True, blank=True)
     due_at = models.DateTimeField("hẹn trả (theo luật)", null=True, blank=True)
     first_due_at = models.DateTimeField("hẹn trả ban đầu", null=True, blank=True)
-    stats_due_at = models.DateTimeField("hạn tính chỉ số 766", null=True, blank=True,
-                                        help_text="first due moment shifted by the paused working time (766, 2.1)")
+    stats_due_at = models.DateTimeField(
+        "hạn tính chỉ số 766",
+        null=True,
+        blank=True,
+        help_text="first due moment shifted by the paused working time (766, 2.1)",
+    )
     paused_at = models.DateTimeField("tạm dừng từ", null=True, blank=True)
     finished_at = models.DateTimeField("xử lý xong lúc", null=True, blank=True)
     returned_at = models.DateTimeField("trả kết quả lúc", null=True, blank=True)
@@ -76,14 +99,14 @@ class Dossier(models.Model):
     stats_outcome = models.CharField("kết quả theo 766", max_length=8, choices=Outcome.choices, blank=True)
     supplement_count = models.PositiveSmallIntegerField("số lần yêu cầu bổ sung", default=0)
     extended = models.BooleanField("đã gia hạn", default=False)
-    late_for_stats = models.BooleanField("tính quá hạn (766)", default=False,
-                                         help_text="a second supplement request counts the dossier late (766, 2.1)")
+    late_for_stats = models.BooleanField(
+        "tính quá hạn (766)", default=False, help_text="a second supplement request counts the dossier late (766, 2.1)"
+    )
     result_summary = models.TextField("kết quả giải quyết", blank=True)
     last_event_hash = models.CharField(max_length=64, blank=True, editable=False)
     event_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
 
     class Meta:
         verbose_name = "hồ sơ"
@@ -126,20 +149,23 @@ class Document(models.Model):
 
     dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.INPUT)
-    requirement = models.ForeignKey("catalog.RequiredDocument", models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name="thành phần")
+    requirement = models.ForeignKey(
+        "catalog.RequiredDocument", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="thành phần"
+    )
     name = models.CharField("tên giấy tờ", max_length=500)
     file = models.FileField(upload_to="dossiers/%Y/%m/", blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     sha256 = models.CharField(max_length=64, blank=True)
     digitised = models.BooleanField("đã số hóa", default=False)
-    reused = models.BooleanField("tái sử dụng từ kho dữ liệu", default=False,
-                                 help_text="taken from the applicant's data store instead of uploaded again (766, 4.3)")
+    reused = models.BooleanField(
+        "tái sử dụng từ kho dữ liệu",
+        default=False,
+        help_text="taken from the applicant's data store instead of uploaded again (766, 4.3)",
+    )
     paper_originals = models.PositiveSmallIntegerField("bản chính nhận", default=0)
     paper_copies = models.PositiveSmallIntegerField("bản sao nhận", default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -186,8 +212,7 @@ class SupplementRequest(models.Model):
     items = models.JSONField(help_text='[{"item": "Giấy chứng sinh", "reason": "..."}]')
     note = models.TextField(blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
-                                    related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     requested_at = models.DateTimeField()
     answered_at = models.DateTimeField(null=True, blank=True)
 
@@ -261,8 +286,9 @@ class RatingToken(models.Model):
     digest = models.CharField("mã băm", max_length=64, unique=True)
     channel = models.CharField("trao qua", max_length=8, choices=Channel.choices)
     # Who printed the slip (None for a notice): a rating made with a printed token can be traced to the print.
-    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
-                                  verbose_name="người in phiếu")
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người in phiếu"
+    )
     created_at = models.DateTimeField("cấp lúc", auto_now_add=True)
     expires_at = models.DateTimeField("hết hạn lúc")
     used_at = models.DateTimeField("đã dùng lúc", null=True, blank=True)
@@ -283,9 +309,12 @@ class Rating(models.Model):
     had when the portal held it."""
 
     CRITERIA = [
-        ("time", "Thời gian giải quyết"), ("contacts", "Số lần phải liên hệ, đi lại"),
-        ("information", "Thông tin công khai chính xác"), ("attitude", "Thái độ của cán bộ"),
-        ("lawful_cost", "Đúng quy định, không phát sinh chi phí"), ("online", "Dịch vụ trực tuyến"),
+        ("time", "Thời gian giải quyết"),
+        ("contacts", "Số lần phải liên hệ, đi lại"),
+        ("information", "Thông tin công khai chính xác"),
+        ("attitude", "Thái độ của cán bộ"),
+        ("lawful_cost", "Đúng quy định, không phát sinh chi phí"),
+        ("online", "Dịch vụ trực tuyến"),
     ]
 
     dossier = models.OneToOneField(Dossier, models.CASCADE, related_name="rating")

@@ -7,6 +7,7 @@ when there is an address, SMS when there is a mobile number and a gateway is con
 notices queued, a rolled-back one has none. Delivery (`integrations.tasks.send_notice`) runs after commit, so a mail
 server or SMS gateway that is down never fails an action.
 """
+
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -15,14 +16,21 @@ from django.conf import settings
 from motcua.vntext import formats
 
 # The events the applicant is told about (issue 3: receipt, supplement, refusal, extension, result ready, stop).
-NOTIFIED = {"received", "desk_supplement", "supplement_requested", "desk_refused", "refused", "extended",
-            "result_issued", "stopped"}
+NOTIFIED = {
+    "received",
+    "desk_supplement",
+    "supplement_requested",
+    "desk_refused",
+    "refused",
+    "extended",
+    "result_issued",
+    "stopped",
+}
 SMS_LIMIT = 320
 # The notices after which the applicant may rate the dossier (once the result is handed over): they carry a
 # one-time rating token (rating_tokens.py).
 RATED_KINDS = {"result_issued", "refused"}
-FOOTER = ("Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; "
-          "vui lòng không trả lời thư này.")
+FOOTER = "Thư này được gửi tự động từ Hệ thống thông tin giải quyết thủ tục hành chính; vui lòng không trả lời thư này."
 HEADLINES = {
     "registered": "đã được gửi, chờ tiếp nhận",
     "received": "đã được tiếp nhận",
@@ -80,18 +88,37 @@ def compose(event, rating_token: str = "") -> Composed:
     rating = ""
     if rating_token:
         rating = rating_tokens.rating_url(rating_token)
-        lines += ["", "Sau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng (mỗi hồ sơ một lần) tại:", rating,
-                  f"hoặc nhập mã đánh giá {rating_tokens.display(rating_token)} tại ki-ốt đánh giá ở Bộ phận Một "
-                  "cửa. Không đưa mã này cho người khác."]
-    salutation = ("Kính gửi " if dossier.applicant_kind == "organisation" else "Kính gửi Ông/Bà ")
-    body = [f"{salutation}{dossier.applicant_name},", "", f"Hồ sơ của Ông/Bà {headline}.", "",
-            f"Mã hồ sơ: {dossier.code}", f"Thủ tục: {dossier.summary}",
-            f"Nơi tiếp nhận: {dossier.receiving_agency.name}", "", *lines, "",
-            f"Tra cứu tình trạng hồ sơ: {link}",
-            "(nhập số điện thoại hoặc số định danh cá nhân của người nộp để xem chi tiết)", "", FOOTER]
-    return Composed(subject=f"Hồ sơ {dossier.code} {headline}", body="\n".join(body).replace("\n\n\n", "\n\n"),
-                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", short, link,
-                                 kept=f" Đánh giá sau khi nhận: {rating}" if rating else ""))
+        lines += [
+            "",
+            "Sau khi nhận kết quả, mời Ông/Bà đánh giá mức độ hài lòng (mỗi hồ sơ một lần) tại:",
+            rating,
+            f"hoặc nhập mã đánh giá {rating_tokens.display(rating_token)} tại ki-ốt đánh giá ở Bộ phận Một "
+            "cửa. Không đưa mã này cho người khác.",
+        ]
+    salutation = "Kính gửi " if dossier.applicant_kind == "organisation" else "Kính gửi Ông/Bà "
+    body = [
+        f"{salutation}{dossier.applicant_name},",
+        "",
+        f"Hồ sơ của Ông/Bà {headline}.",
+        "",
+        f"Mã hồ sơ: {dossier.code}",
+        f"Thủ tục: {dossier.summary}",
+        f"Nơi tiếp nhận: {dossier.receiving_agency.name}",
+        "",
+        *lines,
+        "",
+        f"Tra cứu tình trạng hồ sơ: {link}",
+        "(nhập số điện thoại hoặc số định danh cá nhân của người nộp để xem chi tiết)",
+        "",
+        FOOTER,
+    ]
+    return Composed(
+        subject=f"Hồ sơ {dossier.code} {headline}",
+        body="\n".join(body).replace("\n\n\n", "\n\n"),
+        sms=sms_text(
+            f"Hồ sơ {dossier.code} {headline}.", short, link, kept=f" Đánh giá sau khi nhận: {rating}" if rating else ""
+        ),
+    )
 
 
 def short_form(event) -> Composed:
@@ -99,8 +126,11 @@ def short_form(event) -> Composed:
     link = tracking_url(dossier.code)
     headline = HEADLINES.get(event.kind, "có cập nhật mới")
     body = f"Hồ sơ {dossier.code} {headline}.\n\nTra cứu tình trạng hồ sơ: {link}\n\n{FOOTER}"
-    return Composed(subject=f"Hồ sơ {dossier.code} {headline}", body=body,
-                    sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", "", link))
+    return Composed(
+        subject=f"Hồ sơ {dossier.code} {headline}",
+        body=body,
+        sms=sms_text(f"Hồ sơ {dossier.code} {headline}.", "", link),
+    )
 
 
 def sms_text(head: str, detail: str, link: str, kept: str = "") -> str:
@@ -110,7 +140,7 @@ def sms_text(head: str, detail: str, link: str, kept: str = "") -> str:
     room = SMS_LIMIT - len(head) - len(tail)
     detail = " ".join(detail.split())
     if detail and room > 4:
-        text = detail if len(detail) + 1 <= room else detail[:room - 2].rstrip() + "…"
+        text = detail if len(detail) + 1 <= room else detail[: room - 2].rstrip() + "…"
         head = f"{head} {text}"
     return (head + tail)[:SMS_LIMIT]
 
@@ -123,9 +153,11 @@ def _details(event, dossier) -> tuple[list[str], str]:
     """The kind-specific part: (lines of the e-mail, detail of the SMS)."""
     kind, note, data = event.kind, (event.note or "").strip(), event.data or {}
     if kind == "registered":
-        return [f"Hồ sơ đã được gửi đến {dossier.receiving_agency.name}.",
-                "Cơ quan sẽ kiểm tra và tiếp nhận; Ông/Bà sẽ nhận Giấy tiếp nhận và hẹn trả kết quả khi hồ sơ "
-                "được tiếp nhận."], ""  # the headline already says "chờ tiếp nhận"
+        return [
+            f"Hồ sơ đã được gửi đến {dossier.receiving_agency.name}.",
+            "Cơ quan sẽ kiểm tra và tiếp nhận; Ông/Bà sẽ nhận Giấy tiếp nhận và hẹn trả kết quả khi hồ sơ "
+            "được tiếp nhận.",
+        ], ""  # the headline already says "chờ tiếp nhận"
     if kind == "received":
         if dossier.due_at is None:
             return ["Thủ tục này không quy định thời hạn giải quyết."], ""
@@ -153,9 +185,10 @@ def _details(event, dossier) -> tuple[list[str], str]:
         lines += [f"Lý do: {note}", "", "Cơ quan giải quyết thành thật xin lỗi Ông/Bà vì sự chậm trễ này."]
         return lines, f"Hẹn trả mới: {due}."
     if kind == "result_issued":
-        return [f"Kết quả giải quyết: {note}",
-                f"Mời Ông/Bà nhận kết quả tại {dossier.receiving_agency.name} hoặc theo hình thức đã đăng ký."], \
-            "Mời Ông/Bà nhận kết quả."
+        return [
+            f"Kết quả giải quyết: {note}",
+            f"Mời Ông/Bà nhận kết quả tại {dossier.receiving_agency.name} hoặc theo hình thức đã đăng ký.",
+        ], "Mời Ông/Bà nhận kết quả."
     if kind == "stopped":
         return [f"Nội dung đề nghị dừng: {note}"] if note else [], ""
     return ([note] if note else []), ""

@@ -3,6 +3,7 @@
 Staff act only for agencies they hold a role at; a province monitor sees every dossier and changes none; a citizen
 sees and acts on their own dossiers only.
 """
+
 import functools
 
 from django.contrib.auth.decorators import login_required
@@ -62,12 +63,14 @@ def is_monitor(user) -> bool:
 
 def staff_required(view):
     """A page for officials only: a role at some agency (dossiers, PAKN, registers, the head's view)."""
+
     @login_required
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not roles_of(request.user):
             raise PermissionDenied("Trang này dành cho cán bộ, công chức.")
         return view(request, *args, **kwargs)
+
     return wrapped
 
 
@@ -78,8 +81,11 @@ def _agencies_for(dossier, where: str) -> set[int]:
         return {dossier.processing_agency_id}
     if where in STEP_KINDS:  # an agency asked to take part: its own open liên thông or consultation step
         # filtered in Python so that prefetched steps (API detail) cost no query
-        return {step.agency_id for step in dossier.steps.all()
-                if step.finished_at is None and step.kind == STEP_KINDS[where]}
+        return {
+            step.agency_id
+            for step in dossier.steps.all()
+            if step.finished_at is None and step.kind == STEP_KINDS[where]
+        }
     return {dossier.receiving_agency_id, dossier.processing_agency_id}
 
 
@@ -105,9 +111,12 @@ def visible_dossiers(queryset, user):
     agencies = {agency for agency, role in roles_of(user) if role != MONITOR}
     if not agencies:
         return queryset.filter(applicant_user=user)
-    return queryset.filter(Q(receiving_agency__in=agencies) | Q(processing_agency__in=agencies)
-                           | Q(lead_agency__in=agencies)
-                           | Q(pk__in=_step_dossiers(agencies)))
+    return queryset.filter(
+        Q(receiving_agency__in=agencies)
+        | Q(processing_agency__in=agencies)
+        | Q(lead_agency__in=agencies)
+        | Q(pk__in=_step_dossiers(agencies))
+    )
 
 
 def _step_dossiers(agencies):
@@ -121,6 +130,10 @@ def can_act_at(user, agency, roles: set[str]) -> bool:
 def available_actions(user, dossier) -> list[str]:
     """The actions this user may take on this dossier now: the state allows it, they hold the role at the right
     agency, and (extension) it has not been used up."""
-    return [action for action in transitions.TABLE
-            if transitions.allowed(action, dossier.state) and can(user, action, dossier)
-            and not (action == "extend" and dossier.extended)]
+    return [
+        action
+        for action in transitions.TABLE
+        if transitions.allowed(action, dossier.state)
+        and can(user, action, dossier)
+        and not (action == "extend" and dossier.extended)
+    ]

@@ -11,6 +11,7 @@ shown as `ABCD-EFGH-JKMN` and read back in any case, with spaces or dashes, O as
   the rating service (dossiers.ratings) marks it used in the transaction that records the rating, and one rating per
   dossier leaves every other token of that dossier worthless.
 """
+
 import secrets
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -44,7 +45,7 @@ def normalise(text: str) -> str | None:
 
 
 def display(token: str) -> str:
-    return "-".join(token[i:i + 4] for i in range(0, LENGTH, 4))
+    return "-".join(token[i : i + 4] for i in range(0, LENGTH, 4))
 
 
 def digest(token: str) -> str:
@@ -63,11 +64,17 @@ def issue(dossier, channel: str, *, by=None) -> str:
     the earlier printed ones."""
     now = timezone.now()
     if channel == Channel.PRINTED:
-        RatingToken.objects.filter(dossier=dossier, channel=Channel.PRINTED, used_at=None, revoked_at=None) \
-            .update(revoked_at=now)
+        RatingToken.objects.filter(dossier=dossier, channel=Channel.PRINTED, used_at=None, revoked_at=None).update(
+            revoked_at=now
+        )
     token = new_token()
-    RatingToken.objects.create(dossier=dossier, digest=digest(token), channel=channel, issued_by=by,
-                               expires_at=now + timedelta(days=VALID_DAYS))
+    RatingToken.objects.create(
+        dossier=dossier,
+        digest=digest(token),
+        channel=channel,
+        issued_by=by,
+        expires_at=now + timedelta(days=VALID_DAYS),
+    )
     return token
 
 
@@ -76,8 +83,11 @@ def find(text: str) -> RatingToken | None:
     token = normalise(text)
     if token is None:
         return None
-    return (RatingToken.objects.select_related("dossier__procedure_version")
-            .filter(digest=digest(token), used_at=None, revoked_at=None, expires_at__gt=timezone.now()).first())
+    return (
+        RatingToken.objects.select_related("dossier__procedure_version")
+        .filter(digest=digest(token), used_at=None, revoked_at=None, expires_at__gt=timezone.now())
+        .first()
+    )
 
 
 def is_valid(row: RatingToken) -> bool:

@@ -6,6 +6,7 @@ dossier (their login proves who they are; `token` None), or whoever holds a vali
 dossier (`token`, dossiers.rating_tokens: the slip handed over with the result, or the notice of the result), at the
 kiosk or on the public rating page. The token is used up in the transaction that records the rating.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -28,8 +29,15 @@ def may_rate(dossier: Dossier) -> bool:
 TOKEN_INVALID = "Mã đánh giá không đúng, đã được dùng hoặc đã hết hạn."
 
 
-def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], comment: str, channel: str,
-         token: RatingToken | None = None) -> Rating:
+def rate(
+    dossier: Dossier,
+    *,
+    satisfied: bool,
+    criteria: dict[str, bool],
+    comment: str,
+    channel: str,
+    token: RatingToken | None = None,
+) -> Rating:
     """Record the applicant's rating of `dossier` (with `token`, using it up); a ValidationError in Vietnamese says
     why it cannot be taken."""
     if channel not in CHANNELS:
@@ -55,7 +63,10 @@ def rate(dossier: Dossier, *, satisfied: bool, criteria: dict[str, bool], commen
                 raise ValidationError(TOKEN_INVALID)
             held.used_at = timezone.now()
             held.save(update_fields=["used_at"])
-        rating = Rating.objects.create(dossier=locked, satisfied=satisfied, criteria=criteria, comment=comment,
-                                       channel=channel)
-        happened.publish(rating)  # the figures listen: a dissatisfied rating lowers 766 indicator 5.4, in this transaction
+        rating = Rating.objects.create(
+            dossier=locked, satisfied=satisfied, criteria=criteria, comment=comment, channel=channel
+        )
+        happened.publish(
+            rating
+        )  # the figures listen: a dissatisfied rating lowers 766 indicator 5.4, in this transaction
         return rating

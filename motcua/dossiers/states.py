@@ -1,4 +1,5 @@
 """Dossier states and how they map onto the national portal's status codes 1-10 (DOMAIN.md 1.11)."""
+
 from django.db import models
 
 
@@ -36,14 +37,27 @@ NATIONAL_STATUS = {
     State.WITHDRAWN: 7,
 }
 NATIONAL_LABELS = {
-    1: "Mới đăng ký", 2: "Được tiếp nhận", 3: "Không được tiếp nhận", 4: "Đang xử lý", 5: "Yêu cầu bổ sung giấy tờ",
-    6: "Yêu cầu thực hiện nghĩa vụ tài chính", 7: "Công dân yêu cầu rút hồ sơ", 8: "Dừng xử lý", 9: "Đã xử lý xong",
+    1: "Mới đăng ký",
+    2: "Được tiếp nhận",
+    3: "Không được tiếp nhận",
+    4: "Đang xử lý",
+    5: "Yêu cầu bổ sung giấy tờ",
+    6: "Yêu cầu thực hiện nghĩa vụ tài chính",
+    7: "Công dân yêu cầu rút hồ sơ",
+    8: "Dừng xử lý",
+    9: "Đã xử lý xong",
     10: "Đã trả kết quả",
 }
 
 # The clock runs (legal deadline) in these states; finished states stop it for good.
-OPEN = {State.RECEIVED, State.IN_PROGRESS, State.SUPPLEMENT_REQUESTED, State.AWAITING_PAYMENT,
-        State.AWAITING_APPROVAL, State.APPROVED}
+OPEN = {
+    State.RECEIVED,
+    State.IN_PROGRESS,
+    State.SUPPLEMENT_REQUESTED,
+    State.AWAITING_PAYMENT,
+    State.AWAITING_APPROVAL,
+    State.APPROVED,
+}
 FINISHED = {State.ISSUED, State.REFUSED, State.RETURNED, State.STOPPED, State.WITHDRAWN, State.REJECTED_AT_DESK}
 NOT_RECEIVED = {State.SUBMITTED, State.DESK_SUPPLEMENT}
 

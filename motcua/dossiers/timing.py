@@ -3,6 +3,7 @@
 Steps share the procedure's working time: processing 70%, approval 20%, return 10% (cumulative from the receipt
 moment), so every step has a deadline the control sheet (form 06) can judge. See docs/dossiers.md.
 """
+
 import datetime as dt
 from decimal import Decimal
 
@@ -13,8 +14,14 @@ from motcua.workdays.working_time import working_time_between
 
 from .states import Outcome
 
-UNIT_MAP = {"working_days": "working_days", "working_hours": "working_hours", "hours": "working_hours",
-            "days": "days", "months": "months", "within_day": "within_day"}
+UNIT_MAP = {
+    "working_days": "working_days",
+    "working_hours": "working_hours",
+    "hours": "working_hours",
+    "days": "days",
+    "months": "months",
+    "within_day": "within_day",
+}
 STEP_SHARES = {"process": Decimal("0.7"), "approve": Decimal("0.9"), "return": Decimal("1")}
 
 

@@ -1,9 +1,9 @@
 """The transition table: which action may run in which state, and the state it leads to (None: unchanged)."""
+
 from .states import State as S
 
 OPEN_WORK = {S.RECEIVED, S.IN_PROGRESS}
-BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.AWAITING_APPROVAL,
-                 S.APPROVED}
+BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.AWAITING_APPROVAL, S.APPROVED}
 
 TABLE: dict[str, tuple[set[str], str | None]] = {
     "receive": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.RECEIVED),
@@ -36,29 +36,56 @@ SYSTEM_TABLE: dict[str, tuple[set[str], str | None]] = {
 }
 
 ACTION_LABELS = {
-    "receive": "Tiếp nhận hồ sơ", "desk_supplement": "Yêu cầu bổ sung (chưa tiếp nhận)",
-    "desk_refuse": "Từ chối tiếp nhận", "answer_desk_supplement": "Bổ sung hồ sơ (trước tiếp nhận)",
-    "assign": "Phân công xử lý", "request_supplement": "Yêu cầu bổ sung",
-    "resubmit": "Nhận hồ sơ đã bổ sung", "forward": "Chuyển liên thông", "complete_step": "Hoàn thành phần việc",
-    "consult": "Lấy ý kiến", "answer_consultation": "Trả lời xin ý kiến", "request_payment": "Yêu cầu nộp phí",
-    "confirm_payment": "Xác nhận đã nộp phí", "submit_for_approval": "Trình phê duyệt", "approve": "Phê duyệt",
-    "return_for_rework": "Trả lại để xử lý lại", "refuse": "Từ chối giải quyết",
-    "issue_result": "Ban hành kết quả", "extend": "Gia hạn (xin lỗi)",
-    "return_result": "Trả kết quả", "stop": "Dừng giải quyết", "withdraw": "Rút hồ sơ",
+    "receive": "Tiếp nhận hồ sơ",
+    "desk_supplement": "Yêu cầu bổ sung (chưa tiếp nhận)",
+    "desk_refuse": "Từ chối tiếp nhận",
+    "answer_desk_supplement": "Bổ sung hồ sơ (trước tiếp nhận)",
+    "assign": "Phân công xử lý",
+    "request_supplement": "Yêu cầu bổ sung",
+    "resubmit": "Nhận hồ sơ đã bổ sung",
+    "forward": "Chuyển liên thông",
+    "complete_step": "Hoàn thành phần việc",
+    "consult": "Lấy ý kiến",
+    "answer_consultation": "Trả lời xin ý kiến",
+    "request_payment": "Yêu cầu nộp phí",
+    "confirm_payment": "Xác nhận đã nộp phí",
+    "submit_for_approval": "Trình phê duyệt",
+    "approve": "Phê duyệt",
+    "return_for_rework": "Trả lại để xử lý lại",
+    "refuse": "Từ chối giải quyết",
+    "issue_result": "Ban hành kết quả",
+    "extend": "Gia hạn (xin lỗi)",
+    "return_result": "Trả kết quả",
+    "stop": "Dừng giải quyết",
+    "withdraw": "Rút hồ sơ",
     "record_online_payment": "Ghi nhận phí nộp trực tuyến",
 }
 
 # What each event kind is called where people read the history (office timeline, public tracking).
 EVENT_LABELS = {
-    "registered": "Đăng ký hồ sơ", "received": "Tiếp nhận", "desk_supplement": "Yêu cầu bổ sung (tại quầy)",
-    "desk_refused": "Từ chối tiếp nhận", "desk_supplement_answered": "Đã bổ sung hồ sơ (chờ tiếp nhận)",
-    "assigned": "Phân công", "supplement_requested": "Yêu cầu bổ sung",
-    "resubmitted": "Nhận hồ sơ bổ sung", "forwarded": "Chuyển liên thông", "step_completed": "Hoàn thành phần việc",
-    "consulted": "Xin ý kiến", "consultation_answered": "Trả lời xin ý kiến", "payment_requested": "Yêu cầu nộp phí",
-    "payment_confirmed": "Đã nộp phí", "submitted_for_approval": "Trình phê duyệt", "approved": "Phê duyệt",
+    "registered": "Đăng ký hồ sơ",
+    "received": "Tiếp nhận",
+    "desk_supplement": "Yêu cầu bổ sung (tại quầy)",
+    "desk_refused": "Từ chối tiếp nhận",
+    "desk_supplement_answered": "Đã bổ sung hồ sơ (chờ tiếp nhận)",
+    "assigned": "Phân công",
+    "supplement_requested": "Yêu cầu bổ sung",
+    "resubmitted": "Nhận hồ sơ bổ sung",
+    "forwarded": "Chuyển liên thông",
+    "step_completed": "Hoàn thành phần việc",
+    "consulted": "Xin ý kiến",
+    "consultation_answered": "Trả lời xin ý kiến",
+    "payment_requested": "Yêu cầu nộp phí",
+    "payment_confirmed": "Đã nộp phí",
+    "submitted_for_approval": "Trình phê duyệt",
+    "approved": "Phê duyệt",
     "returned_for_rework": "Trả lại để xử lý lại",
-    "result_issued": "Ban hành kết quả", "refused": "Từ chối giải quyết", "extended": "Gia hạn, xin lỗi",
-    "returned": "Trả kết quả", "stopped": "Dừng giải quyết", "withdrawn": "Rút hồ sơ",
+    "result_issued": "Ban hành kết quả",
+    "refused": "Từ chối giải quyết",
+    "extended": "Gia hạn, xin lỗi",
+    "returned": "Trả kết quả",
+    "stopped": "Dừng giải quyết",
+    "withdrawn": "Rút hồ sơ",
 }
 
 
@@ -75,6 +102,7 @@ def require(action: str, state: str) -> str | None:
     if state not in sources:
         from .states import State
 
-        raise TransitionError(f"Không thể “{ACTION_LABELS[action].lower()}” khi hồ sơ đang ở trạng thái "
-                              f"“{State(state).label}”.")
+        raise TransitionError(
+            f"Không thể “{ACTION_LABELS[action].lower()}” khi hồ sơ đang ở trạng thái “{State(state).label}”."
+        )
     return target

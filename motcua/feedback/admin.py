@@ -25,6 +25,16 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_display = ["code", "kind", "title", "receiving_agency", "transferred_to", "status", "answer_due"]
     list_filter = ["status", "kind", "classification", "receiving_agency"]
     search_fields = ["code", "title", "sender_name", "sender_phone"]
-    readonly_fields = ["code", "submitted_at", "answer_clock_at", "refuse_due", "supplement_due", "transfer_due",
-                       "answer_due", "publish_due", "event_count", "last_event_hash"]
+    readonly_fields = [
+        "code",
+        "submitted_at",
+        "answer_clock_at",
+        "refuse_due",
+        "supplement_due",
+        "transfer_due",
+        "answer_due",
+        "publish_due",
+        "event_count",
+        "last_event_hash",
+    ]
     inlines = [AttachmentInline, EventInline]

@@ -4,6 +4,7 @@ Refuse ≤ 2 and first supplement request ≤ 5 from submission; transfer to the
 (Decree 20/2008 Art. 9); answer ≤ 15 from submission or from the (last) transfer; publish ≤ 2 from the answer.
 A supplement request does not stop the answer clock, and the sender's supplement does not move any deadline.
 """
+
 from django.db.models import Q
 from django.utils import timezone
 
@@ -23,5 +24,4 @@ def due_after(start, days: int, agency):
 def overdue_filter(now=None) -> Q:
     """Open PAKN past the deadline of the step now running."""
     now = now or timezone.now()
-    return (Q(status=Feedback.Status.ANSWERED, publish_due__lt=now)
-            | Q(status__in=ANSWER_CLOCK_RUNS, answer_due__lt=now))
+    return Q(status=Feedback.Status.ANSWERED, publish_due__lt=now) | Q(status__in=ANSWER_CLOCK_RUNS, answer_due__lt=now)

@@ -1,4 +1,5 @@
 """Forms of the PAKN pages: the public submission form and the officials' action forms, in Vietnamese."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -42,14 +43,31 @@ class SubmitForm(forms.ModelForm):
 
     class Meta:
         model = Feedback
-        fields = ["kind", "sender_name", "sender_address", "sender_phone", "sender_email", "receiving_agency",
-                  "subject_agency", "dossier_code", "title", "content"]
-        widgets = {"kind": forms.RadioSelect, "content": forms.Textarea(attrs={"rows": 6}),
-                   "sender_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
-                   "sender_email": forms.EmailInput(attrs={"autocomplete": "email"}),
-                   "sender_name": forms.TextInput(attrs={"autocomplete": "name"})}
-        labels = {"receiving_agency": "Cơ quan tiếp nhận", "subject_agency": "Cơ quan bị phản ánh (nếu có)",
-                  "dossier_code": "Mã hồ sơ liên quan (nếu có)", "kind": "Loại"}
+        fields = [
+            "kind",
+            "sender_name",
+            "sender_address",
+            "sender_phone",
+            "sender_email",
+            "receiving_agency",
+            "subject_agency",
+            "dossier_code",
+            "title",
+            "content",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "content": forms.Textarea(attrs={"rows": 6}),
+            "sender_phone": forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+            "sender_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "sender_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+        labels = {
+            "receiving_agency": "Cơ quan tiếp nhận",
+            "subject_agency": "Cơ quan bị phản ánh (nếu có)",
+            "dossier_code": "Mã hồ sơ liên quan (nếu có)",
+            "kind": "Loại",
+        }
         error_messages = {
             "kind": {"required": "Vui lòng chọn phản ánh hoặc kiến nghị."},
             "sender_name": {"required": REQUIRED.format("họ và tên")},
@@ -68,9 +86,22 @@ class SubmitForm(forms.ModelForm):
         self.fields["subject_agency"].queryset = active_agencies()
         self.fields["receiving_agency"].empty_label = "— Chọn cơ quan —"
         self.fields["subject_agency"].empty_label = "— Không —"
-        self.order_fields(["kind", "sender_name", "sender_phone", "sender_address", "sender_email",
-                           "receiving_agency", "title", "content", "procedure_code", "dossier_code",
-                           "subject_agency", "attachments"])
+        self.order_fields(
+            [
+                "kind",
+                "sender_name",
+                "sender_phone",
+                "sender_address",
+                "sender_email",
+                "receiving_agency",
+                "title",
+                "content",
+                "procedure_code",
+                "dossier_code",
+                "subject_agency",
+                "attachments",
+            ]
+        )
 
     def clean_sender_phone(self):
         return "".join(self.cleaned_data["sender_phone"].split()).replace(".", "")
@@ -92,32 +123,46 @@ class SubmitForm(forms.ModelForm):
 
 class TrackForm(forms.Form):
     ma = forms.CharField(label="Mã PAKN", max_length=20, error_messages={"required": REQUIRED.format("mã PAKN")})
-    dien_thoai = forms.CharField(label="Số điện thoại người gửi", max_length=15,
-                                 error_messages={"required": REQUIRED.format("số điện thoại")})
+    dien_thoai = forms.CharField(
+        label="Số điện thoại người gửi", max_length=15, error_messages={"required": REQUIRED.format("số điện thoại")}
+    )
 
 
 class RateForm(TrackForm):
-    danh_gia = forms.ChoiceField(label="Đánh giá kết quả xử lý", choices=Feedback.Rating.choices,
-                                 widget=forms.RadioSelect,
-                                 error_messages={"required": "Vui lòng chọn Hài lòng hoặc Không hài lòng."})
-    y_kien = forms.CharField(label="Ý kiến (nếu có)", required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+    danh_gia = forms.ChoiceField(
+        label="Đánh giá kết quả xử lý",
+        choices=Feedback.Rating.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Vui lòng chọn Hài lòng hoặc Không hài lòng."},
+    )
+    y_kien = forms.CharField(
+        label="Ý kiến (nếu có)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class SenderSupplementForm(TrackForm):
     """The sender's answer to a supplement request: text, and files checked like those of the submission."""
 
-    noi_dung = forms.CharField(label="Nội dung bổ sung", max_length=5000, widget=forms.Textarea(attrs={"rows": 5}),
-                               error_messages={"required": REQUIRED.format("nội dung bổ sung"),
-                                               "max_length": "Nội dung bổ sung dài tối đa 5000 ký tự."})
+    noi_dung = forms.CharField(
+        label="Nội dung bổ sung",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": REQUIRED.format("nội dung bổ sung"),
+            "max_length": "Nội dung bổ sung dài tối đa 5000 ký tự.",
+        },
+    )
     tep = AttachmentsField(label="Tệp đính kèm (PDF, JPEG, PNG; tối đa 5 tệp)", required=False)
 
 
 # --- officials ---------------------------------------------------------------------------------------------------
 
+
 class ClassifyForm(forms.Form):
-    classification = forms.ChoiceField(label="Phân loại", choices=[
-        c for c in Feedback.Classification.choices if c[0] != Feedback.Classification.NOT_ACCEPTED])
+    classification = forms.ChoiceField(
+        label="Phân loại",
+        choices=[c for c in Feedback.Classification.choices if c[0] != Feedback.Classification.NOT_ACCEPTED],
+    )
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -130,9 +175,12 @@ class SupplementForm(forms.Form):
 
 
 class TransferForm(forms.Form):
-    to_agency = forms.ModelChoiceField(label="Chuyển đến cơ quan có thẩm quyền", queryset=Agency.objects.none(),
-                                       empty_label="Chọn cơ quan có thẩm quyền",
-                                       error_messages={"required": "Chọn cơ quan có thẩm quyền."})
+    to_agency = forms.ModelChoiceField(
+        label="Chuyển đến cơ quan có thẩm quyền",
+        queryset=Agency.objects.none(),
+        empty_label="Chọn cơ quan có thẩm quyền",
+        error_messages={"required": "Chọn cơ quan có thẩm quyền."},
+    )
     note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, feedback=None, **kwargs):
@@ -151,5 +199,11 @@ class PublishForm(forms.Form):
     pass
 
 
-ACTION_FORMS = {"classify": ClassifyForm, "refuse": RefuseForm, "request_supplement": SupplementForm,
-                "transfer": TransferForm, "answer": AnswerForm, "publish": PublishForm}
+ACTION_FORMS = {
+    "classify": ClassifyForm,
+    "refuse": RefuseForm,
+    "request_supplement": SupplementForm,
+    "transfer": TransferForm,
+    "answer": AnswerForm,
+    "publish": PublishForm,
+}

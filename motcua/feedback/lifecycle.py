@@ -5,6 +5,7 @@ the bus (motcua.happened), where the sender's notices listen (notifications.py, 
 
 Views, the officials' pages and tests call these; none sets `status` itself. Deadlines are deadlines.py's.
 """
+
 import hashlib
 from datetime import datetime
 
@@ -37,8 +38,9 @@ def _load(pk, actor, action: str) -> tuple[Feedback, str | None]:
 
 def _locked(pk) -> Feedback:
     # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to transferred_to
-    return (Feedback.objects.select_for_update(of=("self",))
-            .select_related("receiving_agency", "transferred_to").get(pk=pk))
+    return (
+        Feedback.objects.select_for_update(of=("self",)).select_related("receiving_agency", "transferred_to").get(pk=pk)
+    )
 
 
 def _sender(code: str, phone: str, action: str) -> tuple[Feedback, str | None]:
@@ -56,8 +58,16 @@ def _record(fb: Feedback, kind: str, at, actor=None, *, to=None, agency=HANDLING
     from_status = fb.status if fb.event_count else ""
     if to:
         fb.status = to
-    event = events.append(fb, kind, at, actor, from_status=from_status, note=note, data=data,
-                          agency=fb.handling_agency if agency is HANDLING else agency)
+    event = events.append(
+        fb,
+        kind,
+        at,
+        actor,
+        from_status=from_status,
+        note=note,
+        data=data,
+        agency=fb.handling_agency if agency is HANDLING else agency,
+    )
     _attach(fb, event, files)
     fb.save()
     happened.publish(event)
@@ -67,14 +77,20 @@ def _record(fb: Feedback, kind: str, at, actor=None, *, to=None, agency=HANDLING
 def _attach(fb: Feedback, event, files) -> None:
     """Files already checked by motcua.dossiers.files.read_checked, as (name, content, content type)."""
     for name, content, content_type in files:
-        attachment = Attachment(feedback=fb, event=event, name=stored_files.display_name(name),
-                                content_type=content_type, size=len(content),
-                                sha256=hashlib.sha256(content).hexdigest())
+        attachment = Attachment(
+            feedback=fb,
+            event=event,
+            name=stored_files.display_name(name),
+            content_type=content_type,
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
         attachment.file.save(stored_files.storage_name(name, content_type), ContentFile(content), save=False)
         attachment.save()
 
 
 # --- the sender's submission -------------------------------------------------------------------------------------
+
 
 def submit(data: dict, files=(), at: datetime | None = None) -> Feedback:
     """Gửi PAKN (public). `data`: the model's sender and subject fields; `files`: (name, content, content type)
@@ -97,6 +113,7 @@ def submit(data: dict, files=(), at: datetime | None = None) -> Feedback:
 
 # --- the officials' actions --------------------------------------------------------------------------------------
 
+
 def classify(pk, actor, classification: str, note: str = "", at=None) -> Feedback:
     choices = {c for c in Feedback.Classification.values if c != Feedback.Classification.NOT_ACCEPTED}
     if classification not in choices:
@@ -117,8 +134,15 @@ def refuse(pk, actor, reason: str, at=None) -> Feedback:
         fb, target = _load(pk, actor, "refuse")
         fb.classification, fb.refuse_reason, fb.refused_at = Feedback.Classification.NOT_ACCEPTED, reason.strip(), at
         fb.refuse_on_time = at <= fb.refuse_due
-        _record(fb, "refused", at, actor, to=target, note=fb.refuse_reason,
-                data={"due": fb.refuse_due, "on_time": fb.refuse_on_time})
+        _record(
+            fb,
+            "refused",
+            at,
+            actor,
+            to=target,
+            note=fb.refuse_reason,
+            data={"due": fb.refuse_due, "on_time": fb.refuse_on_time},
+        )
     return fb
 
 
@@ -131,8 +155,15 @@ def request_supplement(pk, actor, note: str, at=None) -> Feedback:
         if fb.supplement_requested_at is None:  # 766 counts the first request
             fb.supplement_requested_at, fb.supplement_on_time = at, at <= fb.supplement_due
         fb.supplement_note = note.strip()
-        _record(fb, "supplement_requested", at, actor, to=target, note=fb.supplement_note,
-                data={"due": fb.supplement_due, "on_time": fb.supplement_on_time})
+        _record(
+            fb,
+            "supplement_requested",
+            at,
+            actor,
+            to=target,
+            note=fb.supplement_note,
+            data={"due": fb.supplement_due, "on_time": fb.supplement_on_time},
+        )
     return fb
 
 
@@ -148,8 +179,15 @@ def transfer(pk, actor, to_agency, note: str = "", at=None) -> Feedback:
             fb.classification = Feedback.Classification.NOT_COMPETENT
         fb.transferred_to, fb.transferred_at = to_agency, at
         fb.answer_clock_at, fb.answer_due = at, due_after(at, DAYS["answer"], to_agency)  # the answer clock restarts
-        _record(fb, "transferred", at, actor, to=target, note=note,
-                data={"answer_due": fb.answer_due, "on_time": fb.transfer_on_time})
+        _record(
+            fb,
+            "transferred",
+            at,
+            actor,
+            to=target,
+            note=note,
+            data={"answer_due": fb.answer_due, "on_time": fb.transfer_on_time},
+        )
     return fb
 
 
@@ -162,8 +200,14 @@ def answer(pk, actor, text: str, at=None) -> Feedback:
         fb.answer, fb.answered_at, fb.answered_by = text.strip(), at, fb.handling_agency
         fb.answer_on_time = at <= fb.answer_due
         fb.publish_due = due_after(at, DAYS["publish"], fb.handling_agency)
-        _record(fb, "answered", at, actor, to=target,
-                data={"due": fb.answer_due, "on_time": fb.answer_on_time, "publish_due": fb.publish_due})
+        _record(
+            fb,
+            "answered",
+            at,
+            actor,
+            to=target,
+            data={"due": fb.answer_due, "on_time": fb.answer_on_time, "publish_due": fb.publish_due},
+        )
     return fb
 
 
@@ -177,6 +221,7 @@ def publish(pk, actor, at=None) -> Feedback:
 
 
 # --- the sender's answers ----------------------------------------------------------------------------------------
+
 
 def rate(code: str, phone: str, rating: str, comment: str = "", at=None) -> Feedback:
     """Người gửi đánh giá kết quả: verified by code + phone, once, after the answer."""
@@ -202,7 +247,15 @@ def supplement(code: str, phone: str, text: str, files=(), at=None) -> Feedback:
     with transaction.atomic():
         fb, target = _sender(code, phone, "supplement")
         at = at or timezone.now()
-        _record(fb, "supplemented", at, to=target, note=text, files=files,
-                data={"files": [{"name": name, "sha256": hashlib.sha256(content).hexdigest()}
-                                for name, content, _ in files]})
+        _record(
+            fb,
+            "supplemented",
+            at,
+            to=target,
+            note=text,
+            files=files,
+            data={
+                "files": [{"name": name, "sha256": hashlib.sha256(content).hexdigest()} for name, content, _ in files]
+            },
+        )
     return fb

@@ -4,6 +4,7 @@ A Feedback row carries its current state, the deadline of every step (working da
 when the step's clock starts) and whether each step was done on time. FeedbackEvent rows are its history:
 append-only and hash-chained like dossier events, so a changed or removed row is detectable (events.verify).
 """
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -43,24 +44,39 @@ class Feedback(models.Model):
     sender_address = models.CharField("địa chỉ", max_length=255)
     sender_phone = models.CharField("số điện thoại", max_length=15, validators=[validate_phone])
     sender_email = models.EmailField("thư điện tử", blank=True)
-    procedure = models.ForeignKey("catalog.Procedure", models.SET_NULL, null=True, blank=True, related_name="+",
-                                  verbose_name="thủ tục hành chính liên quan")
+    procedure = models.ForeignKey(
+        "catalog.Procedure",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="thủ tục hành chính liên quan",
+    )
     dossier_code = models.CharField("mã hồ sơ liên quan", max_length=40, blank=True)
-    subject_agency = models.ForeignKey("agencies.Agency", models.SET_NULL, null=True, blank=True, related_name="+",
-                                       verbose_name="cơ quan bị phản ánh")
+    subject_agency = models.ForeignKey(
+        "agencies.Agency", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="cơ quan bị phản ánh"
+    )
     title = models.CharField("tiêu đề", max_length=200)
     content = models.TextField("nội dung")
-    receiving_agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="feedback_received",
-                                         verbose_name="cơ quan tiếp nhận")
-    transferred_to = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True,
-                                       related_name="feedback_transferred", verbose_name="chuyển đến cơ quan")
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, related_name="feedback_received", verbose_name="cơ quan tiếp nhận"
+    )
+    transferred_to = models.ForeignKey(
+        "agencies.Agency",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_transferred",
+        verbose_name="chuyển đến cơ quan",
+    )
     status = models.CharField("trạng thái", max_length=24, choices=Status.choices, default=Status.RECEIVED)
     classification = models.CharField("phân loại", max_length=16, choices=Classification.choices, blank=True)
     refuse_reason = models.TextField("lý do không tiếp nhận", blank=True)
     supplement_note = models.TextField("nội dung đề nghị bổ sung", blank=True)
     answer = models.TextField("kết quả xử lý, trả lời", blank=True)
-    answered_by = models.ForeignKey("agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+",
-                                    verbose_name="cơ quan trả lời")
+    answered_by = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, null=True, blank=True, related_name="+", verbose_name="cơ quan trả lời"
+    )
 
     submitted_at = models.DateTimeField("thời điểm gửi")
     answer_clock_at = models.DateTimeField("bắt đầu tính hạn trả lời")  # submission, or the last transfer
@@ -94,8 +110,11 @@ class Feedback(models.Model):
         verbose_name = "phản ánh, kiến nghị"
         verbose_name_plural = "phản ánh, kiến nghị"
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"]), models.Index(fields=["receiving_agency", "status"]),
-                   models.Index(fields=["transferred_to", "status"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["receiving_agency", "status"]),
+            models.Index(fields=["transferred_to", "status"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
@@ -152,7 +171,6 @@ class FeedbackEvent(ChainedEntry):
     class Meta:
         ordering = ["feedback", "seq"]
         constraints = [models.UniqueConstraint(fields=["feedback", "seq"], name="feedback_event_seq")]
-
 
 
 class DailySequence(models.Model):

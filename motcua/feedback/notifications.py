@@ -7,6 +7,7 @@ their phone is a mobile number and a gateway is configured) and enqueues its del
 transaction, so a committed action always has its notices queued and a rolled-back one has none. Sending is
 `integrations.tasks.send_notice`, shared with dossier notices.
 """
+
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -34,8 +35,14 @@ def on_event(event) -> None:
 def notify(event) -> None:
     """Enqueue the sender's notices for `event` in the current transaction."""
     fb = event.feedback
-    tasks.notify_person(email=fb.sender_email, phone=fb.sender_phone, compose=lambda: compose(event),
-                        short_form=lambda: short_form(event), what=f"PAKN event {event.pk}", feedback_event=event)
+    tasks.notify_person(
+        email=fb.sender_email,
+        phone=fb.sender_phone,
+        compose=lambda: compose(event),
+        short_form=lambda: short_form(event),
+        what=f"PAKN event {event.pk}",
+        feedback_event=event,
+    )
 
 
 def _public(path: str) -> str:
@@ -62,18 +69,31 @@ def compose(event) -> Composed:
     """The e-mail (subject, body) and the SMS text for `event`, in Vietnamese."""
     fb = event.feedback
     lines, short, link = _details(event, fb)
-    body = [f"Kính gửi Ông/Bà {fb.sender_name},", "",
-            f"{fb.get_kind_display()} “{fb.title}” của Ông/Bà {HEADLINES[event.kind]}.", "",
-            f"Mã PAKN: {fb.code}", f"Cơ quan tiếp nhận: {fb.receiving_agency.name}", "", *lines, "",
-            f"Tra cứu tình trạng xử lý: {tracking_url(fb.code)}",
-            "(nhập mã PAKN và số điện thoại Ông/Bà đã khai khi gửi)", "", FOOTER]
+    body = [
+        f"Kính gửi Ông/Bà {fb.sender_name},",
+        "",
+        f"{fb.get_kind_display()} “{fb.title}” của Ông/Bà {HEADLINES[event.kind]}.",
+        "",
+        f"Mã PAKN: {fb.code}",
+        f"Cơ quan tiếp nhận: {fb.receiving_agency.name}",
+        "",
+        *lines,
+        "",
+        f"Tra cứu tình trạng xử lý: {tracking_url(fb.code)}",
+        "(nhập mã PAKN và số điện thoại Ông/Bà đã khai khi gửi)",
+        "",
+        FOOTER,
+    ]
     return Composed(subject=_head(event), body="\n".join(body), sms=sms_text(f"{_head(event)}.", short, link))
 
 
 def short_form(event) -> Composed:
     link = tracking_url(event.feedback.code)
-    return Composed(subject=_head(event), body=f"{_head(event)}.\n\nTra cứu tình trạng xử lý: {link}\n\n{FOOTER}",
-                    sms=sms_text(f"{_head(event)}.", "", link))
+    return Composed(
+        subject=_head(event),
+        body=f"{_head(event)}.\n\nTra cứu tình trạng xử lý: {link}\n\n{FOOTER}",
+        sms=sms_text(f"{_head(event)}.", "", link),
+    )
 
 
 def _details(event, fb) -> tuple[list[str], str, str]:
@@ -84,9 +104,16 @@ def _details(event, fb) -> tuple[list[str], str, str]:
         return [f"Hạn trả lời: {due} (15 ngày làm việc kể từ khi gửi)."], f"Hạn trả lời: {due}.", tracking
     if event.kind == "supplement_requested":
         note = fb.supplement_note
-        return ["Cơ quan đề nghị Ông/Bà bổ sung thông tin sau:", note, "",
-                "Ông/Bà có thể gửi thông tin bổ sung trực tuyến tại trang tra cứu dưới đây."], \
-            f"Nội dung: {note}", tracking
+        return (
+            [
+                "Cơ quan đề nghị Ông/Bà bổ sung thông tin sau:",
+                note,
+                "",
+                "Ông/Bà có thể gửi thông tin bổ sung trực tuyến tại trang tra cứu dưới đây.",
+            ],
+            f"Nội dung: {note}",
+            tracking,
+        )
     if event.kind == "answered":
         return [f"Kết quả xử lý, trả lời của {fb.answered_by.name}:", fb.answer], f"Kết quả: {fb.answer}", tracking
     link = published_url(fb.code)

@@ -1,4 +1,5 @@
 """Officials' PAKN pages: the register (sổ theo dõi PAKN) with filters, and one page per PAKN with its actions."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -24,8 +25,12 @@ def _visible(request):
 
 
 def _get(request, code) -> Feedback:
-    fb = _visible(request).select_related("receiving_agency", "transferred_to", "answered_by",
-                                          "procedure", "subject_agency").filter(code=code).first()
+    fb = (
+        _visible(request)
+        .select_related("receiving_agency", "transferred_to", "answered_by", "procedure", "subject_agency")
+        .filter(code=code)
+        .first()
+    )
     if fb is None:  # another agency learns nothing, not even that the code exists
         raise Http404("Không tìm thấy PAKN.")
     return fb
@@ -49,19 +54,34 @@ def register(request):
     page = Paginator(items.order_by("-submitted_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("trang"))
     params = request.GET.copy()
     params.pop("trang", None)
-    return render(request, "feedback/office_register.html", {
-        "page": page, "statuses": Feedback.Status.choices, "status": status, "overdue": overdue, "q": q,
-        "params": params.urlencode(), "now": now})
+    return render(
+        request,
+        "feedback/office_register.html",
+        {
+            "page": page,
+            "statuses": Feedback.Status.choices,
+            "status": status,
+            "overdue": overdue,
+            "q": q,
+            "params": params.urlencode(),
+            "now": now,
+        },
+    )
 
 
 def _steps(fb):
     """(step, deadline, done at, on time) for the page: the deadline of each step and how it went."""
-    rows = [("Từ chối tiếp nhận (nếu không tiếp nhận)", fb.refuse_due, fb.refused_at, fb.refuse_on_time),
-            ("Đề nghị bổ sung lần đầu (nếu cần)", fb.supplement_due, fb.supplement_requested_at,
-             fb.supplement_on_time),
-            ("Chuyển cơ quan có thẩm quyền (nếu không thuộc thẩm quyền)", fb.transfer_due, fb.transferred_at,
-             fb.transfer_on_time),
-            ("Trả lời, kết quả xử lý", fb.answer_due, fb.answered_at, fb.answer_on_time)]
+    rows = [
+        ("Từ chối tiếp nhận (nếu không tiếp nhận)", fb.refuse_due, fb.refused_at, fb.refuse_on_time),
+        ("Đề nghị bổ sung lần đầu (nếu cần)", fb.supplement_due, fb.supplement_requested_at, fb.supplement_on_time),
+        (
+            "Chuyển cơ quan có thẩm quyền (nếu không thuộc thẩm quyền)",
+            fb.transfer_due,
+            fb.transferred_at,
+            fb.transfer_on_time,
+        ),
+        ("Trả lời, kết quả xử lý", fb.answer_due, fb.answered_at, fb.answer_on_time),
+    ]
     if fb.publish_due:
         rows.append(("Công khai kết quả", fb.publish_due, fb.published_at, fb.publish_on_time))
     return rows
@@ -89,13 +109,22 @@ def detail(request, code, forms=None):
             else:
                 form = form_class(**ids)
         action_forms.append((name, LABELS[name], form))
-    return render(request, "feedback/office_detail.html", {
-        "fb": fb, "forms": action_forms, "steps": _steps(fb), "now": timezone.now(),
-        "history": fb.events.select_related("agency").order_by("seq"), "labels": EVENT_LABELS,
-        "attachments": fb.attachments.filter(event__kind="submitted"),
-        "supplements": fb.events.filter(kind="supplemented").prefetch_related("attachments").order_by("seq"),
-        "chain_broken": events.verify(fb),
-    }, status=400 if forms else 200)
+    return render(
+        request,
+        "feedback/office_detail.html",
+        {
+            "fb": fb,
+            "forms": action_forms,
+            "steps": _steps(fb),
+            "now": timezone.now(),
+            "history": fb.events.select_related("agency").order_by("seq"),
+            "labels": EVENT_LABELS,
+            "attachments": fb.attachments.filter(event__kind="submitted"),
+            "supplements": fb.events.filter(kind="supplemented").prefetch_related("attachments").order_by("seq"),
+            "chain_broken": events.verify(fb),
+        },
+        status=400 if forms else 200,
+    )
 
 
 @staff_required

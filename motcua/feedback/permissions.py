@@ -1,5 +1,6 @@
 """Who may see and act on a PAKN: a role at the handling agency (the agency it was transferred to, else the receiving
 agency), checked with motcua.dossiers.permissions' roles and scopes; monitors see all and act on none."""
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
@@ -9,8 +10,14 @@ from . import transitions
 
 INTAKE = {perms.COUNTER, perms.SPECIALIST, perms.HEAD}
 HANDLERS = {perms.SPECIALIST, perms.HEAD}
-ROLES = {"classify": INTAKE, "refuse": INTAKE, "request_supplement": INTAKE, "transfer": HANDLERS,
-         "answer": HANDLERS, "publish": {perms.HEAD, perms.ADMIN}}
+ROLES = {
+    "classify": INTAKE,
+    "refuse": INTAKE,
+    "request_supplement": INTAKE,
+    "transfer": HANDLERS,
+    "answer": HANDLERS,
+    "publish": {perms.HEAD, perms.ADMIN},
+}
 
 
 def visible(queryset, user):

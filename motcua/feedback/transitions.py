@@ -8,6 +8,7 @@ Shaped like motcua.dossiers.transitions; `lifecycle` is the only module that mov
     received, supplement_requested, supplemented, classified ─refuse→ refused
                                                               ─transfer→ transferred ─answer→ answered
 """
+
 from .models import Feedback
 
 S = Feedback.Status
@@ -37,14 +38,26 @@ SENDER_REFUSALS = {
 # While one of these lasts, the answer clock runs (from submission or the last transfer).
 ANSWER_CLOCK_RUNS = [S.RECEIVED, S.CLASSIFIED, S.SUPPLEMENT, S.SUPPLEMENTED, S.TRANSFERRED]
 
-LABELS = {"classify": "Phân loại", "refuse": "Không tiếp nhận", "request_supplement": "Đề nghị bổ sung thông tin",
-          "transfer": "Chuyển cơ quan có thẩm quyền", "answer": "Trả lời (kết quả xử lý)",
-          "publish": "Công khai kết quả"}
+LABELS = {
+    "classify": "Phân loại",
+    "refuse": "Không tiếp nhận",
+    "request_supplement": "Đề nghị bổ sung thông tin",
+    "transfer": "Chuyển cơ quan có thẩm quyền",
+    "answer": "Trả lời (kết quả xử lý)",
+    "publish": "Công khai kết quả",
+}
 # What each event kind is called where people read the history (officials' page, the sender's tracking page).
-EVENT_LABELS = {"submitted": "Gửi phản ánh, kiến nghị", "classified": "Phân loại", "refused": "Không tiếp nhận",
-                "supplement_requested": "Đề nghị bổ sung thông tin",
-                "supplemented": "Người gửi bổ sung thông tin", "transferred": "Chuyển cơ quan có thẩm quyền",
-                "answered": "Có kết quả xử lý", "published": "Công khai kết quả", "rated": "Người gửi đánh giá"}
+EVENT_LABELS = {
+    "submitted": "Gửi phản ánh, kiến nghị",
+    "classified": "Phân loại",
+    "refused": "Không tiếp nhận",
+    "supplement_requested": "Đề nghị bổ sung thông tin",
+    "supplemented": "Người gửi bổ sung thông tin",
+    "transferred": "Chuyển cơ quan có thẩm quyền",
+    "answered": "Có kết quả xử lý",
+    "published": "Công khai kết quả",
+    "rated": "Người gửi đánh giá",
+}
 
 
 def allowed(action: str, status: str) -> bool:
@@ -56,5 +69,7 @@ def require(action: str, status: str) -> str | None:
     sources, target = {**TABLE, **SENDER_TABLE}[action]
     if status in sources:
         return target
-    raise FeedbackError(SENDER_REFUSALS.get(action)
-                        or f"Không thể {LABELS[action].lower()} khi PAKN đang ở trạng thái “{S(status).label}”.")
+    raise FeedbackError(
+        SENDER_REFUSALS.get(action)
+        or f"Không thể {LABELS[action].lower()} khi PAKN đang ở trạng thái “{S(status).label}”."
+    )

@@ -1,5 +1,6 @@
 """Public PAKN pages: submit, track by code + phone (rate-limited), answer a supplement request and rate the
 answer from the tracking page, published answers."""
+
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -49,8 +50,7 @@ def _history(fb):
 def track(request):
     # The form posts: the phone never travels in a URL. A link with the code alone (from the notice or the "sent"
     # page) opens the form filled in, without errors.
-    form = TrackForm(request.POST if request.method == "POST" else None,
-                     initial={"ma": request.GET.get("ma", "")[:20]})
+    form = TrackForm(request.POST if request.method == "POST" else None, initial={"ma": request.GET.get("ma", "")[:20]})
     context = {"form": form, "labels": EVENT_LABELS}
     if not form.is_bound:
         return render(request, "feedback/track.html", context)
@@ -64,8 +64,12 @@ def track(request):
         context["error"] = NOT_FOUND
         return render(request, "feedback/track.html", context, status=404)
     sender = {"ma": fb.code, "dien_thoai": form.cleaned_data["dien_thoai"]}
-    context.update(fb=fb, history=_history(fb), rate_form=RateForm(initial=sender),
-                   supplement_form=SenderSupplementForm(initial=sender))
+    context.update(
+        fb=fb,
+        history=_history(fb),
+        rate_form=RateForm(initial=sender),
+        supplement_form=SenderSupplementForm(initial=sender),
+    )
     return render(request, "feedback/track.html", context)
 
 
@@ -84,12 +88,24 @@ def _sender_action(request, make_form, act, form_key: str, done_key: str):
         except FeedbackError as exc:
             form.add_error(None, str(exc))
     if fb is not None:
-        return render(request, "feedback/track.html", {
-            "form": TrackForm(initial={"ma": fb.code}), "fb": fb, "history": _history(fb),
-            "labels": EVENT_LABELS, done_key: True})
+        return render(
+            request,
+            "feedback/track.html",
+            {
+                "form": TrackForm(initial={"ma": fb.code}),
+                "fb": fb,
+                "history": _history(fb),
+                "labels": EVENT_LABELS,
+                done_key: True,
+            },
+        )
     found = find_for_sender(request.POST.get("ma", ""), request.POST.get("dien_thoai", ""))
-    context = {"form": TrackForm(initial={"ma": request.POST.get("ma", "")}), "labels": EVENT_LABELS,
-               form_key: form, "error": " ".join(form.non_field_errors()) or None}
+    context = {
+        "form": TrackForm(initial={"ma": request.POST.get("ma", "")}),
+        "labels": EVENT_LABELS,
+        form_key: form,
+        "error": " ".join(form.non_field_errors()) or None,
+    }
     if found:
         context.update(fb=found, history=_history(found))
     return render(request, "feedback/track.html", context, status=400)
@@ -98,40 +114,56 @@ def _sender_action(request, make_form, act, form_key: str, done_key: str):
 @require_POST
 def rate(request):
     return _sender_action(
-        request, lambda: RateForm(request.POST),
+        request,
+        lambda: RateForm(request.POST),
         lambda data: lifecycle.rate(data["ma"], data["dien_thoai"], data["danh_gia"], data["y_kien"]),
-        "rate_form", "rated")
+        "rate_form",
+        "rated",
+    )
 
 
 @require_POST
 def supplement(request):
     """The sender answers the office's supplement request from the tracking page."""
     return _sender_action(
-        request, lambda: SenderSupplementForm(request.POST, request.FILES),
+        request,
+        lambda: SenderSupplementForm(request.POST, request.FILES),
         lambda data: lifecycle.supplement(data["ma"], data["dien_thoai"], data["noi_dung"], data["tep"]),
-        "supplement_form", "supplemented")
+        "supplement_form",
+        "supplemented",
+    )
 
 
 def published(request):
-    items = (Feedback.objects.filter(status=Feedback.Status.PUBLISHED)
-             .select_related("answered_by", "procedure").order_by("-published_at", "-pk"))
+    items = (
+        Feedback.objects.filter(status=Feedback.Status.PUBLISHED)
+        .select_related("answered_by", "procedure")
+        .order_by("-published_at", "-pk")
+    )
     q = request.GET.get("q", "").strip()
     if q:
-        items = items.filter(Q(code__iexact=q) | Q(title__icontains=q) | Q(content__icontains=q)
-                             | Q(answer__icontains=q))
+        items = items.filter(
+            Q(code__iexact=q) | Q(title__icontains=q) | Q(content__icontains=q) | Q(answer__icontains=q)
+        )
     kind = request.GET.get("loai", "")
     if kind in Feedback.Kind.values:
         items = items.filter(kind=kind)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
     params = request.GET.copy()
     params.pop("trang", None)
-    return render(request, "feedback/published_list.html", {
-        "page": page, "q": q, "kind": kind, "kinds": Feedback.Kind.choices, "params": params.urlencode()})
+    return render(
+        request,
+        "feedback/published_list.html",
+        {"page": page, "q": q, "kind": kind, "kinds": Feedback.Kind.choices, "params": params.urlencode()},
+    )
 
 
 def published_detail(request, code):
-    fb = (Feedback.objects.select_related("answered_by", "receiving_agency", "procedure")
-          .filter(code=code, status=Feedback.Status.PUBLISHED).first())
+    fb = (
+        Feedback.objects.select_related("answered_by", "receiving_agency", "procedure")
+        .filter(code=code, status=Feedback.Status.PUBLISHED)
+        .first()
+    )
     if fb is None:
         raise Http404("Không có kết quả PAKN đã công khai với mã này.")
     return render(request, "feedback/published_detail.html", {"fb": fb})

@@ -12,6 +12,7 @@ registered. Every other code, an HTTP error status, a timeout or a refused conne
 the production default (settings: production sends SMS only when MOTCUA_SMS_URL and the keys come from the
 environment).
 """
+
 import ipaddress
 import json
 import re
@@ -47,17 +48,31 @@ class Gateway:
 
     @classmethod
     def from_settings(cls) -> "Gateway":
-        return cls(url=settings.MOTCUA_SMS_URL, api_key=settings.MOTCUA_SMS_API_KEY,
-                   secret_key=settings.MOTCUA_SMS_SECRET_KEY, brandname=settings.MOTCUA_SMS_BRANDNAME,
-                   sms_type=str(settings.MOTCUA_SMS_TYPE), timeout=float(settings.MOTCUA_SMS_TIMEOUT))
+        return cls(
+            url=settings.MOTCUA_SMS_URL,
+            api_key=settings.MOTCUA_SMS_API_KEY,
+            secret_key=settings.MOTCUA_SMS_SECRET_KEY,
+            brandname=settings.MOTCUA_SMS_BRANDNAME,
+            sms_type=str(settings.MOTCUA_SMS_TYPE),
+            timeout=float(settings.MOTCUA_SMS_TIMEOUT),
+        )
 
     def send(self, phone: str, content: str) -> str:
         """Send one message; return the gateway's SMSID or raise SmsError."""
-        payload = {"ApiKey": self.api_key, "SecretKey": self.secret_key, "Phone": normalise_phone(phone),
-                   "Content": content, "Brandname": self.brandname, "SmsType": self.sms_type}
+        payload = {
+            "ApiKey": self.api_key,
+            "SecretKey": self.secret_key,
+            "Phone": normalise_phone(phone),
+            "Content": content,
+            "Brandname": self.brandname,
+            "SmsType": self.sms_type,
+        }
         request = urllib.request.Request(
-            self.url, data=json.dumps(payload, ensure_ascii=False).encode("utf-8"), method="POST",
-            headers={"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"})
+            self.url,
+            data=json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": "application/json; charset=utf-8", "Accept": "application/json"},
+        )
         try:
             with _opener(self.url).open(request, timeout=self.timeout) as response:
                 raw = response.read()

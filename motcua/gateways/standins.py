@@ -1,4 +1,5 @@
 """Running a local stand-in server (SMS gateway, payment gateway, OpenID provider) as a program of its own."""
+
 import signal
 import socket
 import sys

@@ -3,6 +3,7 @@
 `dossiers(scope, period, measure)` returns exactly the dossiers a figure of `figures.Totals` counts, so a list's
 count equals the number it was opened from; the tests check every measure against the sums.
 """
+
 import datetime as dt
 
 from django.db.models import Q
@@ -16,23 +17,43 @@ from .figures import Period, Scope, day_start, is_live
 from .models import DossierFacts
 
 MEASURES = {
-    "received": "Tiếp nhận trong kỳ", "received_online": "Tiếp nhận trực tuyến",
-    "received_direct": "Tiếp nhận trực tiếp", "received_postal": "Tiếp nhận qua bưu chính",
-    "fee_bearing": "Có nghĩa vụ tài chính", "paid_online": "Thanh toán trực tuyến",
-    "digitised": "Được số hóa", "reused": "Tái sử dụng dữ liệu số hóa",
-    "citizen_data": "Khai thác dữ liệu dân cư (VNeID)", "resulted": "Có kết quả giải quyết",
-    "e_result": "Có kết quả điện tử", "supplemented": "Phải bổ sung",
-    "finished_early": "Giải quyết trước hạn", "finished_on_time": "Giải quyết đúng hạn",
-    "finished_late": "Giải quyết quá hạn", "finished": "Đã giải quyết", "resolved": "Có kết quả",
-    "refused": "Từ chối giải quyết", "stopped": "Dừng xử lý", "withdrawn": "Công dân rút hồ sơ",
-    "returned": "Đã trả kết quả", "rated": "Được đánh giá", "disliked": "Không hài lòng",
-    "carried_over": "Kỳ trước chuyển sang", "open_end": "Đang giải quyết",
-    "open_within": "Đang giải quyết trong hạn", "open_overdue": "Đang giải quyết quá hạn",
-    "handled": "Hồ sơ xử lý trong kỳ (766, 2.1)", "early_or_on_time": "Trước hạn, đúng hạn, trong hạn (766, 2.1)",
+    "received": "Tiếp nhận trong kỳ",
+    "received_online": "Tiếp nhận trực tuyến",
+    "received_direct": "Tiếp nhận trực tiếp",
+    "received_postal": "Tiếp nhận qua bưu chính",
+    "fee_bearing": "Có nghĩa vụ tài chính",
+    "paid_online": "Thanh toán trực tuyến",
+    "digitised": "Được số hóa",
+    "reused": "Tái sử dụng dữ liệu số hóa",
+    "citizen_data": "Khai thác dữ liệu dân cư (VNeID)",
+    "resulted": "Có kết quả giải quyết",
+    "e_result": "Có kết quả điện tử",
+    "supplemented": "Phải bổ sung",
+    "finished_early": "Giải quyết trước hạn",
+    "finished_on_time": "Giải quyết đúng hạn",
+    "finished_late": "Giải quyết quá hạn",
+    "finished": "Đã giải quyết",
+    "resolved": "Có kết quả",
+    "refused": "Từ chối giải quyết",
+    "stopped": "Dừng xử lý",
+    "withdrawn": "Công dân rút hồ sơ",
+    "returned": "Đã trả kết quả",
+    "rated": "Được đánh giá",
+    "disliked": "Không hài lòng",
+    "carried_over": "Kỳ trước chuyển sang",
+    "open_end": "Đang giải quyết",
+    "open_within": "Đang giải quyết trong hạn",
+    "open_overdue": "Đang giải quyết quá hạn",
+    "handled": "Hồ sơ xử lý trong kỳ (766, 2.1)",
+    "early_or_on_time": "Trước hạn, đúng hạn, trong hạn (766, 2.1)",
     "late": "Quá hạn (766, 2.1)",
 }
-OUTCOMES = {"finished_early": [Outcome.EARLY], "finished_on_time": [Outcome.ON_TIME],
-            "finished_late": [Outcome.LATE], "finished": [Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE]}
+OUTCOMES = {
+    "finished_early": [Outcome.EARLY],
+    "finished_on_time": [Outcome.ON_TIME],
+    "finished_late": [Outcome.LATE],
+    "finished": [Outcome.EARLY, Outcome.ON_TIME, Outcome.LATE],
+}
 
 
 def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
@@ -72,8 +93,9 @@ def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
     if measure == "handled":
         return facts_q(period, "finished", now) | open_end
     if measure == "early_or_on_time":
-        return Q(finished_on__range=span, outcome__in=[Outcome.EARLY, Outcome.ON_TIME]) | \
-            facts_q(period, "open_within", now)
+        return Q(finished_on__range=span, outcome__in=[Outcome.EARLY, Outcome.ON_TIME]) | facts_q(
+            period, "open_within", now
+        )
     if measure == "late":
         return facts_q(period, "finished_late", now) | (open_end & overdue)
     raise KeyError(measure)

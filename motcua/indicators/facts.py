@@ -5,6 +5,7 @@ indicators/apps.py): it computes the dossier's facts now, subtracts what its pre
 and monthly sums and adds the new ones.
 `facts_for` computes facts in batches, so `recompute` uses the very same rules on millions of dossiers.
 """
+
 import datetime as dt
 from collections import Counter, defaultdict
 
@@ -18,14 +19,31 @@ from motcua.workdays.calendar import local
 
 from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
-FINISH_KINDS = {State.ISSUED: "resolved", State.RETURNED: "resolved", State.REFUSED: "refused",
-                State.STOPPED: "stopped", State.WITHDRAWN: "withdrawn"}
-OUTCOME_COUNTER = {Outcome.EARLY: "finished_early", Outcome.ON_TIME: "finished_on_time",
-                   Outcome.LATE: "finished_late"}
+FINISH_KINDS = {
+    State.ISSUED: "resolved",
+    State.RETURNED: "resolved",
+    State.REFUSED: "refused",
+    State.STOPPED: "stopped",
+    State.WITHDRAWN: "withdrawn",
+}
+OUTCOME_COUNTER = {Outcome.EARLY: "finished_early", Outcome.ON_TIME: "finished_on_time", Outcome.LATE: "finished_late"}
 FLAGS = ["fee_bearing", "paid_online", "digitised", "reused", "citizen_data", "resulted", "e_result"]
-FACT_FIELDS = ["agency_id", "procedure_id", "channel", "received_on", "finished_on", "finish_kind", "outcome",
-               "overdue_from", "returned_on", "rated_on", "processing_seconds", "supplement_requests", "disliked",
-               *FLAGS]
+FACT_FIELDS = [
+    "agency_id",
+    "procedure_id",
+    "channel",
+    "received_on",
+    "finished_on",
+    "finish_kind",
+    "outcome",
+    "overdue_from",
+    "returned_on",
+    "rated_on",
+    "processing_seconds",
+    "supplement_requests",
+    "disliked",
+    *FLAGS,
+]
 
 Key = tuple  # (day, agency_id, procedure_id, channel)
 
@@ -40,24 +58,36 @@ def facts_for(dossiers) -> dict[int, DossierFacts]:
     ids = [d.pk for d in dossiers]
     if not ids:
         return {}
-    documents = {row["dossier_id"]: row for row in Document.objects.filter(dossier_id__in=ids).values("dossier_id")
-                 .annotate(inputs=Count("id", filter=Q(kind=Document.Kind.INPUT)),
-                           inputs_digitised=Count("id", filter=Q(kind=Document.Kind.INPUT, digitised=True)),
-                           reused=Count("id", filter=Q(kind=Document.Kind.INPUT, reused=True)),
-                           results=Count("id", filter=Q(kind=Document.Kind.RESULT) & ~Q(file="")))}
+    documents = {
+        row["dossier_id"]: row
+        for row in Document.objects.filter(dossier_id__in=ids)
+        .values("dossier_id")
+        .annotate(
+            inputs=Count("id", filter=Q(kind=Document.Kind.INPUT)),
+            inputs_digitised=Count("id", filter=Q(kind=Document.Kind.INPUT, digitised=True)),
+            reused=Count("id", filter=Q(kind=Document.Kind.INPUT, reused=True)),
+            results=Count("id", filter=Q(kind=Document.Kind.RESULT) & ~Q(file="")),
+        )
+    }
     second_requests = _second_requests(ids)
     ratings = {r.dossier_id: r for r in Rating.objects.filter(dossier_id__in=ids)}
-    verified = set(Dossier.objects.filter(pk__in=ids, applicant_user__vneid_verified_at__isnull=False)
-                   .values_list("pk", flat=True))
-    return {d.pk: _facts(d, documents.get(d.pk, {}), second_requests.get(d.pk), ratings.get(d.pk),
-                         d.pk in verified) for d in dossiers}
+    verified = set(
+        Dossier.objects.filter(pk__in=ids, applicant_user__vneid_verified_at__isnull=False).values_list("pk", flat=True)
+    )
+    return {
+        d.pk: _facts(d, documents.get(d.pk, {}), second_requests.get(d.pk), ratings.get(d.pk), d.pk in verified)
+        for d in dossiers
+    }
 
 
 def _second_requests(ids) -> dict[int, dt.datetime]:
     """When each dossier got its second supplement request after receipt (766: late from then on)."""
     found = {}
-    for dossier_id, at in (SupplementRequest.objects.filter(dossier_id__in=ids, at_desk=False)
-                           .order_by("dossier_id", "number").values_list("dossier_id", "requested_at")):
+    for dossier_id, at in (
+        SupplementRequest.objects.filter(dossier_id__in=ids, at_desk=False)
+        .order_by("dossier_id", "number")
+        .values_list("dossier_id", "requested_at")
+    ):
         found.setdefault(dossier_id, []).append(at)
     return {k: v[1] for k, v in found.items() if len(v) > 1}
 
@@ -69,14 +99,26 @@ def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> Dos
     e_result = resulted and documents.get("results", 0) > 0
     inputs = documents.get("inputs", 0)
     facts = DossierFacts(
-        dossier_id=d.pk, agency_id=d.lead_agency_id, procedure_id=d.procedure_id, channel=d.channel,
-        received_on=day(d.received_at), finish_kind=finish_kind, finished_on=day(finished),
-        overdue_from=_overdue_from(d, second_request), returned_on=day(d.returned_at),
-        rated_on=day(rating.created_at) if rating else None, disliked=bool(rating and not rating.satisfied),
-        supplement_requests=d.supplement_count, fee_bearing=d.fee_total > 0,
+        dossier_id=d.pk,
+        agency_id=d.lead_agency_id,
+        procedure_id=d.procedure_id,
+        channel=d.channel,
+        received_on=day(d.received_at),
+        finish_kind=finish_kind,
+        finished_on=day(finished),
+        overdue_from=_overdue_from(d, second_request),
+        returned_on=day(d.returned_at),
+        rated_on=day(rating.created_at) if rating else None,
+        disliked=bool(rating and not rating.satisfied),
+        supplement_requests=d.supplement_count,
+        fee_bearing=d.fee_total > 0,
         paid_online=d.payment_status == PaymentStatus.PAID_ONLINE,
         digitised=inputs > 0 and documents.get("inputs_digitised") == inputs and (e_result or not resulted),
-        reused=documents.get("reused", 0) > 0, citizen_data=verified, resulted=resulted, e_result=e_result)
+        reused=documents.get("reused", 0) > 0,
+        citizen_data=verified,
+        resulted=resulted,
+        e_result=e_result,
+    )
     if finished and finish_kind != "withdrawn":
         facts.outcome = _outcome(d, finished)
         facts.processing_seconds = max(0, int((finished - d.received_at).total_seconds()))
@@ -150,8 +192,9 @@ def by_month(delta: dict[Key, dict[str, int]]) -> dict[Key, dict[str, int]]:
     months: dict[Key, Counter] = defaultdict(Counter)
     for (on, *rest), change in delta.items():
         months[(on.replace(day=1), *rest)].update(change)
-    return {key: Counter({c: v for c, v in change.items() if v}) for key, change in months.items()
-            if any(change.values())}
+    return {
+        key: Counter({c: v for c, v in change.items() if v}) for key, change in months.items() if any(change.values())
+    }
 
 
 def apply(delta: dict[Key, dict[str, int]]) -> None:

@@ -5,6 +5,7 @@ dossiers received in it; the dossiers handled in a period (766, 2.1) are those t
 open at its end. A dossier still open is judged at the end of the period's last day, or now while the period runs.
 Every figure has a drill-down (`dossiers`) that selects exactly the dossiers it counts.
 """
+
 import calendar
 import datetime as dt
 from collections import Counter, defaultdict
@@ -87,9 +88,9 @@ class Totals:
     """The plain counts of a scope and period, and what the indicators are made of."""
 
     sums: dict = field(default_factory=dict)
-    carried_over: int = 0        # open at the start (kỳ trước chuyển sang)
-    open_end: int = 0            # still open at the end (đang giải quyết)
-    open_overdue: int = 0        # of which overdue (quá hạn)
+    carried_over: int = 0  # open at the start (kỳ trước chuyển sang)
+    open_end: int = 0  # still open at the end (đang giải quyết)
+    open_overdue: int = 0  # of which overdue (quá hạn)
 
     def __getattr__(self, name):
         if name in COUNTERS or name in CHANNEL_SUMS:
@@ -149,11 +150,14 @@ def pieces(start: dt.date | None, end: dt.date) -> list[tuple[type, Q]]:
     return found
 
 
-def sums(scope: Scope, start: dt.date | None, end: dt.date, group: str | None = None,
-         columns=(*COUNTERS, *CHANNEL_SUMS)) -> dict:
+def sums(
+    scope: Scope, start: dt.date | None, end: dt.date, group: str | None = None, columns=(*COUNTERS, *CHANNEL_SUMS)
+) -> dict:
     """The counters summed over [start, end], per value of `group` (or under None): one query per piece."""
-    aggregates = {f"in__{c}": Sum("received", filter=Q(channel=c.removeprefix("received_")))
-                  if c in CHANNEL_SUMS else Sum(c) for c in columns}
+    aggregates = {
+        f"in__{c}": Sum("received", filter=Q(channel=c.removeprefix("received_"))) if c in CHANNEL_SUMS else Sum(c)
+        for c in columns
+    }
     found: dict = defaultdict(Counter)
     for model, q in pieces(start, end):
         rows = model.objects.filter(scope.q(), q)
@@ -214,8 +218,15 @@ def totals_by(scope: Scope, period: Period, group: str | None, now: dt.datetime 
     if group is None and live is not None:
         live = {None: live}
     keys = set(end) | set(inside)
-    return {key: _totals(inside.get(key, Counter()), end.get(key, Counter()), start.get(key, Counter()),
-                         None if live is None else live.get(key, (0, 0))) for key in keys}
+    return {
+        key: _totals(
+            inside.get(key, Counter()),
+            end.get(key, Counter()),
+            start.get(key, Counter()),
+            None if live is None else live.get(key, (0, 0)),
+        )
+        for key in keys
+    }
 
 
 def monthly(scope: Scope, period: Period, now: dt.datetime | None = None) -> list[tuple[Period, Totals]]:
@@ -223,10 +234,15 @@ def monthly(scope: Scope, period: Period, now: dt.datetime | None = None) -> lis
     now = now or timezone.now()
     months = period.months()
     aggregates = {f"in__{c}": Sum(c) for c in COUNTERS} | {
-        f"in__received_{ch}": Sum("received", filter=Q(channel=ch)) for ch in Channel.values}
-    rows = {row.pop("day"): Counter({k.removeprefix("in__"): v or 0 for k, v in row.items()})
-            for row in MonthlyFigure.objects.filter(scope.q(), day__lte=months[-1].start).values("day")
-            .annotate(**aggregates).order_by()}
+        f"in__received_{ch}": Sum("received", filter=Q(channel=ch)) for ch in Channel.values
+    }
+    rows = {
+        row.pop("day"): Counter({k.removeprefix("in__"): v or 0 for k, v in row.items()})
+        for row in MonthlyFigure.objects.filter(scope.q(), day__lte=months[-1].start)
+        .values("day")
+        .annotate(**aggregates)
+        .order_by()
+    }
     cumulative = Counter()
     for day in sorted(rows):
         if day < months[0].start:

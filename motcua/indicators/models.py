@@ -5,6 +5,7 @@ agency × procedure × channel. A change of a dossier moves the difference betwe
 daily rows, so a province-wide yearly report sums a few hundred thousand daily rows, never the dossier table.
 `motcua indicators recompute --check` rebuilds both from the dossiers and compares.
 """
+
 from django.conf import settings
 from django.db import models
 
@@ -13,17 +14,31 @@ from motcua.dossiers.states import Channel, Outcome
 # The counters of a daily row, and the day each is counted on (see `facts.contributions`).
 COUNTERS = {
     # by the day the dossier was received (the cohort of the period)
-    "received": "received", "fee_bearing": "received", "paid_online": "received", "digitised": "received",
-    "reused": "received", "citizen_data": "received", "resulted": "received", "e_result": "received",
-    "supplemented": "received", "supplement_requests": "received",
+    "received": "received",
+    "fee_bearing": "received",
+    "paid_online": "received",
+    "digitised": "received",
+    "reused": "received",
+    "citizen_data": "received",
+    "resulted": "received",
+    "e_result": "received",
+    "supplemented": "received",
+    "supplement_requests": "received",
     # by the day it ended (766: done > returned > stopped/refused), judged against the 766 due moment
-    "finished_early": "finished", "finished_on_time": "finished", "finished_late": "finished",
-    "processing_seconds": "finished", "resolved": "finished", "refused": "finished", "stopped": "finished",
+    "finished_early": "finished",
+    "finished_on_time": "finished",
+    "finished_late": "finished",
+    "processing_seconds": "finished",
+    "resolved": "finished",
+    "refused": "finished",
+    "stopped": "finished",
     "withdrawn": "finished",
     "returned": "returned",
     # for "open and overdue at the end of a day": due = became overdue, settled = max(ended, became overdue)
-    "due": "due", "settled": "settled",
-    "rated": "rated", "disliked": "rated",
+    "due": "due",
+    "settled": "settled",
+    "rated": "rated",
+    "disliked": "rated",
 }
 
 
@@ -31,17 +46,18 @@ class DossierFacts(models.Model):
     """The facts of one received dossier that the figures count, as they were last added to `DailyFigure`."""
 
     dossier = models.OneToOneField("dossiers.Dossier", models.CASCADE, primary_key=True, related_name="facts")
-    agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="+",
-                               help_text="the lead agency (cơ quan chủ trì giải quyết)")
+    agency = models.ForeignKey(
+        "agencies.Agency", models.PROTECT, related_name="+", help_text="the lead agency (cơ quan chủ trì giải quyết)"
+    )
     procedure = models.ForeignKey("catalog.Procedure", models.PROTECT, related_name="+")
     channel = models.CharField(max_length=8, choices=Channel.choices)
     received_on = models.DateField()
     finished_on = models.DateField(null=True, blank=True)
-    finish_kind = models.CharField(max_length=10, blank=True,
-                                   help_text="resolved, refused, stopped or withdrawn")
+    finish_kind = models.CharField(max_length=10, blank=True, help_text="resolved, refused, stopped or withdrawn")
     outcome = models.CharField(max_length=8, choices=Outcome.choices, blank=True)
-    overdue_from = models.DateTimeField(null=True, blank=True,
-                                        help_text="from this moment the dossier counts overdue while open (766)")
+    overdue_from = models.DateTimeField(
+        null=True, blank=True, help_text="from this moment the dossier counts overdue while open (766)"
+    )
     returned_on = models.DateField(null=True, blank=True)
     rated_on = models.DateField(null=True, blank=True)
     processing_seconds = models.BigIntegerField(default=0)
@@ -110,8 +126,9 @@ class DailyFigure(Figures):
     class Meta:
         verbose_name = "số liệu theo ngày"
         verbose_name_plural = "số liệu theo ngày"
-        constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"],
-                                               name="daily_figure_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"], name="daily_figure_key")
+        ]
         indexes = [models.Index(fields=["agency", "day"], name="daily_figure_agency_day")]
 
 
@@ -124,8 +141,9 @@ class MonthlyFigure(Figures):
     class Meta:
         verbose_name = "số liệu theo tháng"
         verbose_name_plural = "số liệu theo tháng"
-        constraints = [models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"],
-                                               name="monthly_figure_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "agency", "procedure", "channel"], name="monthly_figure_key")
+        ]
         indexes = [models.Index(fields=["agency", "day"], name="monthly_figure_agency_day")]
 
 
@@ -157,8 +175,11 @@ class OfficialRecord(models.Model):
     class Meta:
         verbose_name = "điểm 766 công bố"
         verbose_name_plural = "điểm 766 công bố"
-        constraints = [models.UniqueConstraint(fields=["group", "department_code", "period_start", "period_end"],
-                                               name="official_record_key")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "department_code", "period_start", "period_end"], name="official_record_key"
+            )
+        ]
 
 
 class SectorKpi(models.Model):
@@ -177,5 +198,6 @@ class SectorKpi(models.Model):
     class Meta:
         verbose_name = "chỉ tiêu ngành"
         verbose_name_plural = "chỉ tiêu ngành"
-        constraints = [models.UniqueConstraint(fields=["code", "agency", "period_start", "period_end"],
-                                               name="sector_kpi_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "agency", "period_start", "period_end"], name="sector_kpi_key")
+        ]

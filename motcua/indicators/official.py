@@ -7,6 +7,7 @@ digitisation, satisfaction), one record per unit under `data.children` or `data.
 published score from the published numerators and denominators with `scoring`, to explain it, never to replace it.
 The format, the mapping of fields to the rules and what "matched" means are in docs/indicators-official.md.
 """
+
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -28,26 +29,60 @@ CENT = Decimal("0.01")
 
 # The portal's metric codes per group, each with the rule of `scoring.METRICS` it follows.
 METRIC_RULES = {
-    Group.TRANSPARENCY: {"PUBLISH_ON_TIME": "1.1", "PUBLIC_UPDATE_ON_TIME": "1.2", "PUBLIC_CONTENT_FULL": "1.3",
-                         "DOSSIER_SYNC": "1.4"},
-    Group.DIGITISATION: {code: code for code in (
-        "ORIGINAL_RESULT_AVAILABLE", "SO_HOA_GIAY_TO_GIAI_QUYET", "ELECTRONIC_CERTIFIED_COPY",
-        "REUSED_DIGITIZED_DATA", "SYNCED_WITH_DVCQG_PERSONAL_STORAGE", "CITIZEN_DATA_CONNECTED_FORMALITY",
-        "CITIZEN_DATA_CONNECTED_DOSSIER")},
-    Group.SATISFACTION: {code: code for code in (
-        "PETITION_CLASSIFICATION_TTHC", "PETITION_CLASSIFICATION_STAFF", "PETITION_PROCESSING_ON_TIME",
-        "PETITION_HANDLING_SATISFACTION", "DOSSIER_RECEIVING_SATISFACTION")},
+    Group.TRANSPARENCY: {
+        "PUBLISH_ON_TIME": "1.1",
+        "PUBLIC_UPDATE_ON_TIME": "1.2",
+        "PUBLIC_CONTENT_FULL": "1.3",
+        "DOSSIER_SYNC": "1.4",
+    },
+    Group.DIGITISATION: {
+        code: code
+        for code in (
+            "ORIGINAL_RESULT_AVAILABLE",
+            "SO_HOA_GIAY_TO_GIAI_QUYET",
+            "ELECTRONIC_CERTIFIED_COPY",
+            "REUSED_DIGITIZED_DATA",
+            "SYNCED_WITH_DVCQG_PERSONAL_STORAGE",
+            "CITIZEN_DATA_CONNECTED_FORMALITY",
+            "CITIZEN_DATA_CONNECTED_DOSSIER",
+        )
+    },
+    Group.SATISFACTION: {
+        code: code
+        for code in (
+            "PETITION_CLASSIFICATION_TTHC",
+            "PETITION_CLASSIFICATION_STAFF",
+            "PETITION_PROCESSING_ON_TIME",
+            "PETITION_HANDLING_SATISFACTION",
+            "DOSSIER_RECEIVING_SATISFACTION",
+        )
+    },
 }
 # Fields only one group's records carry: how the group of a file without metrics is recognised.
-GROUP_FIELDS = {"totalOnTime": Group.PROGRESS, "totalDossierOnlinePaymentSuccess": Group.PAYMENT,
-                "authorityCount": Group.ONLINE}
+GROUP_FIELDS = {
+    "totalOnTime": Group.PROGRESS,
+    "totalDossierOnlinePaymentSuccess": Group.PAYMENT,
+    "authorityCount": Group.ONLINE,
+}
 # The published inputs of `scoring.online_payment` and of `_online`, in their order of arguments (DOMAIN.md 4a):
 # payment A = paid online / with a financial obligation, B = fee procedures with an online payment / fee procedures,
 # C = fee procedures whose dossiers synced fee data / fee procedures.
-PAYMENT_INPUTS = ("totalDossierOnlinePaymentSuccess", "totalDossierFinancialObligation",
-                  "totalDossierOnlineFormalityPaymentSuccess", "totalFeeFormality", "totalFeeDossierFormality")
-ONLINE_INPUTS = ("partialCount", "fullCount", "authorityCount", "onlineDossierCount", "onlineServiceTotal",
-                 "channelOnlineSum", "channelTotalSum")
+PAYMENT_INPUTS = (
+    "totalDossierOnlinePaymentSuccess",
+    "totalDossierFinancialObligation",
+    "totalDossierOnlineFormalityPaymentSuccess",
+    "totalFeeFormality",
+    "totalFeeDossierFormality",
+)
+ONLINE_INPUTS = (
+    "partialCount",
+    "fullCount",
+    "authorityCount",
+    "onlineDossierCount",
+    "onlineServiceTotal",
+    "channelOnlineSum",
+    "channelTotalSum",
+)
 
 
 class OfficialFormatError(Exception):
@@ -135,8 +170,10 @@ def read_response(path, group: str | None = None) -> Response:
     if not isinstance(body, dict) or "code" not in body:
         raise OfficialFormatError(shape)
     if body["code"] != "OK":
-        raise OfficialFormatError(f"Tệp {path} là phản hồi lỗi của Cổng DVCQG: mã {body['code']!r}, "
-                                  f"{body.get('message') or 'không có thông báo'}.")
+        raise OfficialFormatError(
+            f"Tệp {path} là phản hồi lỗi của Cổng DVCQG: mã {body['code']!r}, "
+            f"{body.get('message') or 'không có thông báo'}."
+        )
     if not isinstance(body.get("data"), dict):
         raise OfficialFormatError(shape)
     data = body["data"]
@@ -162,7 +199,9 @@ def _require_record(record, where: str) -> None:
     if not any(isinstance(record.get(key), str) and record[key] for key in ("departmentCode", "departmentId")):
         raise OfficialFormatError(f"{where} thiếu cả departmentCode lẫn departmentId: không biết là đơn vị nào.")
     metrics = record.get("metrics", [])
-    if not isinstance(metrics, list) or not all(isinstance(m, dict) and isinstance(m.get("code"), str) for m in metrics):
+    if not isinstance(metrics, list) or not all(
+        isinstance(m, dict) and isinstance(m.get("code"), str) for m in metrics
+    ):
         raise OfficialFormatError(f"{where}.metrics phải là danh sách chỉ tiêu {{code, numerator, denominator, …}}.")
 
 
@@ -180,8 +219,9 @@ def _group(source_name: str, records, given: str | None) -> str:
     if given and found and given not in found:
         raise OfficialFormatError(f"Tệp {source_name} có dạng nhóm {names}, không phải nhóm {given} đã chỉ định.")
     if not (given or found):
-        raise OfficialFormatError(f"Không nhận ra nhóm chỉ số của tệp {source_name}; hãy chỉ rõ bằng --group "
-                                  f"({', '.join(Group.values)}).")
+        raise OfficialFormatError(
+            f"Không nhận ra nhóm chỉ số của tệp {source_name}; hãy chỉ rõ bằng --group ({', '.join(Group.values)})."
+        )
     return str(given or found.pop())
 
 
@@ -225,6 +265,7 @@ def department(record: dict) -> str:
 
 # --- import ---------------------------------------------------------------------------------------------------
 
+
 @transaction.atomic
 def import_file(path, period_start: dt.date, period_end: dt.date, group: str | None = None) -> ImportSummary:
     """Store every record of one file for the period, replacing what an earlier import stored for the same key."""
@@ -237,7 +278,10 @@ def import_file(path, period_start: dt.date, period_end: dt.date, group: str | N
     for (record, is_root, where), code in zip(response.records, codes):
         where = f"{response.source_name}: {where}"
         _, created = OfficialRecord.objects.update_or_create(
-            group=response.group, department_code=code, period_start=period_start, period_end=period_end,
+            group=response.group,
+            department_code=code,
+            period_start=period_start,
+            period_end=period_end,
             defaults={
                 "department_name": nfc(str(record.get("departmentName") or ""))[:300],
                 "agency_id": agencies.get(code),
@@ -262,17 +306,29 @@ def _department_codes(response: Response) -> list[str]:
     """Each record's departmentCode. The transparency and satisfaction APIs publish none: their records take the
     code another group's record gave the same departmentId (the portal's ids are the same across groups)."""
     missing = {record["departmentId"] for record, _, _ in response.records if not record.get("departmentCode")}
-    known = dict(OfficialRecord.objects.filter(payload__departmentId__in=missing)
-                 .values_list("payload__departmentId", "department_code")) if missing else {}
-    codes = [str(record.get("departmentCode") or known.get(record["departmentId"], "")) for record, _, _ in
-             response.records]
-    unknown = [record.get("departmentName") or record["departmentId"]
-               for (record, _, _), code in zip(response.records, codes) if not code]
+    known = (
+        dict(
+            OfficialRecord.objects.filter(payload__departmentId__in=missing).values_list(
+                "payload__departmentId", "department_code"
+            )
+        )
+        if missing
+        else {}
+    )
+    codes = [
+        str(record.get("departmentCode") or known.get(record["departmentId"], "")) for record, _, _ in response.records
+    ]
+    unknown = [
+        record.get("departmentName") or record["departmentId"]
+        for (record, _, _), code in zip(response.records, codes)
+        if not code
+    ]
     if unknown:
         raise OfficialFormatError(
             f"Tệp {response.source_name}: {len(unknown)} bản ghi không có departmentCode và motcua chưa biết mã theo "
             f"departmentId ({', '.join(unknown[:5])}{', …' if len(unknown) > 5 else ''}). Hãy nhập trước tệp của một "
-            f"nhóm có mã đơn vị (tiến độ, thanh toán, số hóa, dịch vụ công trực tuyến) để motcua tra mã.")
+            f"nhóm có mã đơn vị (tiến độ, thanh toán, số hóa, dịch vụ công trực tuyến) để motcua tra mã."
+        )
     seen = set()
     for code in codes:
         if len(code) > 32:
@@ -294,6 +350,7 @@ def _stored(value: Decimal | None, max_digits: int, where: str) -> Decimal | Non
 
 
 # --- check ----------------------------------------------------------------------------------------------------
+
 
 def check_file(path, group: str | None = None) -> GroupCheck:
     """Recompute every published score of one file that publishes its inputs, and compare."""
@@ -351,6 +408,7 @@ def _compare_metrics(group: str, record: dict, name: str, where: str) -> list[Co
         comparisons.append(Comparison(name, str(metric.get("code")), published, recomputed))
         parts.append(None if recomputed is None else recomputed.quantize(CENT, ROUND_HALF_UP))
     if comparisons:
-        comparisons.append(Comparison(name, "tổng điểm nhóm", published_score(record, where),
-                                      scoring.group_total(parts)))
+        comparisons.append(
+            Comparison(name, "tổng điểm nhóm", published_score(record, where), scoring.group_total(parts))
+        )
     return comparisons

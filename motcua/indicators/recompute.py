@@ -4,6 +4,7 @@
 Dossiers are read in batches of 2,000 and their facts compared or written batch by batch; only the daily sums
 (one entry per day × agency × procedure × channel) are held in memory.
 """
+
 from collections import Counter, defaultdict
 
 from django.db import transaction
@@ -70,8 +71,10 @@ def compare(stdout) -> int:
     problems += sum_differences(DailyFigure, sums) + sum_differences(MonthlyFigure, by_month(sums))
     for line in problems:
         stdout.write(line)
-    stdout.write(f"Đã tính lại {dossiers} hồ sơ, {len(sums)} dòng số liệu theo ngày: "
-                 + (f"{len(problems)} chênh lệch." if problems else "không có chênh lệch."))
+    stdout.write(
+        f"Đã tính lại {dossiers} hồ sơ, {len(sums)} dòng số liệu theo ngày: "
+        + (f"{len(problems)} chênh lệch." if problems else "không có chênh lệch.")
+    )
     return 1 if problems else 0
 
 
@@ -87,8 +90,12 @@ def rebuild(stdout) -> int:
         dossiers += len(facts)
     for model, rows in [(DailyFigure, sums), (MonthlyFigure, by_month(sums))]:
         model.objects.bulk_create(
-            (model(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **counters)
-             for (day, agency, procedure, channel), counters in rows.items()), batch_size=BATCH)
+            (
+                model(day=day, agency_id=agency, procedure_id=procedure, channel=channel, **counters)
+                for (day, agency, procedure, channel), counters in rows.items()
+            ),
+            batch_size=BATCH,
+        )
     stdout.write(f"Đã dựng lại số liệu từ {dossiers} hồ sơ: {len(sums)} dòng số liệu theo ngày.")
     return 0
 

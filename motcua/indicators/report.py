@@ -5,6 +5,7 @@ agencies below it) or of the whole province, written from the live figures of th
 number left blank, place and date, "Kính gửi") over the sections that `report_sections` writes from the figures.
 The periods it covers are read by `report_periods`.
 """
+
 import datetime as dt
 from types import SimpleNamespace
 
@@ -13,13 +14,21 @@ from django.utils import timezone
 from motcua.agencies.models import Agency
 from motcua.dossiers.printing.pdf import abbreviation, long_date, name_lines, place_of
 
-from .scorecard import scorecard
 from .figures import Period, Scope
 from .report_document import Report, Section
 from .report_periods import period_phrase
-from .report_sections import (digital_section, dossiers_section, pakn_section, procedures_section,
-                              satisfaction_section, scorecard_section, sector_section, shortcomings_section,
-                              tasks_section)
+from .report_sections import (
+    digital_section,
+    dossiers_section,
+    pakn_section,
+    procedures_section,
+    satisfaction_section,
+    scorecard_section,
+    sector_section,
+    shortcomings_section,
+    tasks_section,
+)
+from .scorecard import scorecard
 
 # The room left in "Số:      /BC-STP" for the văn thư to write the number in: no-break spaces, which HTML keeps.
 BLANK = "\u00a0" * 10
@@ -31,33 +40,46 @@ NATIONAL_ADDRESSEE = "Văn phòng Chính phủ"
 REPORT_HEADING = {"width_mm": 75, "size_pt": 12}
 
 
-
 def _issuer(agency: Agency | None) -> Agency | None:
     """Who signs: the agency reported on, or for the whole province its top agency (the provincial People's
     Committee), when there is one."""
     if agency is not None:
         return agency
-    return Agency.objects.filter(level=Agency.Level.PROVINCE, parent=None).select_related("unit").order_by(
-        "code").first()
+    return (
+        Agency.objects.filter(level=Agency.Level.PROVINCE, parent=None).select_related("unit").order_by("code").first()
+    )
 
 
 def _heading(agency: Agency | None, today: dt.date) -> dict:
     issuer = _issuer(agency)
     if issuer is None:
-        heading = {"superior": "", "agency": "ỦY BAN NHÂN DÂN TỈNH", "number": f"Số:{BLANK}/BC-UBND",
-                   "place": place_of(None), "date": long_date(_noon(today))}
+        heading = {
+            "superior": "",
+            "agency": "ỦY BAN NHÂN DÂN TỈNH",
+            "number": f"Số:{BLANK}/BC-UBND",
+            "place": place_of(None),
+            "date": long_date(_noon(today)),
+        }
     else:
         # The number's suffix is the initials of the name ("Sở Tư pháp tỉnh Phú Thọ" → STP), not the short name.
         suffix = abbreviation(SimpleNamespace(short_name="", name=issuer.name))
-        heading = {"superior": issuer.parent.name.upper() if issuer.parent_id else "", "agency": issuer.name.upper(),
-                   "number": f"Số:{BLANK}/BC-{suffix}", "place": place_of(issuer), "date": long_date(_noon(today))}
-    return {**heading, "addressee": addressee(issuer),
-            "superior_lines": name_lines(heading["superior"], **REPORT_HEADING),
-            "agency_lines": name_lines(heading["agency"], **REPORT_HEADING, bold=True)}
+        heading = {
+            "superior": issuer.parent.name.upper() if issuer.parent_id else "",
+            "agency": issuer.name.upper(),
+            "number": f"Số:{BLANK}/BC-{suffix}",
+            "place": place_of(issuer),
+            "date": long_date(_noon(today)),
+        }
+    return {
+        **heading,
+        "addressee": addressee(issuer),
+        "superior_lines": name_lines(heading["superior"], **REPORT_HEADING),
+        "agency_lines": name_lines(heading["agency"], **REPORT_HEADING, bold=True),
+    }
 
 
 def addressee(issuer: Agency | None) -> str:
-    """"Kính gửi": the body the issuer reports to. A unit reports to the body above it; an agency with none above
+    """ "Kính gửi": the body the issuer reports to. A unit reports to the body above it; an agency with none above
     it to the province's People's Committee; the province (its People's Committee, or no agency) to the Government
     Office."""
     if issuer is not None and issuer.parent_id:
@@ -90,7 +112,11 @@ def build(agency: Agency | None, period: Period, now: dt.datetime | None = None)
         shortcomings_section(card),
         tasks_section(card, period),
     ]
-    return Report(scope=scope, period=period, **_heading(agency, timezone.localdate(now)), title="BÁO CÁO",
-                  subtitle=f"Kết quả thực hiện công tác cải cách thủ tục hành chính {period_phrase(period)}",
-                  sections=sections)
-
+    return Report(
+        scope=scope,
+        period=period,
+        **_heading(agency, timezone.localdate(now)),
+        title="BÁO CÁO",
+        subtitle=f"Kết quả thực hiện công tác cải cách thủ tục hành chính {period_phrase(period)}",
+        sections=sections,
+    )

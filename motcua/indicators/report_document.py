@@ -6,6 +6,7 @@ Table cells keep their values (int, `Percent`, `Score`, text): each renderer for
 `display` (Vietnamese style: 1.234; 63,64%; "không có dữ liệu" for a ratio with nothing under it). Split from
 `report.py` (issue 13): the renderers need the shape, not the figures that fill it.
 """
+
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -19,12 +20,14 @@ from .report_periods import period_code
 @dataclass(frozen=True)
 class Percent:
     """A share of 1, shown as a percentage rounded to 2 decimals; None reads "không có dữ liệu"."""
+
     ratio: Decimal | float | None
 
 
 @dataclass(frozen=True)
 class Score:
     """Points of Decision 766, shown to 2 decimals; None reads "không có dữ liệu"."""
+
     points: Decimal | None
 
 
@@ -57,12 +60,12 @@ def ratio_of(numerator, denominator) -> Decimal | None:
 @dataclass
 class Row:
     cells: list
-    kind: str = ""   # "" | "sub" (an indented "trong đó" line) | "total"
+    kind: str = ""  # "" | "sub" (an indented "trong đó" line) | "total"
 
 
 @dataclass
 class Table:
-    key: str            # short name: the Excel sheet, the anchor
+    key: str  # short name: the Excel sheet, the anchor
     title: str
     columns: list[str]
     rows: list[Row]
@@ -70,8 +73,19 @@ class Table:
 
     def text_rows(self) -> list[tuple[str, list[tuple[str, bool]]]]:
         """Rows as (kind, [(text, is_number)]) for the HTML, PDF and DOCX renderers."""
-        return [(row.kind, [(display(cell), isinstance(cell, (int, Percent, Score, Decimal, float))
-                             and not isinstance(cell, bool)) for cell in row.cells]) for row in self.rows]
+        return [
+            (
+                row.kind,
+                [
+                    (
+                        display(cell),
+                        isinstance(cell, (int, Percent, Score, Decimal, float)) and not isinstance(cell, bool),
+                    )
+                    for cell in row.cells
+                ],
+            )
+            for row in self.rows
+        ]
 
 
 @dataclass
@@ -80,24 +94,24 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
-    level: int = 2      # 1: a part of the report ("I. ..."), 2: a numbered section inside it
+    level: int = 2  # 1: a part of the report ("I. ..."), 2: a numbered section inside it
 
 
 @dataclass
 class Report:
     scope: Scope
     period: Period
-    superior: str           # the body above the issuing agency, upper case ("" when none)
-    agency: str             # the issuing agency, upper case
-    number: str             # "Số:      /BC-STP": the number itself is left for the văn thư
+    superior: str  # the body above the issuing agency, upper case ("" when none)
+    agency: str  # the issuing agency, upper case
+    number: str  # "Số:      /BC-STP": the number itself is left for the văn thư
     place: str
-    date: str               # "ngày 05 tháng 4 năm 2026"
-    title: str              # "BÁO CÁO"
-    subtitle: str           # "Kết quả thực hiện công tác cải cách thủ tục hành chính quý I năm 2026"
+    date: str  # "ngày 05 tháng 4 năm 2026"
+    title: str  # "BÁO CÁO"
+    subtitle: str  # "Kết quả thực hiện công tác cải cách thủ tục hành chính quý I năm 2026"
     sections: list[Section]
-    addressee: str = ""     # "Ủy ban nhân dân tỉnh Phú Thọ": after "Kính gửi:", below the title
+    addressee: str = ""  # "Ủy ban nhân dân tỉnh Phú Thọ": after "Kính gửi:", below the title
     recipients: list[str] = field(default_factory=lambda: ["Như trên;", "Lưu: VT."])
-    superior_lines: list[str] = field(default_factory=list)   # the names as whole heading lines (name_lines)
+    superior_lines: list[str] = field(default_factory=list)  # the names as whole heading lines (name_lines)
     agency_lines: list[str] = field(default_factory=list)
 
     @property

@@ -2,6 +2,7 @@
 document: A4, margins 20/15/20/30 mm, Times New Roman 14 pt for the text (13 pt in the heading and the tables), the
 agency top left with the number ("Số:      /BC-STP", the number itself left for the văn thư to fill in), the national
 motto top right with the place and date, the title in bold capitals, recipients and signature at the end."""
+
 import io
 import unicodedata
 
@@ -16,6 +17,7 @@ from .report_document import Report, Table
 
 FONT = "Times New Roman"
 BODY = Pt(14)
+GAP = Pt(6)  # below a paragraph, unless the caller says otherwise
 SMALL = Pt(13)
 TABLE = Pt(12)
 
@@ -35,8 +37,7 @@ def _font(run, size=BODY, bold=False, italic=False):
     return run
 
 
-def _paragraph(container, text="", *, size=BODY, bold=False, italic=False, align=None, indent=False,
-               space_after=Pt(6)):
+def _paragraph(container, text="", *, size=BODY, bold=False, italic=False, align=None, indent=False, space_after=GAP):
     paragraph = container.add_paragraph()
     if text:
         _font(paragraph.add_run(_nfc(text)), size, bold, italic)
@@ -101,7 +102,7 @@ def _heading(document, report: Report):
     # that width, and 9 cm for the motto at 12 pt; no cell margins, so that a line that fits there fits here.
     _no_cell_margins(table)
     left.width, right.width = Cm(7.5), Cm(9)
-    for line in report.superior_lines:    # whole lines: Word would break "TỈNH PHÚ / THỌ" on its own
+    for line in report.superior_lines:  # whole lines: Word would break "TỈNH PHÚ / THỌ" on its own
         _cell_text(left, line, size=TABLE)
     for line in report.agency_lines:
         _cell_text(left, line, size=TABLE, bold=True)
@@ -127,8 +128,9 @@ def _table(document, table: Table):
     for (kind, cells), row in zip(rows, grid.rows[1:]):
         for index, ((text, is_number), cell) in enumerate(zip(cells, row.cells)):
             align = WD_ALIGN_PARAGRAPH.RIGHT if is_number else WD_ALIGN_PARAGRAPH.LEFT
-            paragraph = _cell_text(cell, text, size=TABLE, bold=kind == "total",
-                                   italic=kind == "sub" and index == 0, align=align)
+            paragraph = _cell_text(
+                cell, text, size=TABLE, bold=kind == "total", italic=kind == "sub" and index == 0, align=align
+            )
             if kind == "sub" and index == 0:
                 paragraph.paragraph_format.left_indent = Cm(0.5)
     if table.note:

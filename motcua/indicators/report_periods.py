@@ -4,6 +4,7 @@ page's `ky` parameter, and how the report's title and tables name them.
 Split from `report.py` (issue 13): the report page, the sector KPI page and the report's text all read periods the
 same way, and none of it needs the figures.
 """
+
 import datetime as dt
 import re
 
@@ -16,8 +17,9 @@ EARLIEST_YEAR = 2015
 
 
 def half_year(year: int, half: int) -> Period:
-    start, end = (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (dt.date(year, 7, 1),
-                                                                                  dt.date(year, 12, 31))
+    start, end = (
+        (dt.date(year, 1, 1), dt.date(year, 6, 30)) if half == 1 else (dt.date(year, 7, 1), dt.date(year, 12, 31))
+    )
     return Period(start, end, f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}")
 
 
@@ -25,7 +27,7 @@ PERIOD_CODES = [
     (re.compile(r"^(\d{4})-(\d{2})$"), lambda y, n: Period.month(y, n) if 1 <= n <= 12 else None),
     (re.compile(r"^(\d{4})-Q(\d)$"), lambda y, n: Period.quarter(y, n) if 1 <= n <= 4 else None),
     (re.compile(r"^(\d{4})-H(\d)$"), lambda y, n: half_year(y, n) if n in (1, 2) else None),
-    (re.compile(r"^(\d{4})$"), lambda y: Period.year(y)),
+    (re.compile(r"^(\d{4})$"), Period.year),
 ]
 
 
@@ -34,7 +36,7 @@ class PeriodError(ValueError):
 
 
 def standard_period(code: str) -> Period | None:
-    """"2026-03" (month), "2026-Q1" (quarter), "2026-H1" (first half), "2026" (year); None for anything else."""
+    """ "2026-03" (month), "2026-Q1" (quarter), "2026-H1" (first half), "2026" (year); None for anything else."""
     for pattern, make in PERIOD_CODES:
         match = pattern.match((code or "").strip())
         if match:
@@ -108,9 +110,8 @@ def period_choices(today: dt.date | None = None, years: int = 3) -> list[tuple[s
     return groups
 
 
-
 def period_label(period: Period) -> str:
-    """"Tháng 03/2026", "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026" or "Từ 01/03/2026 đến 15/03/2026"."""
+    """ "Tháng 03/2026", "Quý I/2026", "6 tháng đầu năm 2026", "Năm 2026" or "Từ 01/03/2026 đến 15/03/2026"."""
     return (standard_period(period_code(period)) or Period.between(period.start, period.end)).label
 
 
@@ -130,4 +131,3 @@ def next_period_phrase(period: Period) -> str:
         return period_phrase(half_year(year + half // 2, half % 2 + 1))
     month = period.start.month
     return period_phrase(Period.month(year + month // 12, month % 12 + 1))
-

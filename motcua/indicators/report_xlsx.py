@@ -3,6 +3,7 @@
 Numbers stay numbers (a share is a real percentage cell, a score a 2-decimal number) so that the figures can be added
 up in Excel; a ratio with nothing under it is the text "không có dữ liệu", never 0%.
 """
+
 import io
 import re
 from decimal import Decimal

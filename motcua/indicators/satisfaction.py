@@ -1,5 +1,6 @@
 """Satisfaction per criterion of Decree 61/2018 Art. 31, with its sample size and a 95% confidence interval,
 so that "100% hài lòng" from three answers is shown as what it is (Wilson score interval)."""
+
 import datetime as dt
 import math
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
 
 def ratings(scope: Scope, period: Period):
     """Ratings given in the period on dossiers of the scope (by lead agency and procedure, as the figures)."""
-    found = Rating.objects.filter(created_at__gte=day_start(period.start),
-                                  created_at__lt=day_start(period.end + dt.timedelta(days=1)))
+    found = Rating.objects.filter(
+        created_at__gte=day_start(period.start), created_at__lt=day_start(period.end + dt.timedelta(days=1))
+    )
     if scope.agency_ids is not None:
         found = found.filter(dossier__lead_agency_id__in=scope.agency_ids)
     if scope.level:

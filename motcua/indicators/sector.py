@@ -5,6 +5,7 @@ Which agency reports a KPI is read from its name (the agency table has no sector
 accounts, health and social insurance the hospital and health-insurance figures, home affairs and the communes the
 welfare payments. `relevant(agency)` lists the KPIs an agency enters; `EntryForm` validates one KPI's figures.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -22,27 +23,47 @@ LARGEST = 10**12
 class Kpi:
     code: str
     name: str
-    value_label: str          # what the value counts
-    denominator_label: str    # what the denominator counts
-    reporter: str             # who reports it, as the page tells the user
-    name_words: tuple[str, ...] = ()   # folded words in the name of an agency that reports it
-    levels: tuple[str, ...] = ()       # agency levels that report it whatever their name
+    value_label: str  # what the value counts
+    denominator_label: str  # what the denominator counts
+    reporter: str  # who reports it, as the page tells the user
+    name_words: tuple[str, ...] = ()  # folded words in the name of an agency that reports it
+    levels: tuple[str, ...] = ()  # agency levels that report it whatever their name
 
 
 CATALOGUE = [
-    Kpi("eid_level2", "Tài khoản định danh điện tử mức độ 2 được kích hoạt",
-        "Số tài khoản định danh điện tử mức độ 2 đã kích hoạt", "Dân số trên địa bàn",
-        "Công an tỉnh, Công an cấp xã", name_words=("cong an",)),
-    Kpi("cashless_hospital", "Thanh toán viện phí không dùng tiền mặt",
-        "Số lượt thanh toán viện phí không dùng tiền mặt", "Tổng số lượt thanh toán viện phí",
-        "Sở Y tế, bệnh viện, trung tâm y tế", name_words=("y te", "benh vien")),
-    Kpi("cccd_health_insurance", "Thẻ căn cước sử dụng thay thẻ bảo hiểm y tế",
+    Kpi(
+        "eid_level2",
+        "Tài khoản định danh điện tử mức độ 2 được kích hoạt",
+        "Số tài khoản định danh điện tử mức độ 2 đã kích hoạt",
+        "Dân số trên địa bàn",
+        "Công an tỉnh, Công an cấp xã",
+        name_words=("cong an",),
+    ),
+    Kpi(
+        "cashless_hospital",
+        "Thanh toán viện phí không dùng tiền mặt",
+        "Số lượt thanh toán viện phí không dùng tiền mặt",
+        "Tổng số lượt thanh toán viện phí",
+        "Sở Y tế, bệnh viện, trung tâm y tế",
+        name_words=("y te", "benh vien"),
+    ),
+    Kpi(
+        "cccd_health_insurance",
+        "Thẻ căn cước sử dụng thay thẻ bảo hiểm y tế",
         "Số người tham gia bảo hiểm y tế dùng được thẻ căn cước thay thẻ bảo hiểm y tế",
-        "Số người tham gia bảo hiểm y tế", "Bảo hiểm xã hội tỉnh, Sở Y tế",
-        name_words=("bao hiem xa hoi", "y te")),
-    Kpi("welfare_accounts", "Chi trả an sinh xã hội qua tài khoản",
-        "Số đối tượng nhận trợ cấp an sinh xã hội qua tài khoản", "Tổng số đối tượng hưởng trợ cấp an sinh xã hội",
-        "Sở Nội vụ, Ủy ban nhân dân cấp xã", name_words=("noi vu", "lao dong"), levels=("commune",)),
+        "Số người tham gia bảo hiểm y tế",
+        "Bảo hiểm xã hội tỉnh, Sở Y tế",
+        name_words=("bao hiem xa hoi", "y te"),
+    ),
+    Kpi(
+        "welfare_accounts",
+        "Chi trả an sinh xã hội qua tài khoản",
+        "Số đối tượng nhận trợ cấp an sinh xã hội qua tài khoản",
+        "Tổng số đối tượng hưởng trợ cấp an sinh xã hội",
+        "Sở Nội vụ, Ủy ban nhân dân cấp xã",
+        name_words=("noi vu", "lao dong"),
+        levels=("commune",),
+    ),
 ]
 BY_CODE = {kpi.code: kpi for kpi in CATALOGUE}
 
@@ -50,8 +71,11 @@ BY_CODE = {kpi.code: kpi for kpi in CATALOGUE}
 def relevant(agency) -> list[Kpi]:
     """The KPIs `agency` reports, in catalogue order."""
     name = fold(agency.name)
-    return [kpi for kpi in CATALOGUE
-            if agency.level in kpi.levels or any(re.search(rf"\b{word}\b", name) for word in kpi.name_words)]
+    return [
+        kpi
+        for kpi in CATALOGUE
+        if agency.level in kpi.levels or any(re.search(rf"\b{word}\b", name) for word in kpi.name_words)
+    ]
 
 
 def grouped(number: int) -> str:
@@ -114,13 +138,21 @@ class EntryForm(forms.Form):
 
 def forms_for(agency, period, data=None) -> list[EntryForm]:
     """The entry forms of the KPIs `agency` reports, filled with what was entered for `period` before."""
-    entered = {e.code: e for e in SectorKpi.objects.filter(agency=agency, period_start=period.start,
-                                                           period_end=period.end)}
+    entered = {
+        e.code: e for e in SectorKpi.objects.filter(agency=agency, period_start=period.start, period_end=period.end)
+    }
     result = []
     for kpi in relevant(agency):
         entry = entered.get(kpi.code)
-        initial = {"value": grouped(entry.value), "denominator": grouped(entry.denominator) if entry.denominator
-                   is not None else "", "note": entry.note} if entry else None
+        initial = (
+            {
+                "value": grouped(entry.value),
+                "denominator": grouped(entry.denominator) if entry.denominator is not None else "",
+                "note": entry.note,
+            }
+            if entry
+            else None
+        )
         result.append(EntryForm(data, kpi=kpi, initial=initial))
     return result
 
@@ -133,8 +165,16 @@ def save(forms_: list[EntryForm], *, agency, period, user) -> int:
     for form in forms_:
         if form.is_filled:
             SectorKpi.objects.update_or_create(
-                code=form.kpi.code, agency=agency, period_start=period.start, period_end=period.end,
-                defaults={"value": form.cleaned_data["value"], "denominator": form.cleaned_data["denominator"],
-                          "note": form.cleaned_data["note"], "entered_by": user})
+                code=form.kpi.code,
+                agency=agency,
+                period_start=period.start,
+                period_end=period.end,
+                defaults={
+                    "value": form.cleaned_data["value"],
+                    "denominator": form.cleaned_data["denominator"],
+                    "note": form.cleaned_data["note"],
+                    "entered_by": user,
+                },
+            )
             stored += 1
     return stored

@@ -1,6 +1,7 @@
 """Báo cáo (/bao-cao/): the periodic reform report of an agency or of the province (preview, PDF, Word, Excel), and
 the sector KPI entry with its history. Heads report on their agencies and those below; monitors on any agency or
 the whole province; any staff member enters the sector KPIs of the agencies they work at."""
+
 import datetime as dt
 from functools import wraps
 
@@ -55,6 +56,7 @@ def staff_only(view):
             return view(request, *args, **kwargs)
         except Refused as refused:
             return error_page(request, refused.status, refused.message)
+
     return wrapped
 
 
@@ -66,6 +68,7 @@ def _file(content: bytes, kind: str, name: str) -> HttpResponse:
 
 
 # ---- the report ----
+
 
 def reportable_ids(user) -> set[int] | None:
     """Agencies whose report the user may read: None for a monitor (every agency and the province)."""
@@ -86,8 +89,10 @@ def _agency(code: str, allowed: set[int] | None) -> Agency | None:
     if agency is None:
         raise Refused(404, f"Không có cơ quan, đơn vị mã “{code}”.")
     if allowed is not None and agency.pk not in allowed:
-        raise Refused(403, f"Bạn chỉ xem được báo cáo của đơn vị mình và các đơn vị trực thuộc; "
-                           f"{agency.name} không thuộc phạm vi đó.")
+        raise Refused(
+            403,
+            f"Bạn chỉ xem được báo cáo của đơn vị mình và các đơn vị trực thuộc; {agency.name} không thuộc phạm vi đó.",
+        )
     return agency
 
 
@@ -116,18 +121,28 @@ def _default_agency(allowed: set[int] | None) -> str:
 def report_page(request):
     allowed = reportable_ids(request.user)
     if allowed is not None and not allowed:
-        raise Refused(403, "Báo cáo cải cách thủ tục hành chính dành cho lãnh đạo đơn vị và cán bộ giám sát. "
-                           "Cán bộ các cơ quan chuyên ngành nhập chỉ tiêu ngành tại mục “Chỉ tiêu ngành”.")
+        raise Refused(
+            403,
+            "Báo cáo cải cách thủ tục hành chính dành cho lãnh đạo đơn vị và cán bộ giám sát. "
+            "Cán bộ các cơ quan chuyên ngành nhập chỉ tiêu ngành tại mục “Chỉ tiêu ngành”.",
+        )
     params = request.GET.copy()
     if "co_quan" not in params:
         params["co_quan"] = _default_agency(allowed)
     if "ky" not in params:
         today = timezone.localdate()
         params["ky"] = period_code(Period.month(today.year, today.month))
-    agencies = Agency.objects.order_by("code") if allowed is None else Agency.objects.filter(
-        pk__in=allowed).order_by("code")
-    context = {"params": params, "agencies": agencies, "whole_province": allowed is None,
-               "periods": period_choices(), "range": RANGE, "province": PROVINCE}
+    agencies = (
+        Agency.objects.order_by("code") if allowed is None else Agency.objects.filter(pk__in=allowed).order_by("code")
+    )
+    context = {
+        "params": params,
+        "agencies": agencies,
+        "whole_province": allowed is None,
+        "periods": period_choices(),
+        "range": RANGE,
+        "province": PROVINCE,
+    }
     agency = _agency(params["co_quan"], allowed)
     try:
         period = _period(params)
@@ -140,17 +155,22 @@ def report_page(request):
     if output == "docx":
         return _file(report_docx.render(built), "docx", built.filename)
     if output == "xlsx":
-        return _file(report_xlsx.render(f"{built.title} {built.subtitle}", built.tables, built.scope.label),
-                     "xlsx", built.filename)
+        return _file(
+            report_xlsx.render(f"{built.title} {built.subtitle}", built.tables, built.scope.label),
+            "xlsx",
+            built.filename,
+        )
     params.pop("xuat", None)
     return render(request, "indicators/report.html", {**context, "report": built, "query": params.urlencode()})
 
 
 # ---- sector KPIs ----
 
+
 def _history(user):
     entries = SectorKpi.objects.select_related("agency", "entered_by").order_by(
-        "-period_end", "-period_start", "agency__code", "code")
+        "-period_end", "-period_start", "agency__code", "code"
+    )
     if not permissions.is_monitor(user):
         entries = entries.filter(agency_id__in={agency for agency, _ in permissions.roles_of(user)})
     return entries
@@ -160,21 +180,35 @@ def history_table(entries) -> Table:
     rows = []
     for entry in entries:
         kpi = sector.BY_CODE.get(entry.code)
-        rows.append(Row([
-            period_label(Period(entry.period_start, entry.period_end)), entry.agency.name,
-            kpi.name if kpi else entry.code, entry.value, entry.denominator,
-            Percent(ratio_of(entry.value, entry.denominator)),
-            entry.entered_by.full_name or entry.entered_by.username,
-            formats.moment(entry.entered_at)]))
-    return Table("lich-su", "Số liệu chỉ tiêu ngành đã nhập",
-                 ["Kỳ số liệu", "Cơ quan báo cáo", "Chỉ tiêu", "Giá trị", "Mẫu số", "Tỷ lệ", "Người nhập",
-                  "Cập nhật lúc"], rows)
+        rows.append(
+            Row(
+                [
+                    period_label(Period(entry.period_start, entry.period_end)),
+                    entry.agency.name,
+                    kpi.name if kpi else entry.code,
+                    entry.value,
+                    entry.denominator,
+                    Percent(ratio_of(entry.value, entry.denominator)),
+                    entry.entered_by.full_name or entry.entered_by.username,
+                    formats.moment(entry.entered_at),
+                ]
+            )
+        )
+    return Table(
+        "lich-su",
+        "Số liệu chỉ tiêu ngành đã nhập",
+        ["Kỳ số liệu", "Cơ quan báo cáo", "Chỉ tiêu", "Giá trị", "Mẫu số", "Tỷ lệ", "Người nhập", "Cập nhật lúc"],
+        rows,
+    )
 
 
 def catalogue_table() -> Table:
-    return Table("danh-muc", "Danh mục chỉ tiêu ngành",
-                 ["Chỉ tiêu", "Giá trị (tử số)", "Mẫu số", "Cơ quan báo cáo"],
-                 [Row([k.name, k.value_label, k.denominator_label, k.reporter]) for k in sector.CATALOGUE])
+    return Table(
+        "danh-muc",
+        "Danh mục chỉ tiêu ngành",
+        ["Chỉ tiêu", "Giá trị (tử số)", "Mẫu số", "Cơ quan báo cáo"],
+        [Row([k.name, k.value_label, k.denominator_label, k.reporter]) for k in sector.CATALOGUE],
+    )
 
 
 def _previous_month() -> str:
@@ -203,9 +237,11 @@ def sector_page(request):
         code = params.get("co_quan") or enterable[0].code
         agency = next((a for a in enterable if a.code == code), None)
         if agency is None:
-            raise Refused(403 if Agency.objects.filter(code=code).exists() else 404,
-                          f"Bạn không nhập được chỉ tiêu ngành cho cơ quan mã “{code}”: chỉ nhập cho cơ quan mình "
-                          f"công tác và có chỉ tiêu ngành phải báo cáo.")
+            raise Refused(
+                403 if Agency.objects.filter(code=code).exists() else 404,
+                f"Bạn không nhập được chỉ tiêu ngành cho cơ quan mã “{code}”: chỉ nhập cho cơ quan mình "
+                f"công tác và có chỉ tiêu ngành phải báo cáo.",
+            )
         try:
             period = parse_period(params.get("ky") or _previous_month())
         except PeriodError as problem:
@@ -213,7 +249,7 @@ def sector_page(request):
     if agency is not None and period is not None:
         forms = sector.forms_for(agency, period, request.POST if request.method == "POST" else None)
         if request.method == "POST":
-            if all([form.is_valid() for form in forms]):   # a list: every form checked, every error shown
+            if all([form.is_valid() for form in forms]):  # noqa: C419 (a list: every form checked, every error shown)
                 stored = sector.save(forms, agency=agency, period=period, user=user)
                 messages.success(request, f"Đã lưu {stored} chỉ tiêu của {agency.name}, {period.label}.")
                 return redirect(f"{reverse('indicators:sector')}?co_quan={agency.code}&ky={period_code(period)}")

@@ -1,4 +1,5 @@
 """Admin: what was sent to applicants, and what failed; notices change only through delivery (or "send again")."""
+
 from django.contrib import admin, messages
 
 from . import tasks
@@ -7,13 +8,36 @@ from .models import Notice
 
 @admin.register(Notice)
 class NoticeAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "subject_code", "event_kind", "channel", "recipient", "status", "attempts",
-                    "sent_at", "last_error")
+    list_display = (
+        "created_at",
+        "subject_code",
+        "event_kind",
+        "channel",
+        "recipient",
+        "status",
+        "attempts",
+        "sent_at",
+        "last_error",
+    )
     list_filter = ("status", "channel")
     search_fields = ("dossier__code", "feedback_event__feedback__code", "recipient")
     list_select_related = ("dossier", "event", "feedback_event__feedback")
-    readonly_fields = ("dossier", "event", "feedback_event", "channel", "recipient", "subject", "body", "status",
-                       "attempts", "last_error", "provider_message_id", "created_at", "next_attempt_at", "sent_at")
+    readonly_fields = (
+        "dossier",
+        "event",
+        "feedback_event",
+        "channel",
+        "recipient",
+        "subject",
+        "body",
+        "status",
+        "attempts",
+        "last_error",
+        "provider_message_id",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+    )
     actions = ["send_again"]
 
     @admin.display(description="hồ sơ / PAKN")

@@ -1,4 +1,5 @@
 """What was sent to applicants: one row per notice and channel, with every delivery attempt's outcome."""
+
 from django.db import models
 
 
@@ -19,12 +20,20 @@ class Notice(models.Model):
         SENT = "sent", "Đã gửi"
         FAILED = "failed", "Gửi không thành công"
 
-    dossier = models.ForeignKey("dossiers.Dossier", models.PROTECT, null=True, blank=True, related_name="notices",
-                                verbose_name="hồ sơ")
-    event = models.ForeignKey("dossiers.Event", models.PROTECT, null=True, blank=True, related_name="notices",
-                              verbose_name="sự kiện")
-    feedback_event = models.ForeignKey("feedback.FeedbackEvent", models.PROTECT, null=True, blank=True,
-                                       related_name="notices", verbose_name="sự kiện PAKN")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", models.PROTECT, null=True, blank=True, related_name="notices", verbose_name="hồ sơ"
+    )
+    event = models.ForeignKey(
+        "dossiers.Event", models.PROTECT, null=True, blank=True, related_name="notices", verbose_name="sự kiện"
+    )
+    feedback_event = models.ForeignKey(
+        "feedback.FeedbackEvent",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="notices",
+        verbose_name="sự kiện PAKN",
+    )
     channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
     recipient = models.CharField("người nhận", max_length=254)
     subject = models.CharField("tiêu đề", max_length=300, blank=True)
@@ -45,9 +54,12 @@ class Notice(models.Model):
             models.UniqueConstraint(fields=["event", "channel"], name="notice_event_channel"),
             models.UniqueConstraint(fields=["feedback_event", "channel"], name="notice_feedback_event_channel"),
             models.CheckConstraint(  # about a dossier event or a PAKN event, never both, never neither
-                condition=(models.Q(event__isnull=False, dossier__isnull=False, feedback_event__isnull=True)
-                           | models.Q(event__isnull=True, dossier__isnull=True, feedback_event__isnull=False)),
-                name="notice_about_one_event"),
+                condition=(
+                    models.Q(event__isnull=False, dossier__isnull=False, feedback_event__isnull=True)
+                    | models.Q(event__isnull=True, dossier__isnull=True, feedback_event__isnull=False)
+                ),
+                name="notice_about_one_event",
+            ),
         ]
         indexes = [models.Index(fields=["status", "created_at"], name="notice_status")]
 

@@ -5,6 +5,7 @@ module writes one Notice per channel and enqueues its delivery in the action's t
 and the worker sends it after commit (`tasks.send_notice`). PAKN notices go the same way from feedback's own
 subscriber (feedback.notifications).
 """
+
 from motcua.dossiers import notifications
 
 from . import tasks
@@ -15,7 +16,12 @@ def on_dossier_event(event) -> None:
     if not notifications.is_notified(event):
         return
     dossier = event.dossier
-    tasks.notify_person(email=dossier.applicant_email, phone=dossier.applicant_phone,
-                        compose=lambda: notifications.composed(event),
-                        short_form=lambda: notifications.short_form(event), what=f"event {event.pk}",
-                        dossier=dossier, event=event)
+    tasks.notify_person(
+        email=dossier.applicant_email,
+        phone=dossier.applicant_phone,
+        compose=lambda: notifications.composed(event),
+        short_form=lambda: notifications.short_form(event),
+        what=f"event {event.pk}",
+        dossier=dossier,
+        event=event,
+    )

@@ -8,6 +8,7 @@ It listens on 127.0.0.1 only. Run it with `python -m motcua.integrations.sms_sta
 ApiKey/SecretKey it accepts come from --api-key/--secret-key or MOTCUA_SMS_API_KEY/MOTCUA_SMS_SECRET_KEY.
 `--fail CODE` makes it refuse every message with that code (to watch retries and failures in a demo).
 """
+
 import argparse
 import hmac
 import json
@@ -34,8 +35,9 @@ FIELDS = ("ApiKey", "SecretKey", "Phone", "Content", "Brandname", "SmsType")
 class StandinGateway(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = DEFAULT_PORT, *, api_key: str = DEV_API_KEY, secret_key: str = DEV_SECRET_KEY,
-                 echo=None):
+    def __init__(
+        self, port: int = DEFAULT_PORT, *, api_key: str = DEV_API_KEY, secret_key: str = DEV_SECRET_KEY, echo=None
+    ):
         super().__init__((HOST, port), Handler)
         self.api_key, self.secret_key = api_key, secret_key
         self.messages: list[dict] = []
@@ -51,8 +53,9 @@ class StandinGateway(ThreadingHTTPServer):
         """The gateway's business answer to one send request."""
         missing = [name for name in FIELDS if not str(request.get(name) or "").strip()]
         if {"ApiKey", "SecretKey"} & set(missing) or not (
-                hmac.compare_digest(str(request["ApiKey"]), self.api_key)
-                and hmac.compare_digest(str(request["SecretKey"]), self.secret_key)):
+            hmac.compare_digest(str(request["ApiKey"]), self.api_key)
+            and hmac.compare_digest(str(request["SecretKey"]), self.secret_key)
+        ):
             return {"CodeResult": "101", "ErrorMessage": "Sai ApiKey hoặc SecretKey"}
         if missing:
             return {"CodeResult": "102", "ErrorMessage": f"Thiếu trường {', '.join(missing)}"}
@@ -62,9 +65,14 @@ class StandinGateway(ThreadingHTTPServer):
             return {"CodeResult": "102", "ErrorMessage": f"Nội dung dài quá {MAX_CONTENT} ký tự"}
         if self.fail:
             return {"CodeResult": self.fail[0], "ErrorMessage": self.fail[1]}
-        message = {"SMSID": uuid.uuid4().hex, "Phone": str(request["Phone"]), "Content": str(request["Content"]),
-                   "Brandname": str(request["Brandname"]), "SmsType": str(request["SmsType"]),
-                   "ReceivedAt": datetime.now(UTC).isoformat()}
+        message = {
+            "SMSID": uuid.uuid4().hex,
+            "Phone": str(request["Phone"]),
+            "Content": str(request["Content"]),
+            "Brandname": str(request["Brandname"]),
+            "SmsType": str(request["SmsType"]),
+            "ReceivedAt": datetime.now(UTC).isoformat(),
+        }
         with self.lock:
             self.messages.append(message)
         if self.echo:
@@ -93,7 +101,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_POST(self):  # noqa: N802 (http.server's naming)
+    def do_POST(self):
         if self.path.split("?")[0] != SEND_PATH:
             return self._reply(404, {"CodeResult": "404", "ErrorMessage": "Không có dịch vụ này"})
         length = int(self.headers.get("Content-Length") or 0)
@@ -105,22 +113,21 @@ class Handler(BaseHTTPRequestHandler):
             return self._reply(200, {"CodeResult": "102", "ErrorMessage": "Yêu cầu không phải JSON hợp lệ"})
         return self._reply(200, self.server.answer(request))
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         if self.path.split("?")[0] != "/messages":
             return self._reply(404, {"error": "not found"})
         with self.server.lock:
             return self._reply(200, list(self.server.messages))
 
-    def do_DELETE(self):  # noqa: N802
+    def do_DELETE(self):
         if self.path.split("?")[0] != "/messages":
             return self._reply(404, {"error": "not found"})
         with self.server.lock:
             self.server.messages.clear()
         return self._reply(200, [])
 
-    def log_message(self, format, *args):  # noqa: A002 (quiet: the CLI echoes messages itself)
+    def log_message(self, format, *args):
         pass
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,8 +147,12 @@ def main(argv: list[str] | None = None) -> int:
             server.fail = (args.fail, "Lỗi hệ thống cổng SMS (giả lập)")
         return server
 
-    return serve_until_stopped(make, "Cổng SMS giả lập", f"{HOST}:{args.port}",
-                               lambda server: f"Cổng SMS giả lập: {server.url}  (GET http://{HOST}:{args.port}/messages)")
+    return serve_until_stopped(
+        make,
+        "Cổng SMS giả lập",
+        f"{HOST}:{args.port}",
+        lambda server: f"Cổng SMS giả lập: {server.url}  (GET http://{HOST}:{args.port}/messages)",
+    )
 
 
 if __name__ == "__main__":

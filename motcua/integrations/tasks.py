@@ -6,6 +6,7 @@ after MOTCUA_NOTICE_RETRY_SECONDS × 2^(attempt-1) as a new task; after MOTCUA_N
 once for a permanent failure, the notice stays "failed" with its last error. The task never raises: the Notice
 row is the record officials read, and the dossier is never touched here.
 """
+
 import logging
 import smtplib
 from datetime import timedelta
@@ -32,10 +33,11 @@ def send_notice(notice_id: int) -> str:
         return "skipped"
     try:
         provider_id = deliver(notice)
-    except Exception as exc:  # noqa: BLE001 - every failure is recorded on the notice, none escapes
+    except Exception as exc:
         return _failed(notice, exc)
-    Notice.objects.filter(pk=notice.pk).update(status=Notice.Status.SENT, sent_at=timezone.now(),
-                                               provider_message_id=provider_id[:200], next_attempt_at=None)
+    Notice.objects.filter(pk=notice.pk).update(
+        status=Notice.Status.SENT, sent_at=timezone.now(), provider_message_id=provider_id[:200], next_attempt_at=None
+    )
     return Notice.Status.SENT
 
 
@@ -44,8 +46,9 @@ def deliver(notice: Notice) -> str:
     if notice.channel == Notice.Channel.SMS:
         return sms.send(notice.recipient, notice.body)
     message_id = make_msgid(domain=parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "motcua.local")
-    EmailMessage(subject=notice.subject, body=notice.body, to=[notice.recipient],
-                 headers={"Message-ID": message_id}).send(fail_silently=False)
+    EmailMessage(
+        subject=notice.subject, body=notice.body, to=[notice.recipient], headers={"Message-ID": message_id}
+    ).send(fail_silently=False)
     return message_id
 
 
@@ -63,14 +66,20 @@ def notify_person(*, email: str, phone: str, compose, short_form, what: str, **o
         return
     try:
         composed = compose()
-    except Exception:  # noqa: BLE001 - see the docstring
+    except Exception:
         logger.exception("Composing the notice of %s failed; sending the short form", what)
         composed = short_form()
     for channel, recipient in targets:
         by_mail = channel == Notice.Channel.EMAIL
-        enqueue(Notice.objects.create(channel=channel, recipient=recipient,
-                                      subject=composed.subject if by_mail else "",
-                                      body=composed.body if by_mail else composed.sms, **owner))
+        enqueue(
+            Notice.objects.create(
+                channel=channel,
+                recipient=recipient,
+                subject=composed.subject if by_mail else "",
+                body=composed.body if by_mail else composed.sms,
+                **owner,
+            )
+        )
 
 
 def enqueue(notice: Notice, at=None) -> None:
@@ -106,10 +115,18 @@ def _failed(notice: Notice, exc: Exception) -> str:
             Notice.objects.filter(pk=notice.pk).update(last_error=error, next_attempt_at=next_at)
             enqueue(notice, at=next_at)
         else:
-            Notice.objects.filter(pk=notice.pk).update(status=Notice.Status.FAILED, last_error=error,
-                                                       next_attempt_at=None)
-    logger.warning("Notice %s (%s → %s), attempt %s: %s%s", notice.pk, notice.channel, notice.recipient,
-                   notice.attempts, error, "; will retry" if retry else "; given up")
+            Notice.objects.filter(pk=notice.pk).update(
+                status=Notice.Status.FAILED, last_error=error, next_attempt_at=None
+            )
+    logger.warning(
+        "Notice %s (%s → %s), attempt %s: %s%s",
+        notice.pk,
+        notice.channel,
+        notice.recipient,
+        notice.attempts,
+        error,
+        "; will retry" if retry else "; given up",
+    )
     return Notice.Status.QUEUED if retry else Notice.Status.FAILED
 
 
@@ -129,7 +146,8 @@ def describe(exc: Exception) -> str:
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
         return "Máy chủ thư từ chối địa chỉ người nhận: " + "; ".join(
             f"{address} ({code} {reply.decode(errors='replace') if isinstance(reply, bytes) else reply})"
-            for address, (code, reply) in exc.recipients.items())
+            for address, (code, reply) in exc.recipients.items()
+        )
     if isinstance(exc, smtplib.SMTPResponseException):
         text = exc.smtp_error.decode(errors="replace") if isinstance(exc.smtp_error, bytes) else exc.smtp_error
         return f"Máy chủ thư trả lỗi {exc.smtp_code}: {text}"

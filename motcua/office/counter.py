@@ -6,6 +6,7 @@ their checks are kept while the officer corrects the rest (office/held.py). Whet
 decided by the lifecycle (dossiers/completeness.py), from the lines ticked or scanned and the conditional lines
 marked "không áp dụng".
 """
+
 import re
 
 from django import forms
@@ -21,8 +22,7 @@ from motcua.catalog.search import search
 from motcua.dossiers import completeness, files, lifecycle, permissions
 from motcua.dossiers.models import Dossier
 from motcua.vntext import formats
-from motcua.vntext.validators import (validate_email_address, validate_id_number, validate_person_name,
-                                      validate_phone)
+from motcua.vntext.validators import validate_email_address, validate_id_number, validate_person_name, validate_phone
 
 from . import held
 
@@ -30,39 +30,75 @@ REQUIRED = {"required": "Vui lòng nhập thông tin này."}
 
 
 class ApplicantForm(forms.Form):
-    desk = forms.ModelChoiceField(label="Nơi tiếp nhận", queryset=Agency.objects.none(),
-                                  empty_label="Chọn nơi tiếp nhận",
-                                  error_messages={"required": "Chọn nơi tiếp nhận.",
-                                                  "invalid_choice": "Nơi tiếp nhận không hợp lệ."})
-    channel = forms.ChoiceField(label="Hình thức nộp", choices=[
-        ("direct", "Trực tiếp"), ("postal", "Bưu chính"),
-        ("online", "Trực tuyến – cán bộ nộp thay người dân")], error_messages=REQUIRED)
-    processing_agency = forms.ModelChoiceField(label="Cơ quan giải quyết", required=False,
-                                               queryset=Agency.objects.none(),
-                                               empty_label="Theo thẩm quyền của thủ tục")
-    applicant_name = forms.CharField(label="Họ và tên người có yêu cầu", max_length=200, error_messages=REQUIRED,
-                                     validators=[validate_person_name])
-    applicant_id_number = forms.CharField(label="Số định danh cá nhân", max_length=12, error_messages=REQUIRED,
-                                          validators=[validate_id_number],
-                                          widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    desk = forms.ModelChoiceField(
+        label="Nơi tiếp nhận",
+        queryset=Agency.objects.none(),
+        empty_label="Chọn nơi tiếp nhận",
+        error_messages={"required": "Chọn nơi tiếp nhận.", "invalid_choice": "Nơi tiếp nhận không hợp lệ."},
+    )
+    channel = forms.ChoiceField(
+        label="Hình thức nộp",
+        choices=[
+            ("direct", "Trực tiếp"),
+            ("postal", "Bưu chính"),
+            ("online", "Trực tuyến – cán bộ nộp thay người dân"),
+        ],
+        error_messages=REQUIRED,
+    )
+    processing_agency = forms.ModelChoiceField(
+        label="Cơ quan giải quyết",
+        required=False,
+        queryset=Agency.objects.none(),
+        empty_label="Theo thẩm quyền của thủ tục",
+    )
+    applicant_name = forms.CharField(
+        label="Họ và tên người có yêu cầu", max_length=200, error_messages=REQUIRED, validators=[validate_person_name]
+    )
+    applicant_id_number = forms.CharField(
+        label="Số định danh cá nhân",
+        max_length=12,
+        error_messages=REQUIRED,
+        validators=[validate_id_number],
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
     applicant_birth_date = forms.DateField(
-        label="Ngày sinh", required=False, input_formats=list(formats.DATE_INPUTS), help_text="ngày/tháng/năm, ví dụ 05/03/1990",
+        label="Ngày sinh",
+        required=False,
+        input_formats=list(formats.DATE_INPUTS),
+        help_text="ngày/tháng/năm, ví dụ 05/03/1990",
         error_messages={"invalid": "Ngày sinh không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 05/03/1990."},
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}))
-    applicant_phone = forms.CharField(label="Số điện thoại", max_length=15, error_messages=REQUIRED,
-                                      validators=[validate_phone],
-                                      widget=forms.TextInput(attrs={"inputmode": "tel"}))
-    applicant_email = forms.CharField(label="Thư điện tử", required=False, max_length=254,
-                                      validators=[validate_email_address],
-                                      widget=forms.EmailInput(attrs={"placeholder": "ten@example.vn"}))
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
+    )
+    applicant_phone = forms.CharField(
+        label="Số điện thoại",
+        max_length=15,
+        error_messages=REQUIRED,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+    applicant_email = forms.CharField(
+        label="Thư điện tử",
+        required=False,
+        max_length=254,
+        validators=[validate_email_address],
+        widget=forms.EmailInput(attrs={"placeholder": "ten@example.vn"}),
+    )
     applicant_address = forms.CharField(label="Địa chỉ", max_length=300, required=False)
-    proxy_name = forms.CharField(label="Người nộp thay (nếu có)", max_length=200, required=False,
-                                 validators=[validate_person_name])
-    proxy_id_number = forms.CharField(label="Số định danh người nộp thay", max_length=12, required=False,
-                                      validators=[validate_id_number],
-                                      widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    decision = forms.ChoiceField(choices=[("receive", "Tiếp nhận"), ("supplement", "Yêu cầu bổ sung"),
-                                          ("refuse", "Từ chối tiếp nhận")], widget=forms.HiddenInput, required=False)
+    proxy_name = forms.CharField(
+        label="Người nộp thay (nếu có)", max_length=200, required=False, validators=[validate_person_name]
+    )
+    proxy_id_number = forms.CharField(
+        label="Số định danh người nộp thay",
+        max_length=12,
+        required=False,
+        validators=[validate_id_number],
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    decision = forms.ChoiceField(
+        choices=[("receive", "Tiếp nhận"), ("supplement", "Yêu cầu bổ sung"), ("refuse", "Từ chối tiếp nhận")],
+        widget=forms.HiddenInput,
+        required=False,
+    )
     refuse_reasons = forms.CharField(label="Lý do từ chối", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, user=None, procedure=None, **kwargs):
@@ -130,8 +166,12 @@ def counter(request, code=None):
         return _pick(request)
     procedure = get_object_or_404(Procedure.objects.select_related("current"), code=code, is_published=True)
     version = procedure.current
-    form = ApplicantForm(request.POST or None, user=request.user, procedure=procedure,
-                         initial=returning_applicant(request.user, request.GET.get("so_dinh_danh", "")))
+    form = ApplicantForm(
+        request.POST or None,
+        user=request.user,
+        procedure=procedure,
+        initial=returning_applicant(request.user, request.GET.get("so_dinh_danh", "")),
+    )
     lines = [Line(r, request.POST, request.FILES, request.user) for r in version.documents.all()]
     problems = []
     if request.method == "POST":
@@ -151,12 +191,22 @@ def counter(request, code=None):
                     if line.token:
                         held.release(request.user, line.token)
                 return redirect("office:dossier", code=dossier.code)
-        problems = problems or (["Vui lòng sửa các lỗi được đánh dấu bên dưới."] if form.errors or any(
-            line.error for line in lines) else [])
-    return render(request, "office/counter.html", {
-        "procedure": procedure, "version": version, "form": form, "problems": problems, "lines": lines,
-        "takes_dossiers": version.takes_dossiers,
-    }, status=400 if problems else 200)
+        problems = problems or (
+            ["Vui lòng sửa các lỗi được đánh dấu bên dưới."] if form.errors or any(line.error for line in lines) else []
+        )
+    return render(
+        request,
+        "office/counter.html",
+        {
+            "procedure": procedure,
+            "version": version,
+            "form": form,
+            "problems": problems,
+            "lines": lines,
+            "takes_dossiers": version.takes_dossiers,
+        },
+        status=400 if problems else 200,
+    )
 
 
 def _pick(request):
@@ -171,18 +221,23 @@ def _pick(request):
 
 def _check_lines(form, lines) -> list[str]:
     """What the decision needs from the document lines, each problem named (all of them, at once)."""
-    decision = (form.data.get("decision") or "receive")
+    decision = form.data.get("decision") or "receive"
     skipped = [line.pk for line in lines if line.not_applicable]
-    lacking = completeness.missing([line.requirement for line in lines],
-                                   [line.pk for line in lines if line.present], skipped)
+    lacking = completeness.missing(
+        [line.requirement for line in lines], [line.pk for line in lines if line.present], skipped
+    )
     for line in lines:  # a line the catalogue reads as always required: "không áp dụng" only with a reason
         if line.not_applicable and not line.requirement.condition and not line.reason:
-            line.error = line.error or ("Giấy tờ này danh mục ghi là bắt buộc: ghi lý do vì sao không áp dụng với "
-                                        "người nộp.")
+            line.error = line.error or (
+                "Giấy tờ này danh mục ghi là bắt buộc: ghi lý do vì sao không áp dụng với người nộp."
+            )
     if decision == "receive" and lacking:
-        return ["Hồ sơ còn thiếu giấy tờ bắt buộc: " + "; ".join(line.name for line in lacking)
-                + ". Hãy chọn “Yêu cầu bổ sung” và ghi lý do cho từng giấy tờ, hoặc đánh dấu “Không áp dụng” "
-                  "cho giấy tờ có điều kiện không đúng với người nộp."]
+        return [
+            "Hồ sơ còn thiếu giấy tờ bắt buộc: "
+            + "; ".join(line.name for line in lacking)
+            + ". Hãy chọn “Yêu cầu bổ sung” và ghi lý do cho từng giấy tờ, hoặc đánh dấu “Không áp dụng” "
+            "cho giấy tờ có điều kiện không đúng với người nộp."
+        ]
     if decision == "supplement":
         for line in lines:
             if line.requirement in lacking and not line.reason:
@@ -199,8 +254,13 @@ def returning_applicant(user, id_number: str) -> dict:
     id_number = id_number.strip()
     if not id_number:
         return {}
-    latest = (permissions.visible_dossiers(Dossier.objects.all(), user).filter(applicant_id_number=id_number).order_by("-created_at")
-              .values(*[f for f in lifecycle.intake.APPLICANT_FIELDS if f != "applicant_kind"]).first())
+    latest = (
+        permissions.visible_dossiers(Dossier.objects.all(), user)
+        .filter(applicant_id_number=id_number)
+        .order_by("-created_at")
+        .values(*[f for f in lifecycle.intake.APPLICANT_FIELDS if f != "applicant_kind"])
+        .first()
+    )
     return {key: value for key, value in (latest or {"applicant_id_number": id_number}).items() if value}
 
 
@@ -222,25 +282,44 @@ def _decide(request, data, version, lines) -> Dossier:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     decision = data["decision"] or "receive"
-    uploads = [(line.requirement, SimpleUploadedFile(line.scan[0], line.scan[1], content_type=line.scan[2]))
-               for line in lines if line.scan]
+    uploads = [
+        (line.requirement, SimpleUploadedFile(line.scan[0], line.scan[1], content_type=line.scan[2]))
+        for line in lines
+        if line.scan
+    ]
     skipped = [line.pk for line in lines if line.not_applicable]
     reasons = {line.pk: line.reason for line in lines if line.not_applicable and line.reason}
-    applicant = {key: data[key] for key in lifecycle.intake.APPLICANT_FIELDS if key in data and data[key]}
+    applicant = {key: data[key] for key in lifecycle.intake.APPLICANT_FIELDS if data.get(key)}
     # "online" here is assisted submission: the officer files an online dossier for someone who cannot use the
     # portal, recorded as such in the dossier's first event.
-    dossier = lifecycle.register(actor=request.user, version=version, receiving_agency=data["desk"],
-                                 applicant=applicant, channel=data["channel"], uploads=uploads,
-                                 processing_agency=data["processing_agency"], assisted=data["channel"] == "online",
-                                 not_applicable=skipped, not_applicable_reasons=reasons)
+    dossier = lifecycle.register(
+        actor=request.user,
+        version=version,
+        receiving_agency=data["desk"],
+        applicant=applicant,
+        channel=data["channel"],
+        uploads=uploads,
+        processing_agency=data["processing_agency"],
+        assisted=data["channel"] == "online",
+        not_applicable=skipped,
+        not_applicable_reasons=reasons,
+    )
     if decision == "receive":
-        lifecycle.receive(dossier.pk, actor=request.user, received_lines=[line.pk for line in lines if line.present],
-                          not_applicable=skipped, not_applicable_reasons=reasons)
+        lifecycle.receive(
+            dossier.pk,
+            actor=request.user,
+            received_lines=[line.pk for line in lines if line.present],
+            not_applicable=skipped,
+            not_applicable_reasons=reasons,
+        )
         messages.success(request, "Đã tiếp nhận hồ sơ. In Giấy tiếp nhận và hẹn trả kết quả (mẫu 01) cho công dân.")
     elif decision == "supplement":
         needed = completeness.needed([line.requirement for line in lines], skipped)
-        items = [{"item": line.requirement.name, "reason": line.reason}
-                 for line in lines if (line.requirement in needed and not line.present) or line.reason]
+        items = [
+            {"item": line.requirement.name, "reason": line.reason}
+            for line in lines
+            if (line.requirement in needed and not line.present) or line.reason
+        ]
         lifecycle.desk_supplement(dossier.pk, actor=request.user, items=items)
         messages.success(request, "Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02).")
     else:

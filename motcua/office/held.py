@@ -5,6 +5,7 @@ The token names the storage path, the officer, the document line and the file's 
 secret: an officer can only reuse a file they uploaded themselves, unchanged, within a day. Files are removed once
 the dossier is registered, and an officer's files older than a day are removed whenever they hold a new one.
 """
+
 import datetime as dt
 import hashlib
 import uuid
@@ -21,8 +22,18 @@ MAX_AGE = 24 * 3600
 def hold(user, line_id: int, name: str, content: bytes, content_type: str) -> str:
     _purge_old(user)
     path = default_storage.save(f"{FOLDER}/{user.pk}/{uuid.uuid4().hex}", ContentFile(content))
-    return signing.dumps({"path": path, "user": user.pk, "line": line_id, "name": name[:200], "type": content_type,
-                          "sha256": hashlib.sha256(content).hexdigest()}, salt=SALT, compress=True)
+    return signing.dumps(
+        {
+            "path": path,
+            "user": user.pk,
+            "line": line_id,
+            "name": name[:200],
+            "type": content_type,
+            "sha256": hashlib.sha256(content).hexdigest(),
+        },
+        salt=SALT,
+        compress=True,
+    )
 
 
 def take(user, token: str, line_id: int):
@@ -59,7 +70,7 @@ def _purge_old(user) -> None:
         _, names = default_storage.listdir(folder)
     except (FileNotFoundError, NotImplementedError, OSError):
         return
-    limit = dt.datetime.now(dt.timezone.utc) - dt.timedelta(seconds=MAX_AGE)
+    limit = dt.datetime.now(dt.UTC) - dt.timedelta(seconds=MAX_AGE)
     for name in names:
         path = f"{folder}/{name}"
         try:

@@ -5,6 +5,7 @@ hands results over; a leader assigns and approves; a specialist works on what wa
 agencies asked of theirs; the văn thư issues approved results. Every hand-over in the lifecycle lands the dossier in
 one of these queues of the receiver (tests in office/tests/test_queues.py follow a dossier through them).
 """
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,8 +19,7 @@ from motcua.workdays.deadlines import Duration, due
 from motcua.workdays.services import calendar_for
 
 SOON_WORKING_DAYS = 2
-C, S, H, K, M = (permissions.COUNTER, permissions.SPECIALIST, permissions.HEAD, permissions.CLERK,
-                 permissions.MONITOR)
+C, S, H, K, M = (permissions.COUNTER, permissions.SPECIALIST, permissions.HEAD, permissions.CLERK, permissions.MONITOR)
 EVERY_ROLE = frozenset({C, S, H, K, M, permissions.ADMIN})
 
 
@@ -49,8 +49,14 @@ QUEUE_LIST = [
 ]
 QUEUES = {q.slug: q.label for q in QUEUE_LIST}
 BY_SLUG = {q.slug: q for q in QUEUE_LIST}
-SORTS = {"han": "due_at", "-han": "-due_at", "nhan": "received_at", "-nhan": "-received_at", "ma": "code",
-         "-moi": "-created_at"}
+SORTS = {
+    "han": "due_at",
+    "-han": "-due_at",
+    "nhan": "received_at",
+    "-nhan": "-received_at",
+    "ma": "code",
+    "-moi": "-created_at",
+}
 
 
 def roles(user) -> set[str]:
@@ -69,8 +75,11 @@ def landing(user) -> str:
 
 
 def my_agencies(user, roles_wanted=None) -> set[int]:
-    return {agency for agency, role in permissions.roles_of(user)
-            if role != M and (roles_wanted is None or role in roles_wanted)}
+    return {
+        agency
+        for agency, role in permissions.roles_of(user)
+        if role != M and (roles_wanted is None or role in roles_wanted)
+    }
 
 
 def queue(user, name: str):
@@ -93,12 +102,14 @@ def queue(user, name: str):
         return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.RECEIVED)
     if name == "cho-phe-duyet":
         return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.AWAITING_APPROVAL).filter(
-            Q(assignee=user) | Q(assignee__isnull=True))
+            Q(assignee=user) | Q(assignee__isnull=True)
+        )
     if name == "cua-toi":
         return base.filter(assignee=user, state__in=open_states)
     if name == "phoi-hop":
-        asked = Step.objects.filter(finished_at=None, kind__in=[Step.Kind.LIEN_THONG, Step.Kind.CONSULT],
-                                    agency__in=my_agencies(user, {S, H}))
+        asked = Step.objects.filter(
+            finished_at=None, kind__in=[Step.Kind.LIEN_THONG, Step.Kind.CONSULT], agency__in=my_agencies(user, {S, H})
+        )
         return base.filter(state__in=open_states, pk__in=asked.values("dossier_id"))
     if name == "cho-ban-hanh":
         return base.filter(processing_agency__in=my_agencies(user, {K}), state=State.APPROVED)
@@ -111,8 +122,9 @@ def queue(user, name: str):
         return processing.filter(state__in=open_states, due_at__lt=now)
     if name == "cho-bo-sung":
         # the desk takes the supplemented dossier back in, so it sees both kinds of request
-        return (processing.filter(state=State.SUPPLEMENT_REQUESTED)
-                | desk.filter(state__in=[State.SUPPLEMENT_REQUESTED, State.DESK_SUPPLEMENT]))
+        return processing.filter(state=State.SUPPLEMENT_REQUESTED) | desk.filter(
+            state__in=[State.SUPPLEMENT_REQUESTED, State.DESK_SUPPLEMENT]
+        )
     if name == "cho-co-quan-khac":
         waiting = Step.objects.filter(finished_at=None, kind__in=[Step.Kind.LIEN_THONG, Step.Kind.CONSULT])
         if not monitor:

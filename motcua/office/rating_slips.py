@@ -2,6 +2,7 @@
 text) for the applicant to rate the dossier at the kiosk or on their phone (dossiers.printing.rating_slip).
 
 A POST, since each print issues a token and revokes the slip printed before; the PDF opens in a new tab."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse

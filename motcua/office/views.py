@@ -1,4 +1,5 @@
 """Officials' workspace: queues, the counter, the dossier page with its actions, printable forms, the head's view."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -10,8 +11,8 @@ from django.views.decorators.http import require_POST
 
 from motcua.catalog import eforms
 from motcua.dossiers import files, permissions
-from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.models import Dossier, Step
+from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
 
@@ -32,8 +33,15 @@ def work(request):
             continue
         dossiers = queues.queue(request.user, item.slug)
         count = dossiers.count()
-        rows = list(dossiers.order_by("due_at", "pk").select_related("procedure", "processing_agency", "assignee")
-                    [:WORK_PREVIEW]) if count else []
+        rows = (
+            list(
+                dossiers.order_by("due_at", "pk").select_related("procedure", "processing_agency", "assignee")[
+                    :WORK_PREVIEW
+                ]
+            )
+            if count
+            else []
+        )
         sections.append({"queue": item, "count": count, "rows": rows})
     return render(request, "office/work.html", {"sections": sections, "now": timezone.now()})
 
@@ -47,28 +55,43 @@ def queue_list(request, name=None):
     dossiers = queues.queue(request.user, name)
     q = request.GET.get("q", "").strip()
     if q:
-        dossiers = dossiers.filter(Q(code__icontains=q) | Q(applicant_name__icontains=q)
-                                   | Q(applicant_id_number=q))
+        dossiers = dossiers.filter(Q(code__icontains=q) | Q(applicant_name__icontains=q) | Q(applicant_id_number=q))
     channel = request.GET.get("kenh", "")
     if channel in ("direct", "online", "postal"):
         dossiers = dossiers.filter(channel=channel)
     sort = request.GET.get("sap-xep", "han")
     dossiers = dossiers.order_by(queues.SORTS.get(sort, "due_at"), "pk").select_related(
-        "procedure", "processing_agency", "assignee")
+        "procedure", "processing_agency", "assignee"
+    )
     page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("trang"))
     params = request.GET.copy()
     params.pop("trang", None)
-    return render(request, "office/queue.html", {
-        "queues": mine, "current_queue": name, "counts": queues.counts(request.user), "page": page,
-        "q": q, "sort": sort, "channel": channel, "params": params.urlencode(), "now": timezone.now(),
-    })
+    return render(
+        request,
+        "office/queue.html",
+        {
+            "queues": mine,
+            "current_queue": name,
+            "counts": queues.counts(request.user),
+            "page": page,
+            "q": q,
+            "sort": sort,
+            "channel": channel,
+            "params": params.urlencode(),
+            "now": timezone.now(),
+        },
+    )
 
 
 def visible_dossier(request, code):
-    dossier = permissions.visible_dossiers(Dossier.objects.all(), request.user).select_related(
-        "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee",
-        "applicant_user").filter(
-        code=code).first()
+    dossier = (
+        permissions.visible_dossiers(Dossier.objects.all(), request.user)
+        .select_related(
+            "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee", "applicant_user"
+        )
+        .filter(code=code)
+        .first()
+    )
     if dossier is None:  # a foreign agency learns nothing, not even that the code exists
         raise Http404("Không tìm thấy hồ sơ.")
     return dossier
@@ -79,23 +102,35 @@ def dossier_detail(request, code):
     dossier = visible_dossier(request, code)
     allowed = permissions.available_actions(dossier=dossier, user=request.user)
     received = dossier.events.filter(kind__in=["received", "resubmitted"]).order_by("-seq").first()
-    return render(request, "office/dossier.html", {
-        "dossier": dossier,
-        "events": dossier.events.select_related("from_agency", "to_agency").order_by("seq"),
-        "steps": dossier.steps.select_related("agency", "assignee"),
-        "documents": dossier.documents.all(),
-        "checklist": checklist(dossier, received),
-        "supplements": dossier.supplement_requests.all(),
-        # The e-form as the applicant filled it, labelled by the schema of the version it was filed under.
-        "form_fields": [f for f in eforms.fields(eforms.schema_for(dossier.procedure_version), dossier.form_data)
-                        if f["value"] not in ("", None)],
-        "explanation": received.data.get("explanation", []) if received else [],
-        # each action's fields get ids of their own ("assign-note", "approve-note"): the panels share one page
-        "forms": [(name, ACTION_LABELS[name], actions.FORMS[name](dossier=dossier, user=request.user,
-                                                                  auto_id=f"{name}-%s"))
-                  for name in allowed],
-        "printable": printable_forms(dossier),
-    })
+    return render(
+        request,
+        "office/dossier.html",
+        {
+            "dossier": dossier,
+            "events": dossier.events.select_related("from_agency", "to_agency").order_by("seq"),
+            "steps": dossier.steps.select_related("agency", "assignee"),
+            "documents": dossier.documents.all(),
+            "checklist": checklist(dossier, received),
+            "supplements": dossier.supplement_requests.all(),
+            # The e-form as the applicant filled it, labelled by the schema of the version it was filed under.
+            "form_fields": [
+                f
+                for f in eforms.fields(eforms.schema_for(dossier.procedure_version), dossier.form_data)
+                if f["value"] not in ("", None)
+            ],
+            "explanation": received.data.get("explanation", []) if received else [],
+            # each action's fields get ids of their own ("assign-note", "approve-note"): the panels share one page
+            "forms": [
+                (
+                    name,
+                    ACTION_LABELS[name],
+                    actions.FORMS[name](dossier=dossier, user=request.user, auto_id=f"{name}-%s"),
+                )
+                for name in allowed
+            ],
+            "printable": printable_forms(dossier),
+        },
+    )
 
 
 @staff_required
@@ -106,9 +141,14 @@ def act(request, code, action):
         raise Http404("Không có thao tác này.")
     form = actions.FORMS[action](request.POST, request.FILES, dossier=dossier, user=request.user)
     if not form.is_valid():
-        messages.error(request, "Thông tin chưa hợp lệ: " + "; ".join(
-            f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip()
-            for f, e in form.errors.items()))
+        messages.error(
+            request,
+            "Thông tin chưa hợp lệ: "
+            + "; ".join(
+                f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}".strip()
+                for f, e in form.errors.items()
+            ),
+        )
         return redirect("office:dossier", code=code)
     try:
         form.run()
@@ -158,8 +198,15 @@ def checklist(dossier, received=None) -> list[tuple]:
 def printable_forms(dossier) -> list[tuple[int, str]]:
     """The TT 03/2025 forms that exist for this dossier now."""
     kinds = set(dossier.events.values_list("kind", flat=True))
-    wanted = [(1, "received"), (2, "desk_supplement"), (2, "supplement_requested"), (3, "desk_refused"),
-              (3, "refused"), (4, "extended"), (5, "stopped")]
+    wanted = [
+        (1, "received"),
+        (2, "desk_supplement"),
+        (2, "supplement_requested"),
+        (3, "desk_refused"),
+        (3, "refused"),
+        (4, "extended"),
+        (5, "stopped"),
+    ]
     numbers = sorted({number for number, kind in wanted if kind in kinds})
     if "received" in kinds:
         numbers.append(6)
@@ -173,13 +220,18 @@ def print_form(request, code, number):
     from motcua.dossiers.printing import render_form
 
     dossier = visible_dossier(request, code)
-    kinds = {2: ["supplement_requested", "desk_supplement"], 3: ["refused", "desk_refused"], 4: ["extended"],
-             5: ["stopped"]}
+    kinds = {
+        2: ["supplement_requested", "desk_supplement"],
+        3: ["refused", "desk_refused"],
+        4: ["extended"],
+        5: ["stopped"],
+    }
     event = dossier.events.filter(kind__in=kinds.get(number, [])).order_by("-seq").first()
     supplement = dossier.supplement_requests.order_by("-number").first() if number == 2 else None
     try:
-        pdf = render_form(number, dossier, event=event, supplement=supplement,
-                          base_url=request.build_absolute_uri("/").rstrip("/"))
+        pdf = render_form(
+            number, dossier, event=event, supplement=supplement, base_url=request.build_absolute_uri("/").rstrip("/")
+        )
     except ValueError as exc:
         raise Http404(str(exc)) from None
     response = HttpResponse(pdf, content_type="application/pdf")
@@ -197,13 +249,24 @@ def head_overview(request):
     if not permissions.is_monitor(request.user):
         dossiers = dossiers.filter(processing_agency__in=led)
     now = timezone.now()
-    workload = (dossiers.values("assignee__username", "assignee__full_name")
-                .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
-                .order_by("-overdue", "-total"))
-    by_agency = (dossiers.values("processing_agency__name")
-                 .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now))).order_by("-overdue"))
-    overdue = dossiers.filter(due_at__lt=now).select_related("procedure", "processing_agency", "assignee") \
+    workload = (
+        dossiers.values("assignee__username", "assignee__full_name")
+        .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
+        .order_by("-overdue", "-total")
+    )
+    by_agency = (
+        dossiers.values("processing_agency__name")
+        .annotate(total=Count("pk"), overdue=Count("pk", filter=Q(due_at__lt=now)))
+        .order_by("-overdue")
+    )
+    overdue = (
+        dossiers.filter(due_at__lt=now)
+        .select_related("procedure", "processing_agency", "assignee")
         .order_by("due_at")[:50]
+    )
     late_steps = Step.objects.filter(finished_at=None, deadline__lt=now, dossier__in=dossiers).count()
-    return render(request, "office/overview.html", {"workload": workload, "by_agency": by_agency,
-                                                    "overdue": overdue, "late_steps": late_steps, "now": now})
+    return render(
+        request,
+        "office/overview.html",
+        {"workload": workload, "by_agency": by_agency, "overdue": overdue, "late_steps": late_steps, "now": now},
+    )

@@ -1,4 +1,5 @@
 """One online payment attempt of a dossier's fee through the gateway, and what the gateway told us about it."""
+
 from django.conf import settings
 from django.db import models
 

@@ -1,5 +1,6 @@
 """Amounts in đồng in words ("Hai trăm nghìn đồng", as receipts print them beside the figure, which
 `motcua.vntext.formats.money` writes)."""
+
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 GROUPS = ["", " nghìn", " triệu", " tỷ", " nghìn tỷ", " triệu tỷ"]
 
@@ -41,4 +42,3 @@ def amount_in_words(amount: int) -> str:
         group += 1
     text = " ".join(reversed(parts))
     return text[0].upper() + text[1:] + " đồng"
-

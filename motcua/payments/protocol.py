@@ -5,6 +5,7 @@ empty values left out, sorted by name, each value URL-encoded with spaces as "+"
 `URLEncoder`), joined as `k=v&k=v`; vnp_SecureHash is the lower-case hex HMAC-SHA512 of that text under the
 merchant's secret (the "hash secret" of the merchant portal). Pure functions: no database, no settings.
 """
+
 import datetime as dt
 import hashlib
 import hmac
@@ -44,8 +45,11 @@ IPN_ERROR = {"RspCode": "99", "Message": "Unknown error"}
 
 def hash_data(params: dict) -> str:
     """The text that is signed (see the module's docstring)."""
-    items = sorted((key, str(value)) for key, value in params.items()
-                   if key.startswith("vnp_") and key not in UNSIGNED and value not in (None, ""))
+    items = sorted(
+        (key, str(value))
+        for key, value in params.items()
+        if key.startswith("vnp_") and key not in UNSIGNED and value not in (None, "")
+    )
     return "&".join(f"{key}={quote_plus(value)}" for key, value in items)
 
 
@@ -79,14 +83,33 @@ def parse_stamp(text: str) -> dt.datetime | None:
         return None
 
 
-def payment_params(*, tmn_code: str, amount: int, reference: str, info: str, return_url: str, ip: str,
-                   created: dt.datetime, expire_minutes: int = 15, locale: str = "vn") -> dict:
+def payment_params(
+    *,
+    tmn_code: str,
+    amount: int,
+    reference: str,
+    info: str,
+    return_url: str,
+    ip: str,
+    created: dt.datetime,
+    expire_minutes: int = 15,
+    locale: str = "vn",
+) -> dict:
     """The request parameters of a payment (amount in đồng; the gateway wants it ×100, no decimals)."""
     return {
-        "vnp_Version": VERSION, "vnp_Command": "pay", "vnp_TmnCode": tmn_code, "vnp_Amount": str(int(amount) * 100),
-        "vnp_CurrCode": "VND", "vnp_TxnRef": reference, "vnp_OrderInfo": info, "vnp_OrderType": "other",
-        "vnp_Locale": locale, "vnp_ReturnUrl": return_url, "vnp_IpAddr": ip or "127.0.0.1",
-        "vnp_CreateDate": stamp(created), "vnp_ExpireDate": stamp(created + dt.timedelta(minutes=expire_minutes)),
+        "vnp_Version": VERSION,
+        "vnp_Command": "pay",
+        "vnp_TmnCode": tmn_code,
+        "vnp_Amount": str(int(amount) * 100),
+        "vnp_CurrCode": "VND",
+        "vnp_TxnRef": reference,
+        "vnp_OrderInfo": info,
+        "vnp_OrderType": "other",
+        "vnp_Locale": locale,
+        "vnp_ReturnUrl": return_url,
+        "vnp_IpAddr": ip or "127.0.0.1",
+        "vnp_CreateDate": stamp(created),
+        "vnp_ExpireDate": stamp(created + dt.timedelta(minutes=expire_minutes)),
     }
 
 

@@ -11,6 +11,7 @@ It speaks `protocol.py`, the gateway's own protocol:
 The IPN URL is a setting of the merchant (as on the real merchant portal), not a request parameter. It listens on
 127.0.0.1 only: `python -m motcua.payments.sandbox [--port 8027] --ipn-url http://127.0.0.1:8000/thanh-toan/ipn/`.
 """
+
 import argparse
 import datetime as dt
 import html
@@ -33,15 +34,33 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8027
 DEV_TMN_CODE = "MOTCUA01"
 DEV_SECRET = "sandbox-hash-secret"
-REQUIRED = ("vnp_Version", "vnp_Command", "vnp_TmnCode", "vnp_Amount", "vnp_CurrCode", "vnp_TxnRef",
-            "vnp_OrderInfo", "vnp_ReturnUrl", "vnp_IpAddr", "vnp_CreateDate")
+REQUIRED = (
+    "vnp_Version",
+    "vnp_Command",
+    "vnp_TmnCode",
+    "vnp_Amount",
+    "vnp_CurrCode",
+    "vnp_TxnRef",
+    "vnp_OrderInfo",
+    "vnp_ReturnUrl",
+    "vnp_IpAddr",
+    "vnp_CreateDate",
+)
 
 
 class SandboxGateway(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, port: int = DEFAULT_PORT, *, tmn_code: str = DEV_TMN_CODE, secret: str = DEV_SECRET,
-                 ipn_url: str = "", duplicate_ipn: bool = False, echo=None):
+    def __init__(
+        self,
+        port: int = DEFAULT_PORT,
+        *,
+        tmn_code: str = DEV_TMN_CODE,
+        secret: str = DEV_SECRET,
+        ipn_url: str = "",
+        duplicate_ipn: bool = False,
+        echo=None,
+    ):
         super().__init__((HOST, port), Handler)
         self.tmn_code, self.secret, self.ipn_url, self.duplicate_ipn = tmn_code, secret, ipn_url, duplicate_ipn
         self.pending: dict[str, dict] = {}  # token of a shown payment page → the verified request
@@ -89,15 +108,31 @@ class SandboxGateway(ThreadingHTTPServer):
             self._next_no += 1
             number = str(self._next_no)
         result = {
-            "vnp_TmnCode": self.tmn_code, "vnp_Amount": request["vnp_Amount"], "vnp_BankCode": "NCB",
-            "vnp_BankTranNo": f"VNP{number}" if pay else "", "vnp_CardType": "ATM",
-            "vnp_OrderInfo": request["vnp_OrderInfo"], "vnp_PayDate": protocol.stamp(dt.datetime.now(protocol.VN_TZ)),
-            "vnp_ResponseCode": "00" if pay else "24", "vnp_TransactionNo": number if pay else "0",
-            "vnp_TransactionStatus": "00" if pay else "02", "vnp_TxnRef": request["vnp_TxnRef"],
+            "vnp_TmnCode": self.tmn_code,
+            "vnp_Amount": request["vnp_Amount"],
+            "vnp_BankCode": "NCB",
+            "vnp_BankTranNo": f"VNP{number}" if pay else "",
+            "vnp_CardType": "ATM",
+            "vnp_OrderInfo": request["vnp_OrderInfo"],
+            "vnp_PayDate": protocol.stamp(dt.datetime.now(protocol.VN_TZ)),
+            "vnp_ResponseCode": "00" if pay else "24",
+            "vnp_TransactionNo": number if pay else "0",
+            "vnp_TransactionStatus": "00" if pay else "02",
+            "vnp_TxnRef": request["vnp_TxnRef"],
         }
         signed = protocol.sign(result, self.secret)
-        record = {key: result[key] for key in ("vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo", "vnp_BankCode",
-                                               "vnp_ResponseCode", "vnp_TransactionStatus", "vnp_PayDate")}
+        record = {
+            key: result[key]
+            for key in (
+                "vnp_TxnRef",
+                "vnp_Amount",
+                "vnp_TransactionNo",
+                "vnp_BankCode",
+                "vnp_ResponseCode",
+                "vnp_TransactionStatus",
+                "vnp_PayDate",
+            )
+        }
         record["ipn_answers"] = []
         with self.lock:
             self.transactions.append(record)
@@ -140,11 +175,13 @@ padding:1rem;border-radius:6px}} button{{font-size:1rem;padding:.6rem 1.2rem;mar
 def payment_page(params: dict, token: str) -> str:
     amount = f"{int(params['vnp_Amount']) // 100:,}".replace(",", ".")
     e = html.escape
-    body = (f'<div class="box"><h1>Thanh toán đơn hàng</h1><p>Nội dung: {e(params["vnp_OrderInfo"])}</p>'
-            f'<p>Mã giao dịch: {e(params["vnp_TxnRef"])}</p><p>Số tiền: <strong>{amount} VND</strong></p>'
-            f'<form method="post" action="{COMPLETE_PATH}"><input type="hidden" name="token" value="{e(token)}">'
-            '<button class="pay" name="choice" value="pay">Thanh toán</button>'
-            '<button name="choice" value="decline">Từ chối</button></form></div>')
+    body = (
+        f'<div class="box"><h1>Thanh toán đơn hàng</h1><p>Nội dung: {e(params["vnp_OrderInfo"])}</p>'
+        f"<p>Mã giao dịch: {e(params['vnp_TxnRef'])}</p><p>Số tiền: <strong>{amount} VND</strong></p>"
+        f'<form method="post" action="{COMPLETE_PATH}"><input type="hidden" name="token" value="{e(token)}">'
+        '<button class="pay" name="choice" value="pay">Thanh toán</button>'
+        '<button name="choice" value="decline">Từ chối</button></form></div>'
+    )
     return PAGE.format(title="Thanh toán", body=body)
 
 
@@ -172,7 +209,7 @@ class Handler(BaseHTTPRequestHandler):
     def _json(self, status: int, payload) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False), "application/json; charset=utf-8")
 
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         parts = urlsplit(self.path)
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
         if parts.path == PAY_PATH:
@@ -186,7 +223,7 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(200, self.server.day(params.get("vnp_Date", "")))
         return self._json(404, {"error": "not found"})
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         if urlsplit(self.path).path != COMPLETE_PATH:
             return self._json(404, {"error": "not found"})
         length = int(self.headers.get("Content-Length") or 0)
@@ -197,7 +234,7 @@ class Handler(BaseHTTPRequestHandler):
         location = done["return_url"] + ("&" if "?" in done["return_url"] else "?") + urlencode(done["params"])
         return self._send(303, "", "text/plain", {"Location": location})
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
 
@@ -206,26 +243,39 @@ def transactions_query(tmn_code: str, secret: str, date: str) -> str:
     return urlencode(protocol.sign({"vnp_TmnCode": tmn_code, "vnp_Date": date}, secret))
 
 
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Cổng thanh toán giả lập kiểu VNPay (chỉ dùng để thử nghiệm)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("MOTCUA_VNPAY_SANDBOX_PORT", DEFAULT_PORT)))
     parser.add_argument("--tmn-code", default=os.environ.get("MOTCUA_VNPAY_TMN_CODE", DEV_TMN_CODE))
     parser.add_argument("--secret", default=os.environ.get("MOTCUA_VNPAY_SECRET", DEV_SECRET))
-    parser.add_argument("--ipn-url", default=os.environ.get("MOTCUA_VNPAY_IPN_URL", ""),
-                        help="địa chỉ IPN của đơn vị (như cấu hình trên cổng quản lý đơn vị)")
+    parser.add_argument(
+        "--ipn-url",
+        default=os.environ.get("MOTCUA_VNPAY_IPN_URL", ""),
+        help="địa chỉ IPN của đơn vị (như cấu hình trên cổng quản lý đơn vị)",
+    )
     parser.add_argument("--duplicate-ipn", action="store_true", help="gửi mỗi IPN hai lần (thử chống lặp)")
     args = parser.parse_args(argv)
 
     def echo(record):
-        print(f"[Thanh toán giả lập] {record['vnp_TxnRef']}: {int(record['vnp_Amount']) // 100} đồng, mã "
-              f"{record['vnp_ResponseCode']}, IPN → {record['ipn_answers']}", flush=True)
+        print(
+            f"[Thanh toán giả lập] {record['vnp_TxnRef']}: {int(record['vnp_Amount']) // 100} đồng, mã "
+            f"{record['vnp_ResponseCode']}, IPN → {record['ipn_answers']}",
+            flush=True,
+        )
 
     return serve_until_stopped(
-        lambda: SandboxGateway(args.port, tmn_code=args.tmn_code, secret=args.secret, ipn_url=args.ipn_url,
-                               duplicate_ipn=args.duplicate_ipn, echo=echo),
-        "Cổng thanh toán giả lập", f"{HOST}:{args.port}",
-        lambda server: f"Cổng thanh toán giả lập: {server.url}  (IPN → {args.ipn_url or 'chưa cấu hình'})")
+        lambda: SandboxGateway(
+            args.port,
+            tmn_code=args.tmn_code,
+            secret=args.secret,
+            ipn_url=args.ipn_url,
+            duplicate_ipn=args.duplicate_ipn,
+            echo=echo,
+        ),
+        "Cổng thanh toán giả lập",
+        f"{HOST}:{args.port}",
+        lambda server: f"Cổng thanh toán giả lập: {server.url}  (IPN → {args.ipn_url or 'chưa cấu hình'})",
+    )
 
 
 if __name__ == "__main__":

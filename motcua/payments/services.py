@@ -1,4 +1,5 @@
 """Starting a payment and taking the gateway's IPN: the only code that writes Payment rows."""
+
 import logging
 import secrets
 
@@ -47,17 +48,24 @@ def start(dossier: Dossier, *, user, ip: str, return_url: str) -> tuple[Payment,
     for _ in range(3):
         try:
             with transaction.atomic():
-                payment = Payment.objects.create(dossier=dossier, order_ref=new_reference(), amount=amount,
-                                                 created_by=user)
+                payment = Payment.objects.create(
+                    dossier=dossier, order_ref=new_reference(), amount=amount, created_by=user
+                )
             break
         except IntegrityError:  # the same 40-bit reference twice: draw again
             continue
     else:
         raise ValidationError("Không tạo được mã giao dịch, vui lòng thử lại.")
     params = protocol.payment_params(
-        tmn_code=settings.MOTCUA_VNPAY_TMN_CODE, amount=amount, reference=payment.order_ref,
-        info=order_info(dossier), return_url=return_url, ip=ip, created=timezone.now(),
-        expire_minutes=settings.MOTCUA_VNPAY_EXPIRE_MINUTES)
+        tmn_code=settings.MOTCUA_VNPAY_TMN_CODE,
+        amount=amount,
+        reference=payment.order_ref,
+        info=order_info(dossier),
+        return_url=return_url,
+        ip=ip,
+        created=timezone.now(),
+        expire_minutes=settings.MOTCUA_VNPAY_EXPIRE_MINUTES,
+    )
     return payment, protocol.payment_url(settings.MOTCUA_VNPAY_URL, params, settings.MOTCUA_VNPAY_SECRET)
 
 
@@ -68,8 +76,10 @@ def take_ipn(params) -> dict:
     arriving at the same time waits and then sees "already confirmed".
     """
     params = {key: params.get(key) for key in params}
-    if not protocol.verify(params, settings.MOTCUA_VNPAY_SECRET) \
-            or params.get("vnp_TmnCode") != settings.MOTCUA_VNPAY_TMN_CODE:
+    if (
+        not protocol.verify(params, settings.MOTCUA_VNPAY_SECRET)
+        or params.get("vnp_TmnCode") != settings.MOTCUA_VNPAY_TMN_CODE
+    ):
         return protocol.IPN_BAD_SIGNATURE
     with transaction.atomic():
         payment = Payment.objects.select_for_update().filter(order_ref=params.get("vnp_TxnRef") or "").first()
@@ -97,8 +107,9 @@ def _apply(payment: Payment, params: dict) -> None:
     payment.status = Payment.Status.PAID
     try:
         with transaction.atomic():  # a savepoint: the money is taken even if the dossier can no longer take it
-            lifecycle.record_online_payment(payment.dossier_id, amount=payment.amount, reference=payment.order_ref,
-                                            at=payment.pay_date)
+            lifecycle.record_online_payment(
+                payment.dossier_id, amount=payment.amount, reference=payment.order_ref, at=payment.pay_date
+            )
     except (ValidationError, ValueError) as exc:
         message = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
         payment.note = f"Đã nhận tiền nhưng chưa ghi vào hồ sơ: {message} Cần xử lý thủ công (hoàn tiền)."

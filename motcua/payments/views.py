@@ -1,4 +1,5 @@
 """The applicant's payment pages, the gateway's return and IPN, and the receipt (biên lai) PDF."""
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,8 +20,9 @@ from .money import amount_in_words
 
 def _own_dossier(request, code) -> Dossier:
     """The dossier of this code when the logged-in user is its applicant; 404 otherwise (no hint it exists)."""
-    return get_object_or_404(Dossier.objects.select_related("procedure_version"), code=code,
-                             applicant_user=request.user)
+    return get_object_or_404(
+        Dossier.objects.select_related("procedure_version"), code=code, applicant_user=request.user
+    )
 
 
 @never_cache
@@ -33,15 +35,29 @@ def start(request, code):
     error = ""
     if request.method == "POST":
         try:
-            _, url = services.start(dossier, user=request.user, ip=request.META.get("REMOTE_ADDR", ""),
-                                    return_url=request.build_absolute_uri(reverse("payments:return")))
+            _, url = services.start(
+                dossier,
+                user=request.user,
+                ip=request.META.get("REMOTE_ADDR", ""),
+                return_url=request.build_absolute_uri(reverse("payments:return")),
+            )
             return redirect(url)
         except ValidationError as exc:
             error = " ".join(exc.messages)
     paid = dossier.payments.filter(status=Payment.Status.PAID).order_by("-pay_date")
-    return render(request, "payments/start.html", {
-        "dossier": dossier, "amount": amount, "amount_text": vnd(amount), "error": error, "paid": paid,
-        "enabled": services.enabled()}, status=400 if error else 200)
+    return render(
+        request,
+        "payments/start.html",
+        {
+            "dossier": dossier,
+            "amount": amount,
+            "amount_text": vnd(amount),
+            "error": error,
+            "paid": paid,
+            "enabled": services.enabled(),
+        },
+        status=400 if error else 200,
+    )
 
 
 @never_cache
@@ -58,12 +74,19 @@ def gateway_return(request):
     else:
         outcome = "paid" if protocol.is_paid(params) else "declined"
     amount = int(params.get("vnp_Amount") or 0) // 100 if genuine else 0
-    return render(request, "payments/result.html", {
-        "outcome": outcome, "payment": payment, "amount_text": vnd(amount),
-        "reason": protocol.response_text(params.get("vnp_ResponseCode", "")),
-        "transaction_no": params.get("vnp_TransactionNo", "") if genuine else "",
-        "owner": payment is not None and payment.dossier.applicant_user_id == request.user.pk,
-    }, status=400 if outcome == "forged" else 200)
+    return render(
+        request,
+        "payments/result.html",
+        {
+            "outcome": outcome,
+            "payment": payment,
+            "amount_text": vnd(amount),
+            "reason": protocol.response_text(params.get("vnp_ResponseCode", "")),
+            "transaction_no": params.get("vnp_TransactionNo", "") if genuine else "",
+            "owner": payment is not None and payment.dossier.applicant_user_id == request.user.pk,
+        },
+        status=400 if outcome == "forged" else 200,
+    )
 
 
 @never_cache
@@ -78,15 +101,30 @@ def ipn(request):
 @require_GET
 def receipt(request, order_ref):
     """Biên lai: the PDF of a paid online payment, for the dossier's applicant only."""
-    payment = get_object_or_404(Payment.objects.select_related("dossier__receiving_agency"), order_ref=order_ref,
-                                dossier__applicant_user=request.user)
+    payment = get_object_or_404(
+        Payment.objects.select_related("dossier__receiving_agency"),
+        order_ref=order_ref,
+        dossier__applicant_user=request.user,
+    )
     if payment.status != Payment.Status.PAID:
         raise Http404("Giao dịch chưa được thanh toán.")
     dossier = payment.dossier
-    pdf = render_pdf("payments/receipt.html", {
-        "title": "Biên lai thanh toán phí, lệ phí trực tuyến", "payment": payment, "dossier": dossier,
-        "agency_name": dossier.receiving_agency.name.upper(), "amount_text": vnd(payment.amount),
-        "amount_words": amount_in_words(payment.amount), "pay_date": payment.pay_date,
-        "procedure": dossier.procedure_version.name, "tmn_code": settings.MOTCUA_VNPAY_TMN_CODE})
-    return HttpResponse(pdf, content_type="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="bien-lai-{payment.order_ref}.pdf"'})
+    pdf = render_pdf(
+        "payments/receipt.html",
+        {
+            "title": "Biên lai thanh toán phí, lệ phí trực tuyến",
+            "payment": payment,
+            "dossier": dossier,
+            "agency_name": dossier.receiving_agency.name.upper(),
+            "amount_text": vnd(payment.amount),
+            "amount_words": amount_in_words(payment.amount),
+            "pay_date": payment.pay_date,
+            "procedure": dossier.procedure_version.name,
+            "tmn_code": settings.MOTCUA_VNPAY_TMN_CODE,
+        },
+    )
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="bien-lai-{payment.order_ref}.pdf"'},
+    )

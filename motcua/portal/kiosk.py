@@ -8,6 +8,7 @@ procedure name and the masked applicant name, and carries a signed, short-lived 
 uses the token up in its transaction. Every page is `never_cache` and returns to the blank start page by itself, so
 the next citizen sees nothing of the previous one.
 """
+
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from motcua.dossiers import rating_tokens, ratings
-from motcua.dossiers.models import Dossier, Rating, RatingToken
+from motcua.dossiers.models import Rating, RatingToken
 from motcua.dossiers.states import State
 from motcua.ratelimits import limits
 
@@ -26,8 +27,10 @@ TOKEN_SECONDS = 10 * 60
 RATING_PAGE_SECONDS = 3 * 60  # an abandoned rating page clears itself
 MESSAGE_PAGE_SECONDS = 60
 THANKS_SECONDS = 8
-NOT_FOUND = ("Mã đánh giá không đúng, đã được dùng hoặc đã hết hạn. Vui lòng kiểm tra lại mã in trên Phiếu mời đánh "
-             "giá hoặc trong tin nhắn.")
+NOT_FOUND = (
+    "Mã đánh giá không đúng, đã được dùng hoặc đã hết hạn. Vui lòng kiểm tra lại mã in trên Phiếu mời đánh "
+    "giá hoặc trong tin nhắn."
+)
 NOT_RETURNED = "Hồ sơ chưa trả kết quả nên chưa đánh giá được. Ông/Bà vui lòng đánh giá sau khi nhận kết quả."
 ALREADY_RATED = "Hồ sơ này đã được đánh giá. Cảm ơn Ông/Bà."
 EXPIRED = "Phiên đánh giá đã hết hạn. Vui lòng nhập lại mã đánh giá."
@@ -36,8 +39,11 @@ ANSWERS = [("yes", "Hài lòng"), ("no", "Không hài lòng")]
 
 
 class LookupForm(forms.Form):
-    ma_danh_gia = forms.CharField(label="Mã đánh giá (in trên Phiếu mời đánh giá, hoặc trong tin nhắn báo kết quả)",
-                                  max_length=40, error_messages={"required": "Vui lòng nhập mã đánh giá."})
+    ma_danh_gia = forms.CharField(
+        label="Mã đánh giá (in trên Phiếu mời đánh giá, hoặc trong tin nhắn báo kết quả)",
+        max_length=40,
+        error_messages={"required": "Vui lòng nhập mã đánh giá."},
+    )
 
     def clean_ma_danh_gia(self):
         value = rating_tokens.normalise(self.cleaned_data["ma_danh_gia"])
@@ -50,17 +56,24 @@ class RatingForm(forms.Form):
     """Overall satisfaction (required) and each criterion of Decree 61/2018 Art. 31 (each optional)."""
 
     phien = forms.CharField(widget=forms.HiddenInput)
-    hai_long = forms.ChoiceField(label="Ông/Bà có hài lòng không?", choices=ANSWERS, widget=forms.RadioSelect,
-                                 error_messages={"required": "Vui lòng chọn Hài lòng hoặc Không hài lòng."})
-    gop_y = forms.CharField(label="Góp ý (nếu có)", required=False, max_length=ratings.COMMENT_LIMIT,
-                            widget=forms.Textarea(attrs={"rows": 3}),
-                            error_messages={"max_length": f"Góp ý dài tối đa {ratings.COMMENT_LIMIT} ký tự."})
+    hai_long = forms.ChoiceField(
+        label="Ông/Bà có hài lòng không?",
+        choices=ANSWERS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Vui lòng chọn Hài lòng hoặc Không hài lòng."},
+    )
+    gop_y = forms.CharField(
+        label="Góp ý (nếu có)",
+        required=False,
+        max_length=ratings.COMMENT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": f"Góp ý dài tối đa {ratings.COMMENT_LIMIT} ký tự."},
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in Rating.CRITERIA:
-            self.fields[key] = forms.ChoiceField(label=label, choices=ANSWERS, required=False,
-                                                 widget=forms.RadioSelect)
+            self.fields[key] = forms.ChoiceField(label=label, choices=ANSWERS, required=False, widget=forms.RadioSelect)
 
     def criteria_rows(self):
         return [self[key] for key, _ in Rating.CRITERIA]
@@ -75,16 +88,30 @@ def masked(name: str) -> str:
 
 
 def _start_page(request, form, message="", status=200):
-    return render(request, "portal/kiosk.html", {
-        "form": form, "message": message, "refresh": MESSAGE_PAGE_SECONDS if message or form.is_bound else None,
-    }, status=status)
+    return render(
+        request,
+        "portal/kiosk.html",
+        {
+            "form": form,
+            "message": message,
+            "refresh": MESSAGE_PAGE_SECONDS if message or form.is_bound else None,
+        },
+        status=status,
+    )
 
 
 def _rating_page(request, dossier, form, status=200):
-    return render(request, "portal/kiosk_rate.html", {
-        "form": form, "procedure": dossier.procedure_version.name, "applicant": masked(dossier.applicant_name),
-        "refresh": RATING_PAGE_SECONDS,
-    }, status=status)
+    return render(
+        request,
+        "portal/kiosk_rate.html",
+        {
+            "form": form,
+            "procedure": dossier.procedure_version.name,
+            "applicant": masked(dossier.applicant_name),
+            "refresh": RATING_PAGE_SECONDS,
+        },
+        status=status,
+    )
 
 
 def _token_of(session: str) -> RatingToken | None:
@@ -111,8 +138,9 @@ def start(request):
         return _start_page(request, LookupForm(), NOT_FOUND, status=404)  # the code typed is not shown again
     dossier = token.dossier
     if not ratings.may_rate(dossier):
-        return _start_page(request, LookupForm(), NOT_RETURNED if dossier.state != State.RETURNED else ALREADY_RATED,
-                           status=409)
+        return _start_page(
+            request, LookupForm(), NOT_RETURNED if dossier.state != State.RETURNED else ALREADY_RATED, status=409
+        )
     return _rating_page(request, dossier, RatingForm(initial={"phien": signing.dumps(token.pk, salt=TOKEN_SALT)}))
 
 
@@ -127,8 +155,14 @@ def submit(request):
     if not form.is_valid():
         return _rating_page(request, dossier, form, status=400)
     try:
-        ratings.rate(dossier, satisfied=form.cleaned_data["hai_long"] == "yes", criteria=form.criteria(),
-                     comment=form.cleaned_data["gop_y"], channel="kiosk", token=token)
+        ratings.rate(
+            dossier,
+            satisfied=form.cleaned_data["hai_long"] == "yes",
+            criteria=form.criteria(),
+            comment=form.cleaned_data["gop_y"],
+            channel="kiosk",
+            token=token,
+        )
     except ValidationError as exc:
         return _start_page(request, LookupForm(), " ".join(exc.messages), status=409)
     return redirect("portal:kiosk_thanks")

@@ -1,5 +1,6 @@
 """Hồ sơ của tôi and Kho dữ liệu: a citizen's own dossiers (status, history, supplement answers, withdrawal,
 rating) and their personal data store. Nothing of one citizen is visible to another: every query is by owner."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -18,8 +19,11 @@ from .tracking import PUBLIC_EVENTS
 
 
 def own(request, code) -> Dossier:
-    dossier = Dossier.objects.filter(applicant_user=request.user, code=code).select_related(
-        "procedure_version", "processing_agency", "receiving_agency").first()
+    dossier = (
+        Dossier.objects.filter(applicant_user=request.user, code=code)
+        .select_related("procedure_version", "processing_agency", "receiving_agency")
+        .first()
+    )
     if dossier is None:
         raise Http404("Không tìm thấy hồ sơ.")
     return dossier
@@ -27,30 +31,46 @@ def own(request, code) -> Dossier:
 
 @citizen_required
 def my_dossiers(request):
-    dossiers = Dossier.objects.filter(applicant_user=request.user).select_related("procedure").order_by(
-        "-created_at")
-    return render(request, "portal/my_dossiers.html", {
-        "page": Paginator(dossiers, 20).get_page(request.GET.get("trang")), "labels": NATIONAL_LABELS,
-        "drafts": request.user.drafts.filter(dossier__isnull=True).select_related("version").order_by("-updated_at")})
+    dossiers = Dossier.objects.filter(applicant_user=request.user).select_related("procedure").order_by("-created_at")
+    return render(
+        request,
+        "portal/my_dossiers.html",
+        {
+            "page": Paginator(dossiers, 20).get_page(request.GET.get("trang")),
+            "labels": NATIONAL_LABELS,
+            "drafts": request.user.drafts.filter(dossier__isnull=True)
+            .select_related("version")
+            .order_by("-updated_at"),
+        },
+    )
 
 
 @citizen_required
 def my_dossier(request, code):
     dossier = own(request, code)
-    return render(request, "portal/my_dossier.html", {
-        "dossier": dossier, "status": NATIONAL_LABELS[dossier.national_status],
-        "history": [e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS],
-        # asked before receipt (the desk) or after (the processing agency): answered online the same way
-        "supplement": dossier.supplement_requests.filter(answered_at=None).order_by("-number").first()
-        if dossier.state in (State.DESK_SUPPLEMENT, State.SUPPLEMENT_REQUESTED) else None,
-        "earlier": dossier.supplement_requests.exclude(answered_at=None),
-        "results": dossier.documents.filter(kind="result"),
-        "can_withdraw": dossier.state in (State.SUBMITTED, State.DESK_SUPPLEMENT, State.RECEIVED),
-        "can_rate": dossier.state == State.RETURNED and not hasattr(dossier, "rating"),
-        "can_pay": bool(dossier.fee_total) and dossier.payment_status not in ("paid", "paid_online")
-        and dossier.state not in FINISHED,
-        "criteria": Rating.CRITERIA,
-    })
+    return render(
+        request,
+        "portal/my_dossier.html",
+        {
+            "dossier": dossier,
+            "status": NATIONAL_LABELS[dossier.national_status],
+            "history": [
+                e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS
+            ],
+            # asked before receipt (the desk) or after (the processing agency): answered online the same way
+            "supplement": dossier.supplement_requests.filter(answered_at=None).order_by("-number").first()
+            if dossier.state in (State.DESK_SUPPLEMENT, State.SUPPLEMENT_REQUESTED)
+            else None,
+            "earlier": dossier.supplement_requests.exclude(answered_at=None),
+            "results": dossier.documents.filter(kind="result"),
+            "can_withdraw": dossier.state in (State.SUBMITTED, State.DESK_SUPPLEMENT, State.RECEIVED),
+            "can_rate": dossier.state == State.RETURNED and not hasattr(dossier, "rating"),
+            "can_pay": bool(dossier.fee_total)
+            and dossier.payment_status not in ("paid", "paid_online")
+            and dossier.state not in FINISHED,
+            "criteria": Rating.CRITERIA,
+        },
+    )
 
 
 def _attempt(request, action, done: str):
@@ -73,12 +93,17 @@ def answer_supplement(request, code):
     uploads = [(None, f) for f in request.FILES.getlist("files")]
     note = request.POST.get("note", "")
     if dossier.state == State.DESK_SUPPLEMENT:
-        _attempt(request, lambda: lifecycle.answer_desk_supplement(dossier.pk, actor=request.user, uploads=uploads,
-                                                                   note=note),
-                 "Đã nộp bổ sung. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ.")
+        _attempt(
+            request,
+            lambda: lifecycle.answer_desk_supplement(dossier.pk, actor=request.user, uploads=uploads, note=note),
+            "Đã nộp bổ sung. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ.",
+        )
     else:
-        _attempt(request, lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads, note=note),
-                 "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.")
+        _attempt(
+            request,
+            lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads, note=note),
+            "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.",
+        )
     return redirect("portal:my_dossier", code=code)
 
 
@@ -86,8 +111,11 @@ def answer_supplement(request, code):
 @require_POST
 def withdraw(request, code):
     dossier = own(request, code)
-    _attempt(request, lambda: lifecycle.withdraw(dossier.pk, actor=request.user,
-                                                 reason=request.POST.get("reason", "")), "Đã rút hồ sơ.")
+    _attempt(
+        request,
+        lambda: lifecycle.withdraw(dossier.pk, actor=request.user, reason=request.POST.get("reason", "")),
+        "Đã rút hồ sơ.",
+    )
     return redirect("portal:my_dossier", code=code)
 
 
@@ -100,10 +128,17 @@ def rate(request, code):
         messages.error(request, "Chọn Hài lòng hoặc Không hài lòng.")
         return redirect("portal:my_dossier", code=code)
     criteria = {key: request.POST[key] == "yes" for key, _ in Rating.CRITERIA if request.POST.get(key) in ("yes", "no")}
-    _attempt(request, lambda: ratings.rate(dossier, satisfied=request.POST["satisfied"] == "yes", criteria=criteria,
-                                           comment=request.POST.get("comment", "")[:ratings.COMMENT_LIMIT],
-                                           channel="portal"),
-             "Cảm ơn bạn đã đánh giá.")
+    _attempt(
+        request,
+        lambda: ratings.rate(
+            dossier,
+            satisfied=request.POST["satisfied"] == "yes",
+            criteria=criteria,
+            comment=request.POST.get("comment", "")[: ratings.COMMENT_LIMIT],
+            channel="portal",
+        ),
+        "Cảm ơn bạn đã đánh giá.",
+    )
     return redirect("portal:my_dossier", code=code)
 
 
@@ -116,14 +151,20 @@ def receipt(request, code):
     if dossier.received_at is None:
         raise Http404("Hồ sơ chưa được tiếp nhận.")
     pdf = render_form(1, dossier, base_url=request.build_absolute_uri("/").rstrip("/"))
-    return HttpResponse(pdf, content_type="application/pdf",
-                        headers={"Content-Disposition": f'inline; filename="giay-tiep-nhan-{dossier.code}.pdf"'})
+    return HttpResponse(
+        pdf,
+        content_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="giay-tiep-nhan-{dossier.code}.pdf"'},
+    )
 
 
 @citizen_required
 def store(request):
-    return render(request, "portal/store.html", {
-        "documents": StoredDocument.objects.filter(owner=request.user).select_related("dossier")})
+    return render(
+        request,
+        "portal/store.html",
+        {"documents": StoredDocument.objects.filter(owner=request.user).select_related("dossier")},
+    )
 
 
 @citizen_required

@@ -4,6 +4,7 @@ data store (kho dữ liệu điện tử). Ratings of returned dossiers are the 
 A draft survives a closed tab, a dropped network and a server restart because every keystroke batch and every file
 is saved on the server as it happens; submission verifies each file (size and SHA-256) before the dossier exists.
 """
+
 import uuid
 
 from django.conf import settings
@@ -48,6 +49,7 @@ class UploadSession(models.Model):
     so an upload cut off by the network goes on from there. When the last byte arrives the file is checked and
     becomes the line's DraftFile, and the session and its pieces are deleted.
     """
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     draft = models.ForeignKey(Draft, models.CASCADE, related_name="uploads")
     requirement = models.ForeignKey("catalog.RequiredDocument", models.CASCADE, related_name="+")
@@ -88,4 +90,3 @@ class StoredDocument(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["owner", "-created_at"])]
         constraints = [models.UniqueConstraint(fields=["owner", "sha256", "kind"], name="stored_once_per_owner")]
-

@@ -5,6 +5,7 @@ A draft becomes exactly one dossier: submission locks the draft's row and links 
 click, a second tab or a retry on a bad connection is answered with the dossier the first submission made.
 Conditional document lines are asked as a yes/no question; "không" tells the desk the line does not apply.
 """
+
 import hashlib
 import io
 
@@ -26,9 +27,13 @@ from motcua.vntext.formats import money as vnd
 from .models import Draft, DraftFile, StoredDocument
 from .store import keep_in_store
 
-APPLICANT_FIELDS = [("applicant_name", "Họ và tên người nộp"), ("applicant_id_number", "Số định danh cá nhân"),
-                    ("applicant_phone", "Số điện thoại"), ("applicant_email", "Thư điện tử"),
-                    ("applicant_address", "Địa chỉ liên hệ")]
+APPLICANT_FIELDS = [
+    ("applicant_name", "Họ và tên người nộp"),
+    ("applicant_id_number", "Số định danh cá nhân"),
+    ("applicant_phone", "Số điện thoại"),
+    ("applicant_email", "Thư điện tử"),
+    ("applicant_address", "Địa chỉ liên hệ"),
+]
 
 
 def citizen_required(view):
@@ -37,13 +42,15 @@ def citizen_required(view):
         if request.user.kind not in ("citizen", "business"):
             raise PermissionDenied("Trang này dành cho công dân, doanh nghiệp.")
         return view(request, *args, **kwargs)
+
     wrapped.__name__ = view.__name__
     return wrapped
 
 
 def my_draft(request, draft_id) -> Draft:
-    return get_object_or_404(Draft.objects.select_related("version__procedure", "dossier"), pk=draft_id,
-                             owner=request.user)
+    return get_object_or_404(
+        Draft.objects.select_related("version__procedure", "dossier"), pk=draft_id, owner=request.user
+    )
 
 
 SUBMITTED = "Hồ sơ này đã được nộp; không sửa được bản nháp nữa. Xem hồ sơ trong mục “Hồ sơ của tôi”."
@@ -61,13 +68,25 @@ def start(request, code):
         raise Http404("Thủ tục này chưa cung cấp dịch vụ công trực tuyến.")
     if not procedure.current.takes_dossiers:
         raise Http404("Thủ tục đang được cập nhật thời hạn giải quyết; tạm thời chưa nhận hồ sơ trực tuyến.")
-    draft = Draft.objects.filter(owner=request.user, version=procedure.current, dossier__isnull=True).order_by(
-        "-updated_at").first()
+    draft = (
+        Draft.objects.filter(owner=request.user, version=procedure.current, dossier__isnull=True)
+        .order_by("-updated_at")
+        .first()
+    )
     if draft is None:
         user = request.user
-        draft = Draft.objects.create(owner=user, version=procedure.current, data={"applicant": {
-            "applicant_name": user.full_name, "applicant_id_number": user.id_number,
-            "applicant_phone": user.phone, "applicant_email": user.email}})
+        draft = Draft.objects.create(
+            owner=user,
+            version=procedure.current,
+            data={
+                "applicant": {
+                    "applicant_name": user.full_name,
+                    "applicant_id_number": user.id_number,
+                    "applicant_phone": user.phone,
+                    "applicant_email": user.email,
+                }
+            },
+        )
     return redirect("portal:draft", draft_id=draft.pk)
 
 
@@ -90,17 +109,31 @@ def _context(request, draft, errors=None):
     applicant = draft.data.get("applicant", {})
     fees = _online_fees(version)
     return {
-        "draft": draft, "version": version, "schema": schema, "saved_at": draft.data.get("saved_at", ""),
+        "draft": draft,
+        "version": version,
+        "schema": schema,
+        "saved_at": draft.data.get("saved_at", ""),
         "form_fields": eforms.fields(schema, draft.data.get("form", {}), errors.get("form")),
-        "applicant_fields": [(name, label, applicant.get(name, ""), errors.get("applicant", {}).get(name, ""))
-                             for name, label in APPLICANT_FIELDS],
+        "applicant_fields": [
+            (name, label, applicant.get(name, ""), errors.get("applicant", {}).get(name, ""))
+            for name, label in APPLICANT_FIELDS
+        ],
         "agencies": version.procedure.agencies.filter(has_one_stop_desk=True) or version.procedure.agencies.all(),
-        "lines": [(line, uploaded.get(line.pk), draft.data.get("applies", {}).get(str(line.pk), ""),
-                   errors.get("lines", {}).get(line.pk, "")) for line in lines],
+        "lines": [
+            (
+                line,
+                uploaded.get(line.pk),
+                draft.data.get("applies", {}).get(str(line.pk), ""),
+                errors.get("lines", {}).get(line.pk, ""),
+            )
+            for line in lines
+        ],
         "declared": declared(version, lines),
         "store": StoredDocument.objects.filter(owner=request.user, kind=StoredDocument.Kind.UPLOAD),
-        "errors": errors, "max_mb": files.max_bytes() // 1048576,
-        "fees": fees, "fee": _fee(draft) if any(fee.get("amount") for fee in fees) else None,
+        "errors": errors,
+        "max_mb": files.max_bytes() // 1048576,
+        "fees": fees,
+        "fee": _fee(draft) if any(fee.get("amount") for fee in fees) else None,
     }
 
 
@@ -115,13 +148,16 @@ def draft_page(request, draft_id):
 def _save_values(draft, post) -> None:
     schema = eforms.schema_for(draft.version)
     conditional = [line.pk for line in draft.version.documents.all() if line.condition]
-    draft.data = {"form": eforms.coerce(schema, post),
-                  "applicant": {name: post.get(name, "").strip() for name, _ in APPLICANT_FIELDS},
-                  "agency": post.get("receiving_agency", ""),
-                  "applies": {str(pk): post.get(f"applies_{pk}") for pk in conditional
-                              if post.get(f"applies_{pk}") in ("yes", "no")},
-                  # which copy of the typed values this is: the browser's offline copy compares against it
-                  "saved_at": timezone.now().isoformat()}
+    draft.data = {
+        "form": eforms.coerce(schema, post),
+        "applicant": {name: post.get(name, "").strip() for name, _ in APPLICANT_FIELDS},
+        "agency": post.get("receiving_agency", ""),
+        "applies": {
+            str(pk): post.get(f"applies_{pk}") for pk in conditional if post.get(f"applies_{pk}") in ("yes", "no")
+        },
+        # which copy of the typed values this is: the browser's offline copy compares against it
+        "saved_at": timezone.now().isoformat(),
+    }
     draft.save(update_fields=["data", "updated_at"])
 
 
@@ -165,8 +201,15 @@ def upload(request, draft_id, line_id):
 def keep_file(draft, line, name: str, content: bytes, kind: str, from_store=None) -> DraftFile:
     """The line's file from now on, replacing the one before; `content` was already checked (files.read_checked)."""
     DraftFile.objects.filter(draft=draft, requirement=line).delete()
-    item = DraftFile(draft=draft, requirement=line, name=files.display_name(name), content_type=kind,
-                     size=len(content), sha256=hashlib.sha256(content).hexdigest(), from_store=from_store)
+    item = DraftFile(
+        draft=draft,
+        requirement=line,
+        name=files.display_name(name),
+        content_type=kind,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        from_store=from_store,
+    )
     item.file.save(files.storage_name(name, kind), File(io.BytesIO(content)), save=False)
     item.save()
     draft.save(update_fields=["updated_at"])
@@ -220,8 +263,11 @@ def submit(request, draft_id):
     lines = list(version.documents.all())
     have = {item.requirement_id for item in draft_files} | declared(version, lines)
     errors["lines"], skipped = _line_problems(draft, lines, have)
-    errors["general"] += [f"Thiếu giấy tờ: {line.name}" for line in lines if line.pk in errors["lines"]
-                          and errors["lines"][line.pk].startswith("Thiếu")]
+    errors["general"] += [
+        f"Thiếu giấy tờ: {line.name}"
+        for line in lines
+        if line.pk in errors["lines"] and errors["lines"][line.pk].startswith("Thiếu")
+    ]
     if any(not text.startswith("Thiếu") for text in errors["lines"].values()):
         errors["general"].append("Trả lời các câu hỏi về trường hợp của bạn ở phần giấy tờ đính kèm.")
     errors["general"] += _verified(draft_files)
@@ -232,7 +278,7 @@ def submit(request, draft_id):
         try:
             dossier = _register(request.user, draft, agency, skipped)
         except ValidationError as exc:
-            field_errors = getattr(exc, "error_dict", None) and exc.message_dict or {}
+            field_errors = (getattr(exc, "error_dict", None) and exc.message_dict) or {}
             errors["applicant"] = {k: " ".join(v) for k, v in field_errors.items()}
             errors["general"] += [] if field_errors else exc.messages
         else:
@@ -251,12 +297,22 @@ def _register(user, draft, agency, skipped):
             return locked.dossier
         draft_files = list(locked.files.select_related("requirement"))
         applicant = {key: value for key, value in draft.data["applicant"].items() if value}
-        uploads = [(item.requirement, File(item.file.open("rb"), name=item.name), item.from_store_id is not None)
-                   for item in draft_files]
+        uploads = [
+            (item.requirement, File(item.file.open("rb"), name=item.name), item.from_store_id is not None)
+            for item in draft_files
+        ]
         try:
-            dossier = lifecycle.register(actor=user, version=draft.version, receiving_agency=agency,
-                                         applicant=applicant, channel="online", form_data=draft.data["form"],
-                                         uploads=uploads, applicant_user=user, not_applicable=skipped)
+            dossier = lifecycle.register(
+                actor=user,
+                version=draft.version,
+                receiving_agency=agency,
+                applicant=applicant,
+                channel="online",
+                form_data=draft.data["form"],
+                uploads=uploads,
+                applicant_user=user,
+                not_applicable=skipped,
+            )
         finally:
             for _, handle, _ in uploads:
                 handle.close()

@@ -9,6 +9,7 @@ result open, for an applicant without an account (issue 12, item 6; docs/securit
   (channel "portal"). Then a thank-you, and the token is gone from the session.
 The applicant signed in on the portal rates their own dossier from "Hồ sơ của tôi" without a token (mine.rate).
 """
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -37,8 +38,11 @@ class PublicRatingForm(kiosk.RatingForm):
 def _page(request, *, form=None, lookup=None, token=None, message="", done=False, status=200):
     context = {"form": form, "lookup": lookup, "message": message, "done": done}
     if token is not None:
-        context.update(procedure=token.dossier.procedure_version.name,
-                       applicant=kiosk.masked(token.dossier.applicant_name), code=token.dossier.code)
+        context.update(
+            procedure=token.dossier.procedure_version.name,
+            applicant=kiosk.masked(token.dossier.applicant_name),
+            code=token.dossier.code,
+        )
     return render(request, "portal/rate_public.html", context, status=status)
 
 
@@ -79,8 +83,14 @@ def rate(request):
     if not form.is_valid():
         return _page(request, form=form, token=token, status=400)
     try:
-        ratings.rate(token.dossier, satisfied=form.cleaned_data["hai_long"] == "yes", criteria=form.criteria(),
-                     comment=form.cleaned_data["gop_y"], channel="portal", token=token)
+        ratings.rate(
+            token.dossier,
+            satisfied=form.cleaned_data["hai_long"] == "yes",
+            criteria=form.criteria(),
+            comment=form.cleaned_data["gop_y"],
+            channel="portal",
+            token=token,
+        )
     except ValidationError as exc:
         request.session.pop(SESSION_KEY, None)
         return _page(request, lookup=kiosk.LookupForm(), message=" ".join(exc.messages), status=409)

@@ -1,4 +1,5 @@
 """Kho dữ liệu: keeping a document in a person's store, once per content (SHA-256)."""
+
 from django.core.files.base import ContentFile
 
 from motcua.dossiers import files
@@ -14,9 +15,15 @@ def keep_in_store(owner, document, kind: str) -> StoredDocument:
         return existing
     with document.file.open("rb") as handle:
         content = handle.read()
-    stored = StoredDocument(owner=owner, kind=kind, name=document.name, content_type=document.content_type,
-                            size=document.size, sha256=document.sha256,
-                            dossier=getattr(document, "dossier", None))
+    stored = StoredDocument(
+        owner=owner,
+        kind=kind,
+        name=document.name,
+        content_type=document.content_type,
+        size=document.size,
+        sha256=document.sha256,
+        dossier=getattr(document, "dossier", None),
+    )
     stored.file.save(files.storage_name(document.name, document.content_type), ContentFile(content), save=False)
     stored.save()
     return stored

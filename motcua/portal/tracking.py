@@ -4,6 +4,7 @@ The form posts, so the phone or ID number never travels in a URL (browser histor
 may carry the code alone (`?ma=…`, the QR code on the receipt) to fill the form. The code is read in any case and
 spacing, the phone as +84…, with spaces, dots or dashes.
 """
+
 import re
 
 from django import forms
@@ -46,11 +47,19 @@ def track(request):
             return render(request, "portal/tracking.html", context, status=429)
         if form.is_valid():
             secret = form.cleaned_data["xac_minh"].strip()
-            dossier = (Dossier.objects.select_related("processing_agency", "procedure_version")
-                       .filter(code=form.cleaned_data["ma"].strip()).first())
+            dossier = (
+                Dossier.objects.select_related("processing_agency", "procedure_version")
+                .filter(code=form.cleaned_data["ma"].strip())
+                .first()
+            )
             if dossier and secret and secret in (dossier.applicant_phone, dossier.applicant_id_number):
-                context.update(dossier=dossier, status=NATIONAL_LABELS[dossier.national_status], history=[
-                    e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS])
+                context.update(
+                    dossier=dossier,
+                    status=NATIONAL_LABELS[dossier.national_status],
+                    history=[
+                        e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS
+                    ],
+                )
             else:  # the same answer whether the code or the phone is wrong
                 context["error"] = "Không tìm thấy hồ sơ khớp với mã và số điện thoại/số định danh đã nhập."
                 return render(request, "portal/tracking.html", context, status=404)

@@ -7,6 +7,7 @@ that offset (409 otherwise). A PATCH cut off by the network keeps the bytes that
 and goes on. When the last byte arrives the whole file is checked by content like a one-piece upload and becomes
 the line's DraftFile; a refused file leaves the line as it was.
 """
+
 import base64
 import datetime as dt
 import secrets
@@ -59,8 +60,9 @@ def _metadata(header: str) -> dict[str, str]:
 
 def _other_version(request) -> HttpResponse | None:
     if request.headers.get("Tus-Resumable") != TUS_VERSION:
-        return _refuse("Trình duyệt gửi tệp theo phiên bản giao thức không được hỗ trợ.", 412, **{
-            "Tus-Version": TUS_VERSION})
+        return _refuse(
+            "Trình duyệt gửi tệp theo phiên bản giao thức không được hỗ trợ.", 412, **{"Tus-Version": TUS_VERSION}
+        )
     return None
 
 
@@ -71,8 +73,16 @@ def create(request, draft_id, line_id):
     draft = my_draft(request, draft_id)
     line = get_object_or_404(draft.version.documents, pk=line_id)
     if request.method == "OPTIONS":
-        return _tus(HttpResponse(status=204, headers={"Tus-Version": TUS_VERSION, "Tus-Extension": "creation",
-                                                      "Tus-Max-Size": str(files.max_bytes())}))
+        return _tus(
+            HttpResponse(
+                status=204,
+                headers={
+                    "Tus-Version": TUS_VERSION,
+                    "Tus-Extension": "creation",
+                    "Tus-Max-Size": str(files.max_bytes()),
+                },
+            )
+        )
     if refused := _other_version(request):
         return refused
     length = _count(request.headers.get("Upload-Length"))
@@ -86,9 +96,13 @@ def create(request, draft_id, line_id):
         metadata = _metadata(request.headers.get("Upload-Metadata", ""))
     except ValueError:
         return _refuse("Thông tin tệp (Upload-Metadata) không hợp lệ.", 400)
-    session = UploadSession.objects.create(draft=draft, requirement=line, length=length,
-                                           name=nfc(metadata.get("filename") or "tệp")[:255],
-                                           declared_type=metadata.get("filetype", "")[:100])
+    session = UploadSession.objects.create(
+        draft=draft,
+        requirement=line,
+        length=length,
+        name=nfc(metadata.get("filename") or "tệp")[:255],
+        declared_type=metadata.get("filetype", "")[:100],
+    )
     location = reverse("portal:resumable", args=[draft.pk, line.pk, session.pk])
     return _tus(HttpResponse(status=201, headers={"Location": location}))
 
@@ -96,8 +110,9 @@ def create(request, draft_id, line_id):
 @citizen_required
 @require_http_methods(["HEAD", "PATCH"])
 def resource(request, draft_id, line_id, upload_id):
-    session = get_object_or_404(UploadSession, pk=upload_id, draft_id=draft_id, requirement_id=line_id,
-                                draft__owner=request.user)
+    session = get_object_or_404(
+        UploadSession, pk=upload_id, draft_id=draft_id, requirement_id=line_id, draft__owner=request.user
+    )
     if refused := _other_version(request):
         return refused
     if request.method == "HEAD":
@@ -112,8 +127,11 @@ def _append(request, session: UploadSession) -> HttpResponse:
     if start is None:
         return _refuse("Thiếu vị trí gửi tiếp (Upload-Offset).", 400)
     if start != session.offset:
-        return _refuse(f"Vị trí gửi tiếp không khớp: máy chủ đã nhận {session.offset} byte.", 409,
-                       **{"Upload-Offset": str(session.offset)})
+        return _refuse(
+            f"Vị trí gửi tiếp không khớp: máy chủ đã nhận {session.offset} byte.",
+            409,
+            **{"Upload-Offset": str(session.offset)},
+        )
     if announced is None:
         return _refuse("Thiếu độ dài phần gửi (Content-Length).", 411)
     if start + announced > session.length:

@@ -15,6 +15,7 @@ failures is django-ratelimit's (`get_usage`, a fixed window of `policy.window` s
 this module keeps beside it the moment of the last failure and a generation that `clear` moves on, so a success
 starts a new count without reaching into the library's keys.
 """
+
 import math
 import time
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 from django_ratelimit.core import get_usage
 
-COUNT_LIMIT = 10 ** 9  # django-ratelimit counts; the limit itself is ours (the delay), never the library's
+COUNT_LIMIT = 10**9  # django-ratelimit counts; the limit itself is ours (the delay), never the library's
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,13 @@ def _generation(subject: str) -> int:
 
 def _failures(policy: Policy, subject: str, generation: int, *, increment: bool) -> int | None:
     """The count of failures in the current window (with this one when `increment`); None if it cannot be read."""
-    usage = get_usage(None, group=f"motcua:backoff:{policy.name}", key=lambda group, request: f"{subject}:{generation}",
-                      rate=(COUNT_LIMIT, policy.window), increment=increment)
+    usage = get_usage(
+        None,
+        group=f"motcua:backoff:{policy.name}",
+        key=lambda group, request: f"{subject}:{generation}",
+        rate=(COUNT_LIMIT, policy.window),
+        increment=increment,
+    )
     if usage is None:  # RATELIMIT_ENABLE = False
         return 0
     if not usage["limit"]:  # the cache failed: django-ratelimit reports a limit of 0

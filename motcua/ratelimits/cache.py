@@ -9,6 +9,7 @@ Two changes to `django.core.cache.backends.db.DatabaseCache`, both about countin
   than MAX_ENTRIES: anyone able to create keys (a new login name per attempt) could wipe the counts of others.
   Every key here expires within a day or two, so the table stays as large as the traffic of that time.
 """
+
 import base64
 import pickle
 
@@ -26,15 +27,15 @@ class SharedDatabaseCache(DatabaseCache):
         table = quote(self._table)
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(using=db), connection.cursor() as cursor:
-            cursor.execute(f"SELECT {quote('value')}, {quote('expires')} FROM {table} "
-                           f"WHERE {quote('cache_key')} = %s{lock}", [key])
+            cursor.execute(
+                f"SELECT {quote('value')}, {quote('expires')} FROM {table} WHERE {quote('cache_key')} = %s{lock}", [key]
+            )
             row = cursor.fetchone()
             if row is None or self._expires(connection, row[1]) < tz_now():
                 raise ValueError(f"Key '{key}' not found.")
             value = pickle.loads(base64.b64decode(connection.ops.process_clob(row[0]).encode())) + delta
             encoded = base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
-            cursor.execute(f"UPDATE {table} SET {quote('value')} = %s WHERE {quote('cache_key')} = %s",
-                           [encoded, key])
+            cursor.execute(f"UPDATE {table} SET {quote('value')} = %s WHERE {quote('cache_key')} = %s", [encoded, key])
         return value
 
     @staticmethod
@@ -46,6 +47,7 @@ class SharedDatabaseCache(DatabaseCache):
 
     def _cull(self, db, cursor, now, num):
         connection = connections[db]
-        cursor.execute(f"DELETE FROM {connection.ops.quote_name(self._table)} "
-                       f"WHERE {connection.ops.quote_name('expires')} < %s",
-                       [connection.ops.adapt_datetimefield_value(now)])
+        cursor.execute(
+            f"DELETE FROM {connection.ops.quote_name(self._table)} WHERE {connection.ops.quote_name('expires')} < %s",
+            [connection.ops.adapt_datetimefield_value(now)],
+        )

@@ -9,6 +9,7 @@ MOTCUA_TRUSTED_PROXIES (addresses or networks, default none) names the proxies w
 - a request from a trusted proxy without a usable header (missing, or garbage where the proxy's entry should be)
   is counted by the proxy's address, the strict choice.
 """
+
 import ipaddress
 from functools import lru_cache
 
@@ -30,7 +31,7 @@ def parse(value: str):
     """An address as a proxy writes it ('203.0.113.7', '[2001:db8::1]:443', '203.0.113.7:5000'); None if not one."""
     value = (value or "").strip().strip('"')
     if value.startswith("[") and "]" in value:
-        value = value[1:value.index("]")]
+        value = value[1 : value.index("]")]
     elif value.count(":") == 1:  # IPv4 with a port
         value = value.split(":", 1)[0]
     try:

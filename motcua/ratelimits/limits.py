@@ -6,6 +6,7 @@ The client address is `clients.client_address` (settings.RATELIMIT_IP_META_KEY),
 The window is django-ratelimit's: fixed, its edges shifted per key so that not every count restarts at once. Every
 server process counts in the same table (CACHES["ratelimit"]), so four workers allow what one would.
 """
+
 from django_ratelimit.core import get_usage
 
 

@@ -4,6 +4,7 @@ Its columns are exactly those `manage.py createcachetable` makes for Django's da
 means `migrate` creates it on SQLite and PostgreSQL alike (nothing to run besides `make run`/`make test`), and the
 test database's flush between tests empties it like any other table.
 """
+
 from django.db import models
 
 

@@ -3,6 +3,7 @@
 Instances refuse a second save and any delete; querysets refuse update() and delete(). What is changed behind the
 application's back (SQL) is caught by the hash chain that each history keeps.
 """
+
 from django.db import models
 
 

@@ -8,6 +8,7 @@ rest, which both share: the canonical form, the linking and the walk.
 
 The owner has `event_count` and `last_event_hash`; an entry has `seq`, `prev_hash` and `hash`.
 """
+
 import hashlib
 import json
 from collections.abc import Callable, Iterable

@@ -8,6 +8,7 @@ NNNN is at least four digits. The 10,000th of one day is not refused: its number
 (`…-260302-10000`), so the code stays unique and nobody is turned away because of a counter (docs/dossiers.md). Six
 digits (999,999 a day) is the limit the code columns hold; past it the desk gets a Vietnamese error.
 """
+
 import datetime as dt
 
 from django.core.exceptions import ValidationError

@@ -3,6 +3,7 @@ the address, the number of workers and the timeout.
 
 The master process reads this file before any Django setting: nothing here imports Django.
 """
+
 import glob
 import os
 import shutil
@@ -20,8 +21,10 @@ logconfig_dict = {  # gunicorn's own lines (start, workers booting, errors) as J
     "formatters": {"json": {"()": "motcua.serving.logs.JsonFormatter"}},
     "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
     "root": {"level": "WARNING", "handlers": ["stderr"]},
-    "loggers": {"gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
-                "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True}},
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": [], "propagate": True},
+        "gunicorn.access": {"level": "WARNING", "handlers": [], "propagate": True},
+    },
 }
 
 

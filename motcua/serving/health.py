@@ -4,6 +4,7 @@
 otherwise, saying which failed. Open to anyone (load balancers, monitors): it names no person, no host, no
 database error text (those go to the log), and is never cached.
 """
+
 import logging
 
 from django.conf import settings

@@ -3,6 +3,7 @@
 The thread proves the worker process is alive and reaches the database; a task stuck for long shows as a growing
 task lag in the metrics (motcua_task_lag_seconds), not as a missing beat.
 """
+
 import logging
 import os
 import socket
@@ -22,9 +23,12 @@ FORGOTTEN_AFTER = timedelta(days=1)  # rows of workers that died without removin
 
 def latest_age() -> float | None:
     """Seconds since the freshest beat of any worker, by the database's clock; None when no worker beats."""
-    age = (WorkerHeartbeat.objects
-           .annotate(age=ExpressionWrapper(Now() - F("beat_at"), output_field=DurationField()))
-           .order_by("-beat_at").values_list("age", flat=True).first())
+    age = (
+        WorkerHeartbeat.objects.annotate(age=ExpressionWrapper(Now() - F("beat_at"), output_field=DurationField()))
+        .order_by("-beat_at")
+        .values_list("age", flat=True)
+        .first()
+    )
     return None if age is None else max(0.0, age.total_seconds())
 
 
@@ -47,8 +51,13 @@ class Heartbeat:
     def beat(self) -> None:
         try:
             if not WorkerHeartbeat.objects.filter(worker_id=self.worker_id).update(beat_at=Now()):
-                WorkerHeartbeat.objects.create(worker_id=self.worker_id, host=socket.gethostname()[:255],
-                                               pid=os.getpid(), started_at=Now(), beat_at=Now())
+                WorkerHeartbeat.objects.create(
+                    worker_id=self.worker_id,
+                    host=socket.gethostname()[:255],
+                    pid=os.getpid(),
+                    started_at=Now(),
+                    beat_at=Now(),
+                )
         except DatabaseError as exc:  # the next beat tries again; /healthz reports the silence meanwhile
             log.warning("Không ghi được nhịp của bộ xử lý nền %s: %s", self.worker_id, exc)
             connection.close()

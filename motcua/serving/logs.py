@@ -9,11 +9,12 @@ for a task enqueued during that request (`motcua worker`), and every line logged
 with `extra=` are written as they are. No Django import here: gunicorn's master process formats its own lines with
 this class before any Django setting is read.
 """
+
 import contextlib
 import contextvars
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("motcua_request_id", default=None)
 task_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("motcua_task_id", default=None)
@@ -30,8 +31,12 @@ class JsonFormatter(logging.Formatter):
     the `extra=` fields, and the traceback as `exception`. Text stays readable (UTF-8, not \\u escapes)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        line = {"time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
-                "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         if current := request_id.get():
             line["request_id"] = current
         if current := task_id.get():

@@ -12,6 +12,7 @@ Several gunicorn workers: each process counts its own requests. `motcua serve` p
 fresh directory, prometheus_client's multiprocess mode writes every worker's counters there, and this view adds
 them up, so a scrape sees the whole server whichever worker answers it (docs/serving.md).
 """
+
 import hmac
 import ipaddress
 import logging
@@ -51,20 +52,25 @@ class TaskQueueCollector:
         ready = DBTaskResult.objects.ready().aggregate(
             count=Count("id"),
             enqueued=Min("enqueued_at", filter=Q(run_after=never)),  # waiting since it was written
-            due=Min("run_after", filter=~Q(run_after=never)))       # a deferred one: waiting since it fell due
+            due=Min("run_after", filter=~Q(run_after=never)),
+        )  # a deferred one: waiting since it fell due
         running = DBTaskResult.objects.running().count()
         waiting_since = min((moment for moment in (ready["enqueued"], ready["due"]) if moment), default=None)
         lag = max(0.0, (timezone.now() - waiting_since).total_seconds()) if waiting_since else 0.0
-        yield GaugeMetricFamily("motcua_tasks_ready", "Số tác vụ nền đã đến lượt chạy mà chưa chạy",
-                                value=ready["count"])
+        yield GaugeMetricFamily(
+            "motcua_tasks_ready", "Số tác vụ nền đã đến lượt chạy mà chưa chạy", value=ready["count"]
+        )
         yield GaugeMetricFamily("motcua_tasks_running", "Số tác vụ nền đang chạy", value=running)
-        yield GaugeMetricFamily("motcua_task_lag_seconds",
-                                "Thời gian chờ (giây) của tác vụ nền đã đến lượt mà chờ lâu nhất; 0 khi hàng đợi trống",
-                                value=lag)
+        yield GaugeMetricFamily(
+            "motcua_task_lag_seconds",
+            "Thời gian chờ (giây) của tác vụ nền đã đến lượt mà chờ lâu nhất; 0 khi hàng đợi trống",
+            value=lag,
+        )
         age = heartbeat.latest_age()
         if age is not None:
-            yield GaugeMetricFamily("motcua_worker_heartbeat_age_seconds",
-                                    "Số giây từ nhịp gần nhất của bộ xử lý nền", value=age)
+            yield GaugeMetricFamily(
+                "motcua_worker_heartbeat_age_seconds", "Số giây từ nhịp gần nhất của bộ xử lý nền", value=age
+            )
 
 
 class _Together:
@@ -94,7 +100,7 @@ def _networks(entries: tuple[str, ...]) -> tuple:
 
 
 def access(request) -> str:
-    """"open", "forbidden" (a wrong token) or "hidden"."""
+    """ "open", "forbidden" (a wrong token) or "hidden"."""
     authorization = request.META.get("HTTP_AUTHORIZATION", "")
     if authorization[:7].lower() == "bearer ":
         token = settings.MOTCUA_METRICS_TOKEN

@@ -9,6 +9,7 @@ The access line is written when the response is ready: method, path (never the q
 numbers travel), status and duration. Static files, /healthz and /metrics are logged at DEBUG unless they fail:
 a load balancer asking every few seconds should not bury the lines people need.
 """
+
 import logging
 import re
 import time
@@ -51,9 +52,19 @@ class RequestIdMiddleware:
         response.headers[HEADER] = request.request_id
         duration = round((time.perf_counter() - started) * 1000, 1)
         level = logging.DEBUG if request.path.startswith(self.quiet) and response.status_code < 400 else logging.INFO
-        access.log(level, "%s %s %s", request.method, request.path, response.status_code,
-                   extra={"method": request.method, "path": request.path, "status": response.status_code,
-                          "duration_ms": duration})
+        access.log(
+            level,
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": duration,
+            },
+        )
         return response
 
 

@@ -3,6 +3,7 @@
 /healthz and the metrics read the freshest one. Both the beat and its age use the database's clock, so a web
 server and a worker on different machines agree on how old a beat is whatever their own clocks say.
 """
+
 from django.db import models
 
 

@@ -5,6 +5,7 @@ of the request being served is added beside them as `"request_id"` when the row 
 request's own transaction. The task's arguments are untouched (the task never sees it), and a task enqueued by a
 task (a notice's retry) inherits the id, because the worker has it bound while the first task runs.
 """
+
 from django.db.models.signals import pre_save
 from django_tasks_db.models import DBTaskResult
 

@@ -1,4 +1,5 @@
 """Field checks with Vietnamese messages: personal ID number, phone number, tax code, names, e-mail."""
+
 import re
 import unicodedata
 
@@ -27,8 +28,9 @@ def validate_id_number(value: str) -> None:
     if not ID_RE.match(value or ""):
         raise ValidationError("Số định danh cá nhân phải gồm đúng 12 chữ số.", code="id_number")
     if not 1 <= int(value[:3]) <= 96:
-        raise ValidationError("Số định danh cá nhân không hợp lệ: ba chữ số đầu phải là mã tỉnh (001-096).",
-                              code="id_number")
+        raise ValidationError(
+            "Số định danh cá nhân không hợp lệ: ba chữ số đầu phải là mã tỉnh (001-096).", code="id_number"
+        )
 
 
 def validate_phone(value: str) -> None:
@@ -50,8 +52,10 @@ def validate_person_name(value: str) -> None:
         if char.isdigit():
             raise ValidationError("Họ và tên không được chứa chữ số.", code="name_digit")
         if not (char.isalpha() or char in " .'-’" or unicodedata.category(char) == "Mn"):
-            raise ValidationError(f"Họ và tên có ký tự không hợp lệ: “{char}”. Chỉ dùng chữ cái, dấu cách và "
-                                  "dấu chấm, gạch nối.", code="name_char")
+            raise ValidationError(
+                f"Họ và tên có ký tự không hợp lệ: “{char}”. Chỉ dùng chữ cái, dấu cách và dấu chấm, gạch nối.",
+                code="name_char",
+            )
 
 
 def validate_organisation_name(value: str) -> None:

@@ -1,5 +1,6 @@
 """The OpenID provider stand-in on a free port of 127.0.0.1, with the project's OIDC settings pointed at it; helpers
 that register through the one-time codes the SMS stand-in and the mailbox received."""
+
 import http.client
 import re
 import urllib.parse
@@ -56,8 +57,17 @@ PASSWORD = "Hoa-Sen-2025!"
 
 def register(client, **fields):
     """POST the registration form (the first step: it sends the codes)."""
-    data = {"kind": "citizen", "full_name": "Lê Thị Hoa", "email": "", "phone": "", "id_number": "",
-            "tax_code": "", "password1": PASSWORD, "password2": PASSWORD, **fields}
+    data = {
+        "kind": "citizen",
+        "full_name": "Lê Thị Hoa",
+        "email": "",
+        "phone": "",
+        "id_number": "",
+        "tax_code": "",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        **fields,
+    }
     return client.post("/dang-ky/", data)
 
 

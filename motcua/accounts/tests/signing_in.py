@@ -4,6 +4,7 @@ After the password, an account with an authenticator app gets the code page: the
 key (`motcua.accounts.device_codes.code`, a step the device has not used yet); an admin or leader without one gets
 the enrolment page: the key is read from the page, as a person would type it into an app, and its code confirms it.
 """
+
 import base64
 from urllib.parse import urlsplit
 

@@ -1,4 +1,5 @@
 """A citizen signs in with VNeID (the stand-in, showing its form) in Chromium at phone width."""
+
 import re
 
 import pytest

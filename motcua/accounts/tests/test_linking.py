@@ -4,6 +4,7 @@ Everything runs over the OpenID provider stand-in on 127.0.0.1 and the SMS stand
 attacker registers through the real form and codes, the victim signs in through the real authorization flow.
 The squatter who also files dossiers and keeps documents, seen from both accounts: tests/test_linking.py.
 """
+
 import urllib.parse
 
 import pytest
@@ -17,8 +18,19 @@ from .conftest import PASSWORD, fetch_redirect, follow_callback, start_and_autho
 pytestmark = pytest.mark.django_db
 VICTIM_NUMBER = TEST_CITIZEN["so_dinh_danh"]
 VICTIM_SUB = StandinProvider.subject(TEST_CITIZEN)
-WATCHED = ("username", "id_number", "id_verified", "vneid_subject", "vneid_verified_at", "full_name", "email",
-           "phone", "password", "kind", "is_active")
+WATCHED = (
+    "username",
+    "id_number",
+    "id_verified",
+    "vneid_subject",
+    "vneid_verified_at",
+    "full_name",
+    "email",
+    "phone",
+    "password",
+    "kind",
+    "is_active",
+)
 
 
 def signed_in(client):
@@ -39,8 +51,7 @@ def start_linking(client) -> urllib.parse.SplitResult:
 
 
 def password_citizen(username="hoa.le", id_number="001190000123", **fields) -> User:
-    return User.objects.create_user(username, password=PASSWORD, full_name="Lê Thị Hoa", id_number=id_number,
-                                    **fields)
+    return User.objects.create_user(username, password=PASSWORD, full_name="Lê Thị Hoa", id_number=id_number, **fields)
 
 
 def test_the_owner_links_their_password_account_in_the_same_session(client, oidc_provider):
@@ -63,10 +74,13 @@ def test_the_owner_links_their_password_account_in_the_same_session(client, oidc
     assert signed_in(client).pk == owner.pk and User.objects.count() == 1
 
 
-@pytest.mark.parametrize("holder", [
-    {"id_number": VICTIM_NUMBER, "id_verified": True},                                    # verified, e.g. migrated
-    {"id_number": VICTIM_NUMBER, "id_verified": True, "vneid_subject": VICTIM_SUB},       # signed in with the e-ID
-])
+@pytest.mark.parametrize(
+    "holder",
+    [
+        {"id_number": VICTIM_NUMBER, "id_verified": True},  # verified, e.g. migrated
+        {"id_number": VICTIM_NUMBER, "id_verified": True, "vneid_subject": VICTIM_SUB},  # signed in with the e-ID
+    ],
+)
 def test_linking_is_refused_when_the_e_id_is_already_on_another_account(client, oidc_provider, holder):
     other = User.objects.create_user("vneid_" + VICTIM_NUMBER, full_name="Nguyễn Văn Thử", **holder)
     owner = password_citizen(id_number="")

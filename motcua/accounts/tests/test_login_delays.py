@@ -1,5 +1,6 @@
 """Wrong passwords (issue 12, item 1): one answer whether or not the account exists, growing delays per login name and
 per client address instead of a lock an attacker could hold, for every caller of authenticate()."""
+
 import time
 
 import pytest
@@ -31,8 +32,9 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def citizen(db):
-    return User.objects.create_user("hoa.le", email="hoa@example.vn", phone="0912000111", password=PASSWORD,
-                                    full_name="Lê Thị Hoa")
+    return User.objects.create_user(
+        "hoa.le", email="hoa@example.vn", phone="0912000111", password=PASSWORD, full_name="Lê Thị Hoa"
+    )
 
 
 def login(client, username, password=PASSWORD, **extra):
@@ -95,8 +97,9 @@ def test_the_wait_ends_by_itself(client, citizen, clock, settings):
 
 def test_many_names_from_one_address_slow_that_address_down(client, citizen, settings):
     settings.MOTCUA_LOGIN_FREE_FAILURES_PER_ADDRESS = 5
-    spray = [login(client, f"nguoi{i}@example.vn", "Mat-khau-1", REMOTE_ADDR="203.0.113.9").status_code
-             for i in range(6)]
+    spray = [
+        login(client, f"nguoi{i}@example.vn", "Mat-khau-1", REMOTE_ADDR="203.0.113.9").status_code for i in range(6)
+    ]
     assert spray == [200] * 6
     slowed = login(client, "hoa.le", REMOTE_ADDR="203.0.113.9")
     assert slowed.status_code == 429 and "Vui lòng chờ 1 giây" in slowed.content.decode()

@@ -1,4 +1,5 @@
 """Migration 0003: accounts that already signed in with VNeID count as verified; typed numbers do not."""
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -33,6 +34,11 @@ def test_earlier_vneid_sign_ins_become_verified_numbers(back_to_latest):
     executor.migrate(AFTER)
     new = executor.loader.project_state(AFTER).apps.get_model("accounts", "User")
     verified = dict(new.objects.values_list("username", "id_verified"))
-    assert verified == {"vneid_001090012345": True, "typed": False, "no_number": False, "twin_a": False,
-                        "twin_b": False}
+    assert verified == {
+        "vneid_001090012345": True,
+        "typed": False,
+        "no_number": False,
+        "twin_a": False,
+        "twin_b": False,
+    }
     assert not new.objects.exclude(vneid_subject=None).exists()

@@ -1,4 +1,5 @@
 """One-time codes (otp.py) and registration confirmed by them, over the SMS stand-in and Django's mailbox."""
+
 import re
 from datetime import timedelta
 
@@ -17,13 +18,14 @@ PHONE = "0912000111"
 
 
 def other(code: str) -> str:
-    return f"{(int(code) + 1) % 10 ** 6:06d}"
+    return f"{(int(code) + 1) % 10**6:06d}"
 
 
 def age(**delta) -> None:
     """Move every code's clock back, as if `delta` had passed."""
-    OneTimeCode.objects.update(last_sent_at=F("last_sent_at") - timedelta(**delta),
-                               expires_at=F("expires_at") - timedelta(**delta))
+    OneTimeCode.objects.update(
+        last_sent_at=F("last_sent_at") - timedelta(**delta), expires_at=F("expires_at") - timedelta(**delta)
+    )
 
 
 def test_registration_waits_for_the_code_and_keeps_no_password_in_clear(client, sms_gateway):

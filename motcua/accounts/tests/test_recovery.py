@@ -1,5 +1,6 @@
 """Quên mật khẩu (issue 12, item 1): the same answer for every address; a one-time code only to a verified contact of
 an account; a new password ends the account's other sessions; throttled; and the owner always gets back in."""
+
 import re
 import time
 
@@ -22,8 +23,15 @@ NEW = "Sen-Hong-2026!"
 @pytest.fixture
 def citizen(db):
     now = timezone.now()
-    return User.objects.create_user("hoa@example.vn", email="hoa@example.vn", phone="0912000111", password=PASSWORD,
-                                    full_name="Lê Thị Hoa", email_verified_at=now, phone_verified_at=now)
+    return User.objects.create_user(
+        "hoa@example.vn",
+        email="hoa@example.vn",
+        phone="0912000111",
+        password=PASSWORD,
+        full_name="Lê Thị Hoa",
+        email_verified_at=now,
+        phone_verified_at=now,
+    )
 
 
 def ask(client, contact):
@@ -35,7 +43,7 @@ def set_password(client, code, password=NEW, again=None):
 
 
 def other(code: str) -> str:
-    return f"{(int(code) + 1) % 10 ** 6:06d}"
+    return f"{(int(code) + 1) % 10**6:06d}"
 
 
 def test_the_answer_is_the_same_whether_or_not_an_account_has_the_address(citizen, sms_gateway):
@@ -110,8 +118,9 @@ def test_a_wrong_code_costs_a_try_and_a_weak_password_costs_none(client, citizen
 
 
 def test_a_staff_account_gets_the_staff_rules_once_the_code_is_right(client):
-    staff = User.objects.create_user("canbo", email="canbo@example.vn", password=PASSWORD, kind=User.Kind.STAFF,
-                                     email_verified_at=timezone.now())
+    staff = User.objects.create_user(
+        "canbo", email="canbo@example.vn", password=PASSWORD, kind=User.Kind.STAFF, email_verified_at=timezone.now()
+    )
     ask(client, "canbo@example.vn")
     short = set_password(client, code_in(mail_to("canbo@example.vn")[-1].body), "Hoa-Sen-26")  # 10 characters
     html = short.content.decode()

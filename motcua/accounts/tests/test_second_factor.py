@@ -5,6 +5,7 @@ skip the code; an admin resets a lost device, on the record; API tokens are not 
 The server's TOTP clock is fixed by the `clock` fixture (mid-step), so that a code computed here is the code of the
 step the server is in; the login pages are used throughout (the test client's own logins skip the second step:
 conftest.py)."""
+
 import base64
 import re
 import types
@@ -63,6 +64,7 @@ def signed_in_fully(client) -> bool:
 
 # --- Enrolment ------------------------------------------------------------------------------------------------------
 
+
 def test_a_specialist_enrols_from_the_account_page(client, people, clock):
     user = people["specialist"]
     client.force_login(user)
@@ -104,6 +106,7 @@ def test_citizens_have_no_enrolment(client, people):
 
 
 # --- Login with a code ------------------------------------------------------------------------------------------------
+
 
 def test_login_asks_for_the_code_and_refuses_wrong_and_replayed_ones(client, people, clock):
     user = people["specialist"]
@@ -197,8 +200,7 @@ def test_a_form_sent_before_the_code_does_nothing(client, people, received, cloc
     enrol(head)
     password(client, head)
     events = received.events.count()
-    response = client.post(reverse("office:act", args=[received.code, "assign"]),
-                           {"officer": people["specialist"].pk})
+    response = client.post(reverse("office:act", args=[received.code, "assign"]), {"officer": people["specialist"].pk})
     assert response.status_code == 303 and response["Location"] == STEP
     assert received.events.count() == events
 
@@ -221,11 +223,13 @@ def test_a_device_enrolled_cannot_be_replaced_while_its_code_is_owed(client, peo
 
 # --- Who must enrol ---------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("who", ["head", "monitor", "commune_head", "superuser", "is_staff"])
 def test_admins_and_leaders_must_enrol_before_anything_opens(client, people, clock, who, settings):
     if who in ("superuser", "is_staff"):
-        user = User.objects.create_user("quantri", password="pw-quantri", kind="staff", is_staff=True,
-                                        is_superuser=who == "superuser")
+        user = User.objects.create_user(
+            "quantri", password="pw-quantri", kind="staff", is_staff=True, is_superuser=who == "superuser"
+        )
     else:
         user = people[who]
     response = password(client, user)
@@ -234,8 +238,15 @@ def test_admins_and_leaders_must_enrol_before_anything_opens(client, people, clo
     assert setup.status_code == 302 and setup["Location"] == f"{SETUP}?next=%2Fcan-bo%2F"
     page = client.get(setup["Location"]).content.decode()
     assert "phải bật xác thực hai bước trước khi làm việc tiếp" in page and "Đăng xuất" in page
-    for url in ("/can-bo/", "/quan-tri/", "/quan-tri/accounts/user/", "/bang-dieu-khien/", "/bao-cao/",
-                "/tai-khoan/", "/api/v1/dossiers/"):
+    for url in (
+        "/can-bo/",
+        "/quan-tri/",
+        "/quan-tri/accounts/user/",
+        "/bang-dieu-khien/",
+        "/bao-cao/",
+        "/tai-khoan/",
+        "/api/v1/dossiers/",
+    ):
         blocked = client.get(url)
         assert blocked.status_code == 302 and blocked["Location"].startswith(STEP), url
     device = TOTPDevice.objects.get(user=user, confirmed=False)
@@ -251,10 +262,10 @@ def test_admins_and_leaders_must_enrol_before_anything_opens(client, people, clo
 
 
 def test_the_admin_login_page_is_held_too(client, clock):
-    admin = User.objects.create_user("quantri", password="pw-quantri", kind="staff", is_staff=True,
-                                     is_superuser=True)
-    response = client.post("/quan-tri/login/?next=/quan-tri/", {"username": "quantri", "password": "pw-quantri",
-                                                                 "next": "/quan-tri/"})
+    admin = User.objects.create_user("quantri", password="pw-quantri", kind="staff", is_staff=True, is_superuser=True)
+    response = client.post(
+        "/quan-tri/login/?next=/quan-tri/", {"username": "quantri", "password": "pw-quantri", "next": "/quan-tri/"}
+    )
     assert response.status_code == 302 and response["Location"] == "/quan-tri/"
     held = client.get("/quan-tri/")
     assert held.status_code == 302 and held["Location"] == f"{STEP}?next=%2Fquan-tri%2F"
@@ -273,16 +284,27 @@ def test_other_staff_and_citizens_are_not_forced(client, people, who):
 
 # --- Recovery, reset, API ------------------------------------------------------------------------------------------
 
+
 def test_a_password_recovery_still_asks_for_the_code(client, clock):
     from django.utils import timezone
 
-    head = User.objects.create_user("truongphong", password="Old-Password-2026", kind="staff",
-                                    email="tp@example.vn", email_verified_at=timezone.now())
+    head = User.objects.create_user(
+        "truongphong",
+        password="Old-Password-2026",
+        kind="staff",
+        email="tp@example.vn",
+        email_verified_at=timezone.now(),
+    )
     enrol(head)
     client.post("/quen-mat-khau/", {"contact": "tp@example.vn"})
-    done = client.post("/quen-mat-khau/xac-nhan/", {"code": code_in(mail_to("tp@example.vn")[-1].body),
-                                                    "password1": "Cay-Bang-Xanh-2026",
-                                                    "password2": "Cay-Bang-Xanh-2026"})
+    done = client.post(
+        "/quen-mat-khau/xac-nhan/",
+        {
+            "code": code_in(mail_to("tp@example.vn")[-1].body),
+            "password1": "Cay-Bang-Xanh-2026",
+            "password2": "Cay-Bang-Xanh-2026",
+        },
+    )
     assert done.status_code == 302 and done["Location"] == f"{STEP}?next=%2Fcan-bo%2F"
     assert client.get("/can-bo/").status_code == 302 and not signed_in_fully(client)
     assert client.post(STEP, {"code": code_at(KEY, T)}).status_code == 302 and signed_in_fully(client)
@@ -293,9 +315,14 @@ def test_a_leader_without_a_device_enrols_after_a_recovery_as_at_a_first_login(c
 
     User.objects.filter(pk=people["head"].pk).update(email="head@example.vn", email_verified_at=timezone.now())
     client.post("/quen-mat-khau/", {"contact": "head@example.vn"})
-    done = client.post("/quen-mat-khau/xac-nhan/", {"code": code_in(mail_to("head@example.vn")[-1].body),
-                                                    "password1": "Cay-Bang-Xanh-2026",
-                                                    "password2": "Cay-Bang-Xanh-2026"})
+    done = client.post(
+        "/quen-mat-khau/xac-nhan/",
+        {
+            "code": code_in(mail_to("head@example.vn")[-1].body),
+            "password1": "Cay-Bang-Xanh-2026",
+            "password2": "Cay-Bang-Xanh-2026",
+        },
+    )
     assert done["Location"].startswith(STEP) and client.get("/can-bo/").status_code == 302
 
 
@@ -304,8 +331,7 @@ def test_an_admin_resets_a_lost_device_on_the_record(client, people, clock):
     head = people["head"]
     enrol(head)
     client.force_login(admin)
-    response = client.post("/quan-tri/accounts/user/", {"action": "reset_second_factor",
-                                                        "_selected_action": [head.pk]})
+    response = client.post("/quan-tri/accounts/user/", {"action": "reset_second_factor", "_selected_action": [head.pk]})
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=head).exists()
     entry = LogEntry.objects.get(object_id=str(head.pk))

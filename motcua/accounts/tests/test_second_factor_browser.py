@@ -1,6 +1,7 @@
 """A leader's first login in Chromium at 360 px: the password, then the enrolment page (QR code and key, no inline
 script or style: the fixture fails on a CSP violation), the first code, the office; the next login asks for the
 code, refuses the one already used and takes a new one. Screenshots: artifacts/second-factor-*.png."""
+
 import re
 
 import pytest

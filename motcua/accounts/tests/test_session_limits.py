@@ -2,6 +2,7 @@
 12 hours for citizens; the person is sent to the login page with a Vietnamese message and nothing saved is lost
 (motcua/accounts/session_limits.py). The middleware's clock is set by the test. A draft kept across the end of a
 session: portal/tests/test_session_limits.py."""
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -85,8 +86,9 @@ def test_citizen_session_ends_after_30_minutes_idle_and_12_hours_after_login(cli
         clock.advance(20 * MINUTE)
         assert client.get("/ho-so-cua-toi/", **PAGE).status_code == 200
     clock.advance(20 * MINUTE)
-    ended_to_login(client.get("/ho-so-cua-toi/", **PAGE), client, "/ho-so-cua-toi/",
-                   "đã quá 12 giờ kể từ lúc đăng nhập")
+    ended_to_login(
+        client.get("/ho-so-cua-toi/", **PAGE), client, "/ho-so-cua-toi/", "đã quá 12 giờ kể từ lúc đăng nhập"
+    )
 
 
 def test_an_admin_user_has_the_staff_limits(client, clock, admin_user):
@@ -104,8 +106,12 @@ def test_a_form_sent_after_the_limit_comes_back_to_its_page_after_login(client, 
     page = reverse("office:dossier", args=[received.code])
     events = received.events.count()
     clock.advance(45 * MINUTE)
-    response = client.post(reverse("office:act", args=[received.code, "assign"]),
-                           {"officer": people["specialist"].pk}, HTTP_REFERER=f"http://testserver{page}", **PAGE)
+    response = client.post(
+        reverse("office:act", args=[received.code, "assign"]),
+        {"officer": people["specialist"].pk},
+        HTTP_REFERER=f"http://testserver{page}",
+        **PAGE,
+    )
     assert response.status_code == 303 and response.url == f"/dang-nhap/?next={page}" and not signed_in(client)
     assert received.events.count() == events  # nothing was done
 

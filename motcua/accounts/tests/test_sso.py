@@ -1,4 +1,5 @@
 """Single sign-on through the OpenID provider stand-in over real HTTP on 127.0.0.1."""
+
 import urllib.parse
 
 import pytest
@@ -43,8 +44,9 @@ def test_first_sso_login_creates_a_citizen_account_from_the_claims(client, oidc_
 
 def test_sso_opens_the_account_whose_number_the_e_id_verified_and_records_its_subject(client, oidc_provider):
     # An account verified before subjects were kept (migration 0003): found by its verified number, once.
-    existing = User.objects.create_user("chu.ho", full_name="Trần Thị Có", id_number=TEST_CITIZEN["so_dinh_danh"],
-                                        id_verified=True)
+    existing = User.objects.create_user(
+        "chu.ho", full_name="Trần Thị Có", id_number=TEST_CITIZEN["so_dinh_danh"], id_verified=True
+    )
     response = follow_callback(client, start_and_authorize(client, next_url="/thu-tuc/"))
     assert response.status_code == 302 and response["Location"] == "/thu-tuc/"
     assert logged_in_user(client).pk == existing.pk
@@ -55,8 +57,9 @@ def test_sso_opens_the_account_whose_number_the_e_id_verified_and_records_its_su
 
 
 def test_sso_never_opens_an_account_whose_number_was_only_typed(client, oidc_provider):
-    typed = User.objects.create_user("chu.ho", password="x-Secret-123", full_name="Trần Thị Có",
-                                     id_number=TEST_CITIZEN["so_dinh_danh"])
+    typed = User.objects.create_user(
+        "chu.ho", password="x-Secret-123", full_name="Trần Thị Có", id_number=TEST_CITIZEN["so_dinh_danh"]
+    )
     follow_callback(client, start_and_authorize(client))
     user = logged_in_user(client)
     assert user.pk != typed.pk and user.id_verified and user.full_name == "Nguyễn Văn Thử"
@@ -65,8 +68,9 @@ def test_sso_never_opens_an_account_whose_number_was_only_typed(client, oidc_pro
 
 
 def test_an_e_id_with_another_subject_does_not_open_a_verified_account(client, oidc_provider):
-    User.objects.create_user("chu.ho", id_number=TEST_CITIZEN["so_dinh_danh"], id_verified=True,
-                             vneid_subject="another-subject")
+    User.objects.create_user(
+        "chu.ho", id_number=TEST_CITIZEN["so_dinh_danh"], id_verified=True, vneid_subject="another-subject"
+    )
     response = follow_callback(client, start_and_authorize(client))
     assert response.status_code == 400 and "một tài khoản VNeID khác" in response.content.decode()
     assert logged_in_user(client) is None and User.objects.count() == 1
@@ -79,13 +83,16 @@ def test_citizen_id_claim_name_is_accepted(client, oidc_provider, settings):
     assert logged_in_user(client).id_number == "002085001234"
 
 
-@pytest.mark.parametrize("fault, message", [
-    ("tamper", "Chữ ký của mã xác thực không hợp lệ"),
-    ("expired", "Phiên xác thực đã hết hạn"),
-    ("wrong_audience", "Mã xác thực không hợp lệ"),
-    ("wrong_issuer", "Mã xác thực không hợp lệ"),
-    ("wrong_nonce", "Mã xác thực không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        ("tamper", "Chữ ký của mã xác thực không hợp lệ"),
+        ("expired", "Phiên xác thực đã hết hạn"),
+        ("wrong_audience", "Mã xác thực không hợp lệ"),
+        ("wrong_issuer", "Mã xác thực không hợp lệ"),
+        ("wrong_nonce", "Mã xác thực không hợp lệ"),
+    ],
+)
 def test_bad_id_tokens_are_refused(client, oidc_provider, fault, message):
     oidc_provider.faults.add(fault)
     response = follow_callback(client, start_and_authorize(client))
@@ -156,11 +163,17 @@ def test_production_never_defaults_to_the_standin():
     import subprocess
     import sys
 
-    show = ("import json, django; django.setup(); from django.conf import settings as s; from motcua.accounts "
-            "import oidc; print(json.dumps([s.MOTCUA_OIDC_ISSUER, s.MOTCUA_OIDC_CLIENT_ID, oidc.enabled()]))")
+    show = (
+        "import json, django; django.setup(); from django.conf import settings as s; from motcua.accounts "
+        "import oidc; print(json.dumps([s.MOTCUA_OIDC_ISSUER, s.MOTCUA_OIDC_CLIENT_ID, oidc.enabled()]))"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOTCUA_")}
-    env.update(MOTCUA_ENV="production", SECRET_KEY="k9Qv-3tZ!pL8wR2#nB6yH0sD4fJ7mX1cV5gT9eA2uK8oP3iW6qE0rY4",
-               ALLOWED_HOSTS="motcua.example.vn", DJANGO_SETTINGS_MODULE="motcua.settings")
+    env.update(
+        MOTCUA_ENV="production",
+        SECRET_KEY="k9Qv-3tZ!pL8wR2#nB6yH0sD4fJ7mX1cV5gT9eA2uK8oP3iW6qE0rY4",
+        ALLOWED_HOSTS="motcua.example.vn",
+        DJANGO_SETTINGS_MODULE="motcua.settings",
+    )
     run = subprocess.run([sys.executable, "-c", show], capture_output=True, text=True, env=env, timeout=60)
     assert json.loads(run.stdout) == ["", "", False], run.stderr
     env["MOTCUA_OIDC_ISSUER"] = "https://xacthuc.dichvucong.gov.vn/oauth2/token"
@@ -169,8 +182,9 @@ def test_production_never_defaults_to_the_standin():
 
 
 def test_sso_never_signs_into_a_staff_account(client, oidc_provider):
-    User.objects.create_user("canbo", password="x", kind="staff", id_number=TEST_CITIZEN["so_dinh_danh"],
-                             id_verified=True)
+    User.objects.create_user(
+        "canbo", password="x", kind="staff", id_number=TEST_CITIZEN["so_dinh_danh"], id_verified=True
+    )
     response = follow_callback(client, start_and_authorize(client))
     assert response.status_code == 400
     assert "Tài khoản cán bộ không đăng nhập bằng VNeID" in response.content.decode()

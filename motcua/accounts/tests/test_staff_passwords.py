@@ -1,6 +1,7 @@
 """Issue 12, item 3: a staff password has 12 characters at least and is not a common password (Django's list and a
 Vietnamese one, also once digits and symbols are taken off), wherever it is set: the admin, `changepassword`,
 `createsuperuser`. Citizens keep their rules: 8 characters, not in Django's list (motcua/accounts/passwords.py)."""
+
 import io
 
 import pytest
@@ -22,18 +23,21 @@ def refused(password, user) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("password, codes", [
-    ("Tr4ng-Anh9", ["password_too_short"]),                 # 10 characters: enough for a citizen, not for staff
-    ("matkhau123456", ["password_too_common"]),             # the Vietnamese list
-    ("Matkhau@2026!", ["password_too_common"]),             # a listed word with a year and symbols
-    ("Mậtkhẩu@2026!", ["password_too_common"]),             # … with its accents
-    ("123456789012", ["password_too_common"]),              # Django's list
-    ("Password12345!", ["password_too_common"]),            # a word of Django's list, digits and symbols added
-    ("123456a@", ["password_too_short", "password_too_common"]),
-    ("0912345678-2026", ["password_too_common"]),           # digits and symbols only
-    (STRONG, []),
-    ("mua-xuan-tren-doi-che-47", []),
-])
+@pytest.mark.parametrize(
+    "password, codes",
+    [
+        ("Tr4ng-Anh9", ["password_too_short"]),  # 10 characters: enough for a citizen, not for staff
+        ("matkhau123456", ["password_too_common"]),  # the Vietnamese list
+        ("Matkhau@2026!", ["password_too_common"]),  # a listed word with a year and symbols
+        ("Mậtkhẩu@2026!", ["password_too_common"]),  # … with its accents
+        ("123456789012", ["password_too_common"]),  # Django's list
+        ("Password12345!", ["password_too_common"]),  # a word of Django's list, digits and symbols added
+        ("123456a@", ["password_too_short", "password_too_common"]),
+        ("0912345678-2026", ["password_too_common"]),  # digits and symbols only
+        (STRONG, []),
+        ("mua-xuan-tren-doi-che-47", []),
+    ],
+)
 def test_staff_password_rules(password, codes):
     staff = User(username="canbo.a", kind=User.Kind.STAFF)
     assert sorted(set(refused(password, staff))) == sorted(codes)
@@ -44,10 +48,16 @@ def test_admin_access_counts_as_staff_whatever_the_kind():
         assert refused("Tr4ng-Anh9", user) == ["password_too_short"]
 
 
-@pytest.mark.parametrize("password, codes", [
-    ("Tr4ng-Anh9", []), ("Matkhau@2026!", []), ("hoa-sen-1", []),  # today's rules: 8 characters, Django's list
-    ("xq7", ["password_too_short"]), ("12345678", ["password_too_common"]),
-])
+@pytest.mark.parametrize(
+    "password, codes",
+    [
+        ("Tr4ng-Anh9", []),
+        ("Matkhau@2026!", []),
+        ("hoa-sen-1", []),  # today's rules: 8 characters, Django's list
+        ("xq7", ["password_too_short"]),
+        ("12345678", ["password_too_common"]),
+    ],
+)
 def test_citizens_keep_todays_rules(password, codes):
     for kind in (User.Kind.CITIZEN, User.Kind.BUSINESS):
         assert refused(password, User(username="congdan", kind=kind)) == codes
@@ -61,8 +71,12 @@ def test_the_staff_message_is_vietnamese():
 
 
 def test_the_admin_checks_a_staff_password_when_the_account_is_made(admin_client):
-    form = {"username": "canbo.moi", "usable_password": "true", "password1": "matkhau12345",
-            "password2": "matkhau12345"}
+    form = {
+        "username": "canbo.moi",
+        "usable_password": "true",
+        "password1": "matkhau12345",
+        "password2": "matkhau12345",
+    }
     page = admin_client.post("/quan-tri/accounts/user/add/", {**form, "kind": "staff"})
     assert page.status_code == 200 and not User.objects.filter(username="canbo.moi").exists()
     assert "tài khoản cán bộ" in page.content.decode()
@@ -92,12 +106,14 @@ def test_changepassword_checks_a_staff_password(people, monkeypatch):
 def test_createsuperuser_checks_the_password_as_a_staff_password(monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Quantri@2026")
     with pytest.raises(CommandError, match="quá phổ biến"):
-        call_command("createsuperuser", "--noinput", "--username", "quantri", "--email", "qt@example.vn",
-                     stdout=io.StringIO())
+        call_command(
+            "createsuperuser", "--noinput", "--username", "quantri", "--email", "qt@example.vn", stdout=io.StringIO()
+        )
     assert not User.objects.filter(username="quantri").exists()
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", STRONG)
-    call_command("createsuperuser", "--noinput", "--username", "quantri", "--email", "qt@example.vn",
-                 stdout=io.StringIO())
+    call_command(
+        "createsuperuser", "--noinput", "--username", "quantri", "--email", "qt@example.vn", stdout=io.StringIO()
+    )
     assert User.objects.get(username="quantri").is_superuser
 
 
@@ -108,8 +124,17 @@ def test_createsuperuser_asks_again_for_a_weak_password(monkeypatch):
     monkeypatch.setattr(django_command.getpass, "getpass", lambda prompt="": next(answers))
     monkeypatch.setattr("builtins.input", lambda prompt="": "n")  # "Bypass password validation?" no
     errors = io.StringIO()
-    call_command("createsuperuser", "--username", "quantri", "--email", "qt@example.vn", interactive=True,
-                 stdout=io.StringIO(), stderr=errors, stdin=type("Tty", (io.StringIO,), {"isatty": lambda s: True})())
+    call_command(
+        "createsuperuser",
+        "--username",
+        "quantri",
+        "--email",
+        "qt@example.vn",
+        interactive=True,
+        stdout=io.StringIO(),
+        stderr=errors,
+        stdin=type("Tty", (io.StringIO,), {"isatty": lambda s: True})(),
+    )
     assert "ít nhất 12 ký tự" in errors.getvalue()
     assert User.objects.get(username="quantri").check_password(STRONG)
     assert django_command.validate_password.__name__ == "validate_password"  # put back after the command

@@ -1,6 +1,7 @@
 """Backup and restore (issue 14, docs/backup.md) on the database the tests run on (SQLite, or PostgreSQL with real
 pg_dump and pg_restore when DATABASE_URL names one): create → wipe → restore → verify gives back the same system;
 a file corrupted or missing in the backup, a row deleted or an event changed after it are each named by verify."""
+
 import io
 import json
 import shutil
@@ -57,19 +58,39 @@ def refused(*args) -> str:
 def system(people, five_days, province, applicant):
     """A received dossier with a scanned file (two chained events), a PAKN with a photo (its own chain), and a
     piece of an upload still arriving that no row's file field names."""
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 09:00"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 09:00"),
+    )
     document = Document(dossier=dossier, name="Giấy chứng sinh", uploaded_by=people["desk"])
     files.store(document, SCAN, "giay-chung-sinh.png", "image/png")
     document.save()
     lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:05"))
-    pakn = feedback.submit({"kind": "report", "sender_name": "Nguyễn Văn An", "sender_address": "Việt Trì",
-                            "sender_phone": "0912345678", "title": "Phản ánh thái độ",
-                            "content": "Cán bộ yêu cầu thêm giấy tờ.", "receiving_agency": province["justice"]},
-                           files=[("anh.png", PHOTO, "image/png")], at=vn("2026-03-03 10:00"))
+    pakn = feedback.submit(
+        {
+            "kind": "report",
+            "sender_name": "Nguyễn Văn An",
+            "sender_address": "Việt Trì",
+            "sender_phone": "0912345678",
+            "title": "Phản ánh thái độ",
+            "content": "Cán bộ yêu cầu thêm giấy tờ.",
+            "receiving_agency": province["justice"],
+        },
+        files=[("anh.png", PHOTO, "image/png")],
+        at=vn("2026-03-03 10:00"),
+    )
     piece = default_storage.save("tai-len/manh/0001", ContentFile(PIECE))
-    return {"dossier": dossier, "document": document, "pakn": pakn, "attachment": Attachment.objects.get(),
-            "piece": piece}
+    return {
+        "dossier": dossier,
+        "document": document,
+        "pakn": pakn,
+        "attachment": Attachment.objects.get(),
+        "piece": piece,
+    }
 
 
 def lose_everything(media):
@@ -88,12 +109,15 @@ def test_create_wipe_restore_verify_gives_back_the_same_system(system, media, tm
     assert manifest["tables"]["dossiers_event"] == 2 and manifest["tables"]["feedback_attachment"] == 1
     assert "dossiers.0001_initial" in manifest["migrations"]
     assert {f["path"]: f["size"] for f in manifest["files"]} == {
-        system["document"].file.name: len(SCAN), system["attachment"].file.name: len(PHOTO),
-        system["piece"]: len(PIECE)}
+        system["document"].file.name: len(SCAN),
+        system["attachment"].file.name: len(PHOTO),
+        system["piece"]: len(PIECE),
+    }
     dossier = Dossier.objects.get()
     assert manifest["chains"]["dossiers"] == {dossier.code: [2, dossier.last_event_hash]}
-    assert manifest["chains"]["feedback"] == {system["pakn"].code: [system["pakn"].event_count,
-                                                                    system["pakn"].last_event_hash]}
+    assert manifest["chains"]["feedback"] == {
+        system["pakn"].code: [system["pakn"].event_count, system["pakn"].last_event_hash]
+    }
 
     lose_everything(media)
     out, err = run("restore", target)

@@ -1,5 +1,6 @@
 """`motcua backup` with the files in S3 (moto's S3 server on 127.0.0.1): backed up from the bucket into DIR, the
 bucket emptied with the database, restored into the bucket, verified; an object changed afterwards is named."""
+
 import json
 
 import pytest

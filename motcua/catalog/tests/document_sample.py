@@ -6,6 +6,7 @@ Lines are drawn uniformly over every parsed document line of the crawl, at most 
 spreads over the catalogue instead of piling on the few pages with thirty notes), in an order fixed by the seed.
 The label and condition columns are left empty: a person fills them in by reading each line.
 """
+
 import argparse
 import csv
 import random
@@ -36,8 +37,9 @@ def draw(seed: int, n: int, exclude_codes=frozenset(), path: Path = SOURCE) -> l
         if code in seen:
             continue
         seen.add(code)
-        rows.append({"code": code, "position": position, "label": "", "condition": "", "group": row.group,
-                     "name": row.name})
+        rows.append(
+            {"code": code, "position": position, "label": "", "condition": "", "group": row.group, "name": row.name}
+        )
         if len(rows) == n:
             break
     return rows

@@ -1,5 +1,6 @@
 """The side file (`motcua catalog import FILE --with SIDE.json`): what the portal's format lacks, applied to the
 versions an import makes, checked before anything is written, kept by a later import without it (docs/catalog.md)."""
+
 import json
 
 import pytest
@@ -14,25 +15,42 @@ pytestmark = pytest.mark.django_db
 
 CODE = "9.000001"
 RECORD = {
-    "ma_thu_tuc": CODE, "ten_thu_tuc": "Cấp bản sao trích lục", "cap_thuc_hien": "Cấp xã", "linh_vuc": "Hộ tịch",
+    "ma_thu_tuc": CODE,
+    "ten_thu_tuc": "Cấp bản sao trích lục",
+    "cap_thuc_hien": "Cấp xã",
+    "linh_vuc": "Hộ tịch",
     "cach_thuc_thuc_hien": "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến1 Ngày làm việcMiễn phí"
-                           "Trực tiếp1 Ngày làm việc8,000 Việt Nam Đồng(Phí : 8.000 đồng/bản)",
+    "Trực tiếp1 Ngày làm việc8,000 Việt Nam Đồng(Phí : 8.000 đồng/bản)",
     "thanh_phan_ho_so": "Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai yêu cầu cấp bản sao trích lục theo mẫu"
-                        "1 bản chínhVăn bản ủy quyền trong trường hợp ủy quyền thực hiện yêu cầu.1 bản chính",
+    "1 bản chínhVăn bản ủy quyền trong trường hợp ủy quyền thực hiện yêu cầu.1 bản chính",
 }
-SCHEMA = {"type": "object", "title": "Tờ khai", "required": ["ho_ten"],
-          "properties": {"ho_ten": {"type": "string", "title": "Họ tên"},
-                         "so_ban": {"type": "integer", "title": "Số bản sao", "minimum": 1}}}
+SCHEMA = {
+    "type": "object",
+    "title": "Tờ khai",
+    "required": ["ho_ten"],
+    "properties": {
+        "ho_ten": {"type": "string", "title": "Họ tên"},
+        "so_ban": {"type": "integer", "title": "Số bản sao", "minimum": 1},
+    },
+}
 COPIES = {"kind": "phi", "amount": 8000, "text": "Phí cấp bản sao: 8.000 đồng/bản", "per": "so_ban"}
-SIDE = {"agencies": ["000.00.31.H44"], "online_level": "full", "form_schema": SCHEMA,
-        "declaration": "Tờ khai yêu cầu cấp bản sao trích lục theo mẫu",
-        "fees": {"direct": [COPIES], "*": [{"kind": "other", "amount": 0, "text": "Miễn phí"}]}}
+SIDE = {
+    "agencies": ["000.00.31.H44"],
+    "online_level": "full",
+    "form_schema": SCHEMA,
+    "declaration": "Tờ khai yêu cầu cấp bản sao trích lục theo mẫu",
+    "fees": {"direct": [COPIES], "*": [{"kind": "other", "amount": 0, "text": "Miễn phí"}]},
+}
 
 
 def write(tmp_path, name, value) -> str:
     path = tmp_path / name
-    path.write_text(json.dumps(value, ensure_ascii=False) if name.endswith(".json")
-                    else "\n".join(json.dumps(r, ensure_ascii=False) for r in value), encoding="utf-8")
+    path.write_text(
+        json.dumps(value, ensure_ascii=False)
+        if name.endswith(".json")
+        else "\n".join(json.dumps(r, ensure_ascii=False) for r in value),
+        encoding="utf-8",
+    )
     return str(path)
 
 
@@ -99,23 +117,29 @@ def test_a_declaration_line_the_list_does_not_have_is_reported(tmp_path, agency)
 
 
 def test_an_unknown_agency_stops_the_import_before_anything_is_written(tmp_path):
-    with pytest.raises(AdditionsError, match="000.00.31.H44"):
+    with pytest.raises(AdditionsError, match=r"000\.00\.31\.H44"):
         import_file(write(tmp_path, "p.jsonl", [RECORD]), additions={CODE: SIDE})
     assert not Procedure.objects.exists()
 
 
-@pytest.mark.parametrize("entry, fault", [
-    ({"online": "full"}, "khóa không dùng được: online"),
-    ({"online_level": "toàn trình"}, "online_level là một trong full, partial, none"),
-    ({"no_time_limit": "có"}, "no_time_limit"),
-    ({"agencies": "000.00.31.H44"}, "agencies là danh sách"),
-    ({"form_schema": {"type": "string"}}, "form_schema là JSON Schema của một đối tượng"),
-    ({"form_schema": {**SCHEMA, "required": "ho_ten"}}, "form_schema không hợp lệ"),
-    ({"declaration": "Tờ khai"}, "cần có form_schema"),
-    ({"fees": {"counter": []}}, "“counter” không phải hình thức nộp"),
-    ({"fees": {"*": [{"kind": "phi", "amount": "8.000"}]}}, "một dòng phí là"),
-    ({"form_schema": SCHEMA, "fees": {"*": [{**COPIES, "per": "ho_ten"}]}}, "“per”: “ho_ten” phải là một trường số"),
-])
+@pytest.mark.parametrize(
+    "entry, fault",
+    [
+        ({"online": "full"}, "khóa không dùng được: online"),
+        ({"online_level": "toàn trình"}, "online_level là một trong full, partial, none"),
+        ({"no_time_limit": "có"}, "no_time_limit"),
+        ({"agencies": "000.00.31.H44"}, "agencies là danh sách"),
+        ({"form_schema": {"type": "string"}}, "form_schema là JSON Schema của một đối tượng"),
+        ({"form_schema": {**SCHEMA, "required": "ho_ten"}}, "form_schema không hợp lệ"),
+        ({"declaration": "Tờ khai"}, "cần có form_schema"),
+        ({"fees": {"counter": []}}, "“counter” không phải hình thức nộp"),
+        ({"fees": {"*": [{"kind": "phi", "amount": "8.000"}]}}, "một dòng phí là"),
+        (
+            {"form_schema": SCHEMA, "fees": {"*": [{**COPIES, "per": "ho_ten"}]}},
+            "“per”: “ho_ten” phải là một trường số",
+        ),
+    ],
+)
 def test_a_faulty_side_file_is_refused_with_the_fault_named(tmp_path, entry, fault):
     with pytest.raises(AdditionsError, match=fault):
         read_additions(write(tmp_path, "side.json", {"procedures": {CODE: entry}}))
@@ -130,7 +154,8 @@ def test_the_command_reads_the_side_file_and_names_the_codes_it_did_not_use(tmp_
     assert "không có trong tệp nhập (bỏ qua): 9.999999." in out
     assert current().form_schema == SCHEMA
     with pytest.raises(CommandError, match="không đọc được JSON"):
-        call_command("catalog", "import", records, "--with", write(tmp_path, "bad.json", []) + ".missing",
-                     "--no-progress")
+        call_command(
+            "catalog", "import", records, "--with", write(tmp_path, "bad.json", []) + ".missing", "--no-progress"
+        )
     with pytest.raises(CommandError, match="cần một đối tượng"):
         call_command("catalog", "import", records, "--with", write(tmp_path, "list.json", []), "--no-progress")

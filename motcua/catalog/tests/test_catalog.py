@@ -1,4 +1,5 @@
 """Catalogue: versions are frozen once published, search folds accents and tolerates a typo, pages render."""
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -23,10 +24,21 @@ NAMES = {
 
 def publish(code, name, field="Hộ tịch", levels=("commune",), online="partial"):
     procedure = Procedure.objects.create(code=code)
-    version = ProcedureVersion.objects.create(procedure=procedure, number=1, name=name, levels=levels_value(levels),
-                                              field=Field.objects.get_or_create(name=field)[0], online_level=online)
-    Channel.objects.create(version=version, kind="online", amount=3, unit="working_days",
-                           fees=[{"kind": "le_phi", "amount": 8000, "text": "Lệ phí: 8.000 đồng"}])
+    version = ProcedureVersion.objects.create(
+        procedure=procedure,
+        number=1,
+        name=name,
+        levels=levels_value(levels),
+        field=Field.objects.get_or_create(name=field)[0],
+        online_level=online,
+    )
+    Channel.objects.create(
+        version=version,
+        kind="online",
+        amount=3,
+        unit="working_days",
+        fees=[{"kind": "le_phi", "amount": 8000, "text": "Lệ phí: 8.000 đồng"}],
+    )
     RequiredDocument.objects.create(version=version, name="Tờ khai đăng ký khai sinh", originals=1)
     return versions.publish(version)
 
@@ -35,8 +47,13 @@ def publish(code, name, field="Hộ tịch", levels=("commune",), online="partia
 def catalogue():
     for code, name in NAMES.items():
         field = "Đất đai" if code == "1.012784" else "Hộ tịch"
-        publish(code, name, field=field, levels=("province",) if field == "Đất đai" else ("commune",),
-                online="none" if field == "Đất đai" else "partial")
+        publish(
+            code,
+            name,
+            field=field,
+            levels=("province",) if field == "Đất đai" else ("commune",),
+            online="none" if field == "Đất đai" else "partial",
+        )
 
 
 def codes(queryset):
@@ -110,8 +127,15 @@ def test_list_query_count_does_not_grow_with_rows(client, catalogue, django_asse
 def test_detail_shows_the_seven_components(client, catalogue):
     page = client.get(reverse("catalog:detail", args=["1.001193"]))
     text = page.content.decode()
-    for heading in ["Trình tự thực hiện", "Cách thức thực hiện", "Thành phần hồ sơ", "Đối tượng thực hiện",
-                    "Cơ quan thực hiện", "Kết quả thực hiện", "Yêu cầu, điều kiện"]:
+    for heading in [
+        "Trình tự thực hiện",
+        "Cách thức thực hiện",
+        "Thành phần hồ sơ",
+        "Đối tượng thực hiện",
+        "Cơ quan thực hiện",
+        "Kết quả thực hiện",
+        "Yêu cầu, điều kiện",
+    ]:
         assert heading in text
     assert "3 ngày làm việc" in text and "Lệ phí: 8.000 đồng" in text and "Tờ khai đăng ký khai sinh" in text
     assert client.get(reverse("catalog:detail", args=["0.000000"])).status_code == 404

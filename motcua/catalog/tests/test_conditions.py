@@ -1,5 +1,6 @@
 """Document lines: required, conditional ("trường hợp …", "đối với …", "nếu …", a heading's case), optional
 ("nếu có") or a note that is not a document; measured against hand-labelled lines of the national catalogue."""
+
 from collections import Counter
 from pathlib import Path
 
@@ -19,85 +20,177 @@ def row(name, group=""):
     return DocumentRow(name=name, form="", originals=1, copies=0, group=group)
 
 
-@pytest.mark.parametrize("name, group, kind, condition", [
-    ("Tờ khai đăng ký khai sinh theo mẫu", "", REQUIRED, ""),
-    ("Biên bản tổ chức đối thoại (nếu có)", "", OPTIONAL, ""),
-    ("- Bản sao hợp đồng ủy quyền (nếu có thay đổi);", "", CONDITIONAL, "nếu có thay đổi"),
-    ("- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập.",
-     "* Giấy tờ phải nộp:", CONDITIONAL, "Trường hợp trẻ em bị bỏ rơi"),
-    ("Văn bản ủy quyền (được chứng thực) trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh.", "",
-     CONDITIONAL, "trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh"),
-    ("- Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);",
-     "", CONDITIONAL, "nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp"),
-    ("Đơn đề nghị cấp giấy phép xây dựng", "(1.5) Đối với công trình tượng đài, tranh hoành tráng:", CONDITIONAL,
-     "Đối với công trình tượng đài, tranh hoành tráng"),
-    ("Văn bản ủy quyền cho cá nhân", "* Trường hợp ủy quyền thực hiện thủ tục:", CONDITIONAL,
-     "Trường hợp ủy quyền thực hiện thủ tục"),
-    ("Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng", "", REQUIRED, ""),
-    ("Bản sao có chứng thực (trường hợp nộp bản sao không có chứng thực thì mang theo bản chính để đối chiếu)", "",
-     REQUIRED, ""),
-    ("- Người ủy quyền và người được ủy quyền thực hiện thủ tục đăng ký doanh nghiệp chịu trách nhiệm trước pháp "
-     "luật về tính hợp pháp, trung thực và chính xác của việc ủy quyền.", "", NOTE, ""),
-    ("Số lượng hồ sơ: 01 (một) bộ.", "", NOTE, ""),
-    ("+ Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch", "* Lưu ý:", NOTE, ""),
-    ("- Đối với giấy tờ gửi kèm theo nếu người yêu cầu nộp hồ sơ theo hình thức trực tuyến:", "", NOTE, ""),
-    ("Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.", "", NOTE, ""),
-    # how the papers travel in a case is an instruction; a paper the case adds is a document
-    ("Trường hợp nộp hồ sơ trực tuyến thì hộ chiếu phải gửi qua dịch vụ bưu chính công ích về cơ quan tiếp nhận.", "",
-     NOTE, ""),
-    ("- Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các giấy tờ phải xuất "
-     "trình nêu trên.", "", CONDITIONAL, "Trường hợp gửi hồ sơ qua hệ thống bưu chính"),
-    # a case that picks the last of two issuers inside the document's name: the document is asked all the same
-    ("+ Quyết định của Đại hội đồng cổ đông hoặc Hội đồng quản trị (trong trường hợp được Đại hội đồng cổ đông ủy "
-     "quyền) thông qua phương án phát hành.", "", REQUIRED, ""),
-    # "nếu có" closes the document's name before its form's reference or the list of what proves it
-    ("Bảng kê các đơn vị phụ thuộc mẫu số BK02-ĐK-TCT (nếu có) ban hành kèm theo Thông tư số 86/2024/TT-BTC", "",
-     OPTIONAL, ""),
-    ("+ Nộp cho Biên phòng cửa khẩu: Danh sách thuyền viên theo mẫu, Danh sách hành khách (nếu có) theo mẫu", "",
-     REQUIRED, ""),
-    ("- Bản sao giấy tờ chứng minh thuộc đối tượng được miễn, giảm tiền thuê nhà ở (nếu có) sau: (1) Trường hợp là "
-     "người có công với cách mạng thì phải có giấy tờ chứng minh …", "", OPTIONAL,
-     "Trường hợp là người có công với cách mạng"),
-    # the case in the last item of a long heading
-    ("Bản sao giấy tờ pháp lý của cá nhân được ủy quyền", "Người có thẩm quyền ký văn bản đề nghị đăng ký doanh "
-     "nghiệp có thể ủy quyền cho tổ chức, cá nhân khác theo quy định sau đây: - Trường hợp ủy quyền cho cá nhân:",
-     CONDITIONAL, "Trường hợp ủy quyền cho cá nhân"),
-])
+@pytest.mark.parametrize(
+    "name, group, kind, condition",
+    [
+        ("Tờ khai đăng ký khai sinh theo mẫu", "", REQUIRED, ""),
+        ("Biên bản tổ chức đối thoại (nếu có)", "", OPTIONAL, ""),
+        ("- Bản sao hợp đồng ủy quyền (nếu có thay đổi);", "", CONDITIONAL, "nếu có thay đổi"),
+        (
+            "- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập.",
+            "* Giấy tờ phải nộp:",
+            CONDITIONAL,
+            "Trường hợp trẻ em bị bỏ rơi",
+        ),
+        (
+            "Văn bản ủy quyền (được chứng thực) trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh.",
+            "",
+            CONDITIONAL,
+            "trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh",
+        ),
+        (
+            "- Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp);",
+            "",
+            CONDITIONAL,
+            "nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp",
+        ),
+        (
+            "Đơn đề nghị cấp giấy phép xây dựng",
+            "(1.5) Đối với công trình tượng đài, tranh hoành tráng:",
+            CONDITIONAL,
+            "Đối với công trình tượng đài, tranh hoành tráng",
+        ),
+        (
+            "Văn bản ủy quyền cho cá nhân",
+            "* Trường hợp ủy quyền thực hiện thủ tục:",
+            CONDITIONAL,
+            "Trường hợp ủy quyền thực hiện thủ tục",
+        ),
+        ("Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng", "", REQUIRED, ""),
+        (
+            "Bản sao có chứng thực (trường hợp nộp bản sao không có chứng thực thì mang theo bản chính để đối chiếu)",
+            "",
+            REQUIRED,
+            "",
+        ),
+        (
+            "- Người ủy quyền và người được ủy quyền thực hiện thủ tục đăng ký doanh nghiệp chịu trách nhiệm trước "
+            "pháp "
+            "luật về tính hợp pháp, trung thực và chính xác của việc ủy quyền.",
+            "",
+            NOTE,
+            "",
+        ),
+        ("Số lượng hồ sơ: 01 (một) bộ.", "", NOTE, ""),
+        ("+ Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch", "* Lưu ý:", NOTE, ""),
+        ("- Đối với giấy tờ gửi kèm theo nếu người yêu cầu nộp hồ sơ theo hình thức trực tuyến:", "", NOTE, ""),
+        ("Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh thì không phải nộp bản giấy.", "", NOTE, ""),
+        # how the papers travel in a case is an instruction; a paper the case adds is a document
+        (
+            "Trường hợp nộp hồ sơ trực tuyến thì hộ chiếu phải gửi qua dịch vụ bưu chính công ích về cơ quan tiếp "
+            "nhận.",
+            "",
+            NOTE,
+            "",
+        ),
+        (
+            "- Trường hợp gửi hồ sơ qua hệ thống bưu chính thì phải gửi kèm theo bản sao có chứng thực các giấy tờ "
+            "phải xuất "
+            "trình nêu trên.",
+            "",
+            CONDITIONAL,
+            "Trường hợp gửi hồ sơ qua hệ thống bưu chính",
+        ),
+        # a case that picks the last of two issuers inside the document's name: the document is asked all the same
+        (
+            "+ Quyết định của Đại hội đồng cổ đông hoặc Hội đồng quản trị (trong trường hợp được Đại hội đồng cổ đông "
+            "ủy "
+            "quyền) thông qua phương án phát hành.",
+            "",
+            REQUIRED,
+            "",
+        ),
+        # "nếu có" closes the document's name before its form's reference or the list of what proves it
+        (
+            "Bảng kê các đơn vị phụ thuộc mẫu số BK02-ĐK-TCT (nếu có) ban hành kèm theo Thông tư số 86/2024/TT-BTC",
+            "",
+            OPTIONAL,
+            "",
+        ),
+        (
+            "+ Nộp cho Biên phòng cửa khẩu: Danh sách thuyền viên theo mẫu, Danh sách hành khách (nếu có) theo mẫu",
+            "",
+            REQUIRED,
+            "",
+        ),
+        (
+            "- Bản sao giấy tờ chứng minh thuộc đối tượng được miễn, giảm tiền thuê nhà ở (nếu có) sau: (1) Trường hợp "
+            "là "
+            "người có công với cách mạng thì phải có giấy tờ chứng minh …",
+            "",
+            OPTIONAL,
+            "Trường hợp là người có công với cách mạng",
+        ),
+        # the case in the last item of a long heading
+        (
+            "Bản sao giấy tờ pháp lý của cá nhân được ủy quyền",
+            "Người có thẩm quyền ký văn bản đề nghị đăng ký doanh "
+            "nghiệp có thể ủy quyền cho tổ chức, cá nhân khác theo quy định sau đây: - Trường hợp ủy quyền cho cá "
+            "nhân:",
+            CONDITIONAL,
+            "Trường hợp ủy quyền cho cá nhân",
+        ),
+    ],
+)
 def test_one_line(name, group, kind, condition):
     reading = classify(name, group)
     assert (reading.kind, reading.condition) == (kind, condition)
 
 
 def test_a_heading_that_names_one_of_several_dossiers_is_a_case():
-    rows = [row("Danh sách thuyền viên", "Nhập cảnh"), row("Bản khai chung", "Nhập cảnh"),
-            row("Danh sách thuyền viên", "Xuất cảnh"), row("Giấy phép rời cảng", "Xuất cảnh")]
+    rows = [
+        row("Danh sách thuyền viên", "Nhập cảnh"),
+        row("Bản khai chung", "Nhập cảnh"),
+        row("Danh sách thuyền viên", "Xuất cảnh"),
+        row("Giấy phép rời cảng", "Xuất cảnh"),
+    ]
     assert [(r.kind, r.condition) for r in classify_lines(rows)] == [(CONDITIONAL, "Nhập cảnh")] * 2 + [
-        (CONDITIONAL, "Xuất cảnh")] * 2
+        (CONDITIONAL, "Xuất cảnh")
+    ] * 2
     # parts of every dossier are not cases, nor is a lone title beside "Trường hợp ủy quyền"
     parts = [row("Tờ khai", "* Giấy tờ phải nộp:"), row("Hộ chiếu", "* Giấy tờ phải xuất trình:")]
     assert {r.kind for r in classify_lines(parts)} == {REQUIRED}
-    titled = [row("Đơn đề nghị", "Hồ sơ đề nghị cấp giấy phép gồm:"),
-              row("Văn bản ủy quyền", "Trường hợp ủy quyền thực hiện thủ tục:")]
+    titled = [
+        row("Đơn đề nghị", "Hồ sơ đề nghị cấp giấy phép gồm:"),
+        row("Văn bản ủy quyền", "Trường hợp ủy quyền thực hiện thủ tục:"),
+    ]
     assert [r.kind for r in classify_lines(titled)] == [REQUIRED, CONDITIONAL]
 
 
 def test_a_case_heading_in_a_row_of_its_own_holds_for_the_rows_below_it():
-    rows = [row("- Đơn đề nghị cấp giấy phép"),
-            row("- Đối với các dự án đầu tư trong phạm vi bảo vệ của công trình thủy lợi, hồ sơ phải bổ sung:"),
-            row("+ Bản sao quyết định phê duyệt dự án đầu tư"), row("+ Bản vẽ thiết kế kỹ thuật thi công"),
-            row("- Sơ họa vị trí khu vực")]
+    rows = [
+        row("- Đơn đề nghị cấp giấy phép"),
+        row("- Đối với các dự án đầu tư trong phạm vi bảo vệ của công trình thủy lợi, hồ sơ phải bổ sung:"),
+        row("+ Bản sao quyết định phê duyệt dự án đầu tư"),
+        row("+ Bản vẽ thiết kế kỹ thuật thi công"),
+        row("- Sơ họa vị trí khu vực"),
+    ]
     case = "Đối với các dự án đầu tư trong phạm vi bảo vệ của công trình thủy lợi"
     assert [(r.kind, r.condition) for r in classify_lines(rows)] == [
-        (REQUIRED, ""), (NOTE, ""), (CONDITIONAL, case), (CONDITIONAL, case), (REQUIRED, "")]
+        (REQUIRED, ""),
+        (NOTE, ""),
+        (CONDITIONAL, case),
+        (CONDITIONAL, case),
+        (REQUIRED, ""),
+    ]
     # the crawl's rows out of order: each heading holds until the next one
-    rows = [row("+ Đối với hồ sơ đề nghị gia hạn tái cấp vốn"), row("Giấy đề nghị gia hạn vay tái cấp vốn"),
-            row("+ Đối với hồ sơ đề nghị tái cấp vốn"), row("Giấy đề nghị vay tái cấp vốn")]
+    rows = [
+        row("+ Đối với hồ sơ đề nghị gia hạn tái cấp vốn"),
+        row("Giấy đề nghị gia hạn vay tái cấp vốn"),
+        row("+ Đối với hồ sơ đề nghị tái cấp vốn"),
+        row("Giấy đề nghị vay tái cấp vốn"),
+    ]
     assert [(r.kind, r.condition) for r in classify_lines(rows)] == [
-        (NOTE, ""), (CONDITIONAL, "Đối với hồ sơ đề nghị gia hạn tái cấp vốn"),
-        (NOTE, ""), (CONDITIONAL, "Đối với hồ sơ đề nghị tái cấp vốn")]
+        (NOTE, ""),
+        (CONDITIONAL, "Đối với hồ sơ đề nghị gia hạn tái cấp vốn"),
+        (NOTE, ""),
+        (CONDITIONAL, "Đối với hồ sơ đề nghị tái cấp vốn"),
+    ]
     # a rule about documents at large is not a case heading
-    rows = [row("- Đối với giấy tờ gửi kèm theo nếu người yêu cầu nộp hồ sơ theo hình thức trực tuyến:"),
-            row("- Tờ khai theo mẫu")]
+    rows = [
+        row("- Đối với giấy tờ gửi kèm theo nếu người yêu cầu nộp hồ sơ theo hình thức trực tuyến:"),
+        row("- Tờ khai theo mẫu"),
+    ]
     assert [r.kind for r in classify_lines(rows)] == [NOTE, REQUIRED]
 
 
@@ -167,9 +260,11 @@ def measure(sample, lists):
 
 def report(name, figures):
     (cp, cr), (op, orr), (np_, nr) = figures["conditional"], figures["optional"], figures["note"]
-    print(f"\n{name}: {figures['lines']} dòng; có điều kiện P={cp:.3f} R={cr:.3f}; nếu có P={op:.3f} R={orr:.3f}; "
-          f"ghi chú P={np_:.3f} R={nr:.3f}; đúng {figures['accuracy']:.3f} (4 loại), "
-          f"{figures['accuracy_3way']:.3f} (3 loại, trên các dòng là giấy tờ)")
+    print(
+        f"\n{name}: {figures['lines']} dòng; có điều kiện P={cp:.3f} R={cr:.3f}; nếu có P={op:.3f} R={orr:.3f}; "
+        f"ghi chú P={np_:.3f} R={nr:.3f}; đúng {figures['accuracy']:.3f} (4 loại), "
+        f"{figures['accuracy_3way']:.3f} (3 loại, trên các dòng là giấy tờ)"
+    )
     kinds = (REQUIRED, CONDITIONAL, OPTIONAL, NOTE)
     print("nhãn \\ máy: " + " ".join(f"{kind:>11}" for kind in kinds))
     for label in kinds:

@@ -1,5 +1,6 @@
 """`motcua catalog import` on the real crawl of the national portal: every record, the coverage target, idempotence,
 drafts that wait to be published on purpose."""
+
 import re
 import subprocess
 import sys
@@ -38,12 +39,15 @@ def test_real_catalogue_imports_every_record_and_meets_the_coverage_target(share
     assert "dòng nguồn mất đơn vị (không đoán)" in out and "channel_unit_missing" in out
     assert not rows.filter(amount__isnull=False, unit="").exists(), "a number without its unit is never stored"
     birth = Procedure.objects.get(code="1.001193").current
-    assert birth.name == "Thủ tục đăng ký khai sinh" and "Hộ tịch" == birth.field.name
+    assert birth.name == "Thủ tục đăng ký khai sinh" and birth.field.name == "Hộ tịch"
     assert ",commune," in birth.levels and birth.results[0]["code"] == "KQ.G15.000031"
 
     # the whole catalogue's document lines, by kind; notes are not documents and stay out of the checklist
-    counts = re.search(r"Thành phần hồ sơ: (\d+) dòng: (\d+) bắt buộc, (\d+) có điều kiện, (\d+) nếu có; "
-                       r"(\d+) dòng là ghi chú", out)
+    counts = re.search(
+        r"Thành phần hồ sơ: (\d+) dòng: (\d+) bắt buộc, (\d+) có điều kiện, (\d+) nếu có; "
+        r"(\d+) dòng là ghi chú",
+        out,
+    )
     total, required, conditional, optional, notes = map(int, counts.groups())
     assert total == required + conditional + optional + notes == 14430
     assert conditional > required > optional and notes > 0
@@ -52,8 +56,13 @@ def test_real_catalogue_imports_every_record_and_meets_the_coverage_target(share
     assert stored.exclude(condition="").count() >= conditional
     assert stored.filter(is_required=False).count() == optional
     no_time = int(re.search(r"(\d+) phiên bản mới không có thời hạn giải quyết", out).group(1))
-    timed = ProcedureVersion.objects.filter(Q(channels__unit="within_day") | Q(
-        channels__amount__isnull=False) & ~Q(channels__unit="")).distinct().count()
+    timed = (
+        ProcedureVersion.objects.filter(
+            Q(channels__unit="within_day") | Q(channels__amount__isnull=False) & ~Q(channels__unit="")
+        )
+        .distinct()
+        .count()
+    )
     assert no_time == 2642 - timed > 0
     assert f"Trong số phiên bản vừa công bố, {no_time} phiên bản không có thời hạn" in out
 
@@ -99,10 +108,13 @@ def test_an_import_makes_drafts_and_publishes_only_on_purpose(tmp_path, shared_d
     assert changed.current.number == 2 and changed.versions.get(number=1).status == "retired"
 
 
-@pytest.mark.parametrize("content, message", [
-    ("day khong phai json\n", "không phải JSON hợp lệ"),
-    ('{"a": 1}\n', "thiếu trường ma_thu_tuc"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("day khong phai json\n", "không phải JSON hợp lệ"),
+        ('{"a": 1}\n', "thiếu trường ma_thu_tuc"),
+    ],
+)
 def test_wrong_file_gets_a_vietnamese_error_and_imports_nothing(tmp_path, content, message):
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")
@@ -116,8 +128,11 @@ def test_wrong_file_gets_a_vietnamese_error_and_imports_nothing(tmp_path, conten
 def test_cli_error_is_one_line_without_traceback(tmp_path):
     path = tmp_path / "bad.jsonl"
     path.write_text("<html>not json</html>\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "motcua.cli", "catalog", "import", str(path), "--no-progress"],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "motcua.cli", "catalog", "import", str(path), "--no-progress"],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode != 0
     assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
     assert "JSON" in run.stderr

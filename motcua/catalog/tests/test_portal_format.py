@@ -120,9 +120,13 @@ def test_time_digits_glued_to_fee_digits():
 def test_fee_notes_with_labelled_amounts():
     (row,), _ = channels("Trực tiếp5 Ngày làm việc50,000 Việt Nam Đồng(Phí : 50.000 Đồng - 50.000đ/tem “AB”)")
     assert [(f.kind, f.amount) for f in row.fees] == [("phi", 50000)]  # the note confirms the cell
-    (row,), _ = channels("Trực tiếpKhông có thông tinKhông có thông tin- Lệ phí : 20.000 Đồng (cấp mới); - Lệ phí: 1.000.000 đồng/hồ sơ")
+    (row,), _ = channels(
+        "Trực tiếpKhông có thông tinKhông có thông tin- Lệ phí : 20.000 Đồng (cấp mới); - Lệ phí: 1.000.000 đồng/hồ sơ"
+    )
     assert [(f.kind, f.amount) for f in row.fees] == [("le_phi", 20000), ("le_phi", 1000000)]
-    (row,), _ = channels("Dịch vụ bưu chính15 Ngày250,000 VNĐ(Đồng (Sát hạch thực hành)  Phí: 400000 Đồng (bổ sung))Mô tả")
+    (row,), _ = channels(
+        "Dịch vụ bưu chính15 Ngày250,000 VNĐ(Đồng (Sát hạch thực hành)  Phí: 400000 Đồng (bổ sung))Mô tả"
+    )
     assert [f.amount for f in row.fees] == [250000, 400000] and row.description == "Mô tả"
 
 
@@ -137,8 +141,16 @@ def test_percentages_ranges_and_foreign_currency_are_kept_without_amount():
 
 @pytest.mark.parametrize(
     ("text", "amount"),
-    [("10,000", 10000), ("50.000", 50000), ("1.000.000 đồng", 1000000), ("2,500,000", 2500000),
-     ("15000000/lần", 15000000), ("10 triệu đồng", 10000000), ("1,5", None), ("abc", None)],
+    [
+        ("10,000", 10000),
+        ("50.000", 50000),
+        ("1.000.000 đồng", 1000000),
+        ("2,500,000", 2500000),
+        ("15000000/lần", 15000000),
+        ("10 triệu đồng", 10000000),
+        ("1,5", None),
+        ("abc", None),
+    ],
 )
 def test_parse_amount(text, amount):
     assert parse_amount(text) == amount
@@ -162,11 +174,14 @@ def test_empty_channel_table():
 # --------------------------------------------------------------------------- documents, legal basis, results
 def test_documents_with_forms_counts_and_groups():
     rows, problems = parse_documents(
-        "* Giấy tờ phải nộp:" + DOC_HEADER
+        "* Giấy tờ phải nộp:"
+        + DOC_HEADER
         + "Đơn đề nghị theo Mẫu số 01;Mẫu số 01.docx1 bản chính"
         + "Giấy phép thi công ngày 13/02/20261 bản chính,1 bản sao"
         + "Tờ khai hàng hóa: 01 bản chính1 bản chính"
-        + "Bao gồm" + DOC_HEADER + "Bản sao Căn cước0 bản chính,1 bản sao"
+        + "Bao gồm"
+        + DOC_HEADER
+        + "Bản sao Căn cước0 bản chính,1 bản sao"
     )
     assert problems == []
     assert [(r.name, r.form, r.originals, r.copies, r.group) for r in rows] == [
@@ -182,7 +197,11 @@ def test_documents_with_forms_counts_and_groups():
     [
         ("Bản khai theo mẫuMauBankhaichung.docx", "Bản khai theo mẫu", "MauBankhaichung.docx"),
         ("Đơn (Mẫu số 08, Bộ Công an).MauKX1079.docx", "Đơn (Mẫu số 08, Bộ Công an).", "MauKX1079.docx"),
-        ("Bản đồ khu vực khoáng sảnMau 09-Phu luc II_37.2025.docx", "Bản đồ khu vực khoáng sản", "Mau 09-Phu luc II_37.2025.docx"),
+        (
+            "Bản đồ khu vực khoáng sảnMau 09-Phu luc II_37.2025.docx",
+            "Bản đồ khu vực khoáng sản",
+            "Mau 09-Phu luc II_37.2025.docx",
+        ),
         ("Thông tư số 17/2026/TT-BNNMTMẫu số 05.docx", "Thông tư số 17/2026/TT-BNNMT", "Mẫu số 05.docx"),
     ],
 )
@@ -219,8 +238,10 @@ def test_results():
         "Văn bản thông báo lý do từ chốiMã: KQ.G12.001161Văn bản ghi nhậnMã: 000.00.00.G04-KQ2350"
         "Từ khóaKhông có thông tinMô tảKhông có thông tinChọn cơ quan thực hiện"
     )
-    assert [(r.name, r.code) for r in rows] == [("Văn bản thông báo lý do từ chối", "KQ.G12.001161"),
-                                                ("Văn bản ghi nhận", "000.00.00.G04-KQ2350")]
+    assert [(r.name, r.code) for r in rows] == [
+        ("Văn bản thông báo lý do từ chối", "KQ.G12.001161"),
+        ("Văn bản ghi nhận", "000.00.00.G04-KQ2350"),
+    ]
     assert problems == []
     rows, problems = parse_results("Bản sao giao dịch được chứng thựcMã: dsfasTừ khóa…")
     assert rows[0].code == "dsfas" and problems == ["result_code_nonstandard"]
@@ -229,11 +250,15 @@ def test_results():
 # --------------------------------------------------------------------------- records and files
 def test_parse_record_normalises_and_splits():
     nfd = unicodedata.normalize("NFD", "Thủ tục đăng ký khai sinh")
-    p = parse_record({
-        "ma_thu_tuc": "1.001193", "ten_thu_tuc": nfd, "co_quan_thuc_hien": "Không có thông tin",
-        "doi_tuong_thuc_hien": "Tổ chức (không bao gồm doanh nghiệp, HTX), Cán bộ, công chức, viên chức",
-        "cach_thuc_thuc_hien": H + "Trực tuyến1 Ngày làm việcMiễn phí",
-    })
+    p = parse_record(
+        {
+            "ma_thu_tuc": "1.001193",
+            "ten_thu_tuc": nfd,
+            "co_quan_thuc_hien": "Không có thông tin",
+            "doi_tuong_thuc_hien": "Tổ chức (không bao gồm doanh nghiệp, HTX), Cán bộ, công chức, viên chức",
+            "cach_thuc_thuc_hien": H + "Trực tuyến1 Ngày làm việcMiễn phí",
+        }
+    )
     assert p.name == unicodedata.normalize("NFC", nfd) and p.implementing_agency == ""
     assert p.applicant_types == ["Tổ chức (không bao gồm doanh nghiệp, HTX)", "Cán bộ, công chức, viên chức"]
     assert p.channels[0].unit == "working_days" and p.problems == []

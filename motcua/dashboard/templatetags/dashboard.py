@@ -3,8 +3,6 @@ from django import template
 from motcua.dossiers import permissions
 from motcua.vntext import formats
 
-from .. import tables
-
 register = template.Library()
 
 

@@ -1,4 +1,5 @@
 """The month of known dossiers (motcua/indicators/tests/scenario.py) plus a commune's, for the dashboard's tests."""
+
 import pytest
 
 from motcua.dossiers import lifecycle
@@ -23,8 +24,9 @@ def commune_march(province, people, applicant):
     desk, head, commune = people["commune_desk"], people["commune_head"], province["commune"]
 
     def receive(at, channel="direct"):
-        dossier = lifecycle.register(actor=desk, version=version, receiving_agency=commune, applicant=applicant,
-                                     channel=channel, at=vn(at))
+        dossier = lifecycle.register(
+            actor=desk, version=version, receiving_agency=commune, applicant=applicant, channel=channel, at=vn(at)
+        )
         papers = [line.pk for line in version.documents.all()]  # the desk holds every paper
         return lifecycle.receive(dossier.pk, actor=desk, received_lines=papers, at=vn(at)).pk
 

@@ -1,4 +1,5 @@
 """Reading the dashboard's HTML as a reader would: the numbers that open a list, a table's rows, the list's count."""
+
 import re
 from html.parser import HTMLParser
 

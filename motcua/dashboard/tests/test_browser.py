@@ -1,5 +1,6 @@
 """The dashboard, a list behind one of its numbers and the public statistics in Chromium, at desktop and phone
 width: nothing overflows the page, no chart label runs past its drawing's edge. Screenshots go to artifacts/."""
+
 import re
 
 import pytest
@@ -19,7 +20,8 @@ CLIPPED_LABELS = """() => {
     for (const text of svg.querySelectorAll('text')) {
       const b = text.getBBox();
       if (b.x < -0.5 || b.x + b.width > box.width + 0.5 || b.y < -0.5 || b.y + b.height > box.height + 0.5)
-        out.push(text.textContent + ' [' + Math.round(b.x) + '..' + Math.round(b.x + b.width) + ' of ' + box.width + ']');
+        out.push(text.textContent + ' [' + Math.round(b.x) + '..' + Math.round(b.x + b.width)
+                 + ' of ' + box.width + ']');
     }
   }
   return out;
@@ -44,17 +46,18 @@ def look(page, artifacts, name):
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_the_dashboard_a_list_and_the_public_page_read_well(request, live_server, march, commune_march, artifacts,
-                                                             width):
+def test_the_dashboard_a_list_and_the_public_page_read_well(
+    request, live_server, march, commune_march, artifacts, width
+):
     page = request.getfixturevalue(f"{width}_page")
     site = live_server.url
     login(page, site, "monitor")
     page.goto(f"{site}/bang-dieu-khien/?{QUERY}")
-    assert page.locator("svg.chart[role=img][aria-label]").count() == 6   # points, trend, 2 levels × 2 rates
-    assert page.locator("svg.chart title").count() > 20                   # a tooltip on every bar and point
+    assert page.locator("svg.chart[role=img][aria-label]").count() == 6  # points, trend, 2 levels × 2 rates
+    assert page.locator("svg.chart title").count() > 20  # a tooltip on every bar and point
     look(page, artifacts, f"dashboard-{width}")
 
-    page.click("#so-lieu a.n >> nth=0")                                    # "Tiếp nhận trong kỳ"
+    page.click("#so-lieu a.n >> nth=0")  # "Tiếp nhận trong kỳ"
     page.wait_for_url(re.compile(r".*/danh-sach/.*chi-so=received.*"))
     assert page.locator(".drill-count").inner_text() == "14"
     assert page.locator("table.t-danh-sach tbody tr").count() == 14

@@ -1,5 +1,6 @@
 """The SVG charts: valid, accessible, every bar and point with its tooltip, "không có dữ liệu" drawn as no bar,
 a label too long for the drawing shortened with its full text kept."""
+
 import datetime as dt
 import xml.etree.ElementTree as ET
 
@@ -17,14 +18,22 @@ def parse(svg):
 
 
 def test_bars_are_accessible_and_say_no_data_without_a_bar():
-    svg = parse(charts.bars("Tỷ lệ đúng hạn theo cơ quan", [
-        charts.Bar("Sở Tư pháp", [0.6364], ["63,64%"]),
-        charts.Bar("Sở Xây dựng", [None], ["không có dữ liệu"]),
-    ], [BLUE], target=0.5, target_label="Mục tiêu 50%"))
+    svg = parse(
+        charts.bars(
+            "Tỷ lệ đúng hạn theo cơ quan",
+            [
+                charts.Bar("Sở Tư pháp", [0.6364], ["63,64%"]),
+                charts.Bar("Sở Xây dựng", [None], ["không có dữ liệu"]),
+            ],
+            [BLUE],
+            target=0.5,
+            target_label="Mục tiêu 50%",
+        )
+    )
     assert svg.get("role") == "img" and svg.get("aria-label") == "Tỷ lệ đúng hạn theo cơ quan"
     bars = svg.findall("svg:g", NS)
     assert [g.find("svg:title", NS).text for g in bars] == ["Sở Tư pháp: 63,64%", "Sở Xây dựng: không có dữ liệu"]
-    assert [len(g.findall("svg:rect", NS)) for g in bars] == [2, 1]          # track + bar; track only
+    assert [len(g.findall("svg:rect", NS)) for g in bars] == [2, 1]  # track + bar; track only
     filled = bars[0].findall("svg:rect", NS)[1]
     track = float(bars[0].findall("svg:rect", NS)[0].get("width"))
     assert float(filled.get("width")) == pytest.approx(0.6364 * track, abs=0.1)
@@ -36,7 +45,7 @@ def test_a_long_label_is_shortened_and_kept_whole_in_its_tooltip():
     svg = parse(charts.bars("Xếp hạng", [charts.Bar(name, [0.5], ["50,00%"])], [BLUE]))
     label = next(t for t in svg.iter("{http://www.w3.org/2000/svg}text") if t.find("svg:title", NS) is not None)
     assert label.find("svg:title", NS).text == name
-    shown = "".join(label.itertext())[len(name):]
+    shown = "".join(label.itertext())[len(name) :]
     assert shown.endswith("…") and name.startswith(shown[:-1])
     assert charts.text_width(shown) <= charts.WIDTH
 
@@ -50,12 +59,13 @@ def test_two_series_get_a_legend_and_two_bars_each():
 
 def test_a_month_without_data_breaks_the_line():
     months = [dt.date(2026, m, 1) for m in range(1, 6)]
-    svg = parse(charts.lines("Theo tháng", months, [[0.5, 0.6, None, 0.7, 0.8]], [BLUE],
-                             [[f"T{m}" for m in range(1, 6)]]))
+    svg = parse(
+        charts.lines("Theo tháng", months, [[0.5, 0.6, None, 0.7, 0.8]], [BLUE], [[f"T{m}" for m in range(1, 6)]])
+    )
     assert len(svg.findall("svg:polyline", NS)) == 2
     assert [c.find("svg:title", NS).text for c in svg.findall("svg:circle", NS)] == ["T1", "T2", "T4", "T5"]
     labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
-    assert ["T1", "T2", "T3", "T4", "T5"] == [t for t in labels if t and t.startswith("T") and len(t) <= 3]
+    assert [t for t in labels if t and t.startswith("T") and len(t) <= 3] == ["T1", "T2", "T3", "T4", "T5"]
     assert "2026" in labels and "100%" in labels and "0%" in labels
 
 

@@ -1,6 +1,7 @@
 """The demo's procedures are files in the national portal crawl's format plus a side file, loaded through the
 catalogue's importer (issue 13, item 4): they parse without a problem, no document name is cut short, and loading
 them twice changes nothing."""
+
 import json
 import re
 
@@ -19,8 +20,10 @@ PARSED = [portal_format.parse_record(record) for record in RECORDS]
 LONG = 150
 FINAL = (".", ";", ")", "”", "!", "?")
 # Words a Vietnamese name cannot end on: the sentence goes on after them.
-CONTINUES = set("của và hoặc các những một theo tại trong được có cho với để là thì mà khi nếu đã bằng từ về do "
-                "gồm như sau đây".split())
+CONTINUES = set(
+    "của và hoặc các những một theo tại trong được có cho với để là thì mà khi nếu đã bằng từ về do "
+    "gồm như sau đây".split()
+)
 
 
 def cut_short(name: str) -> str:
@@ -57,15 +60,27 @@ def test_no_document_name_is_cut_short():
     assert len(names) == 152
     assert [(code, name[-60:], cut_short(name)) for code, name in names if cut_short(name)] == []
     # the rule finds what the old demo did: names cut at 200 characters, mid-word or mid-sentence
-    assert cut_short("Giấy báo tử hoặc giấy tờ thay Giấy báo tử do cơ quan có thẩm quyền cấp. Trường hợp người yêu "
-                     "cầu đã nộp bản điện tử Giấy báo tử hoặc cơ quan đăng ký hộ tịch đã khai thác được dữ liệu điện "
-                     "tử có ký s")
-    assert cut_short("Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước hoặc các "
-                     "giấy tờ khác có dán ảnh và thông tin cá nhân do cơ quan có thẩm quyền cấp, còn giá trị sử dụng "
-                     "(sau đây") == "brackets left open"
-    assert cut_short("Giấy tờ về việc xếp hạng di tích lịch sử - văn hóa, danh lam thắng cảnh hoặc danh mục kiểm kê di "
-                     "tích theo quy định của pháp luật về di sản văn hoá của Uỷ ban nhân dân cấp tỉnh đối với trường "
-                     "hợp cấp") == "199 characters without a final stop"
+    assert cut_short(
+        "Giấy báo tử hoặc giấy tờ thay Giấy báo tử do cơ quan có thẩm quyền cấp. Trường hợp người yêu "
+        "cầu đã nộp bản điện tử Giấy báo tử hoặc cơ quan đăng ký hộ tịch đã khai thác được dữ liệu điện "
+        "tử có ký s"
+    )
+    assert (
+        cut_short(
+            "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước hoặc các "
+            "giấy tờ khác có dán ảnh và thông tin cá nhân do cơ quan có thẩm quyền cấp, còn giá trị sử dụng "
+            "(sau đây"
+        )
+        == "brackets left open"
+    )
+    assert (
+        cut_short(
+            "Giấy tờ về việc xếp hạng di tích lịch sử - văn hóa, danh lam thắng cảnh hoặc danh mục kiểm kê di "
+            "tích theo quy định của pháp luật về di sản văn hoá của Uỷ ban nhân dân cấp tỉnh đối với trường "
+            "hợp cấp"
+        )
+        == "199 characters without a final stop"
+    )
     assert not cut_short("Tờ khai đăng ký khai sinh theo mẫu") and not cut_short("Giấy tờ, tài liệu khác (nếu có).")
 
 

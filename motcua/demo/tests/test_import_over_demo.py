@@ -1,4 +1,5 @@
 """Importing the national catalogue over the demo never overwrites a curated version (issue 10, item 7)."""
+
 import json
 
 import pytest

@@ -1,11 +1,13 @@
 """`motcua demo serve` runs the web server (gunicorn), the task worker and the SMS stand-in; Ctrl-C leaves no
 process behind, not even gunicorn's workers."""
+
 import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from motcua.demo import processes
 from motcua.gateways.standins import free_port
@@ -49,19 +51,30 @@ def session_members(sid: int) -> list[int]:
 def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(tmp_path):
     web, sms = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_ALLOW"))}
-    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}", MOTCUA_SMS_URL=f"http://127.0.0.1:{sms}"
-               "/api/sms/send", MOTCUA_SMS_API_KEY="k", MOTCUA_SMS_SECRET_KEY="s", STATIC_ROOT=str(tmp_path / "static"))
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+        MOTCUA_SMS_URL=f"http://127.0.0.1:{sms}/api/sms/send",
+        MOTCUA_SMS_API_KEY="k",
+        MOTCUA_SMS_SECRET_KEY="s",
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
     cli = [sys.executable, "-m", "motcua.cli"]
     subprocess.run([*cli, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=120)
-    serve = subprocess.Popen([*cli, "demo", "serve", "--port", str(web), "--workers", "2"], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True, start_new_session=True,  # a terminal of its own
-                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    serve = subprocess.Popen(
+        [*cli, "demo", "serve", "--port", str(web), "--workers", "2"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # a terminal of its own
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # noqa: PLW1509 (a shell would do the same)
+    )
     try:
         assert wait_for(f"http://127.0.0.1:{sms}/messages") == (200, b"[]")
         assert wait_for(f"http://127.0.0.1:{web}/thu-tuc/")[0] == 200
         assert wait_for(f"http://127.0.0.1:{web}/healthz")[0] == 200  # the worker beats
         helpers = children_of(serve.pid)
-        commands = [open(f"/proc/{pid}/cmdline").read().replace("\0", " ") for pid in helpers]
+        commands = [Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ") for pid in helpers]
         assert any("motcua.cli worker" in c for c in commands) and any("sms_standin" in c for c in commands)
         assert any("gunicorn" in c for c in commands)  # `motcua serve` became the gunicorn master
         everyone = [pid for helper in helpers for pid in session_members(helper)]  # gunicorn's workers too
@@ -80,8 +93,14 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
 
 
 def test_stop_escalates_to_sigkill_for_a_child_that_ignores_sigterm():
-    stubborn = processes.start("stubborn", ["-c", "import signal, time; signal.signal(signal.SIGTERM, "
-                                            "signal.SIG_IGN); print('ready', flush=True); time.sleep(60)"])
+    stubborn = processes.start(
+        "stubborn",
+        [
+            "-c",
+            "import signal, time; signal.signal(signal.SIGTERM, "
+            "signal.SIG_IGN); print('ready', flush=True); time.sleep(60)",
+        ],
+    )
     polite = processes.start("polite", ["-c", "import time; time.sleep(60)"])
     time.sleep(0.5)
     started = time.monotonic()

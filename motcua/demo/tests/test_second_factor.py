@@ -1,5 +1,6 @@
 """The demo stays usable with the second factor: its admin and leaders get a known authenticator key, printed in the
 banner, and `motcua demo otp NAME` prints a code the login accepts (motcua/demo/second_factor.py)."""
+
 import io
 
 import pytest

@@ -4,6 +4,7 @@ Field names are the lifecycle's argument names, so a field error raised inside t
 `{"items": "Mỗi giấy tờ cần bổ sung phải có cả tên giấy tờ và lý do cụ thể."}`) lands on the field the caller sent.
 The fields and the `Input` base they are built of are in `inputs.py`.
 """
+
 from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
@@ -11,8 +12,19 @@ from rest_framework import serializers
 
 from .. import lifecycle
 from ..lifecycle.results import RETURN_METHODS
-from .inputs import (Boolean, Input, Integer, Said, agency_field, check_uploads, pair_with_lines, reasons_field,
-                     staff_field, text, upload_list)
+from .inputs import (
+    Boolean,
+    Input,
+    Integer,
+    Said,
+    agency_field,
+    check_uploads,
+    pair_with_lines,
+    reasons_field,
+    staff_field,
+    text,
+    upload_list,
+)
 
 
 class SupplementItem(Input):
@@ -22,15 +34,23 @@ class SupplementItem(Input):
 
 class Receive(Input):
     received_lines = serializers.ListField(
-        child=Integer(min_value=1), required=False, allow_null=True, default=None,
+        child=Integer(min_value=1),
+        required=False,
+        allow_null=True,
+        default=None,
         help_text="Mã các thành phần hồ sơ đã nhận bản giấy. Khi gửi, hồ sơ được kiểm tra đủ giấy tờ (tệp đã có cộng "
-                  "bản giấy); bỏ trống với hồ sơ giấy nghĩa là bên gọi tự bảo đảm đã nhận đủ. Hồ sơ trực tuyến luôn "
-                  "được kiểm tra theo tệp đã nộp.")
+        "bản giấy); bỏ trống với hồ sơ giấy nghĩa là bên gọi tự bảo đảm đã nhận đủ. Hồ sơ trực tuyến luôn "
+        "được kiểm tra theo tệp đã nộp.",
+    )
     not_applicable = serializers.ListField(
-        child=Integer(min_value=1), required=False, allow_null=True, default=None,
+        child=Integer(min_value=1),
+        required=False,
+        allow_null=True,
+        default=None,
         help_text="Mã các thành phần hồ sơ không áp dụng với người nộp: giấy tờ có điều kiện khi điều kiện không "
-                  "đúng; giấy tờ danh mục ghi là bắt buộc chỉ khi có lý do trong not_applicable_reasons; bỏ trống: giữ "
-                  "khai báo khi nộp")
+        "đúng; giấy tờ danh mục ghi là bắt buộc chỉ khi có lý do trong not_applicable_reasons; bỏ trống: giữ "
+        "khai báo khi nộp",
+    )
     not_applicable_reasons = reasons_field()
 
     def perform(self, dossier, actor):
@@ -62,8 +82,12 @@ class Assign(Input):
 
 
 class RequestSupplement(DeskSupplement):
-    approved_by = staff_field(required=False, allow_null=True, default=None,
-                              help_text="Lãnh đạo đơn vị phê duyệt (bắt buộc từ lần yêu cầu thứ hai)")
+    approved_by = staff_field(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Lãnh đạo đơn vị phê duyệt (bắt buộc từ lần yêu cầu thứ hai)",
+    )
 
     def perform(self, dossier, actor):
         return lifecycle.request_supplement(dossier.pk, actor=actor, **self.validated_data)
@@ -72,15 +96,17 @@ class RequestSupplement(DeskSupplement):
 class Resubmit(Input):
     note = text(required=False, default="", help_text="Giấy tờ đã nhận bổ sung")
     files = upload_list("Tệp bổ sung (multipart/form-data), PDF/JPEG/PNG")
-    file_lines = serializers.ListField(child=Integer(min_value=1), default=list,
-                                       help_text="Mã thành phần hồ sơ của từng tệp, cùng thứ tự với files")
+    file_lines = serializers.ListField(
+        child=Integer(min_value=1), default=list, help_text="Mã thành phần hồ sơ của từng tệp, cùng thứ tự với files"
+    )
 
     def validate_files(self, value):
         return check_uploads(value)
 
     def validate(self, data):
-        data["uploads"] = pair_with_lines(self.context["dossier"].procedure_version, data.pop("files"),
-                                          data.pop("file_lines"))
+        data["uploads"] = pair_with_lines(
+            self.context["dossier"].procedure_version, data.pop("files"), data.pop("file_lines")
+        )
         return data
 
     def perform(self, dossier, actor):
@@ -96,20 +122,33 @@ class AnswerDeskSupplement(Resubmit):
 
 # A number or its text, as DRF's DecimalField reads both; the schema drf-spectacular guessed (a text matching
 # ^-?\d{0,4}(?:\.\d{0,1})?$) took "-" and "" for numbers.
-@extend_schema_field({"anyOf": [{"type": "number", "minimum": 0.5, "maximum": 999},
-                                {"type": "string", "pattern": r"^[0-9]{1,3}(\.[0-9])?$"}]})
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "number", "minimum": 0.5, "maximum": 999},
+            {"type": "string", "pattern": r"^[0-9]{1,3}(\.[0-9])?$"},
+        ]
+    }
+)
 class Days(serializers.DecimalField):
     pass
 
 
 def days_field(**kwargs):
-    return Days(max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=999,
-                help_text="Thời hạn (ngày làm việc, từ 0,5 đến 999, tối đa một chữ số thập phân), ví dụ 1.5", **kwargs)
+    return Days(
+        max_digits=5,
+        decimal_places=1,
+        min_value=Decimal("0.5"),
+        max_value=999,
+        help_text="Thời hạn (ngày làm việc, từ 0,5 đến 999, tối đa một chữ số thập phân), ví dụ 1.5",
+        **kwargs,
+    )
 
 
 class Forward(Input):
-    agencies = serializers.ListField(child=agency_field(), allow_empty=False,
-                                     help_text="Mã định danh cơ quan phối hợp (tuần tự: đúng một cơ quan)")
+    agencies = serializers.ListField(
+        child=agency_field(), allow_empty=False, help_text="Mã định danh cơ quan phối hợp (tuần tự: đúng một cơ quan)"
+    )
     days = days_field()
     parallel = Boolean(default=False, help_text="Gửi đồng thời (hồ sơ điện tử)")
     note = text(required=False, default="", help_text="Nội dung công việc")
@@ -120,8 +159,9 @@ class Forward(Input):
 
 class CompleteStep(Input):
     note = text(required=False, default="", help_text="Kết quả phần việc")
-    next_agency = agency_field(required=False, allow_null=True, default=None,
-                               help_text="Chuyển tiếp cho cơ quan (liên thông tuần tự)")
+    next_agency = agency_field(
+        required=False, allow_null=True, default=None, help_text="Chuyển tiếp cho cơ quan (liên thông tuần tự)"
+    )
     days = days_field(required=False, allow_null=True, default=None)
 
     def perform(self, dossier, actor):
@@ -150,8 +190,14 @@ MAX_AMOUNT = 2_147_483_647
 
 
 class RequestPayment(Input):
-    amount = Integer(required=False, allow_null=True, default=None, min_value=1, max_value=MAX_AMOUNT,
-                     help_text="Số tiền (đồng), tối đa 2.147.483.647; bỏ trống: theo phí, lệ phí của thủ tục")
+    amount = Integer(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=1,
+        max_value=MAX_AMOUNT,
+        help_text="Số tiền (đồng), tối đa 2.147.483.647; bỏ trống: theo phí, lệ phí của thủ tục",
+    )
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
@@ -168,8 +214,12 @@ class ConfirmPayment(Input):
 
 class SubmitForApproval(Input):
     proposal = text(required=False, default="", help_text="Đề xuất của chuyên viên")
-    approver = staff_field(required=False, allow_null=True, default=None,
-                           help_text="Tên đăng nhập của lãnh đạo phê duyệt; bỏ trống: lãnh đạo của cơ quan giải quyết")
+    approver = staff_field(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Tên đăng nhập của lãnh đạo phê duyệt; bỏ trống: lãnh đạo của cơ quan giải quyết",
+    )
 
     def perform(self, dossier, actor):
         return lifecycle.submit_for_approval(dossier.pk, actor=actor, **self.validated_data)
@@ -203,10 +253,17 @@ class IssueResult(Input):
 
     def perform(self, dossier, actor):
         uploads = self.validated_data["files"]
-        names = ["Kết quả giải quyết"] if len(uploads) == 1 else [f"Kết quả giải quyết ({upload.name})"
-                                                                 for upload in uploads]
-        return lifecycle.issue_result(dossier.pk, actor=actor, summary=self.validated_data["summary"],
-                                      uploads=list(zip(names, uploads, strict=True)))
+        names = (
+            ["Kết quả giải quyết"]
+            if len(uploads) == 1
+            else [f"Kết quả giải quyết ({upload.name})" for upload in uploads]
+        )
+        return lifecycle.issue_result(
+            dossier.pk,
+            actor=actor,
+            summary=self.validated_data["summary"],
+            uploads=list(zip(names, uploads, strict=True)),
+        )
 
 
 class Extend(Input):
@@ -218,8 +275,11 @@ class Extend(Input):
 
 
 class ReturnResult(Input):
-    method = serializers.ChoiceField(choices=sorted(RETURN_METHODS), default="desk",
-                                     help_text="desk: tại Bộ phận Một cửa; post: bưu chính; online: trực tuyến")
+    method = serializers.ChoiceField(
+        choices=sorted(RETURN_METHODS),
+        default="desk",
+        help_text="desk: tại Bộ phận Một cửa; post: bưu chính; online: trực tuyến",
+    )
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
@@ -241,12 +301,26 @@ class Withdraw(Input):
 
 
 ACTIONS: dict[str, type[Input]] = {
-    "receive": Receive, "desk_supplement": DeskSupplement, "desk_refuse": DeskRefuse,
-    "answer_desk_supplement": AnswerDeskSupplement, "assign": Assign,
-    "request_supplement": RequestSupplement, "resubmit": Resubmit, "forward": Forward,
-    "complete_step": CompleteStep, "consult": Consult, "answer_consultation": AnswerConsultation,
-    "request_payment": RequestPayment, "confirm_payment": ConfirmPayment,
-    "submit_for_approval": SubmitForApproval, "approve": Approve, "return_for_rework": ReturnForRework,
-    "refuse": Refuse, "issue_result": IssueResult,
-    "extend": Extend, "return_result": ReturnResult, "stop": Stop, "withdraw": Withdraw,
+    "receive": Receive,
+    "desk_supplement": DeskSupplement,
+    "desk_refuse": DeskRefuse,
+    "answer_desk_supplement": AnswerDeskSupplement,
+    "assign": Assign,
+    "request_supplement": RequestSupplement,
+    "resubmit": Resubmit,
+    "forward": Forward,
+    "complete_step": CompleteStep,
+    "consult": Consult,
+    "answer_consultation": AnswerConsultation,
+    "request_payment": RequestPayment,
+    "confirm_payment": ConfirmPayment,
+    "submit_for_approval": SubmitForApproval,
+    "approve": Approve,
+    "return_for_rework": ReturnForRework,
+    "refuse": Refuse,
+    "issue_result": IssueResult,
+    "extend": Extend,
+    "return_result": ReturnResult,
+    "stop": Stop,
+    "withdraw": Withdraw,
 }

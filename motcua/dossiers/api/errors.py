@@ -4,6 +4,7 @@ lifecycle raises Django's ValidationError (400, with the field names of the requ
 (409: not allowed in this state) or PermissionDenied (403); a dossier the caller may not see is 404, worded exactly
 like a code that does not exist. DRF's own English messages that its Vietnamese catalogue lacks are replaced here.
 """
+
 from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -32,8 +33,10 @@ class KeyReused(exceptions.APIException):
 def field_errors(exc: DjangoValidationError) -> dict:
     """{field: [messages]} of a Django ValidationError; errors without a field go under `non_field_errors`."""
     if hasattr(exc, "error_dict"):
-        return {(api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
-                for field, messages in exc.message_dict.items()}
+        return {
+            (api_settings.NON_FIELD_ERRORS_KEY if field == NON_FIELD_ERRORS else field): messages
+            for field, messages in exc.message_dict.items()
+        }
     return {api_settings.NON_FIELD_ERRORS_KEY: exc.messages}
 
 
@@ -48,22 +51,32 @@ def translate(exc: Exception) -> Exception:
     if isinstance(exc, Http404):
         return exceptions.NotFound(NOT_FOUND)
     if isinstance(exc, exceptions.NotAuthenticated):
-        return exceptions.NotAuthenticated("Chưa xác thực: đăng nhập hoặc gửi mã truy cập "
-                                           "(tiêu đề Authorization: Token …).")
+        return exceptions.NotAuthenticated(
+            "Chưa xác thực: đăng nhập hoặc gửi mã truy cập (tiêu đề Authorization: Token …)."
+        )
     if isinstance(exc, exceptions.AuthenticationFailed):
         return exceptions.AuthenticationFailed("Mã truy cập hoặc thông tin đăng nhập không hợp lệ.")
     if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
-        return exceptions.PermissionDenied("Yêu cầu bị từ chối: thiếu hoặc sai mã CSRF (bắt buộc khi dùng phiên "
-                                           "đăng nhập; tích hợp hệ thống hãy dùng mã truy cập).")
-    if isinstance(exc, exceptions.PermissionDenied) and exc.get_codes() == "permission_denied" \
-            and str(exc.detail) == str(exceptions.PermissionDenied.default_detail):
+        return exceptions.PermissionDenied(
+            "Yêu cầu bị từ chối: thiếu hoặc sai mã CSRF (bắt buộc khi dùng phiên "
+            "đăng nhập; tích hợp hệ thống hãy dùng mã truy cập)."
+        )
+    if (
+        isinstance(exc, exceptions.PermissionDenied)
+        and exc.get_codes() == "permission_denied"
+        and str(exc.detail) == str(exceptions.PermissionDenied.default_detail)
+    ):
         return exceptions.PermissionDenied(FORBIDDEN)
     if isinstance(exc, exceptions.UnsupportedMediaType):
-        return exceptions.UnsupportedMediaType("", detail="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng "
-                                                           "application/json (multipart/form-data khi gửi kèm tệp).")
+        return exceptions.UnsupportedMediaType(
+            "",
+            detail="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng "
+            "application/json (multipart/form-data khi gửi kèm tệp).",
+        )
     if isinstance(exc, exceptions.ParseError):  # a 400 like every other, in the shape of the others
-        return exceptions.ValidationError({api_settings.NON_FIELD_ERRORS_KEY: [
-            "Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]})
+        return exceptions.ValidationError(
+            {api_settings.NON_FIELD_ERRORS_KEY: ["Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]}
+        )
     if isinstance(exc, exceptions.NotFound):
         if "page" in str(exc.detail).lower():
             return exceptions.NotFound("Trang không tồn tại.")
@@ -119,8 +132,12 @@ INVALID = {
 
 
 # DRF builds these validators in the field's __init__, with its English messages already formatted in.
-LIMIT_VALIDATORS = {validators.MaxValueValidator: "max_value", validators.MinValueValidator: "min_value",
-                    validators.MaxLengthValidator: "max_length", validators.MinLengthValidator: "min_length"}
+LIMIT_VALIDATORS = {
+    validators.MaxValueValidator: "max_value",
+    validators.MinValueValidator: "min_value",
+    validators.MaxLengthValidator: "max_length",
+    validators.MinLengthValidator: "min_length",
+}
 CHARACTER_VALIDATORS = {
     validators.ProhibitNullCharactersValidator: "Không được chứa ký tự NUL (\\x00).",
     ProhibitSurrogateCharactersValidator: "Không được chứa ký tự thay thế UTF-16 (U+{code_point:X}).",

@@ -6,6 +6,7 @@ moment (not received yet, no due moment) last on every database and break ties b
 Moments are turned into UTC before they reach the database (`Moment`), and a bad value is a Vietnamese 400. An
 empty parameter (`?channel=`, as an HTML form sends it) filters nothing, like one left out, and the schema says so.
 """
+
 import datetime as dt
 
 import django_filters
@@ -102,25 +103,33 @@ class AnyText(django_filters.CharFilter):
 
 class DossierFilter(django_filters.FilterSet):
     state = django_filters.MultipleChoiceFilter(choices=State.choices, help_text="Trạng thái (lặp lại để chọn nhiều)")
-    national_status = django_filters.TypedChoiceFilter(choices=sorted(NATIONAL_LABELS.items()), coerce=int,
-                                                       help_text="Mã trạng thái trên Cổng DVCQG (1-10)")
+    national_status = django_filters.TypedChoiceFilter(
+        choices=sorted(NATIONAL_LABELS.items()), coerce=int, help_text="Mã trạng thái trên Cổng DVCQG (1-10)"
+    )
     channel = django_filters.ChoiceFilter(choices=Channel.choices, help_text="Kênh nộp")
     procedure = AnyText(field_name="procedure__code", help_text="Mã thủ tục")
     receiving_agency = AnyText(field_name="receiving_agency__code", help_text="Mã định danh nơi tiếp nhận")
     processing_agency = AnyText(field_name="processing_agency__code", help_text="Mã định danh cơ quan đang xử lý")
-    assignee = django_filters.ChoiceFilter(choices=[("me", "me")], method="filter_assignee",
-                                           help_text="`me`: hồ sơ được phân công cho chính người gọi")
-    overdue = django_filters.ChoiceFilter(choices=[("true", "true"), ("false", "false")], method="filter_overdue",
-                                          help_text="true: đang giải quyết và đã quá hạn trả; false: ngược lại")
+    assignee = django_filters.ChoiceFilter(
+        choices=[("me", "me")], method="filter_assignee", help_text="`me`: hồ sơ được phân công cho chính người gọi"
+    )
+    overdue = django_filters.ChoiceFilter(
+        choices=[("true", "true"), ("false", "false")],
+        method="filter_overdue",
+        help_text="true: đang giải quyết và đã quá hạn trả; false: ngược lại",
+    )
     due_before = Moment(field_name="due_at", lookup_expr="lt", help_text="Hạn trả trước thời điểm này (ISO 8601)")
     due_after = Moment(field_name="due_at", lookup_expr="gte", help_text="Hạn trả từ thời điểm này (ISO 8601)")
-    received_before = Moment(field_name="received_at", lookup_expr="lt",
-                             help_text="Tiếp nhận trước thời điểm này (ISO 8601)")
-    received_after = Moment(field_name="received_at", lookup_expr="gte",
-                            help_text="Tiếp nhận từ thời điểm này (ISO 8601)")
+    received_before = Moment(
+        field_name="received_at", lookup_expr="lt", help_text="Tiếp nhận trước thời điểm này (ISO 8601)"
+    )
+    received_after = Moment(
+        field_name="received_at", lookup_expr="gte", help_text="Tiếp nhận từ thời điểm này (ISO 8601)"
+    )
     q = AnyText(method="filter_q", help_text="Mã hồ sơ, tên người nộp hoặc số định danh")
-    ordering = StableOrdering(fields=ORDERINGS, help_text="Sắp xếp: due_at, received_at, created_at (dấu - để "
-                                                          "giảm dần)")
+    ordering = StableOrdering(
+        fields=ORDERINGS, help_text="Sắp xếp: due_at, received_at, created_at (dấu - để giảm dần)"
+    )
 
     class Meta:
         model = Dossier
@@ -151,5 +160,6 @@ class DossierFilter(django_filters.FilterSet):
             return queryset
         if "\x00" in value:
             return queryset.none()
-        return queryset.filter(Q(code__icontains=value) | Q(applicant_name__icontains=value)
-                               | Q(applicant_id_number=value))
+        return queryset.filter(
+            Q(code__icontains=value) | Q(applicant_name__icontains=value) | Q(applicant_id_number=value)
+        )

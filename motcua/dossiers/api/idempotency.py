@@ -7,6 +7,7 @@ method or path gets 422. A failed call changed nothing and stores nothing: its r
 Two concurrent calls with one key: the later one fails (its insert collides on (user, key), or the state has moved
 on), its work is rolled back, and it answers with the stored first answer.
 """
+
 import json
 from functools import wraps
 
@@ -23,15 +24,21 @@ HEADER = "Idempotency-Key"
 MAX_KEY = 200
 
 PARAMETER = OpenApiParameter(
-    HEADER, {"type": "string", "maxLength": MAX_KEY}, OpenApiParameter.HEADER, required=False,
+    HEADER,
+    {"type": "string", "maxLength": MAX_KEY},
+    OpenApiParameter.HEADER,
+    required=False,
     description="Khóa duy nhất do bên gọi sinh ra (ví dụ UUID) để gửi lại an toàn: gửi lại cùng khóa nhận lại đúng "
-                "kết quả lần đầu mà không thay đổi gì thêm. Tối đa 200 ký tự.")
+    "kết quả lần đầu mà không thay đổi gì thêm. Tối đa 200 ký tự.",
+)
 
 
 def _replay(record: IdempotencyRecord, method_path: str) -> Response:
     if record.method_path != method_path:
-        raise KeyReused(f"Khóa {HEADER} này đã được dùng cho một yêu cầu khác ({record.method_path}); mỗi thao tác "
-                        "cần một khóa mới.")
+        raise KeyReused(
+            f"Khóa {HEADER} này đã được dùng cho một yêu cầu khác ({record.method_path}); mỗi thao tác "
+            "cần một khóa mới."
+        )
     response = Response(record.body, status=record.status_code)
     response["Idempotent-Replayed"] = "true"
     return response
@@ -60,8 +67,9 @@ def idempotent(handler):
                 response = handler(view, request, *args, **kwargs)
                 if 200 <= response.status_code < 300:
                     body = json.loads(JSONRenderer().render(response.data) or b"null")
-                    IdempotencyRecord.objects.create(key=key, user=request.user, method_path=method_path,
-                                                     status_code=response.status_code, body=body)
+                    IdempotencyRecord.objects.create(
+                        key=key, user=request.user, method_path=method_path, status_code=response.status_code, body=body
+                    )
         except Exception:  # e.g. IntegrityError or 409: a concurrent call with this key may have committed first
             record = _stored(request.user, key)  # everything done here was rolled back
             if record is None:

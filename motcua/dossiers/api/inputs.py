@@ -5,6 +5,7 @@ required-document lines, and the request bodies and parsers a view documents.
 Split from `actions.py` (issue 13): the lifecycle actions there and the registration in `registration.py` are built
 of these; neither should have to import the other.
 """
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -121,8 +122,11 @@ def request_schema(serializer: type[Input]):
     where the files are; the JSON body has no `files` nor `file_lines` (JSON cannot carry a file)."""
     if not carries_files(serializer):
         return serializer
-    as_json = type(f"{serializer.__name__}Json", (serializer,), {"files": None, "file_lines": None,
-                                                                   "__module__": serializer.__module__})
+    as_json = type(
+        f"{serializer.__name__}Json",
+        (serializer,),
+        {"files": None, "file_lines": None, "__module__": serializer.__module__},
+    )
     return {"application/json": as_json, "multipart/form-data": serializer}
 
 
@@ -145,18 +149,28 @@ def check_uploads(uploads) -> list:
 def pair_with_lines(version, uploads: list, line_ids: list[int]) -> list[tuple]:
     """(required-document line, file) pairs: `file_lines[i]` names the line of `files[i]`."""
     if len(line_ids) != len(uploads):
-        raise serializers.ValidationError({"file_lines": ["Mỗi tệp cần đúng một mã thành phần hồ sơ: file_lines "
-                                                          "phải có cùng số phần tử và cùng thứ tự với files."]})
+        raise serializers.ValidationError(
+            {
+                "file_lines": [
+                    "Mỗi tệp cần đúng một mã thành phần hồ sơ: file_lines "
+                    "phải có cùng số phần tử và cùng thứ tự với files."
+                ]
+            }
+        )
     lines = {line.pk: line for line in version.documents.filter(pk__in=line_ids)}
     unknown = [str(pk) for pk in line_ids if pk not in lines]
     if unknown:
-        raise serializers.ValidationError({"file_lines": [f"Thành phần hồ sơ {', '.join(unknown)} không thuộc thủ "
-                                                          "tục (phiên bản) của hồ sơ này."]})
+        raise serializers.ValidationError(
+            {"file_lines": [f"Thành phần hồ sơ {', '.join(unknown)} không thuộc thủ tục (phiên bản) của hồ sơ này."]}
+        )
     return [(lines[pk], upload) for pk, upload in zip(line_ids, uploads, strict=True)]
 
 
 def reasons_field():
     return serializers.DictField(
-        child=text(500), required=False, default=dict,
-        help_text="Lý do không áp dụng, theo mã thành phần hồ sơ ({\"12\": \"…\"}): bắt buộc với giấy tờ danh mục ghi là "
-                  "bắt buộc")
+        child=text(500),
+        required=False,
+        default=dict,
+        help_text='Lý do không áp dụng, theo mã thành phần hồ sơ ({"12": "…"}): bắt buộc với giấy tờ danh mục ghi là '
+        "bắt buộc",
+    )

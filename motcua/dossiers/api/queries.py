@@ -1,4 +1,5 @@
 """The querysets behind the API: what a caller may see, loaded with everything its serializer reads (no N+1)."""
+
 from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
@@ -11,8 +12,11 @@ SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_a
 
 def summaries(user):
     """The dossiers `user` may see, newest first, with what a list row shows."""
-    return (permissions.visible_dossiers(Dossier.objects.all(), user).select_related(*SUMMARY_RELATED)
-            .order_by("-created_at", "-pk"))
+    return (
+        permissions.visible_dossiers(Dossier.objects.all(), user)
+        .select_related(*SUMMARY_RELATED)
+        .order_by("-created_at", "-pk")
+    )
 
 
 def details():

@@ -4,6 +4,7 @@ enters a dossier at the desk (any channel, or online on the applicant's behalf: 
 Files come as multipart `files`, each tied to a required-document line by `file_lines` (same order). The applicant's
 fields are checked by `lifecycle.register` itself (one rule, one Vietnamese message, whichever door is used).
 """
+
 from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -14,11 +15,23 @@ from .. import lifecycle, permissions
 from ..lifecycle.intake import APPLICANT_FIELDS
 from ..models import Dossier
 from ..states import Channel
-from .inputs import (Boolean, Input, Integer, Text, agency_field, check_uploads, pair_with_lines, reasons_field, text,
-                     upload_list)
+from .inputs import (
+    Boolean,
+    Input,
+    Integer,
+    Text,
+    agency_field,
+    check_uploads,
+    pair_with_lines,
+    reasons_field,
+    text,
+    upload_list,
+)
 
-STAFF_ONLY = ("Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập được hồ sơ tại quầy, qua bưu chính hoặc nộp thay; "
-              "tài khoản cán bộ không tự nộp hồ sơ trực tuyến.")
+STAFF_ONLY = (
+    "Chỉ cán bộ Một cửa của nơi tiếp nhận mới nhập được hồ sơ tại quầy, qua bưu chính hoặc nộp thay; "
+    "tài khoản cán bộ không tự nộp hồ sơ trực tuyến."
+)
 
 
 def has_nul(value) -> bool:
@@ -39,12 +52,17 @@ class FormData(serializers.JSONField):
 class Registration(Input):
     procedure = Text(max_length=40, help_text="Mã thủ tục (đang công khai)")
     receiving_agency = agency_field(help_text="Mã định danh nơi tiếp nhận")
-    processing_agency = agency_field(required=False, allow_null=True, default=None,
-                                     help_text="Cơ quan giải quyết, khi thủ tục do nhiều cơ quan giải quyết")
+    processing_agency = agency_field(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Cơ quan giải quyết, khi thủ tục do nhiều cơ quan giải quyết",
+    )
     channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.ONLINE)
     assisted = Boolean(default=False, help_text="Cán bộ Một cửa nộp thay (hỗ trợ tại quầy)")
-    applicant_kind = serializers.ChoiceField(choices=Dossier.ApplicantKind.choices,
-                                             default=Dossier.ApplicantKind.CITIZEN)
+    applicant_kind = serializers.ChoiceField(
+        choices=Dossier.ApplicantKind.choices, default=Dossier.ApplicantKind.CITIZEN
+    )
     applicant_name = text(200, required=False, help_text="Họ tên người có yêu cầu hoặc tên tổ chức")
     applicant_id_number = text(20, required=False, help_text="Số định danh cá nhân (12 chữ số)")
     applicant_birth_date = serializers.DateField(required=False, allow_null=True)
@@ -58,11 +76,16 @@ class Registration(Input):
     proxy_phone = text(20, required=False)
     form_data = FormData(required=False, default=dict, help_text="Dữ liệu tờ khai điện tử (đối tượng JSON)")
     files = upload_list("Tệp thành phần hồ sơ (multipart/form-data), PDF/JPEG/PNG")
-    file_lines = serializers.ListField(child=Integer(min_value=1), default=list,
-                                       help_text="Mã thành phần hồ sơ (id) của từng tệp, cùng thứ tự với files")
-    not_applicable = serializers.ListField(child=Integer(min_value=1), default=list,
-                                           help_text="Mã các thành phần hồ sơ không áp dụng với người nộp (giấy tờ "
-                                                     "danh mục ghi là bắt buộc: kèm lý do)")
+    file_lines = serializers.ListField(
+        child=Integer(min_value=1),
+        default=list,
+        help_text="Mã thành phần hồ sơ (id) của từng tệp, cùng thứ tự với files",
+    )
+    not_applicable = serializers.ListField(
+        child=Integer(min_value=1),
+        default=list,
+        help_text="Mã các thành phần hồ sơ không áp dụng với người nộp (giấy tờ danh mục ghi là bắt buộc: kèm lý do)",
+    )
     not_applicable_reasons = reasons_field()
 
     def validate_procedure(self, code):
@@ -92,16 +115,29 @@ class Registration(Input):
         applicant_user = None
         if not permissions.can_act_at(actor, receiving, {permissions.COUNTER}):
             # Online self-service: a citizen or business account, for itself, never a staff account.
-            if actor.kind == actor.Kind.STAFF or permissions.roles_of(actor) or data["assisted"] \
-                    or data["channel"] != Channel.ONLINE:
+            if (
+                actor.kind == actor.Kind.STAFF
+                or permissions.roles_of(actor)
+                or data["assisted"]
+                or data["channel"] != Channel.ONLINE
+            ):
                 raise PermissionDenied(STAFF_ONLY)
             applicant_user = actor
             self._own_identity(actor, applicant)
         return lifecycle.register(
-            actor=actor, version=data["procedure"], receiving_agency=receiving, applicant=applicant,
-            channel=data["channel"], form_data=data["form_data"], uploads=data["uploads"],
-            processing_agency=data["processing_agency"], applicant_user=applicant_user, assisted=data["assisted"],
-            not_applicable=data["not_applicable"], not_applicable_reasons=data["not_applicable_reasons"])
+            actor=actor,
+            version=data["procedure"],
+            receiving_agency=receiving,
+            applicant=applicant,
+            channel=data["channel"],
+            form_data=data["form_data"],
+            uploads=data["uploads"],
+            processing_agency=data["processing_agency"],
+            applicant_user=applicant_user,
+            assisted=data["assisted"],
+            not_applicable=data["not_applicable"],
+            not_applicable_reasons=data["not_applicable_reasons"],
+        )
 
     @staticmethod
     def _own_identity(actor, applicant: dict) -> None:
@@ -110,7 +146,12 @@ class Registration(Input):
             return
         given = applicant.get("applicant_id_number") or actor.id_number
         if given != actor.id_number:
-            raise serializers.ValidationError({"applicant_id_number": [
-                "Nộp trực tuyến chỉ cho chính mình: số định danh phải là số định danh của tài khoản đang đăng "
-                "nhập."]})
+            raise serializers.ValidationError(
+                {
+                    "applicant_id_number": [
+                        "Nộp trực tuyến chỉ cho chính mình: số định danh phải là số định danh của tài khoản đang đăng "
+                        "nhập."
+                    ]
+                }
+            )
         applicant["applicant_id_number"] = given

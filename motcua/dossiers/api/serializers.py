@@ -3,6 +3,7 @@ actions), the history and the documents. Read-only: inputs live in `actions.py` 
 
 Every serializer here reads only what `queries.py` loads with the dossier, so a page costs a fixed number of queries.
 """
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -47,10 +48,32 @@ class DossierSummary(serializers.ModelSerializer):
 
     class Meta:
         model = Dossier
-        fields = ["code", "url", "procedure", "procedure_name", "channel", "state", "state_label", "national_status",
-                  "national_status_label", "payment_status", "delivery_status", "applicant_kind", "applicant_name",
-                  "receiving_agency", "processing_agency", "lead_agency", "assignee", "submitted_at", "received_at",
-                  "due_at", "finished_at", "returned_at", "outcome", "overdue"]
+        fields = [
+            "code",
+            "url",
+            "procedure",
+            "procedure_name",
+            "channel",
+            "state",
+            "state_label",
+            "national_status",
+            "national_status_label",
+            "payment_status",
+            "delivery_status",
+            "applicant_kind",
+            "applicant_name",
+            "receiving_agency",
+            "processing_agency",
+            "lead_agency",
+            "assignee",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "finished_at",
+            "returned_at",
+            "outcome",
+            "overdue",
+        ]
         read_only_fields = fields
 
     def get_url(self, dossier) -> str:
@@ -68,16 +91,31 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Document
-        fields = ["id", "kind", "requirement", "name", "content_type", "size", "sha256", "digitised",
-                  "paper_originals", "paper_copies", "created_at", "download"]
+        fields = [
+            "id",
+            "kind",
+            "requirement",
+            "name",
+            "content_type",
+            "size",
+            "sha256",
+            "digitised",
+            "paper_originals",
+            "paper_copies",
+            "created_at",
+            "download",
+        ]
         read_only_fields = fields
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_download(self, document) -> str | None:
         if not document.file:
             return None
-        return reverse(f"{NAMESPACE}:document-file", request=self.context.get("request"),
-                       kwargs={"code": document.dossier.code, "pk": document.pk})
+        return reverse(
+            f"{NAMESPACE}:document-file",
+            request=self.context.get("request"),
+            kwargs={"code": document.dossier.code, "pk": document.pk},
+        )
 
 
 class StepSerializer(serializers.ModelSerializer):
@@ -89,8 +127,19 @@ class StepSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Step
-        fields = ["kind", "kind_label", "agency", "agency_name", "assignee", "note", "started_at", "deadline",
-                  "finished_at", "outcome", "is_lead"]
+        fields = [
+            "kind",
+            "kind_label",
+            "agency",
+            "agency_name",
+            "assignee",
+            "note",
+            "started_at",
+            "deadline",
+            "finished_at",
+            "outcome",
+            "is_lead",
+        ]
         read_only_fields = fields
 
 
@@ -100,20 +149,46 @@ class DossierDetail(DossierSummary):
     procedure_version = serializers.IntegerField(source="procedure_version.number", read_only=True)
     documents = DocumentSerializer(many=True, read_only=True)
     steps = StepSerializer(many=True, read_only=True)
-    actions = serializers.SerializerMethodField(help_text="Các thao tác người gọi được làm ngay bây giờ "
-                                                          "(POST …/actions/<thao tác>/)")
-    applicant_email = serializers.EmailField(read_only=True, allow_blank=True,
-                                             help_text="Thư điện tử của người nộp; chuỗi rỗng khi không khai")
+    actions = serializers.SerializerMethodField(
+        help_text="Các thao tác người gọi được làm ngay bây giờ (POST …/actions/<thao tác>/)"
+    )
+    applicant_email = serializers.EmailField(
+        read_only=True, allow_blank=True, help_text="Thư điện tử của người nộp; chuỗi rỗng khi không khai"
+    )
     stats_outcome = outcome_field("Kết quả theo cách tính của Quyết định 766; chuỗi rỗng khi chưa xử lý xong")
 
     class Meta(DossierSummary.Meta):
         fields = DossierSummary.Meta.fields + [
-            "procedure_version", "summary", "form_data", "fee_total", "applicant_id_number", "applicant_birth_date",
-            "applicant_address", "applicant_phone", "applicant_email", "organisation_tax_code",
-            "organisation_representative", "proxy_name", "proxy_id_number", "proxy_phone", "clock_started_at",
-            "first_due_at", "stats_due_at", "paused_at", "stats_outcome", "supplement_count", "extended",
-            "late_for_stats", "result_summary", "event_count", "created_at", "updated_at", "documents", "steps",
-            "actions"]
+            "procedure_version",
+            "summary",
+            "form_data",
+            "fee_total",
+            "applicant_id_number",
+            "applicant_birth_date",
+            "applicant_address",
+            "applicant_phone",
+            "applicant_email",
+            "organisation_tax_code",
+            "organisation_representative",
+            "proxy_name",
+            "proxy_id_number",
+            "proxy_phone",
+            "clock_started_at",
+            "first_due_at",
+            "stats_due_at",
+            "paused_at",
+            "stats_outcome",
+            "supplement_count",
+            "extended",
+            "late_for_stats",
+            "result_summary",
+            "event_count",
+            "created_at",
+            "updated_at",
+            "documents",
+            "steps",
+            "actions",
+        ]
         read_only_fields = fields
 
     def get_actions(self, dossier) -> list[str]:
@@ -130,8 +205,23 @@ class EventSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Event
-        fields = ["seq", "kind", "label", "at", "actor_name", "from_agency", "to_agency", "from_state", "to_state",
-                  "note", "data", "step_deadline", "step_outcome", "prev_hash", "hash"]
+        fields = [
+            "seq",
+            "kind",
+            "label",
+            "at",
+            "actor_name",
+            "from_agency",
+            "to_agency",
+            "from_state",
+            "to_state",
+            "note",
+            "data",
+            "step_deadline",
+            "step_outcome",
+            "prev_hash",
+            "hash",
+        ]
         read_only_fields = fields
 
     def get_label(self, event) -> str:

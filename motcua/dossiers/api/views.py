@@ -9,8 +9,13 @@ import re
 
 from django.urls import Resolver404, resolve
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import (OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view,
-                                   inline_serializer)
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -22,11 +27,11 @@ from rest_framework.views import APIView
 from .. import files, permissions, transitions
 from ..models import Document, Event
 from . import queries
-from .inputs import Input, parsers, request_schema
 from .errors import VietnameseErrors
 from .filters import DossierFilter, Filters, or_blank
 from .idempotency import PARAMETER as IDEMPOTENCY_KEY
 from .idempotency import idempotent
+from .inputs import Input, parsers, request_schema
 from .registration import Registration
 from .serializers import NAMESPACE, DocumentSerializer, DossierDetail, DossierSummary, EventSerializer
 
@@ -36,24 +41,36 @@ MESSAGES = {"type": "array", "items": {"type": "string"}}
 # DRF's 400 body: {field: [messages]}; errors without a field under non_field_errors; a list field's errors by
 # index ({"items": {"0": {"reason": [...]}}}), so a value is either a list of messages or an object of them.
 FIELD_ERRORS = OpenApiResponse(
-    {"type": "object", "minProperties": 1,
-     "properties": {"non_field_errors": {**MESSAGES, "description": "Lỗi chung, không thuộc trường nào"}},
-     "additionalProperties": {"oneOf": [MESSAGES, {"type": "object", "description": "Lỗi của từng phần tử: theo "
-                                                                                    "chỉ số hoặc tên trường con"}]}},
+    {
+        "type": "object",
+        "minProperties": 1,
+        "properties": {"non_field_errors": {**MESSAGES, "description": "Lỗi chung, không thuộc trường nào"}},
+        "additionalProperties": {
+            "oneOf": [
+                MESSAGES,
+                {"type": "object", "description": "Lỗi của từng phần tử: theo chỉ số hoặc tên trường con"},
+            ]
+        },
+    },
     description="Dữ liệu không hợp lệ: {tên trường: [thông báo]}; lỗi chung nằm ở non_field_errors; lỗi của phần tử "
-                "trong danh sách: {tên trường: {chỉ số: …}}")
+    "trong danh sách: {tên trường: {chỉ số: …}}",
+)
 ERRORS = {
     400: FIELD_ERRORS,
     401: OpenApiResponse(ERROR, description="Chưa xác thực"),
     403: OpenApiResponse(ERROR, description="Không có quyền (hoặc thiếu mã CSRF khi dùng phiên đăng nhập)"),
     404: OpenApiResponse(ERROR, description="Không có hồ sơ này, hoặc người gọi không được xem"),
     409: OpenApiResponse(ERROR, description="Thao tác không được phép ở trạng thái hiện tại của hồ sơ"),
-    415: OpenApiResponse(ERROR, description="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng application/json "
-                                            "(multipart/form-data khi gửi kèm tệp)"),
+    415: OpenApiResponse(
+        ERROR,
+        description="Kiểu dữ liệu gửi lên không được hỗ trợ: dùng application/json "
+        "(multipart/form-data khi gửi kèm tệp)",
+    ),
     422: OpenApiResponse(ERROR, description="Khóa Idempotency-Key đã dùng cho một yêu cầu khác"),
 }
-PAGE_NOT_FOUND = OpenApiResponse(ERROR, description="Không có hồ sơ này (hoặc người gọi không được xem), hoặc số "
-                                                    "trang vượt quá số trang hiện có")
+PAGE_NOT_FOUND = OpenApiResponse(
+    ERROR, description="Không có hồ sơ này (hoặc người gọi không được xem), hoặc số trang vượt quá số trang hiện có"
+)
 
 
 # Every stored file was checked by content on the way in (files.SIGNATURES), and is served with that type.
@@ -78,18 +95,27 @@ class Pages(PageNumberPagination):
         if raw == "":
             return self.page_size
         if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError({self.page_size_query_param: [
-                f"Số hồ sơ mỗi trang phải là số nguyên từ 1 đến {self.max_page_size}."]})
+            raise ValidationError(
+                {self.page_size_query_param: [f"Số hồ sơ mỗi trang phải là số nguyên từ 1 đến {self.max_page_size}."]}
+            )
         return int(raw)
 
     def get_schema_operation_parameters(self, view):
         return [
-            {"name": self.page_query_param, "in": "query", "required": False,
-             "description": "Số trang, từ 1; quá số trang hiện có: 404",
-             "schema": or_blank({"type": "integer", "minimum": 1})},
-            {"name": self.page_size_query_param, "in": "query", "required": False,
-             "description": f"Số dòng mỗi trang, 1-{self.max_page_size}; mặc định {self.page_size}",
-             "schema": or_blank({"type": "integer", "minimum": 1, "maximum": self.max_page_size})},
+            {
+                "name": self.page_query_param,
+                "in": "query",
+                "required": False,
+                "description": "Số trang, từ 1; quá số trang hiện có: 404",
+                "schema": or_blank({"type": "integer", "minimum": 1}),
+            },
+            {
+                "name": self.page_size_query_param,
+                "in": "query",
+                "required": False,
+                "description": f"Số dòng mỗi trang, 1-{self.max_page_size}; mặc định {self.page_size}",
+                "schema": or_blank({"type": "integer", "minimum": 1, "maximum": self.max_page_size}),
+            },
         ]
 
 
@@ -104,10 +130,16 @@ def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=No
     return Response(DossierDetail(fresh, context={"request": request}).data, status=status_code, headers=headers)
 
 
-@extend_schema_view(get=extend_schema(responses={
-    200: DossierSummary(many=True), **errors(401),
-    400: OpenApiResponse(FIELD_ERRORS.response, description="Tham số lọc không hợp lệ: {tham số: [thông báo]}"),
-    404: OpenApiResponse(ERROR, description="Số trang vượt quá số trang hiện có")}))
+@extend_schema_view(
+    get=extend_schema(
+        responses={
+            200: DossierSummary(many=True),
+            **errors(401),
+            400: OpenApiResponse(FIELD_ERRORS.response, description="Tham số lọc không hợp lệ: {tham số: [thông báo]}"),
+            404: OpenApiResponse(ERROR, description="Số trang vượt quá số trang hiện có"),
+        }
+    )
+)
 @extend_schema(tags=["Hồ sơ"])
 class DossierList(Base, generics.ListAPIView):
     """Danh sách hồ sơ người gọi được xem, lọc và sắp xếp trong SQL."""
@@ -120,8 +152,12 @@ class DossierList(Base, generics.ListAPIView):
     def get_queryset(self):
         return queries.summaries(self.request.user)
 
-    @extend_schema(summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)", request=request_schema(Registration),
-                   parameters=[IDEMPOTENCY_KEY], responses={201: DossierDetail, **errors(400, 401, 403, 415, 422)})
+    @extend_schema(
+        summary="Đăng ký hồ sơ (trực tuyến hoặc tại quầy)",
+        request=request_schema(Registration),
+        parameters=[IDEMPOTENCY_KEY],
+        responses={201: DossierDetail, **errors(400, 401, 403, 415, 422)},
+    )
     @idempotent
     def post(self, request):
         serializer = Registration(data=request.data, context={"request": request})
@@ -148,8 +184,11 @@ class DossierScoped(Base, generics.ListAPIView):
         return self._dossier
 
 
-@extend_schema(tags=["Hồ sơ"], parameters=[CODE],
-               responses={200: EventSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND})
+@extend_schema(
+    tags=["Hồ sơ"],
+    parameters=[CODE],
+    responses={200: EventSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND},
+)
 class DossierEvents(DossierScoped):
     """Nhật ký hồ sơ (chuỗi sự kiện có mã băm), theo thứ tự."""
 
@@ -161,8 +200,11 @@ class DossierEvents(DossierScoped):
         return self.dossier().events.select_related("from_agency", "to_agency").order_by("seq")
 
 
-@extend_schema(tags=["Hồ sơ"], parameters=[CODE],
-               responses={200: DocumentSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND})
+@extend_schema(
+    tags=["Hồ sơ"],
+    parameters=[CODE],
+    responses={200: DocumentSerializer(many=True), **errors(400, 401), 404: PAGE_NOT_FOUND},
+)
 class DossierDocuments(DossierScoped):
     """Giấy tờ của hồ sơ: thành phần hồ sơ và kết quả, kèm SHA-256 và địa chỉ tải tệp."""
 
@@ -174,11 +216,19 @@ class DossierDocuments(DossierScoped):
         return self.dossier().documents.order_by("kind", "id")
 
 
-@extend_schema(tags=["Hồ sơ"], summary="Tải tệp giấy tờ", parameters=[CODE],
-               responses={**{(200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=FILE_TYPES)
-                             for media_type in DOWNLOAD_TYPES},
-                          **errors(401), 404: OpenApiResponse(ERROR, description="Không có hồ sơ hoặc giấy tờ "
-                                                                                 "này, hoặc giấy tờ chỉ có bản giấy")})
+@extend_schema(
+    tags=["Hồ sơ"],
+    summary="Tải tệp giấy tờ",
+    parameters=[CODE],
+    responses={
+        **{
+            (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description=FILE_TYPES)
+            for media_type in DOWNLOAD_TYPES
+        },
+        **errors(401),
+        404: OpenApiResponse(ERROR, description="Không có hồ sơ hoặc giấy tờ này, hoặc giấy tờ chỉ có bản giấy"),
+    },
+)
 class DocumentFile(Base, APIView):
     """The stored file, as an attachment, with its SHA-256 (`Repr-Digest`); never rendered by the browser."""
 
@@ -219,13 +269,26 @@ class ActionView(Base, generics.GenericAPIView):
 
 def action_view(name: str, serializer: type[Input]):
     """The endpoint of one action, with its own request schema in the OpenAPI document."""
-    view = type(f"{serializer.__name__}Action", (ActionView,), {
-        "lifecycle_action": name, "serializer_class": serializer, "parser_classes": parsers(serializer),
-        "__doc__": f"{transitions.ACTION_LABELS[name]} (lifecycle.{name}). Trả về hồ sơ sau thao tác."})
-    return extend_schema_view(post=extend_schema(
-        tags=["Thao tác trên hồ sơ"], summary=transitions.ACTION_LABELS[name], operation_id=f"dossier_action_{name}",
-        parameters=[CODE, IDEMPOTENCY_KEY], request=request_schema(serializer),
-        responses={200: DossierDetail, **errors(400, 401, 403, 404, 409, 415, 422)}))(view)
+    view = type(
+        f"{serializer.__name__}Action",
+        (ActionView,),
+        {
+            "lifecycle_action": name,
+            "serializer_class": serializer,
+            "parser_classes": parsers(serializer),
+            "__doc__": f"{transitions.ACTION_LABELS[name]} (lifecycle.{name}). Trả về hồ sơ sau thao tác.",
+        },
+    )
+    return extend_schema_view(
+        post=extend_schema(
+            tags=["Thao tác trên hồ sơ"],
+            summary=transitions.ACTION_LABELS[name],
+            operation_id=f"dossier_action_{name}",
+            parameters=[CODE, IDEMPOTENCY_KEY],
+            request=request_schema(serializer),
+            responses={200: DossierDetail, **errors(400, 401, 403, 404, 409, 415, 422)},
+        )
+    )(view)
 
 
 @extend_schema(exclude=True)

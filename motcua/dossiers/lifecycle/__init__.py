@@ -2,18 +2,59 @@
 
 Views, API viewsets, admin actions and commands call these; none sets `state` itself.
 """
-from .intake import (answer_desk_supplement, check_applicant, competent_agency, desk_refuse, desk_supplement,
-                     receive, register)
-from .processing import (answer_consultation, approve, assign, complete_step, confirm_payment, consult, extend,
-                         forward, request_payment, request_supplement, resubmit, return_for_rework,
-                         submit_for_approval)
+
+from .intake import (
+    answer_desk_supplement,
+    check_applicant,
+    competent_agency,
+    desk_refuse,
+    desk_supplement,
+    receive,
+    register,
+)
 from .payments import record_online_payment
+from .processing import (
+    answer_consultation,
+    approve,
+    assign,
+    complete_step,
+    confirm_payment,
+    consult,
+    extend,
+    forward,
+    request_payment,
+    request_supplement,
+    resubmit,
+    return_for_rework,
+    submit_for_approval,
+)
 from .results import issue_result, refuse, return_result, stop, withdraw
 
 __all__ = [
-    "answer_consultation", "answer_desk_supplement", "approve", "assign", "check_applicant", "competent_agency",
+    "answer_consultation",
+    "answer_desk_supplement",
+    "approve",
+    "assign",
+    "check_applicant",
+    "competent_agency",
     "complete_step",
-    "confirm_payment", "consult", "desk_refuse", "desk_supplement", "extend", "forward", "issue_result", "receive",
-    "record_online_payment", "refuse", "register", "request_payment", "request_supplement", "resubmit",
-    "return_for_rework", "return_result", "stop", "submit_for_approval", "withdraw",
+    "confirm_payment",
+    "consult",
+    "desk_refuse",
+    "desk_supplement",
+    "extend",
+    "forward",
+    "issue_result",
+    "receive",
+    "record_online_payment",
+    "refuse",
+    "register",
+    "request_payment",
+    "request_supplement",
+    "resubmit",
+    "return_for_rework",
+    "return_result",
+    "stop",
+    "submit_for_approval",
+    "withdraw",
 ]

@@ -1,4 +1,5 @@
 """Shared steps of every lifecycle action: load and lock, check, record the event, open and close steps."""
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -26,8 +27,18 @@ def lock(dossier_id: int, action: str) -> tuple[Dossier, str | None]:
     return dossier, transitions.require(action, dossier.state)
 
 
-def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", data=None, to_agency=None,
-           step: Step | None = None) -> Event:
+def record(
+    dossier: Dossier,
+    kind: str,
+    actor,
+    at,
+    *,
+    to_state=None,
+    note="",
+    data=None,
+    to_agency=None,
+    step: Step | None = None,
+) -> Event:
     """Move to `to_state` (if given), append the event, save the dossier and publish the event: its subscribers
     (the figures, the citizen's data store, the applicant's notices: see `happened.subscribers(Event)`) run here, in
     the action's transaction."""
@@ -35,18 +46,36 @@ def record(dossier: Dossier, kind: str, actor, at, *, to_state=None, note="", da
     if to_state:
         dossier.state = to_state
     dossier.national_status = NATIONAL_STATUS[dossier.state]
-    event = events.append(dossier, kind=kind, at=at, actor=actor, from_state=from_state, to_state=dossier.state,
-                          from_agency=step.agency if step else dossier.processing_agency, to_agency=to_agency,
-                          note=note, data=data, step_deadline=step.deadline if step else None,
-                          step_outcome=step.outcome if step else "")
+    event = events.append(
+        dossier,
+        kind=kind,
+        at=at,
+        actor=actor,
+        from_state=from_state,
+        to_state=dossier.state,
+        from_agency=step.agency if step else dossier.processing_agency,
+        to_agency=to_agency,
+        note=note,
+        data=data,
+        step_deadline=step.deadline if step else None,
+        step_outcome=step.outcome if step else "",
+    )
     dossier.save()
     happened.publish(event)
     return event
 
 
 def open_step(dossier, kind, agency, at, deadline, assignee=None, note="", is_lead=False) -> Step:
-    return Step.objects.create(dossier=dossier, kind=kind, agency=agency, started_at=at, deadline=deadline,
-                               assignee=assignee, note=note, is_lead=is_lead)
+    return Step.objects.create(
+        dossier=dossier,
+        kind=kind,
+        agency=agency,
+        started_at=at,
+        deadline=deadline,
+        assignee=assignee,
+        note=note,
+        is_lead=is_lead,
+    )
 
 
 def close_steps(dossier, at, **filters) -> list[Step]:
@@ -80,23 +109,37 @@ def supplement_items(items) -> list[dict]:
 
 def new_supplement(dossier, actor, at, items, note, at_desk, approved_by=None) -> SupplementRequest:
     number = dossier.supplement_requests.count() + 1
-    return SupplementRequest.objects.create(dossier=dossier, number=number, at_desk=at_desk, items=items, note=note,
-                                            requested_by=actor, approved_by=approved_by, requested_at=at)
+    return SupplementRequest.objects.create(
+        dossier=dossier,
+        number=number,
+        at_desk=at_desk,
+        items=items,
+        note=note,
+        requested_by=actor,
+        approved_by=approved_by,
+        requested_at=at,
+    )
 
 
 def check_uploads(uploads) -> list[tuple]:
     """(line, upload, reused, content, content type) for each (required-document line, upload[, reused]);
     every file is read and checked here, before anything is written, so one bad file stores nothing."""
-    return [(line, upload, bool(reused and reused[0]),
-             *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
-            for line, upload, *reused in uploads]
+    return [
+        (line, upload, bool(reused and reused[0]), *files.read_checked(upload, f"Tệp “{getattr(upload, 'name', '')}”"))
+        for line, upload, *reused in uploads
+    ]
 
 
 def store_inputs(dossier, actor, checked) -> None:
     """The checked uploads as the dossier's input documents, each with its SHA-256."""
     for line, upload, reused, content, kind in checked:
-        document = Document(dossier=dossier, requirement=line,
-                            name=line.name if line else files.display_name(upload.name),
-                            uploaded_by=actor, digitised=True, reused=reused)
+        document = Document(
+            dossier=dossier,
+            requirement=line,
+            name=line.name if line else files.display_name(upload.name),
+            uploaded_by=actor,
+            digitised=True,
+            reused=reused,
+        )
         files.store(document, content, upload.name, kind)
         document.save()

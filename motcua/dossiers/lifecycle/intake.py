@@ -1,4 +1,5 @@
 """Intake at the desk or online: register, receive, supplement request before receipt, refusal at the desk."""
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -6,18 +7,44 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.catalog.fees import fee_due
-from motcua.vntext.validators import (validate_email_address, validate_id_number, validate_organisation_name,
-                                      validate_person_name, validate_phone)
+from motcua.vntext.validators import (
+    validate_email_address,
+    validate_id_number,
+    validate_organisation_name,
+    validate_person_name,
+    validate_phone,
+)
 
 from .. import codes, completeness, permissions, timing
 from ..models import Document, Dossier, Step, SupplementRequest
 from ..states import PaymentStatus
-from .core import (check_uploads, close_steps, load, new_supplement, now, open_step, record, share, store_inputs,
-                   supplement_items)
+from .core import (
+    check_uploads,
+    close_steps,
+    load,
+    new_supplement,
+    now,
+    open_step,
+    record,
+    share,
+    store_inputs,
+    supplement_items,
+)
 
-APPLICANT_FIELDS = ["applicant_kind", "applicant_name", "applicant_id_number", "applicant_birth_date",
-                    "applicant_address", "applicant_phone", "applicant_email", "organisation_tax_code",
-                    "organisation_representative", "proxy_name", "proxy_id_number", "proxy_phone"]
+APPLICANT_FIELDS = [
+    "applicant_kind",
+    "applicant_name",
+    "applicant_id_number",
+    "applicant_birth_date",
+    "applicant_address",
+    "applicant_phone",
+    "applicant_email",
+    "organisation_tax_code",
+    "organisation_representative",
+    "proxy_name",
+    "proxy_id_number",
+    "proxy_phone",
+]
 
 
 def check_applicant(applicant: dict) -> dict:
@@ -26,11 +53,16 @@ def check_applicant(applicant: dict) -> dict:
     organisation = applicant.get("applicant_kind") == "organisation"
     if not (applicant.get("applicant_name") or "").strip():
         errors["applicant_name"] = "Nhập họ tên hoặc tên tổ chức."
-    for field, check in (("applicant_name", validate_organisation_name if organisation else validate_person_name),
-                         ("proxy_name", validate_person_name), ("organisation_representative", validate_person_name),
-                         ("applicant_email", validate_email_address),
-                         ("applicant_id_number", validate_id_number), ("proxy_id_number", validate_id_number),
-                         ("applicant_phone", validate_phone), ("proxy_phone", validate_phone)):
+    for field, check in (
+        ("applicant_name", validate_organisation_name if organisation else validate_person_name),
+        ("proxy_name", validate_person_name),
+        ("organisation_representative", validate_person_name),
+        ("applicant_email", validate_email_address),
+        ("applicant_id_number", validate_id_number),
+        ("proxy_id_number", validate_id_number),
+        ("applicant_phone", validate_phone),
+        ("proxy_phone", validate_phone),
+    ):
         if applicant.get(field) and field not in errors:
             try:
                 check(applicant[field])
@@ -48,8 +80,9 @@ def competent_agency(version, receiving_agency: Agency, chosen: Agency | None = 
     competent = list(version.procedure.agencies.all())
     if chosen is not None:
         if competent and chosen not in competent:
-            raise ValidationError({"processing_agency": "Cơ quan được chọn không có thẩm quyền giải quyết thủ tục "
-                                                        "này."})
+            raise ValidationError(
+                {"processing_agency": "Cơ quan được chọn không có thẩm quyền giải quyết thủ tục này."}
+            )
         return chosen
     if receiving_agency in competent or not competent:
         return receiving_agency
@@ -62,9 +95,12 @@ def require_time_limit(version) -> None:
     """No dossier without a due moment: a version whose processing time was not read takes none, unless an
     official marked that the law sets no time limit (issue 10, docs/catalog.md)."""
     if not (version.states_time_limit or version.no_time_limit):
-        raise ValidationError("Thủ tục này chưa có thời hạn giải quyết trong danh mục nên chưa tiếp nhận hồ sơ được "
-                              "(không tính được ngày hẹn trả). Cán bộ quản trị danh mục cần bổ sung thời hạn, hoặc "
-                              "đánh dấu “pháp luật không quy định thời hạn giải quyết”.", code="no_time_limit")
+        raise ValidationError(
+            "Thủ tục này chưa có thời hạn giải quyết trong danh mục nên chưa tiếp nhận hồ sơ được "
+            "(không tính được ngày hẹn trả). Cán bộ quản trị danh mục cần bổ sung thời hạn, hoặc "
+            "đánh dấu “pháp luật không quy định thời hạn giải quyết”.",
+            code="no_time_limit",
+        )
 
 
 def _line_names(lines, ids) -> list[str]:
@@ -73,9 +109,22 @@ def _line_names(lines, ids) -> list[str]:
 
 
 @transaction.atomic
-def register(*, actor, version, receiving_agency: Agency, applicant: dict, channel: str, form_data=None,
-             uploads=(), processing_agency: Agency | None = None, applicant_user=None, assisted: bool = False,
-             not_applicable=(), not_applicable_reasons=None, at=None) -> Dossier:
+def register(
+    *,
+    actor,
+    version,
+    receiving_agency: Agency,
+    applicant: dict,
+    channel: str,
+    form_data=None,
+    uploads=(),
+    processing_agency: Agency | None = None,
+    applicant_user=None,
+    assisted: bool = False,
+    not_applicable=(),
+    not_applicable_reasons=None,
+    at=None,
+) -> Dossier:
     """Đăng ký hồ sơ: an online submission, or a paper dossier entered at the desk before the desk decides.
 
     `uploads` is a list of (required-document line or None, uploaded file[, reused from the data store]). Every
@@ -98,16 +147,37 @@ def register(*, actor, version, receiving_agency: Agency, applicant: dict, chann
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(fee_due(row.fees, form_data or {}) for row in version.channels.all() if row.kind == channel)
     dossier = Dossier.objects.create(
-        code=codes.next_code(receiving_agency, timezone.localdate(at)), procedure=version.procedure,
-        procedure_version=version, receiving_agency=receiving_agency, processing_agency=processing,
-        lead_agency=processing, channel=channel, form_data=form_data or {}, fee_total=fee,
+        code=codes.next_code(receiving_agency, timezone.localdate(at)),
+        procedure=version.procedure,
+        procedure_version=version,
+        receiving_agency=receiving_agency,
+        processing_agency=processing,
+        lead_agency=processing,
+        channel=channel,
+        form_data=form_data or {},
+        fee_total=fee,
         payment_status=PaymentStatus.PENDING if fee else PaymentStatus.NONE,
-        applicant_user=applicant_user, submitted_at=at, summary=version.name[:500], not_applicable=skipped, **data)
+        applicant_user=applicant_user,
+        submitted_at=at,
+        summary=version.name[:500],
+        not_applicable=skipped,
+        **data,
+    )
     store_inputs(dossier, actor, checked)
-    record(dossier, "registered", actor, at, note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
-           data={"channel": channel, "assisted": assisted, "documents": len(checked),
-                 "not_applicable": _line_names(lines, skipped),
-                 "overrides": completeness.overrides(lines, skipped, not_applicable_reasons)})
+    record(
+        dossier,
+        "registered",
+        actor,
+        at,
+        note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
+        data={
+            "channel": channel,
+            "assisted": assisted,
+            "documents": len(checked),
+            "not_applicable": _line_names(lines, skipped),
+            "overrides": completeness.overrides(lines, skipped, not_applicable_reasons),
+        },
+    )
     return dossier
 
 
@@ -119,16 +189,30 @@ def _declaration(version, lines, checked, agency, applicant: dict, form_data, at
         return []
     from ..printing.declaration import render_declaration
 
-    pdf = render_declaration(title=version.form_schema.get("title") or line.name, procedure=version.name,
-                             agency_name=agency.name, applicant=applicant, schema=version.form_schema,
-                             data=form_data, filed_at=at)
-    return [(line, SimpleUploadedFile("to-khai-dien-tu.pdf", pdf, content_type="application/pdf"), False, pdf,
-             "application/pdf")]
+    pdf = render_declaration(
+        title=version.form_schema.get("title") or line.name,
+        procedure=version.name,
+        agency_name=agency.name,
+        applicant=applicant,
+        schema=version.form_schema,
+        data=form_data,
+        filed_at=at,
+    )
+    return [
+        (
+            line,
+            SimpleUploadedFile("to-khai-dien-tu.pdf", pdf, content_type="application/pdf"),
+            False,
+            pdf,
+            "application/pdf",
+        )
+    ]
 
 
 @transaction.atomic
-def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None, not_applicable_reasons=None,
-            at=None) -> Dossier:
+def receive(
+    dossier_id: int, *, actor, received_lines=None, not_applicable=None, not_applicable_reasons=None, at=None
+) -> Dossier:
     """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off).
 
     Complete means every needed document line is held (completeness.needed): as a file of the dossier, or, for a
@@ -145,8 +229,11 @@ def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None,
     if not_applicable is not None:
         dossier.not_applicable = completeness.check_not_applicable(lines, not_applicable, not_applicable_reasons)
         overridden = completeness.overrides(lines, dossier.not_applicable, not_applicable_reasons)
-    present = set(dossier.documents.filter(kind=Document.Kind.INPUT, requirement__isnull=False)
-                  .values_list("requirement_id", flat=True))
+    present = set(
+        dossier.documents.filter(kind=Document.Kind.INPUT, requirement__isnull=False).values_list(
+            "requirement_id", flat=True
+        )
+    )
     if received_lines is not None:
         present |= {line.pk for line in lines if line.pk in {int(i) for i in received_lines}}
     if received_lines is not None or dossier.channel == "online":
@@ -162,16 +249,35 @@ def receive(dossier_id: int, *, actor, received_lines=None, not_applicable=None,
     if dossier.payment_status not in (PaymentStatus.PAID, PaymentStatus.PAID_ONLINE):  # paid with the submission
         dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
     # The desk hands a paper dossier over the same working day (61/2018 Art. 18): half a working day from receipt.
-    desk = open_step(dossier, Step.Kind.RECEIVE, dossier.receiving_agency, at,
-                     timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5"))
+    desk = open_step(
+        dossier,
+        Step.Kind.RECEIVE,
+        dossier.receiving_agency,
+        at,
+        timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5"),
+    )
     desk = close_steps(dossier, at, pk=desk.pk)[0]
     open_step(dossier, Step.Kind.PROCESS, dossier.processing_agency, at, share(dossier, "process"))
     SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
-    record(dossier, "received", actor, at, to_state=target, to_agency=dossier.processing_agency, step=desk,
-           data={"due": dossier.due_at, "receipt": dossier.clock_started_at, "explanation": explanation,
-                 "skipped": skipped, "duration": duration.label if duration else None,
-                 "not_applicable": _line_names(lines, dossier.not_applicable), "overrides": overridden,
-                 "received_lines": sorted(present)})
+    record(
+        dossier,
+        "received",
+        actor,
+        at,
+        to_state=target,
+        to_agency=dossier.processing_agency,
+        step=desk,
+        data={
+            "due": dossier.due_at,
+            "receipt": dossier.clock_started_at,
+            "explanation": explanation,
+            "skipped": skipped,
+            "duration": duration.label if duration else None,
+            "not_applicable": _line_names(lines, dossier.not_applicable),
+            "overrides": overridden,
+            "received_lines": sorted(present),
+        },
+    )
     return dossier
 
 
@@ -181,8 +287,15 @@ def desk_supplement(dossier_id: int, *, actor, items: list[dict], note: str = ""
     at = now(at)
     dossier, target = load(dossier_id, actor, "desk_supplement")
     request = new_supplement(dossier, actor, at, supplement_items(items), note, at_desk=True)
-    record(dossier, "desk_supplement", actor, at, to_state=target, note=note,
-           data={"number": request.number, "items": request.items})
+    record(
+        dossier,
+        "desk_supplement",
+        actor,
+        at,
+        to_state=target,
+        note=note,
+        data={"number": request.number, "items": request.items},
+    )
     return dossier
 
 
@@ -200,8 +313,15 @@ def answer_desk_supplement(dossier_id: int, *, actor, uploads=(), note: str = ""
         request.answered_at = at
         request.save(update_fields=["answered_at"])
     store_inputs(dossier, actor, checked)
-    record(dossier, "desk_supplement_answered", actor, at, to_state=target, note=(note or "").strip(),
-           data={"number": request.number if request else None, "documents": len(checked)})
+    record(
+        dossier,
+        "desk_supplement_answered",
+        actor,
+        at,
+        to_state=target,
+        note=(note or "").strip(),
+        data={"number": request.number if request else None, "documents": len(checked)},
+    )
     return dossier
 
 

@@ -6,6 +6,7 @@ There is no user actor because no officer saw the money and none should be able 
 gateway's signed message, kept on the Payment row and referenced in the event. So the permission check of `load`
 (a role at an agency) does not apply; only the transition is checked (transitions.SYSTEM_TABLE).
 """
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -30,6 +31,13 @@ def record_online_payment(dossier_id: int, *, amount: int, reference: str, at=No
         raise ValidationError(f"Số tiền đã nộp ({int(amount)} đồng) khác số phải nộp ({dossier.fee_total} đồng).")
     target = State.IN_PROGRESS if dossier.state == State.AWAITING_PAYMENT else None
     dossier.payment_status = PaymentStatus.PAID_ONLINE
-    record(dossier, "payment_confirmed", None, at, to_state=target, note="Nộp qua cổng thanh toán trực tuyến",
-           data={"online": True, "reference": reference, "amount": int(amount)})
+    record(
+        dossier,
+        "payment_confirmed",
+        None,
+        at,
+        to_state=target,
+        note="Nộp qua cổng thanh toán trực tuyến",
+        data={"online": True, "reference": reference, "amount": int(amount)},
+    )
     return dossier

@@ -1,4 +1,5 @@
 """Processing after receipt: assignment, supplement requests, liên thông, consultation, fees, approval, extension."""
+
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,8 +39,15 @@ def assign(dossier_id: int, *, actor, officer, at=None):
         raise ValidationError({"officer": "Người được phân công phải là cán bộ xử lý của cơ quan đang giải quyết."})
     dossier.assignee = officer
     dossier.steps.filter(finished_at=None, kind=Step.Kind.PROCESS).update(assignee=officer)
-    record(dossier, "assigned", actor, at, to_state=target, data={"officer": officer.get_username()},
-           note=f"Giao {officer.full_name or officer.username} xử lý")
+    record(
+        dossier,
+        "assigned",
+        actor,
+        at,
+        to_state=target,
+        data={"officer": officer.get_username()},
+        note=f"Giao {officer.full_name or officer.username} xử lý",
+    )
     return dossier
 
 
@@ -55,8 +63,10 @@ def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str =
     items = supplement_items(items)
     limit = timing.after_working_days(dossier.processing_agency, dossier.clock_started_at, SUPPLEMENT_WINDOW)
     if at > limit:
-        raise ValidationError(f"Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({formats.moment(limit)}): không được yêu "
-                              "cầu bổ sung nữa; hãy giải quyết hoặc từ chối có lý do.")
+        raise ValidationError(
+            f"Đã quá 3 ngày làm việc kể từ khi tiếp nhận ({formats.moment(limit)}): không được yêu "
+            "cầu bổ sung nữa; hãy giải quyết hoặc từ chối có lý do."
+        )
     earlier = list(dossier.supplement_requests.filter(at_desk=False).values("number", "items", "requested_at"))
     if earlier:
         head = approved_by or actor
@@ -67,9 +77,20 @@ def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str =
     request = new_supplement(dossier, actor, at, items, note, at_desk=False, approved_by=approved_by)
     dossier.supplement_count += 1
     dossier.paused_at = at
-    record(dossier, "supplement_requested", actor, at, to_state=target, note=note,
-           data={"number": request.number, "items": items, "earlier": earlier,
-                 "approved_by": approved_by.get_username() if approved_by else None})
+    record(
+        dossier,
+        "supplement_requested",
+        actor,
+        at,
+        to_state=target,
+        note=note,
+        data={
+            "number": request.number,
+            "items": items,
+            "earlier": earlier,
+            "approved_by": approved_by.get_username() if approved_by else None,
+        },
+    )
     return dossier
 
 
@@ -90,13 +111,26 @@ def resubmit(dossier_id: int, *, actor, uploads=(), note: str = "", at=None):
         restarted = timing.due_from(dossier.processing_agency, at, duration)
         dossier.due_at = restarted.due
         pauses = [(r.requested_at, r.answered_at) for r in dossier.supplement_requests.filter(at_desk=False)]
-        dossier.stats_due_at = timing.due_from(dossier.processing_agency, dossier.received_at, duration,
-                                               pauses=pauses).due
+        dossier.stats_due_at = timing.due_from(
+            dossier.processing_agency, dossier.received_at, duration, pauses=pauses
+        ).due
     dossier.paused_at = None
     dossier.steps.filter(finished_at=None, kind=Step.Kind.PROCESS).update(deadline=share(dossier, "process"))
-    record(dossier, "resubmitted", actor, at, to_state=target, note=note,
-           data={"number": request.number, "due": dossier.due_at, "stats_due": dossier.stats_due_at,
-                 "documents": len(checked), "explanation": restarted.explanation if restarted else []})
+    record(
+        dossier,
+        "resubmitted",
+        actor,
+        at,
+        to_state=target,
+        note=note,
+        data={
+            "number": request.number,
+            "due": dossier.due_at,
+            "stats_due": dossier.stats_due_at,
+            "documents": len(checked),
+            "explanation": restarted.explanation if restarted else [],
+        },
+    )
     return dossier
 
 
@@ -124,16 +158,30 @@ def forward(dossier_id: int, *, actor, agencies: list, days, parallel: bool = Fa
         raise ValidationError({"agencies": "Chọn cơ quan phối hợp (khác cơ quan đang xử lý)."})
     if not parallel and len(agencies) > 1:
         raise ValidationError({"agencies": "Liên thông tuần tự chuyển cho từng cơ quan một."})
-    steps = [open_step(dossier, Step.Kind.LIEN_THONG, agency, at, timing.after_working_days(agency, at, days),
-                       note=note) for agency in agencies]
+    steps = [
+        open_step(dossier, Step.Kind.LIEN_THONG, agency, at, timing.after_working_days(agency, at, days), note=note)
+        for agency in agencies
+    ]
     if not parallel:
-        close_steps(dossier, at, agency=dossier.processing_agency, kind__in=[Step.Kind.PROCESS,
-                                                                             Step.Kind.LIEN_THONG])
+        close_steps(dossier, at, agency=dossier.processing_agency, kind__in=[Step.Kind.PROCESS, Step.Kind.LIEN_THONG])
         dossier.processing_agency = agencies[0]
         dossier.assignee = None
-    record(dossier, "forwarded", actor, at, to_state=target, note=note, step=steps[0], to_agency=agencies[0],
-           data={"mode": "parallel" if parallel else "sequential", "agencies": [a.code for a in agencies],
-                 "days": days, "lead": dossier.lead_agency.code})
+    record(
+        dossier,
+        "forwarded",
+        actor,
+        at,
+        to_state=target,
+        note=note,
+        step=steps[0],
+        to_agency=agencies[0],
+        data={
+            "mode": "parallel" if parallel else "sequential",
+            "agencies": [a.code for a in agencies],
+            "days": days,
+            "lead": dossier.lead_agency.code,
+        },
+    )
     return dossier
 
 
@@ -149,17 +197,32 @@ def complete_step(dossier_id: int, *, actor, note: str = "", next_agency=None, d
     step = closed[0]
     sequential = dossier.processing_agency_id == step.agency_id
     if sequential and next_agency is not None:
-        open_step(dossier, Step.Kind.LIEN_THONG, next_agency, at,
-                  timing.after_working_days(next_agency, at, _days(days)), note=note)
+        open_step(
+            dossier,
+            Step.Kind.LIEN_THONG,
+            next_agency,
+            at,
+            timing.after_working_days(next_agency, at, _days(days)),
+            note=note,
+        )
         dossier.processing_agency = next_agency
     elif sequential:
         # Back at the lead agency, the dossier returns to the officer who sent it out.
         dossier.processing_agency = dossier.lead_agency
         dossier.assignee = _sender(dossier)
-        open_step(dossier, Step.Kind.PROCESS, dossier.lead_agency, at, share(dossier, "process"),
-                  assignee=dossier.assignee)
-    record(dossier, "step_completed", actor, at, note=note, step=step, to_agency=dossier.processing_agency,
-           data={"agency": step.agency.code, "outcome": step.outcome})
+        open_step(
+            dossier, Step.Kind.PROCESS, dossier.lead_agency, at, share(dossier, "process"), assignee=dossier.assignee
+        )
+    record(
+        dossier,
+        "step_completed",
+        actor,
+        at,
+        note=note,
+        step=step,
+        to_agency=dossier.processing_agency,
+        data={"agency": step.agency.code, "outcome": step.outcome},
+    )
     return dossier
 
 
@@ -178,10 +241,25 @@ def consult(dossier_id: int, *, actor, agency, days, question: str, at=None):
     if not (question or "").strip():
         raise ValidationError({"question": "Nêu nội dung cần xin ý kiến."})
     dossier, target = load(dossier_id, actor, "consult")
-    step = open_step(dossier, Step.Kind.CONSULT, agency, at, timing.after_working_days(agency, at, _days(days)),
-                     note=question.strip()[:500])
-    record(dossier, "consulted", actor, at, to_state=target, note=question.strip(), step=step, to_agency=agency,
-           data={"agency": agency.code, "days": str(days)})
+    step = open_step(
+        dossier,
+        Step.Kind.CONSULT,
+        agency,
+        at,
+        timing.after_working_days(agency, at, _days(days)),
+        note=question.strip()[:500],
+    )
+    record(
+        dossier,
+        "consulted",
+        actor,
+        at,
+        to_state=target,
+        note=question.strip(),
+        step=step,
+        to_agency=agency,
+        data={"agency": agency.code, "days": str(days)},
+    )
     return dossier
 
 
@@ -195,8 +273,16 @@ def answer_consultation(dossier_id: int, *, actor, answer: str, at=None):
     closed = close_steps(dossier, at, kind=Step.Kind.CONSULT, agency__in=mine)
     if not closed:
         raise ValidationError("Cơ quan của bạn không được xin ý kiến về hồ sơ này.")
-    record(dossier, "consultation_answered", actor, at, note=answer.strip(), step=closed[0],
-           to_agency=dossier.processing_agency, data={"agency": closed[0].agency.code})
+    record(
+        dossier,
+        "consultation_answered",
+        actor,
+        at,
+        note=answer.strip(),
+        step=closed[0],
+        to_agency=dossier.processing_agency,
+        data={"agency": closed[0].agency.code},
+    )
     return dossier
 
 
@@ -223,8 +309,14 @@ def confirm_payment(dossier_id: int, *, actor, online: bool = False, reference: 
     at = now(at)
     dossier, target = load(dossier_id, actor, "confirm_payment")
     dossier.payment_status = PaymentStatus.PAID_ONLINE if online else PaymentStatus.PAID
-    record(dossier, "payment_confirmed", actor, at, to_state=target,
-           data={"amount": dossier.fee_total, "online": online, "reference": reference})
+    record(
+        dossier,
+        "payment_confirmed",
+        actor,
+        at,
+        to_state=target,
+        data={"amount": dossier.fee_total, "online": online, "reference": reference},
+    )
     return dossier
 
 
@@ -236,8 +328,11 @@ def approvers(agency):
     """The leaders who may approve at `agency` (lãnh đạo: the head role), by name."""
     from motcua.accounts.models import User
 
-    return User.objects.filter(staff_roles__agency=agency, staff_roles__role=permissions.HEAD,
-                               is_active=True).distinct().order_by("full_name", "username")
+    return (
+        User.objects.filter(staff_roles__agency=agency, staff_roles__role=permissions.HEAD, is_active=True)
+        .distinct()
+        .order_by("full_name", "username")
+    )
 
 
 def _approver(dossier, chosen):
@@ -263,9 +358,17 @@ def submit_for_approval(dossier_id: int, *, actor, proposal: str = "", approver=
     closed = close_steps(dossier, at, kind=Step.Kind.PROCESS)
     open_step(dossier, Step.Kind.APPROVE, dossier.processing_agency, at, share(dossier, "approve"), assignee=leader)
     dossier.assignee = leader
-    record(dossier, "submitted_for_approval", actor, at, to_state=target, note=proposal,
-           step=closed[0] if closed else None, to_agency=dossier.processing_agency,
-           data={"approver": leader.get_username() if leader else None, "submitted_by": actor.get_username()})
+    record(
+        dossier,
+        "submitted_for_approval",
+        actor,
+        at,
+        to_state=target,
+        note=proposal,
+        step=closed[0] if closed else None,
+        to_agency=dossier.processing_agency,
+        data={"approver": leader.get_username() if leader else None, "submitted_by": actor.get_username()},
+    )
     return dossier
 
 
@@ -299,11 +402,26 @@ def return_for_rework(dossier_id: int, *, actor, reason: str, at=None):
     closed = close_steps(dossier, at, kind=Step.Kind.APPROVE)
     specialist = _submitter(dossier)
     dossier.assignee = specialist
-    open_step(dossier, Step.Kind.PROCESS, dossier.processing_agency, at, share(dossier, "process"),
-              assignee=specialist, note=reason.strip()[:500])
-    record(dossier, "returned_for_rework", actor, at, to_state=target, note=reason.strip(),
-           step=closed[-1] if closed else None, to_agency=dossier.processing_agency,
-           data={"to": specialist.get_username() if specialist else None})
+    open_step(
+        dossier,
+        Step.Kind.PROCESS,
+        dossier.processing_agency,
+        at,
+        share(dossier, "process"),
+        assignee=specialist,
+        note=reason.strip()[:500],
+    )
+    record(
+        dossier,
+        "returned_for_rework",
+        actor,
+        at,
+        to_state=target,
+        note=reason.strip(),
+        step=closed[-1] if closed else None,
+        to_agency=dossier.processing_agency,
+        data={"to": specialist.get_username() if specialist else None},
+    )
     return dossier
 
 
@@ -328,6 +446,12 @@ def extend(dossier_id: int, *, actor, new_due: dt.datetime, reason: str, at=None
     dossier.due_at = new_due
     dossier.extended = True
     dossier.steps.filter(finished_at=None, deadline=old_due).update(deadline=new_due)
-    record(dossier, "extended", actor, at, note=reason.strip(),
-           data={"old_due": old_due, "new_due": new_due, "moved": moved})
+    record(
+        dossier,
+        "extended",
+        actor,
+        at,
+        note=reason.strip(),
+        data={"old_due": old_due, "new_due": new_due, "moved": moved},
+    )
     return dossier

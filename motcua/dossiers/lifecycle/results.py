@@ -1,4 +1,5 @@
 """Endings: the result issued or refused, returned to the applicant; stopped at their request or withdrawn."""
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -33,17 +34,24 @@ def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
         raise ValidationError({"summary": "Nhập nội dung kết quả giải quyết (ví dụ số giấy tờ đã cấp)."})
     checked = [(name, *files.read_checked(upload)) for name, upload in uploads]
     for name, content, kind in checked:
-        document = Document(dossier=dossier, kind=Document.Kind.RESULT, name=name, uploaded_by=actor,
-                            digitised=True)
+        document = Document(dossier=dossier, kind=Document.Kind.RESULT, name=name, uploaded_by=actor, digitised=True)
         files.store(document, content, f"ket-qua-{dossier.code}", kind)
         document.save()
     dossier.result_summary = summary.strip()
     _finish(dossier, at)
     closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.PROCESS])
     _await_return(dossier, at)
-    record(dossier, "result_issued", actor, at, to_state=target, note=dossier.result_summary,
-           step=closed[-1] if closed else None, to_agency=dossier.receiving_agency,
-           data={"files": len(checked), "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome})
+    record(
+        dossier,
+        "result_issued",
+        actor,
+        at,
+        to_state=target,
+        note=dossier.result_summary,
+        step=closed[-1] if closed else None,
+        to_agency=dossier.receiving_agency,
+        data={"files": len(checked), "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome},
+    )
     return dossier
 
 
@@ -58,8 +66,16 @@ def refuse(dossier_id: int, *, actor, reasons: str, at=None):
     _finish(dossier, at)
     closed = close_steps(dossier, at)
     _await_return(dossier, at)
-    record(dossier, "refused", actor, at, to_state=target, note=dossier.result_summary,
-           step=closed[-1] if closed else None, to_agency=dossier.receiving_agency)
+    record(
+        dossier,
+        "refused",
+        actor,
+        at,
+        to_state=target,
+        note=dossier.result_summary,
+        step=closed[-1] if closed else None,
+        to_agency=dossier.receiving_agency,
+    )
     return dossier
 
 
@@ -73,8 +89,16 @@ def return_result(dossier_id: int, *, actor, method: str = "desk", note: str = "
     dossier.returned_at = at
     dossier.delivery_status = RETURN_METHODS[method]
     closed = close_steps(dossier, at, kind=Step.Kind.RETURN)
-    record(dossier, "returned", actor, at, to_state=target, note=note, step=closed[0] if closed else None,
-           data={"method": method})
+    record(
+        dossier,
+        "returned",
+        actor,
+        at,
+        to_state=target,
+        note=note,
+        step=closed[0] if closed else None,
+        data={"method": method},
+    )
     return dossier
 
 

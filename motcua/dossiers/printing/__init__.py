@@ -9,6 +9,7 @@ Form 02 prints `supplement` (default: the dossier's latest supplement request); 
 (default: the latest "desk_refused"/"refused", "extended" or "stopped" event). When the dossier has none, or the
 one given belongs elsewhere, a ValueError says so in Vietnamese.
 """
+
 from . import forms
 from .forms import FORM_TITLES
 from .pdf import render_pdf
@@ -37,4 +38,4 @@ def render_form(number: int, dossier, *, event=None, supplement=None, base_url: 
     return render_pdf(template, context)
 
 
-__all__ = ["FORM_TITLES", "DEFAULT_BASE_URL", "register_pdf", "register_xlsx", "render_form"]
+__all__ = ["DEFAULT_BASE_URL", "FORM_TITLES", "register_pdf", "register_xlsx", "render_form"]

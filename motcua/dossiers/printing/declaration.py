@@ -5,6 +5,7 @@ is what a desk officer or an archive reads, laid out as a declaration: national 
 each field of the form with its value, the time it was filed. Values are shown as a person writes them: dates
 dd/mm/yyyy, yes/no as Có/Không.
 """
+
 import datetime as dt
 
 from .pdf import long_date, moment_text, render_pdf
@@ -34,11 +35,24 @@ def written(value, spec: dict) -> str:
     return str(value)
 
 
-def render_declaration(*, title: str, procedure: str, agency_name: str, applicant: dict, schema: dict | None,
-                       data: dict, filed_at: dt.datetime) -> bytes:
+def render_declaration(
+    *,
+    title: str,
+    procedure: str,
+    agency_name: str,
+    applicant: dict,
+    schema: dict | None,
+    data: dict,
+    filed_at: dt.datetime,
+) -> bytes:
     """The PDF of an e-form as filed (A4 portrait)."""
     context = {
-        "title": title, "procedure": procedure, "agency_name": agency_name, "applicant": applicant,
-        "rows": field_rows(schema, data), "filed_at": moment_text(filed_at), "date": long_date(filed_at),
+        "title": title,
+        "procedure": procedure,
+        "agency_name": agency_name,
+        "applicant": applicant,
+        "rows": field_rows(schema, data),
+        "filed_at": moment_text(filed_at),
+        "date": long_date(filed_at),
     }
     return render_pdf("dossiers/forms/declaration.html", context)

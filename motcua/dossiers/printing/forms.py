@@ -3,12 +3,12 @@
 Each builder returns (template, context); the context holds only strings, numbers and lists of them, so the
 templates never reach back into the database.
 """
+
 from ..models import Document, Step
 from ..states import Channel as DossierChannel
 from ..states import Outcome
 from . import qr
-from .pdf import (abbreviation, date_text, heading, long_date, moment_text, number_base, parse_moment,
-                  unbroken_locality)
+from .pdf import abbreviation, date_text, heading, long_date, moment_text, number_base, parse_moment, unbroken_locality
 
 FORM_TITLES = {
     1: "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
@@ -21,8 +21,10 @@ FORM_TITLES = {
 }
 # The event a form is printed from, and what to say when the dossier has none.
 EVENT_KINDS = {
-    3: (("desk_refused", "refused"), "Hồ sơ chưa bị từ chối tiếp nhận hay từ chối giải quyết nên không có Phiếu "
-                                     "từ chối."),
+    3: (
+        ("desk_refused", "refused"),
+        "Hồ sơ chưa bị từ chối tiếp nhận hay từ chối giải quyết nên không có Phiếu từ chối.",
+    ),
     4: (("extended",), "Hồ sơ chưa được gia hạn nên không có Văn bản xin lỗi và đề nghị gia hạn."),
     5: (("stopped",), "Hồ sơ chưa bị dừng giải quyết nên không có Thông báo dừng giải quyết hồ sơ."),
 }
@@ -98,11 +100,18 @@ def documents_received(dossier) -> list[dict]:
         if not (originals or copies):
             originals, copies = line.originals, line.copies
         name = f"{line.group}: {line.name}" if line.group else line.name
-        rows.append({"name": name, "originals": originals, "copies": copies,
-                     "digital": any(d.digitised for d in filed)})
+        rows.append(
+            {"name": name, "originals": originals, "copies": copies, "digital": any(d.digitised for d in filed)}
+        )
     for document in (d for group in by_line.values() for d in group):
-        rows.append({"name": document.name, "originals": document.paper_originals, "copies": document.paper_copies,
-                     "digital": document.digitised})
+        rows.append(
+            {
+                "name": document.name,
+                "originals": document.paper_originals,
+                "copies": document.paper_copies,
+                "digital": document.digitised,
+            }
+        )
     return rows
 
 
@@ -122,16 +131,18 @@ def receipt(dossier, base_url: str) -> tuple[str, dict]:
     received = dossier.events.filter(kind="received").order_by("-seq").first()
     url = qr.tracking_url(dossier.code, base_url)
     context = base(1, dossier, desk, dossier.received_at, abbreviation(desk))
-    context.update({
-        "documents": documents_received(dossier),
-        "time_allowed": time_allowed(dossier),
-        "received_at": moment_text(dossier.received_at),
-        "due_at": moment_text(dossier.due_at),
-        "pickup": pickup_place(dossier),
-        "tracking_url": url,
-        "qr": qr.png_data_uri(url),
-        "receiver": received.actor_name if received else "",
-    })
+    context.update(
+        {
+            "documents": documents_received(dossier),
+            "time_allowed": time_allowed(dossier),
+            "received_at": moment_text(dossier.received_at),
+            "due_at": moment_text(dossier.due_at),
+            "pickup": pickup_place(dossier),
+            "tracking_url": url,
+            "qr": qr.png_data_uri(url),
+            "receiver": received.actor_name if received else "",
+        }
+    )
     return "dossiers/forms/01_receipt.html", context
 
 
@@ -139,13 +150,18 @@ def supplement_form(dossier, supplement) -> tuple[str, dict]:
     if supplement is None:
         supplement = dossier.supplement_requests.order_by("-number").first()
         if supplement is None:
-            raise ValueError("Hồ sơ chưa có yêu cầu bổ sung nào nên không có Phiếu yêu cầu bổ sung, hoàn thiện hồ "
-                             "sơ.")
+            raise ValueError("Hồ sơ chưa có yêu cầu bổ sung nào nên không có Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.")
     if supplement.dossier_id != dossier.pk:
         raise ValueError(f"Yêu cầu bổ sung lần {supplement.number} không thuộc hồ sơ {dossier.code}.")
     kind = "desk_supplement" if supplement.at_desk else "supplement_requested"
-    event = next((e for e in dossier.events.filter(kind=kind).select_related("from_agency", "actor")
-                  if e.data.get("number") == supplement.number), None)
+    event = next(
+        (
+            e
+            for e in dossier.events.filter(kind=kind).select_related("from_agency", "actor")
+            if e.data.get("number") == supplement.number
+        ),
+        None,
+    )
     if supplement.at_desk:
         agency = dossier.receiving_agency
     else:
@@ -154,19 +170,24 @@ def supplement_form(dossier, supplement) -> tuple[str, dict]:
     officer = supplement.requested_by
     context = base(2, dossier, agency, supplement.requested_at, "PBS")
     context["heading"]["number"] = f"{number_base(dossier)}.{supplement.number}/PBS"
-    context.update({
-        "at_desk": supplement.at_desk,
-        "round": earlier.count() + 1,
-        "items": supplement.items,
-        "note": supplement.note,
-        "requested_at": moment_text(supplement.requested_at),
-        "earlier": [{"number": index, "date": date_text(row.requested_at), "items": row.items}
-                    for index, row in enumerate(earlier.order_by("number"), start=1)],
-        "officer": getattr(officer, "full_name", "") or officer.get_username(),
-        "officer_phone": agency.phone,
-        "approved_by": (getattr(supplement.approved_by, "full_name", "") or supplement.approved_by.get_username())
-        if supplement.approved_by else "",
-    })
+    context.update(
+        {
+            "at_desk": supplement.at_desk,
+            "round": earlier.count() + 1,
+            "items": supplement.items,
+            "note": supplement.note,
+            "requested_at": moment_text(supplement.requested_at),
+            "earlier": [
+                {"number": index, "date": date_text(row.requested_at), "items": row.items}
+                for index, row in enumerate(earlier.order_by("number"), start=1)
+            ],
+            "officer": getattr(officer, "full_name", "") or officer.get_username(),
+            "officer_phone": agency.phone,
+            "approved_by": (getattr(supplement.approved_by, "full_name", "") or supplement.approved_by.get_username())
+            if supplement.approved_by
+            else "",
+        }
+    )
     return "dossiers/forms/02_supplement.html", context
 
 
@@ -174,30 +195,44 @@ def refusal(dossier, event) -> tuple[str, dict]:
     at_desk = event.kind == "desk_refused"
     agency = dossier.receiving_agency if at_desk else (event.from_agency or dossier.lead_agency)
     context = base(3, dossier, agency, event.at, "PTC")
-    context.update({"at_desk": at_desk, "reasons": event.note, "refused_at": moment_text(event.at),
-                    "officer": event.actor_name, "received_at": moment_text(dossier.received_at)})
+    context.update(
+        {
+            "at_desk": at_desk,
+            "reasons": event.note,
+            "refused_at": moment_text(event.at),
+            "officer": event.actor_name,
+            "received_at": moment_text(dossier.received_at),
+        }
+    )
     return "dossiers/forms/03_refusal.html", context
 
 
 def apology(dossier, event) -> tuple[str, dict]:
     agency = event.from_agency or dossier.processing_agency
     context = base(4, dossier, agency, event.at, "PXL")
-    context.update({
-        "received_on": long_date(dossier.received_at),
-        "old_due": moment_text(parse_moment(event.data.get("old_due"))),
-        "new_due": moment_text(parse_moment(event.data.get("new_due"))),
-        "reason": event.note,
-        "signer": event.actor_name,
-    })
+    context.update(
+        {
+            "received_on": long_date(dossier.received_at),
+            "old_due": moment_text(parse_moment(event.data.get("old_due"))),
+            "new_due": moment_text(parse_moment(event.data.get("new_due"))),
+            "reason": event.note,
+            "signer": event.actor_name,
+        }
+    )
     return "dossiers/forms/04_apology.html", context
 
 
 def stop_notice(dossier, event) -> tuple[str, dict]:
     agency = dossier.receiving_agency
     context = base(5, dossier, agency, event.at, "TBD")
-    context.update({"reason": event.note, "stopped_at": moment_text(event.at),
-                    "received_on": long_date(dossier.received_at or dossier.submitted_at),
-                    "signer": event.actor_name})
+    context.update(
+        {
+            "reason": event.note,
+            "stopped_at": moment_text(event.at),
+            "received_on": long_date(dossier.received_at or dossier.submitted_at),
+            "signer": event.actor_name,
+        }
+    )
     return "dossiers/forms/05_stop.html", context
 
 
@@ -224,25 +259,30 @@ def control_sheet(dossier) -> tuple[str, dict]:
     handovers = {}
     for event in dossier.events.exclude(to_agency=None).exclude(from_agency=None).select_related("to_agency"):
         handovers.setdefault((event.at, event.from_agency_id), event)
-    rows = [{
-        "giver": step.agency.name,
-        "receiver": handed_to(step, steps, handovers, dossier),
-        "kind": STEP_LABELS.get(step.kind, step.kind),
-        "started": moment_text(step.started_at).split(" ") if step.started_at else ["", ""],
-        "deadline": moment_text(step.deadline).split(" ") if step.deadline else ["", ""],
-        "finished": moment_text(step.finished_at).split(" ") if step.finished_at else ["", ""],
-        "outcome": OUTCOME_LABELS.get(step.outcome, "") if step.finished_at else "Đang xử lý",
-        "note": step.note,
-    } for step in steps]
+    rows = [
+        {
+            "giver": step.agency.name,
+            "receiver": handed_to(step, steps, handovers, dossier),
+            "kind": STEP_LABELS.get(step.kind, step.kind),
+            "started": moment_text(step.started_at).split(" ") if step.started_at else ["", ""],
+            "deadline": moment_text(step.deadline).split(" ") if step.deadline else ["", ""],
+            "finished": moment_text(step.finished_at).split(" ") if step.finished_at else ["", ""],
+            "outcome": OUTCOME_LABELS.get(step.outcome, "") if step.finished_at else "Đang xử lý",
+            "note": step.note,
+        }
+        for step in steps
+    ]
     consulted = [s.agency.name for s in steps if s.kind in (Step.Kind.CONSULT, Step.Kind.LIEN_THONG)]
     context = base(6, dossier, dossier.receiving_agency, dossier.received_at or dossier.submitted_at, "PKS")
-    context.update({
-        "rows": rows,
-        "lead": dossier.lead_agency.name,
-        "consulted": ", ".join(dict.fromkeys(consulted)),
-        "received_at": moment_text(dossier.received_at),
-        "due_at": moment_text(dossier.due_at),
-        "first_due_at": moment_text(dossier.first_due_at) if dossier.extended else "",
-        "outcome": OUTCOME_LABELS.get(dossier.outcome, ""),
-    })
+    context.update(
+        {
+            "rows": rows,
+            "lead": dossier.lead_agency.name,
+            "consulted": ", ".join(dict.fromkeys(consulted)),
+            "received_at": moment_text(dossier.received_at),
+            "due_at": moment_text(dossier.due_at),
+            "first_due_at": moment_text(dossier.first_due_at) if dossier.extended else "",
+            "outcome": OUTCOME_LABELS.get(dossier.outcome, ""),
+        }
+    )
     return "dossiers/forms/06_control.html", context

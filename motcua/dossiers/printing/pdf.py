@@ -8,6 +8,7 @@ document, and the templates name only its families, "Liberation Serif motcua", "
 document can neither reach the network nor read another file. Every text is put in NFC first: a decomposed tone
 mark would print as a separate glyph.
 """
+
 import datetime as dt
 import functools
 import unicodedata
@@ -97,8 +98,12 @@ def _balanced(words: list[str], size_pt: float, bold: bool) -> list[str]:
     """Two lines as even as the words allow ("TRUNG TÂM PHỤC VỤ / HÀNH CHÍNH CÔNG")."""
     if len(words) < 2:
         return [" ".join(words)]
-    cut = min(range(1, len(words)), key=lambda i: max(text_width(" ".join(words[:i]), size_pt, bold),
-                                                     text_width(" ".join(words[i:]), size_pt, bold)))
+    cut = min(
+        range(1, len(words)),
+        key=lambda i: max(
+            text_width(" ".join(words[:i]), size_pt, bold), text_width(" ".join(words[i:]), size_pt, bold)
+        ),
+    )
     return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
@@ -112,11 +117,11 @@ def name_lines(name: str, width_mm: float, size_pt: float, bold: bool = False) -
     if text_width(" ".join(words), size_pt, bold) <= width_mm:
         return [" ".join(words)]
     starts = [i for i, word in enumerate(words) if i and locality_starts(words, i)]
-    parts = [words[:starts[0]], words[starts[0]:]] if starts else [words]
+    parts = [words[: starts[0]], words[starts[0] :]] if starts else [words]
     lines = []
     for part in parts:
         fits = text_width(" ".join(part), size_pt, bold) <= width_mm
-        lines += [" ".join(part)] if fits or part is parts[-1] and starts else _balanced(part, size_pt, bold)
+        lines += [" ".join(part)] if fits or (part is parts[-1] and starts) else _balanced(part, size_pt, bold)
     return lines
 
 
@@ -141,8 +146,9 @@ def unbroken_locality(name: str) -> str:
 FORM_HEADING = {"width_mm": 61, "size_pt": 8}
 
 
-def heading(agency, moment, number: str, *, width_mm: float = FORM_HEADING["width_mm"],
-            size_pt: float = FORM_HEADING["size_pt"]) -> dict:
+def heading(
+    agency, moment, number: str, *, width_mm: float = FORM_HEADING["width_mm"], size_pt: float = FORM_HEADING["size_pt"]
+) -> dict:
     """Top of every form: superior body and agency (left), national motto (right), number, place and date. The names
     come as whole lines for a column `width_mm` wide set at `size_pt` (`name_lines`)."""
     parent = getattr(agency, "parent", None)

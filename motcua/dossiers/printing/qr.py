@@ -1,5 +1,6 @@
 """The QR code of the receipt (form 01): the public tracking address of the dossier (TT 01/2018 Art. 19 allows
 a barcode or QR code beside the mã hồ sơ)."""
+
 from urllib.parse import urlencode
 
 import segno

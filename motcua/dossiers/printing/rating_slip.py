@@ -4,6 +4,7 @@
 Every print issues a new token and revokes the earlier printed ones (rating_tokens.issue): the token is kept only as
 its hash, so a lost slip is replaced, never reprinted.
 """
+
 from .. import rating_tokens
 from ..states import State
 from . import qr
@@ -27,9 +28,17 @@ def render_rating_slip(dossier, *, base_url: str, by=None) -> bytes:
     row = dossier.rating_tokens.order_by("-pk").first()
     url = rating_tokens.rating_url(token, base_url)
     desk = unbroken_locality(dossier.receiving_agency.name)
-    return render_pdf("dossiers/forms/rating_slip.html", {
-        "title": TITLE, "agency_name": dossier.receiving_agency.name, "code": dossier.code,
-        "procedure": dossier.procedure_version.name, "desk": f"Bộ phận Một cửa – {desk}",
-        "qr": qr.png_data_uri(url), "url": url, "token": rating_tokens.display(token),
-        "expires": date_text(row.expires_at),
-    })
+    return render_pdf(
+        "dossiers/forms/rating_slip.html",
+        {
+            "title": TITLE,
+            "agency_name": dossier.receiving_agency.name,
+            "code": dossier.code,
+            "procedure": dossier.procedure_version.name,
+            "desk": f"Bộ phận Một cửa – {desk}",
+            "qr": qr.png_data_uri(url),
+            "url": url,
+            "token": rating_tokens.display(token),
+            "expires": date_text(row.expires_at),
+        },
+    )

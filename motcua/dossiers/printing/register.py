@@ -3,6 +3,7 @@
 Both read the same rows, built from one query (the procedure version and the lead agency are joined), so a register
 of thousands of dossiers costs one query, not one per line.
 """
+
 import io
 
 from django.db.models import QuerySet
@@ -15,9 +16,16 @@ from .sheets import put
 
 # (heading, Excel column width in characters, PDF column width in mm: 275 mm across A4 landscape)
 COLUMNS = [
-    ("STT", 6, 8), ("Mã hồ sơ", 26, 38), ("Tên thủ tục hành chính", 40, 50), ("Tên tổ chức, cá nhân", 24, 30),
-    ("Địa chỉ, số điện thoại", 30, 38), ("Cơ quan chủ trì giải quyết", 26, 30), ("Ngày nhận hồ sơ", 17, 17),
-    ("Ngày hẹn trả kết quả", 17, 17), ("Ngày trả kết quả", 17, 17), ("Cách thức trả kết quả", 22, 20),
+    ("STT", 6, 8),
+    ("Mã hồ sơ", 26, 38),
+    ("Tên thủ tục hành chính", 40, 50),
+    ("Tên tổ chức, cá nhân", 24, 30),
+    ("Địa chỉ, số điện thoại", 30, 38),
+    ("Cơ quan chủ trì giải quyết", 26, 30),
+    ("Ngày nhận hồ sơ", 17, 17),
+    ("Ngày hẹn trả kết quả", 17, 17),
+    ("Ngày trả kết quả", 17, 17),
+    ("Cách thức trả kết quả", 22, 20),
     ("Ký nhận", 12, 10),
 ]
 DELIVERY = {
@@ -38,30 +46,42 @@ def rows(dossiers) -> list[dict]:
     result = []
     for index, dossier in enumerate(_dossiers(dossiers), start=1):
         contact = ", ".join(part for part in (dossier.applicant_address, dossier.applicant_phone) if part)
-        result.append({
-            "index": index,
-            "code": dossier.code,
-            "procedure": dossier.procedure_version.name,
-            "applicant": dossier.applicant_name,
-            "contact": contact,
-            "lead": dossier.lead_agency.name,
-            "received_at": dossier.received_at,
-            "due_at": dossier.due_at,
-            "returned_at": dossier.returned_at,
-            "delivery": DELIVERY.get(dossier.delivery_status, ""),
-        })
+        result.append(
+            {
+                "index": index,
+                "code": dossier.code,
+                "procedure": dossier.procedure_version.name,
+                "applicant": dossier.applicant_name,
+                "contact": contact,
+                "lead": dossier.lead_agency.name,
+                "received_at": dossier.received_at,
+                "due_at": dossier.due_at,
+                "returned_at": dossier.returned_at,
+                "delivery": DELIVERY.get(dossier.delivery_status, ""),
+            }
+        )
     return result
 
 
 def register_pdf(dossiers, *, title: str, period_text: str) -> bytes:
     moments = ("received_at", "due_at", "returned_at")
-    lines = [{**row, **{key: moment_text(row[key]).split(" ") if row[key] else ["", ""] for key in moments}}
-             for row in rows(dossiers)]
-    return render_pdf("dossiers/forms/07_register.html", {
-        "title": "Sổ theo dõi hồ sơ", "register_title": title, "period": period_text, "rows": lines,
-        "columns": [name for name, *_ in COLUMNS], "widths": [width for *_, width in COLUMNS],
-        "agency_name": title, "code": "",
-    })
+    lines = [
+        {**row, **{key: moment_text(row[key]).split(" ") if row[key] else ["", ""] for key in moments}}
+        for row in rows(dossiers)
+    ]
+    return render_pdf(
+        "dossiers/forms/07_register.html",
+        {
+            "title": "Sổ theo dõi hồ sơ",
+            "register_title": title,
+            "period": period_text,
+            "rows": lines,
+            "columns": [name for name, *_ in COLUMNS],
+            "widths": [width for *_, width in COLUMNS],
+            "agency_name": title,
+            "code": "",
+        },
+    )
 
 
 def _naive_local(moment):
@@ -88,9 +108,19 @@ def register_xlsx(dossiers, *, title: str) -> bytes:
         cell.border = border
         sheet.column_dimensions[get_column_letter(column)].width = width
     for offset, row in enumerate(rows(dossiers)):
-        values = [row["index"], row["code"], row["procedure"], row["applicant"], row["contact"], row["lead"],
-                  _naive_local(row["received_at"]), _naive_local(row["due_at"]), _naive_local(row["returned_at"]),
-                  row["delivery"], None]
+        values = [
+            row["index"],
+            row["code"],
+            row["procedure"],
+            row["applicant"],
+            row["contact"],
+            row["lead"],
+            _naive_local(row["received_at"]),
+            _naive_local(row["due_at"]),
+            _naive_local(row["returned_at"]),
+            row["delivery"],
+            None,
+        ]
         for column, value in enumerate(values, start=1):
             cell = put(sheet, 3 + offset, column, value)  # names, addresses: citizens' text, never a formula
             cell.alignment = Alignment(vertical="top", wrap_text=column in (3, 4, 5, 6, 10))

@@ -7,6 +7,7 @@ PAKN title or an imported procedure or agency name can begin with any of them. `
 cell with the quote prefix set (Excel's leading apostrophe: shown as typed, kept as text when edited), and drops the
 control characters a workbook cannot hold (openpyxl would raise on them). Numbers and dates are written as they are.
 """
+
 import re
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")

@@ -1,5 +1,6 @@
 """Fixtures for every test (registered in the root conftest.py): a small province with a service centre desk,
 three departments, a commune, one user per role, and a five-day procedure."""
+
 import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -27,13 +28,15 @@ def staff(username, *roles):
 
 @pytest.fixture
 def province(db):
-    centre = Agency.objects.create(code="000.01.01.H44", name="Trung tâm Phục vụ hành chính công tỉnh",
-                                   level="department", has_one_stop_desk=True)
+    centre = Agency.objects.create(
+        code="000.01.01.H44", name="Trung tâm Phục vụ hành chính công tỉnh", level="department", has_one_stop_desk=True
+    )
     justice = Agency.objects.create(code="000.00.10.H44", name="Sở Tư pháp", level="department")
     construction = Agency.objects.create(code="000.00.11.H44", name="Sở Xây dựng", level="department")
     land = Agency.objects.create(code="000.00.12.H44", name="Sở Nông nghiệp và Môi trường", level="department")
-    commune = Agency.objects.create(code="000.00.31.H44", name="UBND phường Việt Trì", level="commune",
-                                    has_one_stop_desk=True)
+    commune = Agency.objects.create(
+        code="000.00.31.H44", name="UBND phường Việt Trì", level="commune", has_one_stop_desk=True
+    )
     return {"centre": centre, "justice": justice, "construction": construction, "land": land, "commune": commune}
 
 
@@ -58,8 +61,13 @@ def make_procedure(code, name, amount, unit, agencies, fee=0):
     procedure = Procedure.objects.create(code=code)
     version = ProcedureVersion.objects.create(procedure=procedure, number=1, name=name, levels=",province,")
     for kind in ("direct", "online", "postal"):
-        Channel.objects.create(version=version, kind=kind, amount=Decimal(amount) if amount else None, unit=unit,
-                               fees=[{"kind": "le_phi", "amount": fee, "text": f"Lệ phí {fee} đồng"}] if fee else [])
+        Channel.objects.create(
+            version=version,
+            kind=kind,
+            amount=Decimal(amount) if amount else None,
+            unit=unit,
+            fees=[{"kind": "le_phi", "amount": fee, "text": f"Lệ phí {fee} đồng"}] if fee else [],
+        )
     RequiredDocument.objects.create(version=version, position=0, name="Tờ khai", originals=1)
     RequiredDocument.objects.create(version=version, position=1, name="Giấy chứng sinh", originals=1)
     procedure.agencies.set(agencies)
@@ -68,14 +76,18 @@ def make_procedure(code, name, amount, unit, agencies, fee=0):
 
 @pytest.fixture
 def five_days(province):
-    return make_procedure("3.000333", "Cấp Phiếu lý lịch tư pháp", 5, "working_days", [province["justice"]],
-                          fee=200000)
+    return make_procedure("3.000333", "Cấp Phiếu lý lịch tư pháp", 5, "working_days", [province["justice"]], fee=200000)
 
 
 @pytest.fixture
 def applicant():
-    return {"applicant_name": "Nguyễn Văn An", "applicant_id_number": "025090001234", "applicant_phone": "0912345678",
-            "applicant_email": "an@example.vn", "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ"}
+    return {
+        "applicant_name": "Nguyễn Văn An",
+        "applicant_id_number": "025090001234",
+        "applicant_phone": "0912345678",
+        "applicant_email": "an@example.vn",
+        "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ",
+    }
 
 
 @pytest.fixture
@@ -83,6 +95,12 @@ def received(five_days, province, people, applicant):
     """A dossier received at the centre on Monday 2 March 2026, 09:00, for the Department of Justice."""
     from motcua.dossiers import lifecycle
 
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 08:55"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 08:55"),
+    )
     return lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:00"))

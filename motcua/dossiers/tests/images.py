@@ -1,4 +1,5 @@
 """PNG files built in code, of any size, that pass `files.read_checked` (the tests of storage, serving and backup)."""
+
 import random
 import struct
 import zlib

@@ -2,6 +2,7 @@
 metadata, the fonts and the embedded images; pypdfium2 for pictures of the pages kept under artifacts/ for a person
 to look at. `no_system_fonts` points fontconfig at a configuration without a single font, as on a machine with no
 font package: a PDF then has only the fonts motcua ships, and a letter they lacked would not come out."""
+
 import io
 from pathlib import Path
 
@@ -12,16 +13,18 @@ from pypdf import PdfReader
 
 from motcua.dossiers.printing.pdf import FONTS
 
-SHIPPED_VERSION = "Version 2.1.5"   # fonts-liberation2 2.1.5, the files in motcua/static/motcua/fonts/
-SHIPPED = {path.stem for path in FONTS.glob("*.ttf")}   # LiberationSerif-Bold, ...
+SHIPPED_VERSION = "Version 2.1.5"  # fonts-liberation2 2.1.5, the files in motcua/static/motcua/fonts/
+SHIPPED = {path.stem for path in FONTS.glob("*.ttf")}  # LiberationSerif-Bold, ...
 
 
 def empty_fontconfig(folder: Path) -> Path:
     """A fontconfig file naming no font folder at all."""
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "fonts.conf"
-    config.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
-                      f"<fontconfig><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n")
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"<fontconfig><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n"
+    )
     return config
 
 
@@ -56,8 +59,9 @@ def embedded_fonts(reader: PdfReader) -> dict[str, tuple[str, str]]:
             font = font.get_object()
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
-            program = next(descriptor[key].get_object() for key in ("/FontFile2", "/FontFile3", "/FontFile")
-                           if key in descriptor)
+            program = next(
+                descriptor[key].get_object() for key in ("/FontFile2", "/FontFile3", "/FontFile") if key in descriptor
+            )
             names = TTFont(io.BytesIO(program.get_data()))["name"]
             name = str(font["/BaseFont"])[1:].split("+", 1)[-1]
             found[name] = (names.getDebugName(6) or "", names.getDebugName(5) or "")
@@ -101,8 +105,9 @@ class Printed:
             assert family, f"{self.path.name}: {name} is none of {families}"
             assert name.removeprefix(family.replace(" ", "-") + "-motcua") in ("", "-Bold", "-Italic", "-Bold-Italic")
             shipped = postscript in SHIPPED or f"{postscript}-Regular" in SHIPPED
-            assert postscript.startswith(family.replace(" ", "")) and shipped, \
+            assert postscript.startswith(family.replace(" ", "")) and shipped, (
                 f"{self.path.name}: {name} embeds {postscript}, not a shipped font"
+            )
             assert version.startswith(SHIPPED_VERSION), f"{self.path.name}: {name} embeds {postscript} {version}"
 
     def images(self) -> list[Image.Image]:

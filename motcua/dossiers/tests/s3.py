@@ -1,5 +1,6 @@
 """S3 for tests: moto's S3 server on a free port of 127.0.0.1 and the default storage pointed at a new bucket of it
 (`from motcua.dossiers.tests.s3 import s3, s3_server  # noqa: F401`)."""
+
 import logging
 import uuid
 from dataclasses import dataclass
@@ -47,9 +48,18 @@ def s3(s3_server, settings):
     import boto3
 
     name = f"motcua-{uuid.uuid4().hex[:12]}"
-    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1", aws_access_key_id="kiem-thu",
-                          aws_secret_access_key="kiem-thu")
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        region_name="us-east-1",
+        aws_access_key_id="kiem-thu",
+        aws_secret_access_key="kiem-thu",
+    )
     client.create_bucket(Bucket=name)
-    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(
-        bucket=name, endpoint_url=s3_server, region="us-east-1", access_key="kiem-thu", secret_key="kiem-thu")}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_storage(
+            bucket=name, endpoint_url=s3_server, region="us-east-1", access_key="kiem-thu", secret_key="kiem-thu"
+        ),
+    }
     return Bucket(client, name, s3_server)

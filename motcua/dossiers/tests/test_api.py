@@ -1,5 +1,6 @@
 """The REST API read as what an integrator and a UI rely on (docs/api.md): the whole path of a dossier, filters,
 pages, idempotent retries, Vietnamese field errors, uploads checked by content, fixed query counts, the schema."""
+
 import hashlib
 
 import pytest
@@ -33,8 +34,12 @@ def client_for(user) -> APIClient:
 
 def act(client, code, action, data=None, key=None, multipart=False):
     headers = {"Idempotency-Key": key} if key else {}
-    return client.post(f"/api/v1/dossiers/{code}/actions/{action}/", data or {},
-                       format="multipart" if multipart else "json", headers=headers)
+    return client.post(
+        f"/api/v1/dossiers/{code}/actions/{action}/",
+        data or {},
+        format="multipart" if multipart else "json",
+        headers=headers,
+    )
 
 
 def pdf(name="ket-qua.pdf", content=PDF):
@@ -62,33 +67,49 @@ def test_every_lifecycle_action_has_an_endpoint_and_a_serializer():
 
 def test_full_path_from_the_desk_to_the_returned_result(people, five_days, applicant, lines, media):
     desk, head, specialist, clerk = (client_for(people[r]) for r in ("desk", "head", "specialist", "clerk"))
-    response = desk.post("/api/v1/dossiers/", desk_registration(
-        applicant, files=[pdf("to-khai.pdf"), SimpleUploadedFile("khai-sinh.png", PNG)],
-        file_lines=[lines["Tờ khai"], lines["Giấy chứng sinh"]]), format="multipart")
+    response = desk.post(
+        "/api/v1/dossiers/",
+        desk_registration(
+            applicant,
+            files=[pdf("to-khai.pdf"), SimpleUploadedFile("khai-sinh.png", PNG)],
+            file_lines=[lines["Tờ khai"], lines["Giấy chứng sinh"]],
+        ),
+        format="multipart",
+    )
     assert response.status_code == 201, response.json()
     code = response.json()["code"]
     assert response["Location"].endswith(f"/api/v1/dossiers/{code}/")
     assert [(d["name"], d["content_type"]) for d in response.json()["documents"]] == [
-        ("Tờ khai", "application/pdf"), ("Giấy chứng sinh", "image/png")]
+        ("Tờ khai", "application/pdf"),
+        ("Giấy chứng sinh", "image/png"),
+    ]
     assert response.json()["actions"] == ["receive", "desk_supplement", "desk_refuse", "withdraw"]
 
     steps = [
         (desk, "receive", {}, "received"),
         (head, "assign", {"officer": "specialist"}, "in_progress"),
-        (specialist, "request_supplement", {"items": [{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ"}]},
-         "supplement"),
+        (
+            specialist,
+            "request_supplement",
+            {"items": [{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ"}]},
+            "supplement",
+        ),
     ]
     for client, action, data, state in steps:
         response = act(client, code, action, data)
         assert response.status_code == 200, (action, response.json())
         assert response.json()["state"] == state
-    response = act(desk, code, "resubmit", {"note": "Bản chụp rõ", "files": [pdf("khai-sinh-moi.pdf")],
-                                            "file_lines": [lines["Giấy chứng sinh"]]}, multipart=True)
+    response = act(
+        desk,
+        code,
+        "resubmit",
+        {"note": "Bản chụp rõ", "files": [pdf("khai-sinh-moi.pdf")], "file_lines": [lines["Giấy chứng sinh"]]},
+        multipart=True,
+    )
     assert response.status_code == 200 and response.json()["state"] == "in_progress"
     assert act(specialist, code, "submit_for_approval", {"proposal": "Đủ điều kiện"}).status_code == 200
     assert act(head, code, "approve", {"note": "Đồng ý"}).json()["state"] == "approved"
-    response = act(clerk, code, "issue_result", {"summary": "Phiếu LLTP số 12/2026", "files": [pdf()]},
-                   multipart=True)
+    response = act(clerk, code, "issue_result", {"summary": "Phiếu LLTP số 12/2026", "files": [pdf()]}, multipart=True)
     assert response.status_code == 200 and response.json()["state"] == "issued"
     assert response.json()["national_status"] == 9 and response.json()["delivery_status"] == "ready"
     response = act(desk, code, "return_result", {"method": "desk"})
@@ -98,8 +119,16 @@ def test_full_path_from_the_desk_to_the_returned_result(people, five_days, appli
 
     events = desk.get(f"/api/v1/dossiers/{code}/events/").json()
     assert [e["kind"] for e in events["results"]] == [
-        "registered", "received", "assigned", "supplement_requested", "resubmitted", "submitted_for_approval",
-        "approved", "result_issued", "returned"]
+        "registered",
+        "received",
+        "assigned",
+        "supplement_requested",
+        "resubmitted",
+        "submitted_for_approval",
+        "approved",
+        "result_issued",
+        "returned",
+    ]
     assert events["results"][1]["label"] == "Tiếp nhận"
     assert all(e["prev_hash"] == p["hash"] for p, e in zip(events["results"], events["results"][1:]))
 
@@ -116,8 +145,12 @@ def test_citizen_submits_online_for_themselves_and_withdraws(people, five_days, 
     citizen.id_number = applicant["applicant_id_number"]
     citizen.save()
     client = client_for(citizen)
-    data = {"procedure": "3.000333", "receiving_agency": "000.01.01.H44", "applicant_name": "Vũ Thị Mai",
-            "applicant_phone": "0912345678"}
+    data = {
+        "procedure": "3.000333",
+        "receiving_agency": "000.01.01.H44",
+        "applicant_name": "Vũ Thị Mai",
+        "applicant_phone": "0912345678",
+    }
     response = client.post("/api/v1/dossiers/", data, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()["channel"] == "online" and response.json()["applicant_id_number"] == "025090001234"
@@ -131,10 +164,13 @@ def test_citizen_submits_online_for_themselves_and_withdraws(people, five_days, 
     assert act(client, code, "withdraw", {"reason": "Nộp nhầm thủ tục"}).json()["national_status"] == 7
 
 
-@pytest.mark.parametrize("value, message", [
-    ("12345", "Số định danh cá nhân phải gồm đúng 12 chữ số."),
-    ("999090001234", "ba chữ số đầu phải là mã tỉnh"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("12345", "Số định danh cá nhân phải gồm đúng 12 chữ số."),
+        ("999090001234", "ba chữ số đầu phải là mã tỉnh"),
+    ],
+)
 def test_invalid_id_number_is_a_field_level_vietnamese_400(people, five_days, applicant, value, message):
     applicant["applicant_id_number"] = value
     response = client_for(people["desk"]).post("/api/v1/dossiers/", desk_registration(applicant), format="json")
@@ -144,12 +180,17 @@ def test_invalid_id_number_is_a_field_level_vietnamese_400(people, five_days, ap
     assert not Dossier.objects.exists()
 
 
-def test_an_upload_that_is_not_pdf_jpeg_or_png_is_refused_and_nothing_is_stored(people, five_days, applicant,
-                                                                                 lines, media):
+def test_an_upload_that_is_not_pdf_jpeg_or_png_is_refused_and_nothing_is_stored(
+    people, five_days, applicant, lines, media
+):
     fake = SimpleUploadedFile("to-khai.pdf", b"MZ\x90\x00 this is a program, not a PDF", "application/pdf")
-    response = client_for(people["desk"]).post("/api/v1/dossiers/", desk_registration(
-        applicant, files=[pdf("dung.pdf"), fake], file_lines=[lines["Tờ khai"], lines["Giấy chứng sinh"]]),
-        format="multipart")
+    response = client_for(people["desk"]).post(
+        "/api/v1/dossiers/",
+        desk_registration(
+            applicant, files=[pdf("dung.pdf"), fake], file_lines=[lines["Tờ khai"], lines["Giấy chứng sinh"]]
+        ),
+        format="multipart",
+    )
     assert response.status_code == 400
     assert "chỉ nhận PDF, JPEG hoặc PNG" in response.json()["files"][0]
     assert not Dossier.objects.exists() and not Document.objects.exists()
@@ -158,11 +199,13 @@ def test_an_upload_that_is_not_pdf_jpeg_or_png_is_refused_and_nothing_is_stored(
 
 def test_files_must_name_lines_of_the_procedure(people, five_days, applicant, lines):
     client = client_for(people["desk"])
-    response = client.post("/api/v1/dossiers/", desk_registration(applicant, files=[pdf()], file_lines=[]),
-                           format="multipart")
+    response = client.post(
+        "/api/v1/dossiers/", desk_registration(applicant, files=[pdf()], file_lines=[]), format="multipart"
+    )
     assert response.status_code == 400 and "file_lines" in response.json()
-    response = client.post("/api/v1/dossiers/", desk_registration(applicant, files=[pdf()], file_lines=[999999]),
-                           format="multipart")
+    response = client.post(
+        "/api/v1/dossiers/", desk_registration(applicant, files=[pdf()], file_lines=[999999]), format="multipart"
+    )
     assert "không thuộc thủ tục" in response.json()["file_lines"][0]
 
 
@@ -181,15 +224,20 @@ def test_idempotent_retry_answers_the_first_response_and_records_one_event(recei
 
 def test_idempotent_registration_creates_one_dossier_and_keys_belong_to_their_user(people, five_days, applicant):
     desk = client_for(people["desk"])
-    first = desk.post("/api/v1/dossiers/", desk_registration(applicant), format="json",
-                      headers={"Idempotency-Key": "k-1"})
-    again = desk.post("/api/v1/dossiers/", desk_registration(applicant), format="json",
-                      headers={"Idempotency-Key": "k-1"})
+    first = desk.post(
+        "/api/v1/dossiers/", desk_registration(applicant), format="json", headers={"Idempotency-Key": "k-1"}
+    )
+    again = desk.post(
+        "/api/v1/dossiers/", desk_registration(applicant), format="json", headers={"Idempotency-Key": "k-1"}
+    )
     assert first.status_code == again.status_code == 201 and first.json()["code"] == again.json()["code"]
     assert Dossier.objects.count() == 1
     other = client_for(people["commune_desk"]).post(
-        "/api/v1/dossiers/", desk_registration(applicant, receiving_agency="000.00.31.H44"), format="json",
-        headers={"Idempotency-Key": "k-1"})
+        "/api/v1/dossiers/",
+        desk_registration(applicant, receiving_agency="000.00.31.H44"),
+        format="json",
+        headers={"Idempotency-Key": "k-1"},
+    )
     assert other.status_code == 201 and Dossier.objects.count() == 2
 
 
@@ -245,15 +293,22 @@ def test_anonymous_gets_401_and_a_session_needs_csrf(received, people):
     response = browser.post(url, {"officer": "specialist"}, content_type="application/json")
     assert response.status_code == 403 and "CSRF" in response.json()["detail"]
     browser.cookies["csrftoken"] = token = "a" * 32  # what a page served by Django would have set
-    response = browser.post(url, {"officer": "specialist"}, content_type="application/json",
-                            headers={"X-CSRFToken": token})
+    response = browser.post(
+        url, {"officer": "specialist"}, content_type="application/json", headers={"X-CSRFToken": token}
+    )
     assert response.status_code == 200 and response.json()["assignee"] == "specialist"
 
 
 # --- list: filters in SQL, pages, query counts --------------------------------------------------------------------
 def register(people, version, applicant, *, at, agency, desk="desk", receive=True, **extra):
-    dossier = lifecycle.register(actor=people[desk], version=version, receiving_agency=agency, applicant=applicant,
-                                 channel=extra.pop("channel", "direct"), at=at)
+    dossier = lifecycle.register(
+        actor=people[desk],
+        version=version,
+        receiving_agency=agency,
+        applicant=applicant,
+        channel=extra.pop("channel", "direct"),
+        at=at,
+    )
     return lifecycle.receive(dossier.pk, actor=people[desk], at=at) if receive else dossier
 
 
@@ -261,14 +316,23 @@ def register(people, version, applicant, *, at, agency, desk="desk", receive=Tru
 def queue(people, five_days, province, applicant):
     """Old overdue dossiers, fresh ones, one not received yet, one assigned, one of another procedure."""
     centre = province["centre"]
-    old = [register(people, five_days, {**applicant, "applicant_name": f"Trần Văn {name}"},
-                    at=vn(f"2026-03-0{i} 09:00"), agency=centre) for i, name in ((2, "Bình"), (3, "Cường"))]
+    old = [
+        register(
+            people,
+            five_days,
+            {**applicant, "applicant_name": f"Trần Văn {name}"},
+            at=vn(f"2026-03-0{i} 09:00"),
+            agency=centre,
+        )
+        for i, name in ((2, "Bình"), (3, "Cường"))
+    ]
     fresh = register(people, five_days, {**applicant, "applicant_name": "Lê Thị Hoa"}, at=None, agency=centre)
     waiting = register(people, five_days, applicant, at=None, agency=centre, receive=False)
     lifecycle.assign(fresh.pk, actor=people["head"], officer=people["specialist"])
     other = make_procedure("1.000001", "Đăng ký khai sinh", 3, "working_days", [province["commune"]])
-    commune = register(people, other, applicant, at=vn("2026-03-04 09:00"), agency=province["commune"],
-                       desk="commune_desk")
+    commune = register(
+        people, other, applicant, at=vn("2026-03-04 09:00"), agency=province["commune"], desk="commune_desk"
+    )
     return {"old": old, "fresh": fresh, "waiting": waiting, "commune": commune}
 
 
@@ -291,8 +355,9 @@ def test_filters(queue, people):
     assert codes(client, "procedure=1.000001") == [] and len(codes(client, "procedure=3.000333")) == 4
     assert len(codes(client, "receiving_agency=000.01.01.H44&processing_agency=000.00.10.H44")) == 4
     assert codes(client, "channel=online") == []
-    assert codes(client, "received_after=2026-03-03T00:00:00%2B07:00&received_before=2026-03-04T00:00:00%2B07:00") \
-        == [old[1].code]
+    assert codes(client, "received_after=2026-03-03T00:00:00%2B07:00&received_before=2026-03-04T00:00:00%2B07:00") == [
+        old[1].code
+    ]
     assert codes(client, "due_before=2026-03-10T00:00:00%2B07:00") == [old[0].code]
     assert set(codes(client, "due_after=2026-03-10T00:00:00%2B07:00")) == {old[1].code, fresh.code}
     assert codes(client, "q=Lê Thị") == [fresh.code]
@@ -313,22 +378,31 @@ def test_pages_cover_every_dossier_once(people, five_days, province, applicant):
     client = client_for(people["desk"])
     first = client.get("/api/v1/dossiers/?page_size=10").json()
     assert first["count"] == 23 and len(first["results"]) == 10 and first["next"].endswith("page=2&page_size=10")
-    seen = [row["code"] for page in (1, 2, 3)
-            for row in client.get(f"/api/v1/dossiers/?page_size=10&page={page}").json()["results"]]
+    seen = [
+        row["code"]
+        for page in (1, 2, 3)
+        for row in client.get(f"/api/v1/dossiers/?page_size=10&page={page}").json()["results"]
+    ]
     assert len(seen) == len(set(seen)) == 23
     response = client.get("/api/v1/dossiers/?page=9")
     assert response.status_code == 404 and response.json() == {"detail": "Trang không tồn tại."}
 
 
-def test_list_and_detail_make_a_fixed_number_of_queries(people, five_days, province, applicant, lines,
-                                                        django_assert_max_num_queries):
+def test_list_and_detail_make_a_fixed_number_of_queries(
+    people, five_days, province, applicant, lines, django_assert_max_num_queries
+):
     for i in range(32):
         dossier = register(people, five_days, applicant, at=None, agency=province["centre"], receive=i % 2 == 0)
         if i % 4 == 0:
             lifecycle.assign(dossier.pk, actor=people["head"], officer=people["specialist"])
-    busy = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                              applicant=applicant, channel="direct", uploads=[
-                                  (five_days.documents.first(), pdf(f"t{i}.pdf")) for i in range(6)])
+    busy = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        uploads=[(five_days.documents.first(), pdf(f"t{i}.pdf")) for i in range(6)],
+    )
     lifecycle.receive(busy.pk, actor=people["desk"])
     lifecycle.consult(busy.pk, actor=people["specialist"], agency=province["land"], days=1, question="Xác minh?")
     for user in (people["head"], people["monitor"]):

@@ -5,6 +5,7 @@ The plain tests pin each finding; `test_the_api_matches_its_schema` runs schemat
 all its checks, as a counter officer and as the head of the processing agency, on dossiers in several states.
 Requests go through Django's WSGI handler in this thread, so they see this test's database transaction.
 """
+
 import os
 import zlib
 
@@ -64,12 +65,23 @@ def dossiers(people, five_days, province, applicant):
     line = five_days.documents.first()
 
     def new(**extra):
-        return lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                  applicant={**applicant, **extra}, channel="direct")
+        return lifecycle.register(
+            actor=desk,
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant={**applicant, **extra},
+            channel="direct",
+        )
 
-    online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                                applicant={**applicant, "applicant_email": ""}, channel="online",
-                                applicant_user=people["citizen"], uploads=[(line, pdf("to-khai.pdf"))])
+    online = lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant={**applicant, "applicant_email": ""},
+        channel="online",
+        applicant_user=people["citizen"],
+        uploads=[(line, pdf("to-khai.pdf"))],
+    )
     received = new()
     lifecycle.receive(received.pk, actor=desk)
     consulting = new()
@@ -96,9 +108,19 @@ def dossiers(people, five_days, province, applicant):
     paying = new()
     lifecycle.receive(paying.pk, actor=desk)
     lifecycle.request_payment(paying.pk, actor=head)
-    return {name: Dossier.objects.get(pk=d.pk) for name, d in (
-        ("online", online), ("received", received), ("consulting", consulting), ("supplement", supplement),
-        ("waiting", waiting), ("issued", issued), ("returned", returned), ("paying", paying))}
+    return {
+        name: Dossier.objects.get(pk=d.pk)
+        for name, d in (
+            ("online", online),
+            ("received", received),
+            ("consulting", consulting),
+            ("supplement", supplement),
+            ("waiting", waiting),
+            ("issued", issued),
+            ("returned", returned),
+            ("paying", paying),
+        )
+    }
 
 
 @pytest.fixture
@@ -111,10 +133,17 @@ def openapi(dossiers, request):
     # schemathesis 4.32 still reads `node._nodeid`, which pytest 9.2 no longer has.
     if not hasattr(request.node, "_nodeid"):
         request.node._nodeid = request.node.nodeid
-    config = schemathesis.Config.from_dict({
-        "seed": SEED,
-        "operations": [{"include-method": "POST",
-                        "checks": {"positive_data_acceptance": {"expected-statuses": ACTION_OUTCOMES}}}]})
+    config = schemathesis.Config.from_dict(
+        {
+            "seed": SEED,
+            "operations": [
+                {
+                    "include-method": "POST",
+                    "checks": {"positive_data_acceptance": {"expected-statuses": ACTION_OUTCOMES}},
+                }
+            ],
+        }
+    )
     schema = schemathesis.openapi.from_wsgi(SCHEMA_URL, WSGIHandler(), config=config)
     codes = [d.code for d in dossiers.values()]
     files = list(Document.objects.exclude(file="").values_list("dossier__code", "pk"))
@@ -174,12 +203,15 @@ def test_a_moment_with_any_offset_filters_in_utc_and_one_outside_the_calendar_is
 @pytest.mark.parametrize("amount", [2_147_483_648, 2**63])
 def test_a_payment_amount_beyond_the_column_is_a_vietnamese_400(amount, dossiers, people):
     code = dossiers["received"].code
-    response = client_for(people["head"]).post(f"/api/v1/dossiers/{code}/actions/request_payment/",
-                                                {"amount": amount}, format="json")
+    response = client_for(people["head"]).post(
+        f"/api/v1/dossiers/{code}/actions/request_payment/", {"amount": amount}, format="json"
+    )
     assert response.status_code == 400
     assert response.json() == {"amount": ["Giá trị tối đa là 2147483647."]}
-    assert Dossier.objects.get(code=code).fee_total == 200000 and not dossiers["received"].events.filter(
-        kind="payment_requested").exists()
+    assert (
+        Dossier.objects.get(code=code).fee_total == 200000
+        and not dossiers["received"].events.filter(kind="payment_requested").exists()
+    )
 
 
 def test_an_ordering_with_empty_items_is_no_500(dossiers, people):
@@ -203,9 +235,17 @@ def test_a_nul_character_in_a_code_a_filter_or_a_name_matches_nothing(dossiers, 
 
 
 def test_form_data_with_a_nul_character_is_a_400(people, five_days, applicant):
-    response = client_for(people["desk"]).post("/api/v1/dossiers/", {
-        "procedure": "3.000333", "receiving_agency": "000.01.01.H44", "channel": "direct", **applicant,
-        "form_data": {"ghi_chu": "a\x00b"}}, format="json")
+    response = client_for(people["desk"]).post(
+        "/api/v1/dossiers/",
+        {
+            "procedure": "3.000333",
+            "receiving_agency": "000.01.01.H44",
+            "channel": "direct",
+            **applicant,
+            "form_data": {"ghi_chu": "a\x00b"},
+        },
+        format="json",
+    )
     assert response.status_code == 400 and "NUL" in response.json()["form_data"][0]
     assert not Dossier.objects.exists()
 
@@ -213,8 +253,11 @@ def test_form_data_with_a_nul_character_is_a_400(people, five_days, applicant):
 def test_limits_are_told_in_vietnamese(dossiers, people):
     head = client_for(people["head"])
     code = dossiers["received"].code
-    response = head.post(f"/api/v1/dossiers/{code}/actions/consult/",
-                         {"agency": "000.00.12.H44", "days": "0.1", "question": "x" * 2001}, format="json")
+    response = head.post(
+        f"/api/v1/dossiers/{code}/actions/consult/",
+        {"agency": "000.00.12.H44", "days": "0.1", "question": "x" * 2001},
+        format="json",
+    )
     assert response.json() == {"days": ["Giá trị tối thiểu là 0.5."], "question": ["Tối đa 2000 ký tự."]}
 
 
@@ -225,23 +268,30 @@ def test_an_unassigned_dossier_and_an_event_between_no_agencies_match_the_schema
     assert detail.json()["assignee"] is None
     events = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/events/", path_parameters={"code": code})
     assert events.json()["results"][0]["to_agency"] is None
-    steps = call(openapi, people["head"], "GET", "/api/v1/dossiers/{code}/",
-                 path_parameters={"code": dossiers["consulting"].code}).json()["steps"]
+    steps = call(
+        openapi,
+        people["head"],
+        "GET",
+        "/api/v1/dossiers/{code}/",
+        path_parameters={"code": dossiers["consulting"].code},
+    ).json()["steps"]
     assert any(step["assignee"] is None for step in steps)
 
 
 def test_an_unfinished_dossier_has_an_empty_outcome_in_the_schema(openapi, dossiers, people):
     body = call(openapi, people["desk"], "GET", "/api/v1/dossiers/", query={"state": "received"}).json()
     assert body["results"][0]["outcome"] == ""
-    detail = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/",
-                  path_parameters={"code": dossiers["received"].code}).json()
+    detail = call(
+        openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/", path_parameters={"code": dossiers["received"].code}
+    ).json()
     assert detail["outcome"] == detail["stats_outcome"] == ""
     assert any(step["outcome"] == "" for step in detail["steps"])  # the open step
 
 
 def test_an_applicant_without_email_matches_the_schema(openapi, dossiers, people):
-    detail = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/",
-                  path_parameters={"code": dossiers["online"].code})
+    detail = call(
+        openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/", path_parameters={"code": dossiers["online"].code}
+    )
     assert detail.json()["applicant_email"] == ""
 
 
@@ -250,20 +300,32 @@ def test_a_400_has_the_documented_shape(openapi, dossiers, people):
     code = dossiers["received"].code
     for action, body, expected in [
         ("assign", {}, {"officer": ["Trường này là bắt buộc."]}),  # the schema required non_field_errors
-        ("request_supplement", {"items": [{"item": "Tờ khai"}]},  # errors of a list's item, by index
-         {"items": {"0": {"reason": ["Trường này là bắt buộc."]}}}),
+        (
+            "request_supplement",
+            {"items": [{"item": "Tờ khai"}]},  # errors of a list's item, by index
+            {"items": {"0": {"reason": ["Trường này là bắt buộc."]}}},
+        ),
     ]:
-        response = call(openapi, people["head"], "POST", path.replace("{action}", action),
-                        path_parameters={"code": code}, body=body, media_type="application/json")
+        response = call(
+            openapi,
+            people["head"],
+            "POST",
+            path.replace("{action}", action),
+            path_parameters={"code": code},
+            body=body,
+            media_type="application/json",
+        )
         assert (response.status_code, response.json()) == (400, expected), action
 
 
 def test_a_body_that_is_not_json_is_a_400_of_the_same_shape(dossiers, people):
-    response = client_for(people["head"]).post(f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/",
-                                               b"{officer", content_type="application/json")
+    response = client_for(people["head"]).post(
+        f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/", b"{officer", content_type="application/json"
+    )
     assert response.status_code == 400
-    assert response.json() == {"non_field_errors": [
-        "Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]}
+    assert response.json() == {
+        "non_field_errors": ["Dữ liệu gửi lên không đọc được (JSON hoặc multipart sai cú pháp)."]
+    }
 
 
 def test_404s_are_documented(openapi, dossiers, people):
@@ -277,21 +339,32 @@ def test_404s_are_documented(openapi, dossiers, people):
 
 def test_a_download_has_its_documented_content_type(openapi, dossiers, people):
     document = dossiers["issued"].documents.get(kind="result")
-    response = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/documents/{id}/download/",
-                    path_parameters={"code": dossiers["issued"].code, "id": document.pk})
+    response = call(
+        openapi,
+        people["desk"],
+        "GET",
+        "/api/v1/dossiers/{code}/documents/{id}/download/",
+        path_parameters={"code": dossiers["issued"].code, "id": document.pk},
+    )
     headers = {name.lower(): value for name, value in response.headers.items()}
     assert response.status_code == 200 and headers["content-type"] == ["application/pdf"]  # was octet-stream
 
 
 def test_an_address_the_api_does_not_have_is_a_json_404(openapi, dossiers, people):
     code = dossiers["issued"].code
-    response = call(openapi, people["desk"], "GET", "/api/v1/dossiers/{code}/documents/{id}/download/",
-                    path_parameters={"code": code, "id": "abc"})
+    response = call(
+        openapi,
+        people["desk"],
+        "GET",
+        "/api/v1/dossiers/{code}/documents/{id}/download/",
+        path_parameters={"code": code, "id": "abc"},
+    )
     assert response.status_code == 404 and "Không có địa chỉ này" in response.json()["detail"]
     client = client_for(people["desk"])
     response = client.get("/api/v1/dossiers")
     assert response.status_code == 404 and response.json() == {
-        "detail": "Địa chỉ của API luôn kết thúc bằng “/”: dùng /api/v1/dossiers/"}
+        "detail": "Địa chỉ của API luôn kết thúc bằng “/”: dùng /api/v1/dossiers/"
+    }
     response = client.post(f"/api/v1/dossiers/{code}/actions/fly/")
     assert response.status_code == 404 and response.json()["detail"].startswith("Không có thao tác “fly”")
     assert APIClient().get("/api/v1/khong-co/").status_code == 401
@@ -308,8 +381,17 @@ def test_the_assignee_filter_is_a_text(openapi, dossiers, people):
 def test_an_empty_parameter_filters_nothing_and_the_schema_says_so(openapi, dossiers, people):
     client = client_for(people["desk"])
     everything = client.get("/api/v1/dossiers/").json()["count"]
-    for name in ("state", "channel", "national_status", "assignee", "overdue", "due_before", "ordering", "page",
-                 "page_size"):
+    for name in (
+        "state",
+        "channel",
+        "national_status",
+        "assignee",
+        "overdue",
+        "due_before",
+        "ordering",
+        "page",
+        "page_size",
+    ):
         schema = parameter_schema(openapi, "/api/v1/dossiers/", "GET", name)
         jsonschema.validate([""] if schema.get("type") == "array" else "", schema)
         response = client.get(f"/api/v1/dossiers/?{name}=")
@@ -317,12 +399,16 @@ def test_an_empty_parameter_filters_nothing_and_the_schema_says_so(openapi, doss
 
 
 def test_a_page_size_outside_1_to_200_is_a_400(openapi, dossiers, people):
-    for path, parts in [("/api/v1/dossiers/", {}), ("/api/v1/dossiers/{code}/events/",
-                                                    {"path_parameters": {"code": dossiers["received"].code}})]:
+    for path, parts in [
+        ("/api/v1/dossiers/", {}),
+        ("/api/v1/dossiers/{code}/events/", {"path_parameters": {"code": dossiers["received"].code}}),
+    ]:
         for size in ("0", "201", "abc"):  # DRF quietly used 50, or 200
             response = call(openapi, people["desk"], "GET", path, query={"page_size": size}, **parts)
-            assert (response.status_code, response.json()) == (400, {"page_size": [
-                "Số hồ sơ mỗi trang phải là số nguyên từ 1 đến 200."]}), (path, size)
+            assert (response.status_code, response.json()) == (
+                400,
+                {"page_size": ["Số hồ sơ mỗi trang phải là số nguyên từ 1 đến 200."]},
+            ), (path, size)
 
 
 def test_uploads_are_binary_and_only_multipart_carries_them(openapi):
@@ -336,8 +422,9 @@ def test_uploads_are_binary_and_only_multipart_carries_them(openapi):
 
 
 def test_an_action_sent_as_a_form_is_a_415_in_vietnamese(dossiers, people):
-    response = client_for(people["head"]).post(f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/",
-                                               {"officer": "specialist"}, format="multipart")
+    response = client_for(people["head"]).post(
+        f"/api/v1/dossiers/{dossiers['received'].code}/actions/assign/", {"officer": "specialist"}, format="multipart"
+    )
     assert response.status_code == 415 and "application/json" in response.json()["detail"]
 
 
@@ -347,8 +434,12 @@ def test_json_values_must_have_the_schema_types(dossiers, people):
     for action, body, field, message in [
         ("refuse", {"reasons": 5}, "reasons", "Cần một chuỗi ký tự."),
         ("request_payment", {"amount": "100000"}, "amount", "Cần một số nguyên."),
-        ("forward", {"agencies": ["000.00.12.H44"], "days": 1, "parallel": "yes"}, "parallel",
-         "Cần giá trị true hoặc false."),
+        (
+            "forward",
+            {"agencies": ["000.00.12.H44"], "days": 1, "parallel": "yes"},
+            "parallel",
+            "Cần giá trị true hoặc false.",
+        ),
     ]:
         response = head.post(f"/api/v1/dossiers/{code}/actions/{action}/", body, format="json")
         assert response.status_code == 400 and response.json()[field] == [message], action

@@ -1,6 +1,7 @@
 """Who may not: every role of a foreign agency and another citizen get 404 on everything about a dossier (they must
 not learn that its code exists) and change nothing; a province monitor reads everything and changes nothing; staff
 of the dossier's own agencies without the right role get 403 for the action."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
@@ -30,34 +31,49 @@ def payloads(province) -> dict[str, dict]:
     """A well-formed body for every action, so that a refusal can only come from who is asking."""
     pdf = {"files": [SimpleUploadedFile("a.pdf", PDF)]}
     return {
-        "receive": {}, "desk_supplement": {"items": [{"item": "Tờ khai", "reason": "Thiếu chữ ký"}]},
-        "desk_refuse": {"reasons": "Không thuộc thẩm quyền"}, "answer_desk_supplement": {"note": "Đã ký tờ khai"},
+        "receive": {},
+        "desk_supplement": {"items": [{"item": "Tờ khai", "reason": "Thiếu chữ ký"}]},
+        "desk_refuse": {"reasons": "Không thuộc thẩm quyền"},
+        "answer_desk_supplement": {"note": "Đã ký tờ khai"},
         "assign": {"officer": "specialist"},
         "request_supplement": {"items": [{"item": "Tờ khai", "reason": "Thiếu chữ ký"}]},
-        "resubmit": {"note": "Đã bổ sung"}, "forward": {"agencies": [province["land"].code], "days": "1"},
-        "complete_step": {"note": "Xong"}, "consult": {"agency": province["land"].code, "days": "1",
-                                                       "question": "Có tranh chấp?"},
-        "answer_consultation": {"answer": "Không"}, "request_payment": {"amount": 100000},
-        "confirm_payment": {"reference": "BL-1"}, "submit_for_approval": {"proposal": "Đủ điều kiện"},
-        "approve": {"note": "Đồng ý"}, "return_for_rework": {"reason": "Thiếu kết quả xác minh"}, "refuse": {"reasons": "Không đủ điều kiện"},
+        "resubmit": {"note": "Đã bổ sung"},
+        "forward": {"agencies": [province["land"].code], "days": "1"},
+        "complete_step": {"note": "Xong"},
+        "consult": {"agency": province["land"].code, "days": "1", "question": "Có tranh chấp?"},
+        "answer_consultation": {"answer": "Không"},
+        "request_payment": {"amount": 100000},
+        "confirm_payment": {"reference": "BL-1"},
+        "submit_for_approval": {"proposal": "Đủ điều kiện"},
+        "approve": {"note": "Đồng ý"},
+        "return_for_rework": {"reason": "Thiếu kết quả xác minh"},
+        "refuse": {"reasons": "Không đủ điều kiện"},
         "issue_result": {"summary": "Giấy phép số 1", **pdf},
         "extend": {"new_due": "2027-12-31T09:00:00+07:00", "reason": "Chờ xác minh"},
-        "return_result": {"method": "desk"}, "stop": {"reason": "Công dân đề nghị"}, "withdraw": {"reason": "Rút"},
+        "return_result": {"method": "desk"},
+        "stop": {"reason": "Công dân đề nghị"},
+        "withdraw": {"reason": "Rút"},
     }
 
 
 def post_action(client, code, action, province):
     data = payloads(province)[action]
-    return client.post(f"/api/v1/dossiers/{code}/actions/{action}/", data,
-                       format="multipart" if "files" in data else "json",
-                       headers={"Idempotency-Key": f"try-{action}-{code}"})
+    return client.post(
+        f"/api/v1/dossiers/{code}/actions/{action}/",
+        data,
+        format="multipart" if "files" in data else "json",
+        headers={"Idempotency-Key": f"try-{action}-{code}"},
+    )
 
 
 def snapshot(dossiers) -> list:
     rows = Dossier.objects.filter(pk__in=[d.pk for d in dossiers]).order_by("pk")
-    return [list(rows.values_list("state", "event_count", "updated_at", "assignee", "processing_agency")),
-            Document.objects.count(), IdempotencyRecord.objects.count(),
-            sorted(Dossier.objects.get(pk=d.pk).steps.count() for d in dossiers)]
+    return [
+        list(rows.values_list("state", "event_count", "updated_at", "assignee", "processing_agency")),
+        Document.objects.count(),
+        IdempotencyRecord.objects.count(),
+        sorted(Dossier.objects.get(pk=d.pk).steps.count() for d in dossiers),
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -69,22 +85,35 @@ def media(settings, tmp_path):
 def dossiers(people, five_days, province, applicant):
     """Four dossiers of the centre and the Department of Justice in different states, with files and side work."""
     desk = people["desk"]
-    online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                                applicant=applicant, channel="online", applicant_user=people["citizen"],
-                                uploads=[(five_days.documents.first(), SimpleUploadedFile("t.pdf", PDF))])
-    working = lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct",
-                                 uploads=[(five_days.documents.first(), SimpleUploadedFile("k.pdf", PDF))])
+    online = lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="online",
+        applicant_user=people["citizen"],
+        uploads=[(five_days.documents.first(), SimpleUploadedFile("t.pdf", PDF))],
+    )
+    working = lifecycle.register(
+        actor=desk,
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        uploads=[(five_days.documents.first(), SimpleUploadedFile("k.pdf", PDF))],
+    )
     lifecycle.receive(working.pk, actor=desk)
     lifecycle.assign(working.pk, actor=people["head"], officer=people["specialist"])
     lifecycle.consult(working.pk, actor=people["specialist"], agency=province["land"], days=1, question="Đất?")
-    approved = lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                  applicant=applicant, channel="direct")
+    approved = lifecycle.register(
+        actor=desk, version=five_days, receiving_agency=province["centre"], applicant=applicant, channel="direct"
+    )
     lifecycle.receive(approved.pk, actor=desk)
     lifecycle.submit_for_approval(approved.pk, actor=people["head"])
     lifecycle.approve(approved.pk, actor=people["head"])
-    waiting = lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct")
+    waiting = lifecycle.register(
+        actor=desk, version=five_days, receiving_agency=province["centre"], applicant=applicant, channel="direct"
+    )
     lifecycle.receive(waiting.pk, actor=desk)
     lifecycle.submit_for_approval(waiting.pk, actor=people["specialist"])
     return [Dossier.objects.get(pk=d.pk) for d in (online, working, approved, waiting)]
@@ -123,9 +152,11 @@ def test_outsiders_get_404_on_every_endpoint_and_change_nothing(who, outsiders, 
 
 def test_outsiders_cannot_register_at_our_desk(outsiders, five_days, applicant):
     for who in ("counter", "head", "commune_desk"):
-        response = client_for(outsiders[who]).post("/api/v1/dossiers/", {
-            "procedure": "3.000333", "receiving_agency": "000.01.01.H44", "channel": "direct", **applicant},
-            format="json")
+        response = client_for(outsiders[who]).post(
+            "/api/v1/dossiers/",
+            {"procedure": "3.000333", "receiving_agency": "000.01.01.H44", "channel": "direct", **applicant},
+            format="json",
+        )
         assert response.status_code == 403, who
     assert not Dossier.objects.exists()
 
@@ -184,8 +215,12 @@ def test_a_document_of_another_dossier_is_not_reachable_through_a_visible_one(pe
 def test_anonymous_reaches_nothing(dossiers, province):
     client = APIClient()
     code = dossiers[1].code
-    for url in ("/api/v1/dossiers/", f"/api/v1/dossiers/{code}/", f"/api/v1/dossiers/{code}/events/",
-                f"/api/v1/dossiers/{code}/documents/"):
+    for url in (
+        "/api/v1/dossiers/",
+        f"/api/v1/dossiers/{code}/",
+        f"/api/v1/dossiers/{code}/events/",
+        f"/api/v1/dossiers/{code}/documents/",
+    ):
         assert client.get(url).status_code == 401
     for action in transitions.TABLE:
         assert post_action(client, code, action, province).status_code == 401

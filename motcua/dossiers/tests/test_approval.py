@@ -1,4 +1,5 @@
 """Trình phê duyệt → chờ phê duyệt → phê duyệt or trả lại (issue 10, item 4): a real state with a leader in charge."""
+
 import datetime as dt
 
 import pytest
@@ -18,8 +19,13 @@ pytestmark = pytest.mark.django_db
 
 def submitted(received, people, approver=None):
     lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
-    return lifecycle.submit_for_approval(received.pk, actor=people["specialist"], proposal="Đủ điều kiện cấp",
-                                         approver=approver, at=vn("2026-03-04 16:00"))
+    return lifecycle.submit_for_approval(
+        received.pk,
+        actor=people["specialist"],
+        proposal="Đủ điều kiện cấp",
+        approver=approver,
+        at=vn("2026-03-04 16:00"),
+    )
 
 
 def test_submitting_for_approval_changes_the_state_and_hands_it_to_the_leader(received, people):
@@ -30,8 +36,11 @@ def test_submitting_for_approval_changes_the_state_and_hands_it_to_the_leader(re
     step = dossier.steps.get(kind=Step.Kind.APPROVE)
     assert step.assignee == people["head"] and step.finished_at is None and step.deadline is not None
     event = dossier.events.order_by("-seq").first()
-    assert (event.kind, event.from_state, event.to_state) == ("submitted_for_approval", "in_progress",
-                                                              "awaiting_approval")
+    assert (event.kind, event.from_state, event.to_state) == (
+        "submitted_for_approval",
+        "in_progress",
+        "awaiting_approval",
+    )
     assert event.data["approver"] == "head" and event.data["submitted_by"] == "specialist"
 
 
@@ -56,8 +65,9 @@ def test_return_for_rework_needs_a_reason_and_goes_back_to_who_submitted(receive
     submitted(received, people)
     with pytest.raises(ValidationError, match="lý do"):
         lifecycle.return_for_rework(received.pk, actor=people["head"], reason="  ")
-    dossier = lifecycle.return_for_rework(received.pk, actor=people["head"], reason="Thiếu kết quả xác minh",
-                                          at=vn("2026-03-05 09:00"))
+    dossier = lifecycle.return_for_rework(
+        received.pk, actor=people["head"], reason="Thiếu kết quả xác minh", at=vn("2026-03-05 09:00")
+    )
     assert dossier.state == State.IN_PROGRESS and dossier.assignee == people["specialist"]
     rework = dossier.steps.filter(kind=Step.Kind.PROCESS, finished_at=None).get()
     assert rework.assignee == people["specialist"] and rework.note == "Thiếu kết quả xác minh"
@@ -85,14 +95,20 @@ def test_waiting_for_approval_is_open_the_clock_runs_and_it_turns_overdue(receiv
     assert State.AWAITING_APPROVAL in OPEN and dossier.is_open
     index = next(i for i in Dossier._meta.indexes if i.name == "dossier_open_due")
     assert State.AWAITING_APPROVAL in dict(index.condition.children)["state__in"]
-    assert Dossier.objects.filter(state__in=list(OPEN), due_at__lt=vn("2026-03-10 09:00")).filter(
-        pk=dossier.pk).exists()  # what the figures make of it: indicators/tests/test_facts.py
+    assert (
+        Dossier.objects.filter(state__in=list(OPEN), due_at__lt=vn("2026-03-10 09:00")).filter(pk=dossier.pk).exists()
+    )  # what the figures make of it: indicators/tests/test_facts.py
 
 
 def test_extension_and_stop_are_still_possible_while_waiting(received, people):
     submitted(received, people)
-    dossier = lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-16 17:00"),
-                               reason="Chờ ý kiến", at=vn("2026-03-05 09:00"))
+    dossier = lifecycle.extend(
+        received.pk,
+        actor=people["head"],
+        new_due=vn("2026-03-16 17:00"),
+        reason="Chờ ý kiến",
+        at=vn("2026-03-05 09:00"),
+    )
     assert dossier.extended and dossier.state == State.AWAITING_APPROVAL
     assert lifecycle.refuse(received.pk, actor=people["head"], reasons="Không đủ điều kiện").state == State.REFUSED
 
@@ -105,12 +121,16 @@ def test_the_api_answers_409_to_approving_a_dossier_not_waiting(received, people
     assert response.status_code == 409
     assert "Không thể “phê duyệt”" in response.json()["detail"]
     client.force_authenticate(people["specialist"])
-    response = client.post(f"/api/v1/dossiers/{received.code}/actions/submit_for_approval/",
-                           {"proposal": "Đủ điều kiện", "approver": "head"}, format="json")
+    response = client.post(
+        f"/api/v1/dossiers/{received.code}/actions/submit_for_approval/",
+        {"proposal": "Đủ điều kiện", "approver": "head"},
+        format="json",
+    )
     assert response.status_code == 200 and response.json()["state"] == "awaiting_approval"
     client.force_authenticate(people["head"])
-    response = client.post(f"/api/v1/dossiers/{received.code}/actions/return_for_rework/", {"reason": ""},
-                           format="json")
+    response = client.post(
+        f"/api/v1/dossiers/{received.code}/actions/return_for_rework/", {"reason": ""}, format="json"
+    )
     assert response.status_code == 400 and "reason" in response.json()
     assert client.post(url, {"note": "Đồng ý"}, format="json").json()["state"] == "approved"
 
@@ -132,6 +152,7 @@ def test_stats_keep_counting_a_dossier_held_for_approval_past_its_due(received, 
     submitted(received, people)
     late = received.due_at + dt.timedelta(days=3)
     lifecycle.approve(received.pk, actor=people["head"], at=late)
-    dossier = lifecycle.issue_result(received.pk, actor=people["head"], summary="Phiếu số 9",
-                                     at=late + dt.timedelta(hours=1))
+    dossier = lifecycle.issue_result(
+        received.pk, actor=people["head"], summary="Phiếu số 9", at=late + dt.timedelta(hours=1)
+    )
     assert dossier.outcome == "late" and dossier.stats_outcome == "late"

@@ -1,4 +1,5 @@
 """Events are append-only and hash-chained; `motcua events verify` names the first broken link."""
+
 import datetime as dt
 
 import pytest
@@ -49,15 +50,27 @@ def test_verify_detects_a_removed_last_event(received, people):
     assert broken.dossier_code == received.code and broken.seq == 3 and "cuối chuỗi" in broken.reason
 
 
-def test_broken_chains_names_every_broken_chain_not_only_the_first(received, people, five_days, province,
-                                                                    applicant):
-    other = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                               applicant=applicant, channel="direct", at=vn("2026-03-02 09:30"))
-    intact = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                applicant=applicant, channel="direct", at=vn("2026-03-02 09:40"))
+def test_broken_chains_names_every_broken_chain_not_only_the_first(received, people, five_days, province, applicant):
+    other = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 09:30"),
+    )
+    intact = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 09:40"),
+    )
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE dossiers_event SET note = 'x' WHERE dossier_id IN (%s, %s) AND seq = 1",
-                       [received.pk, other.pk])
+        cursor.execute(
+            "UPDATE dossiers_event SET note = 'x' WHERE dossier_id IN (%s, %s) AND seq = 1", [received.pk, other.pk]
+        )
     broken = list(broken_chains(batch=1))  # one dossier a query: the walk goes on across batches
     assert [(b.dossier_code, b.seq) for b in broken] == [(received.code, 1), (other.code, 1)]
     assert intact.code not in {b.dossier_code for b in broken}
@@ -67,10 +80,23 @@ def test_broken_chains_names_every_broken_chain_not_only_the_first(received, peo
 def test_the_hash_of_a_stored_event_does_not_change():
     """Chains already stored verify only while an event's content hashes as it did when it was written."""
     vn7 = dt.timezone(dt.timedelta(hours=7))
-    event = Event(seq=2, kind="extended", at=dt.datetime(2026, 3, 2, 9, 5, tzinfo=vn7), actor_id=7,
-                  actor_name="Nguyễn Thị Bình", from_agency_id=3, to_agency_id=None, from_state="in_progress",
-                  to_state="in_progress", note="Gia hạn", data={"old_due": "2026-03-09 09:05:00+07:00", "days": 2},
-                  step_deadline=dt.datetime(2026, 3, 6, 17, 0, tzinfo=vn7), step_outcome="on_time",
-                  prev_hash="ab" * 32)
-    assert chain.digest(content(event, "000.01.01.H44-260302-0001")) == \
-        "1c9d1de3d2419e8be96fb46a16c4750ce8aacf66924dac6aa6ea8ac06193144a"
+    event = Event(
+        seq=2,
+        kind="extended",
+        at=dt.datetime(2026, 3, 2, 9, 5, tzinfo=vn7),
+        actor_id=7,
+        actor_name="Nguyễn Thị Bình",
+        from_agency_id=3,
+        to_agency_id=None,
+        from_state="in_progress",
+        to_state="in_progress",
+        note="Gia hạn",
+        data={"old_due": "2026-03-09 09:05:00+07:00", "days": 2},
+        step_deadline=dt.datetime(2026, 3, 6, 17, 0, tzinfo=vn7),
+        step_outcome="on_time",
+        prev_hash="ab" * 32,
+    )
+    assert (
+        chain.digest(content(event, "000.01.01.H44-260302-0001"))
+        == "1c9d1de3d2419e8be96fb46a16c4750ce8aacf66924dac6aa6ea8ac06193144a"
+    )

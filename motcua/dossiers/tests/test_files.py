@@ -1,5 +1,6 @@
 """What the desk and the portal say about a file too large, in whole megabytes as vntext.formats writes sizes
 (motcua/dossiers/files.py)."""
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 

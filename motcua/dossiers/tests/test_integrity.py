@@ -1,6 +1,7 @@
 """A stored file is checked against its SHA-256 as it is served (integrity.py): before the first byte (a changed or
 missing file is refused in Vietnamese and logged) and again as it streams (a file changed between the two reads
 stops the download before its last block). On local disk here; test_storage_s3.py does the same on S3."""
+
 import hashlib
 
 import pytest
@@ -22,8 +23,13 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def document(people, five_days, province, applicant):
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct")
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+    )
     document = Document(dossier=dossier, name="Giấy chứng sinh")
     files.store(document, SCAN, "giay-chung-sinh.png", "image/png")
     document.save()

@@ -1,4 +1,5 @@
 """The dossier lifecycle read as the rules it follows (DOMAIN.md 0a, 1.4-1.8)."""
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -27,8 +28,14 @@ def test_desk_receipt_gives_a_code_and_a_due_moment_in_working_days(received):
 
 
 def test_receipt_after_the_cutoff_counts_from_the_next_working_day(five_days, province, people, applicant):
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-06 15:30"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-06 15:30"),
+    )
     dossier = lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-06 15:30"))
     assert dossier.clock_started_at == vn("2026-03-09 07:30")
     assert dossier.due_at == vn("2026-03-13 17:00")
@@ -36,18 +43,38 @@ def test_receipt_after_the_cutoff_counts_from_the_next_working_day(five_days, pr
 
 def test_codes_run_per_agency_per_day(five_days, province, people, applicant):
     desk = people["desk"]
-    codes = [lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                applicant=applicant, channel="direct", at=vn(f"2026-03-02 0{h}:00")).code
-             for h in (8, 9)]
-    codes.append(lifecycle.register(actor=desk, version=five_days, receiving_agency=province["centre"],
-                                    applicant=applicant, channel="direct", at=vn("2026-03-03 08:00")).code)
+    codes = [
+        lifecycle.register(
+            actor=desk,
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+            at=vn(f"2026-03-02 0{h}:00"),
+        ).code
+        for h in (8, 9)
+    ]
+    codes.append(
+        lifecycle.register(
+            actor=desk,
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+            at=vn("2026-03-03 08:00"),
+        ).code
+    )
     assert codes == ["000.01.01.H44-260302-0001", "000.01.01.H44-260302-0002", "000.01.01.H44-260303-0001"]
 
 
 def test_supplement_after_receipt_restarts_the_legal_deadline_and_pauses_the_766_one(received, people):
     lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
-    dossier = lifecycle.request_supplement(received.pk, actor=people["specialist"], at=vn("2026-03-04 10:00"),
-                                           items=[{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ, không đọc được"}])
+    dossier = lifecycle.request_supplement(
+        received.pk,
+        actor=people["specialist"],
+        at=vn("2026-03-04 10:00"),
+        items=[{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ, không đọc được"}],
+    )
     assert dossier.state == "supplement" and dossier.national_status == 5
     dossier = lifecycle.resubmit(received.pk, actor=people["desk"], at=vn("2026-03-09 14:00"))
     assert dossier.due_at == vn("2026-03-16 14:00")
@@ -59,8 +86,12 @@ def test_supplement_after_receipt_restarts_the_legal_deadline_and_pauses_the_766
 
 def test_every_supplement_item_needs_a_reason(received, people):
     with pytest.raises(ValidationError, match="lý do"):
-        lifecycle.request_supplement(received.pk, actor=people["specialist"], at=vn("2026-03-03 10:00"),
-                                     items=[{"item": "Giấy chứng sinh", "reason": ""}])
+        lifecycle.request_supplement(
+            received.pk,
+            actor=people["specialist"],
+            at=vn("2026-03-03 10:00"),
+            items=[{"item": "Giấy chứng sinh", "reason": ""}],
+        )
     with pytest.raises(ValidationError, match="Liệt kê đầy đủ"):
         lifecycle.request_supplement(received.pk, actor=people["specialist"], at=vn("2026-03-03 10:00"), items=[])
     assert Dossier.objects.get(pk=received.pk).state == "received"
@@ -68,8 +99,12 @@ def test_every_supplement_item_needs_a_reason(received, people):
 
 def test_supplement_only_within_three_working_days_of_receipt(received, people):
     with pytest.raises(ValidationError, match="quá 3 ngày làm việc"):
-        lifecycle.request_supplement(received.pk, actor=people["specialist"], at=vn("2026-03-05 09:01"),
-                                     items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}])
+        lifecycle.request_supplement(
+            received.pk,
+            actor=people["specialist"],
+            at=vn("2026-03-05 09:01"),
+            items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}],
+        )
 
 
 def test_second_supplement_needs_the_head_shows_earlier_reasons_and_counts_late(received, people):
@@ -79,8 +114,9 @@ def test_second_supplement_needs_the_head_shows_earlier_reasons_and_counts_late(
     again = [{"item": "Giấy chứng sinh", "reason": "Sai ngày sinh so với tờ khai"}]
     with pytest.raises(PermissionDenied, match="Lãnh đạo đơn vị"):
         lifecycle.request_supplement(received.pk, actor=people["specialist"], items=again, at=vn("2026-03-03 09:00"))
-    dossier = lifecycle.request_supplement(received.pk, actor=people["specialist"], items=again,
-                                           approved_by=people["head"], at=vn("2026-03-03 09:00"))
+    dossier = lifecycle.request_supplement(
+        received.pk, actor=people["specialist"], items=again, approved_by=people["head"], at=vn("2026-03-03 09:00")
+    )
     assert dossier.late_for_stats and dossier.supplement_count == 2
     event = dossier.events.order_by("-seq").first()
     assert event.data["earlier"][0]["items"] == item and event.data["approved_by"] == "head"
@@ -88,17 +124,33 @@ def test_second_supplement_needs_the_head_shows_earlier_reasons_and_counts_late(
 
 def test_extension_once_and_at_least_one_working_day_before_the_due_moment(received, people):
     with pytest.raises(ValidationError, match="lý do"):
-        lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"), reason="",
-                         at=vn("2026-03-05 09:00"))
+        lifecycle.extend(
+            received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"), reason="", at=vn("2026-03-05 09:00")
+        )
     with pytest.raises(ValidationError):
-        lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"), reason="Chờ xác minh",
-                         at=vn("2026-03-06 10:00"))  # less than 1 working day before 9 March 09:00
-    dossier = lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"),
-                               reason="Chờ kết quả xác minh của Công an", at=vn("2026-03-05 09:00"))
+        lifecycle.extend(
+            received.pk,
+            actor=people["head"],
+            new_due=vn("2026-03-12 09:00"),
+            reason="Chờ xác minh",
+            at=vn("2026-03-06 10:00"),
+        )  # less than 1 working day before 9 March 09:00
+    dossier = lifecycle.extend(
+        received.pk,
+        actor=people["head"],
+        new_due=vn("2026-03-12 09:00"),
+        reason="Chờ kết quả xác minh của Công an",
+        at=vn("2026-03-05 09:00"),
+    )
     assert dossier.due_at == vn("2026-03-12 09:00") and dossier.first_due_at == vn("2026-03-09 09:00")
     with pytest.raises(ValidationError):
-        lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-13 09:00"), reason="Lần hai",
-                         at=vn("2026-03-06 09:00"))
+        lifecycle.extend(
+            received.pk,
+            actor=people["head"],
+            new_due=vn("2026-03-13 09:00"),
+            reason="Lần hai",
+            at=vn("2026-03-06 09:00"),
+        )
 
 
 def test_full_path_to_the_returned_result_judges_each_step(received, people):
@@ -111,7 +163,11 @@ def test_full_path_to_the_returned_result_judges_each_step(received, people):
     assert dossier.state == "returned" and dossier.national_status == 10 and dossier.delivery_status == "at_desk"
     assert dossier.outcome == "early" and dossier.stats_outcome == "early"
     assert [(s.kind, s.outcome) for s in dossier.steps.order_by("id")] == [
-        ("receive", "on_time"), ("process", "early"), ("approve", "early"), ("return", "early")]
+        ("receive", "on_time"),
+        ("process", "early"),
+        ("approve", "early"),
+        ("return", "early"),
+    ]
 
 
 def test_late_result_is_late(received, people):
@@ -124,26 +180,38 @@ def test_late_result_is_late(received, people):
 
 def test_sequential_lien_thong_through_two_agencies_then_back_to_the_lead(received, people, province):
     d = received.pk
-    lifecycle.forward(d, actor=people["specialist"], agencies=[province["land"]], days=1, note="Xác minh đất",
-                      at=vn("2026-03-02 10:00"))
+    lifecycle.forward(
+        d,
+        actor=people["specialist"],
+        agencies=[province["land"]],
+        days=1,
+        note="Xác minh đất",
+        at=vn("2026-03-02 10:00"),
+    )
     dossier = Dossier.objects.get(pk=d)
     assert dossier.processing_agency == province["land"]
     with pytest.raises(PermissionDenied):
         lifecycle.complete_step(d, actor=people["builder"], at=vn("2026-03-02 11:00"))
-    lifecycle.complete_step(d, actor=people["surveyor"], next_agency=province["construction"], days=1,
-                            at=vn("2026-03-03 09:00"))
+    lifecycle.complete_step(
+        d, actor=people["surveyor"], next_agency=province["construction"], days=1, at=vn("2026-03-03 09:00")
+    )
     lifecycle.complete_step(d, actor=people["builder"], note="Không vi phạm", at=vn("2026-03-05 09:00"))
     dossier = Dossier.objects.get(pk=d)
     assert dossier.processing_agency == province["justice"]
     lien_thong = dossier.steps.filter(kind="lien_thong").order_by("id")
-    assert [(s.agency.code, s.outcome) for s in lien_thong] == [("000.00.12.H44", "on_time"),
-                                                                ("000.00.11.H44", "late")]
+    assert [(s.agency.code, s.outcome) for s in lien_thong] == [("000.00.12.H44", "on_time"), ("000.00.11.H44", "late")]
 
 
 def test_parallel_lien_thong_blocks_approval_until_every_agency_answers(received, people, province):
     d = received.pk
-    lifecycle.forward(d, actor=people["specialist"], agencies=[province["land"], province["construction"]], days=2,
-                      parallel=True, at=vn("2026-03-02 10:00"))
+    lifecycle.forward(
+        d,
+        actor=people["specialist"],
+        agencies=[province["land"], province["construction"]],
+        days=2,
+        parallel=True,
+        at=vn("2026-03-02 10:00"),
+    )
     assert Dossier.objects.get(pk=d).processing_agency == province["justice"]
     lifecycle.complete_step(d, actor=people["surveyor"], at=vn("2026-03-03 09:00"))
     with pytest.raises(ValidationError, match="chưa trả lời"):
@@ -155,8 +223,14 @@ def test_parallel_lien_thong_blocks_approval_until_every_agency_answers(received
 
 def test_consultation_has_its_own_deadline(received, people, province):
     d = received.pk
-    lifecycle.consult(d, actor=people["specialist"], agency=province["land"], days=1, question="Thửa đất có tranh "
-                      "chấp?", at=vn("2026-03-02 10:00"))
+    lifecycle.consult(
+        d,
+        actor=people["specialist"],
+        agency=province["land"],
+        days=1,
+        question="Thửa đất có tranh chấp?",
+        at=vn("2026-03-02 10:00"),
+    )
     lifecycle.answer_consultation(d, actor=people["surveyor"], answer="Không tranh chấp", at=vn("2026-03-02 16:00"))
     step = Dossier.objects.get(pk=d).steps.get(kind="consult")
     assert step.deadline == vn("2026-03-03 10:00") and step.outcome == "early"  # answered the day before
@@ -170,39 +244,69 @@ def test_payment_moves_through_status_6(received, people):
 
 
 def test_desk_supplement_and_refusal_before_receipt(five_days, province, people, applicant):
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 08:00"))
-    dossier = lifecycle.desk_supplement(dossier.pk, actor=people["desk"], at=vn("2026-03-02 08:05"),
-                                        items=[{"item": "Giấy chứng sinh", "reason": "Chưa nộp"}])
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 08:00"),
+    )
+    dossier = lifecycle.desk_supplement(
+        dossier.pk,
+        actor=people["desk"],
+        at=vn("2026-03-02 08:05"),
+        items=[{"item": "Giấy chứng sinh", "reason": "Chưa nộp"}],
+    )
     assert dossier.state == "desk_supplement" and dossier.due_at is None and dossier.received_at is None
-    dossier = lifecycle.desk_refuse(dossier.pk, actor=people["desk"], reasons="Không thuộc thẩm quyền",
-                                    at=vn("2026-03-02 08:10"))
+    dossier = lifecycle.desk_refuse(
+        dossier.pk, actor=people["desk"], reasons="Không thuộc thẩm quyền", at=vn("2026-03-02 08:10")
+    )
     assert dossier.state == "rejected_at_desk" and dossier.national_status == 3
     with pytest.raises(TransitionError, match="Từ chối tiếp nhận"):
         lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:00"))
 
 
 def test_stop_and_withdraw(received, people, five_days, province, applicant):
-    assert lifecycle.stop(received.pk, actor=people["desk"], reason="Công dân đề nghị dừng",
-                          at=vn("2026-03-03 09:00")).national_status == 8
-    online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                                applicant=applicant, channel="online", applicant_user=people["citizen"],
-                                at=vn("2026-03-02 20:00"))
+    assert (
+        lifecycle.stop(
+            received.pk, actor=people["desk"], reason="Công dân đề nghị dừng", at=vn("2026-03-03 09:00")
+        ).national_status
+        == 8
+    )
+    online = lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="online",
+        applicant_user=people["citizen"],
+        at=vn("2026-03-02 20:00"),
+    )
     assert online.national_status == 1
     assert lifecycle.withdraw(online.pk, actor=people["citizen"], at=vn("2026-03-02 21:00")).national_status == 7
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("applicant_id_number", "12345", "12 chữ số"),
-    ("applicant_id_number", "999090001234", "mã tỉnh"),
-    ("applicant_phone", "12345", "Số điện thoại không hợp lệ"),
-    ("applicant_name", "", "Nhập họ tên"),
-])
-def test_bad_applicant_fields_get_field_level_vietnamese_errors(five_days, province, people, applicant, field,
-                                                                value, message):
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("applicant_id_number", "12345", "12 chữ số"),
+        ("applicant_id_number", "999090001234", "mã tỉnh"),
+        ("applicant_phone", "12345", "Số điện thoại không hợp lệ"),
+        ("applicant_name", "", "Nhập họ tên"),
+    ],
+)
+def test_bad_applicant_fields_get_field_level_vietnamese_errors(
+    five_days, province, people, applicant, field, value, message
+):
     applicant[field] = value
     with pytest.raises(ValidationError) as error:
-        lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                           applicant=applicant, channel="direct")
+        lifecycle.register(
+            actor=people["desk"],
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+        )
     assert message in " ".join(error.value.message_dict[field])
     assert not Dossier.objects.exists()

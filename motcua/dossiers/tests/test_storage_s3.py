@@ -2,6 +2,7 @@
 takes goes to the bucket, comes back streamed in blocks and checked against its SHA-256, and an object changed or
 removed in the bucket behind our back is refused in Vietnamese and logged, never served as authentic. What the
 portal takes: portal/tests/test_storage_s3.py."""
+
 import base64
 import hashlib
 
@@ -26,9 +27,18 @@ def desk_intake(people, five_days, applicant, content=SCAN) -> Document:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=people['desk'])[0].key}")
     line = five_days.documents.get(name="Giấy chứng sinh")
-    response = client.post("/api/v1/dossiers/", {
-        "procedure": "3.000333", "receiving_agency": "000.01.01.H44", "channel": "direct", **applicant,
-        "files": [SimpleUploadedFile("Giấy chứng sinh.png", content)], "file_lines": [line.pk]}, format="multipart")
+    response = client.post(
+        "/api/v1/dossiers/",
+        {
+            "procedure": "3.000333",
+            "receiving_agency": "000.01.01.H44",
+            "channel": "direct",
+            **applicant,
+            "files": [SimpleUploadedFile("Giấy chứng sinh.png", content)],
+            "file_lines": [line.pk],
+        },
+        format="multipart",
+    )
     assert response.status_code == 201, response.content
     return Document.objects.get(dossier__code=response.json()["code"])
 
@@ -39,15 +49,14 @@ def office(people) -> Client:
     return client
 
 
-def test_a_file_taken_at_the_desk_is_stored_in_the_bucket_and_streamed_back_checked(s3, people, five_days,
-                                                                                       applicant):
+def test_a_file_taken_at_the_desk_is_stored_in_the_bucket_and_streamed_back_checked(s3, people, five_days, applicant):
     document = desk_intake(people, five_days, applicant)
-    assert document.file.name in s3.keys() and s3.read(document.file.name) == SCAN
+    assert document.file.name in s3.keys() and s3.read(document.file.name) == SCAN  # noqa: SIM118 (a bucket, not a dict)
     assert document.sha256 == hashlib.sha256(SCAN).hexdigest()
 
     served = files.serve(document)
     assert isinstance(served.file_to_stream, integrity.Checked)  # blocks go out through the digest check
-    assert not hasattr(served.file_to_stream, "fileno")           # so no server can sendfile around it
+    assert not hasattr(served.file_to_stream, "fileno")  # so no server can sendfile around it
     served.file_to_stream.close()  # (response.close() would send request_finished and end the connection)
     response = office(people).get(reverse("office:document", args=[document.dossier.code, document.pk]))
     assert response.status_code == 200 and response.streaming
@@ -65,8 +74,9 @@ def test_two_files_with_one_name_never_overwrite_each_other_in_the_bucket(s3, pe
 
 
 @pytest.mark.parametrize("change", ["same size", "other size"])
-def test_an_object_changed_in_the_bucket_is_refused_in_vietnamese_and_logged(s3, people, five_days, applicant,
-                                                                              caplog, change):
+def test_an_object_changed_in_the_bucket_is_refused_in_vietnamese_and_logged(
+    s3, people, five_days, applicant, caplog, change
+):
     document = desk_intake(people, five_days, applicant)
     forged = png(120, 120, seed=15) if change == "same size" else SCAN + b"\x00"
     assert (len(forged) == len(SCAN)) == (change == "same size")
@@ -85,8 +95,7 @@ def test_an_object_changed_in_the_bucket_is_refused_in_vietnamese_and_logged(s3,
     assert document.sha256 in caplog.text
 
 
-def test_an_object_removed_from_the_bucket_is_told_not_answered_with_a_crash(s3, people, five_days, applicant,
-                                                                             caplog):
+def test_an_object_removed_from_the_bucket_is_told_not_answered_with_a_crash(s3, people, five_days, applicant, caplog):
     document = desk_intake(people, five_days, applicant)
     s3.delete(document.file.name)
     with caplog.at_level("ERROR", logger="motcua.files"):

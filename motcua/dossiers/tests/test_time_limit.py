@@ -1,5 +1,6 @@
 """No dossier without a due moment (issue 10, item 7): a version whose processing time was not read takes no
 dossier, unless an official marked on purpose that the law sets none."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -20,8 +21,13 @@ def untimed(province):
 def test_a_version_without_a_processing_time_takes_no_dossier(untimed, people, province, applicant):
     assert not untimed.takes_dossiers
     with pytest.raises(ValidationError, match="chưa có thời hạn giải quyết"):
-        lifecycle.register(actor=people["desk"], version=untimed, receiving_agency=province["centre"],
-                           applicant=applicant, channel="direct")
+        lifecycle.register(
+            actor=people["desk"],
+            version=untimed,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+        )
 
 
 def test_marked_as_having_no_time_limit_it_is_received_without_a_due_moment(untimed, people, province, applicant):
@@ -30,8 +36,14 @@ def test_marked_as_having_no_time_limit_it_is_received_without_a_due_moment(unti
     draft.save()
     version = versions.publish(draft)
     assert version.takes_dossiers
-    dossier = lifecycle.register(actor=people["desk"], version=version, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 08:00"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=version,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 08:00"),
+    )
     dossier = lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:00"))
     assert dossier.state == "received" and dossier.due_at is None
 

@@ -9,9 +9,15 @@ PNG = samples.PNG
 
 
 def sender(**extra):
-    data = {"kind": "report", "sender_name": "Nguyễn Văn An", "sender_address": "Phường Việt Trì, tỉnh Phú Thọ",
-            "sender_phone": "0912345678", "sender_email": "", "title": "Yêu cầu thêm giấy tờ không có trong TTHC",
-            "content": "Cán bộ yêu cầu nộp bản sao giấy khai sinh dù thủ tục không quy định."}
+    data = {
+        "kind": "report",
+        "sender_name": "Nguyễn Văn An",
+        "sender_address": "Phường Việt Trì, tỉnh Phú Thọ",
+        "sender_phone": "0912345678",
+        "sender_email": "",
+        "title": "Yêu cầu thêm giấy tờ không có trong TTHC",
+        "content": "Cán bộ yêu cầu nộp bản sao giấy khai sinh dù thủ tục không quy định.",
+    }
     data.update(extra)
     return data
 

@@ -1,6 +1,7 @@
 """A citizen on a phone sends a PAKN with a photo, is shown its code, answers the office's supplement request from
 the tracking page, later finds the published answer there and rates it; the official's PAKN page at desktop width
 shows the supplement. Screenshots go to artifacts/pakn-*.png."""
+
 import re
 
 import pytest

@@ -1,5 +1,6 @@
 """The PAKN sender is told by e-mail and SMS when the PAKN is registered, a supplement is requested, it is answered
 and the answer is published: notices written in the action's transaction and sent by the shared notice worker."""
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,8 +23,9 @@ PUBLISHED = f"http://127.0.0.1:8000/phan-anh-kien-nghi/{CODE}/"
 
 @pytest.fixture
 def with_email(province):
-    return lifecycle.submit(sender(receiving_agency=province["justice"], sender_email="an@example.vn"),
-                           at=vn("2026-02-13 10:00"))
+    return lifecycle.submit(
+        sender(receiving_agency=province["justice"], sender_email="an@example.vn"), at=vn("2026-02-13 10:00")
+    )
 
 
 def notices_of(kind):
@@ -36,12 +38,18 @@ def test_registration_notice_gives_the_tracking_code(with_email):
     email, sms = notices["email"], notices["sms"]
     assert (email.recipient, sms.recipient) == ("an@example.vn", "0912345678")
     assert email.subject == f"Phản ánh, kiến nghị {CODE} đã được tiếp nhận"
-    for text in ("Kính gửi Ông/Bà Nguyễn Văn An,", f"Mã PAKN: {CODE}", "Cơ quan tiếp nhận: Sở Tư pháp",
-                 "Hạn trả lời: 10:00 ngày 13/03/2026", f"Tra cứu tình trạng xử lý: {TRACKING}",
-                 "Phản ánh “Yêu cầu thêm giấy tờ không có trong TTHC” của Ông/Bà đã được tiếp nhận."):
+    for text in (
+        "Kính gửi Ông/Bà Nguyễn Văn An,",
+        f"Mã PAKN: {CODE}",
+        "Cơ quan tiếp nhận: Sở Tư pháp",
+        "Hạn trả lời: 10:00 ngày 13/03/2026",
+        f"Tra cứu tình trạng xử lý: {TRACKING}",
+        "Phản ánh “Yêu cầu thêm giấy tờ không có trong TTHC” của Ông/Bà đã được tiếp nhận.",
+    ):
         assert text in email.body
-    assert sms.body == (f"Phản ánh, kiến nghị {CODE} đã được tiếp nhận. Hạn trả lời: 10:00 ngày 13/03/2026. "
-                        f"Tra cứu: {TRACKING}")
+    assert sms.body == (
+        f"Phản ánh, kiến nghị {CODE} đã được tiếp nhận. Hạn trả lời: 10:00 ngày 13/03/2026. Tra cứu: {TRACKING}"
+    )
     assert (email.status, sms.status) == ("queued", "queued") and email.dossier is None
     assert DBTaskResult.objects.filter(args_kwargs__args=[email.pk]).exists()
     assert DBTaskResult.objects.filter(args_kwargs__args=[sms.pk]).exists()
@@ -52,8 +60,9 @@ def test_without_an_email_address_only_the_sms(pakn):
 
 
 def test_no_sms_to_a_landline_nor_without_a_gateway(province, settings):
-    lifecycle.submit(sender(receiving_agency=province["justice"], sender_phone="02103812345",
-                           sender_email="an@example.vn"))
+    lifecycle.submit(
+        sender(receiving_agency=province["justice"], sender_phone="02103812345", sender_email="an@example.vn")
+    )
     assert set(notices_of("submitted")) == {"email"}
     settings.MOTCUA_SMS_URL = ""
     lifecycle.submit(sender(receiving_agency=province["justice"]))
@@ -85,15 +94,15 @@ def test_supplement_answer_and_publication_are_notified(with_email, people):
     notices = notices_of("published")
     assert notices["email"].subject == f"Phản ánh, kiến nghị {CODE} đã được công khai kết quả xử lý"
     assert f"Kết quả xử lý đã được công khai tại: {PUBLISHED}" in notices["email"].body
-    assert notices["sms"].body == (f"Phản ánh, kiến nghị {CODE} đã được công khai kết quả xử lý. "
-                                   f"Tra cứu: {PUBLISHED}")
+    assert notices["sms"].body == (f"Phản ánh, kiến nghị {CODE} đã được công khai kết quả xử lý. Tra cứu: {PUBLISHED}")
     assert Notice.objects.count() == 8  # four events, two channels each
 
 
 def test_no_notice_when_the_action_fails(province, people, with_email):
     with pytest.raises(ValidationError):
-        lifecycle.submit(sender(receiving_agency=province["justice"], sender_phone="12345",
-                               sender_email="binh@example.vn"))
+        lifecycle.submit(
+            sender(receiving_agency=province["justice"], sender_phone="12345", sender_email="binh@example.vn")
+        )
     with pytest.raises(PermissionDenied):  # another agency's officer
         lifecycle.request_supplement(with_email.pk, people["builder"], "Bổ sung")
     with pytest.raises(transitions.FeedbackError):  # no note
@@ -123,4 +132,5 @@ def test_the_shared_worker_delivers_pakn_notices(with_email, smtp_sink, sms_gate
 def test_the_lifecycle_announces_and_the_notices_listen():
     """The PAKN lifecycle publishes its events on the bus, as the dossier's does; the notices are its subscriber."""
     assert [f"{s.order} {s.name}" for s in happened.subscribers(FeedbackEvent)] == [
-        "30 motcua.feedback.notifications.on_event"]
+        "30 motcua.feedback.notifications.on_event"
+    ]

@@ -1,4 +1,5 @@
 """PAKN actions: the whole flow, working-day deadlines on known dates, roles and agencies, the history chain."""
+
 import threading
 
 import pytest
@@ -34,11 +35,13 @@ def test_codes_follow_the_day(province):
 def test_whole_flow_with_transfer(pakn, province, people):
     head, builder = people["head"], people["builder"]
     boss = staff("builder_head", (province["construction"], "head"))
-    fb = lifecycle.classify(pakn.pk, people["specialist"], Feedback.Classification.NOT_COMPETENT,
-                           at=vn("2026-02-23 08:00"))
+    fb = lifecycle.classify(
+        pakn.pk, people["specialist"], Feedback.Classification.NOT_COMPETENT, at=vn("2026-02-23 08:00")
+    )
     assert fb.status == S.CLASSIFIED
-    fb = lifecycle.transfer(pakn.pk, head, province["construction"], "Thuộc lĩnh vực xây dựng",
-                           at=vn("2026-02-25 14:00"))
+    fb = lifecycle.transfer(
+        pakn.pk, head, province["construction"], "Thuộc lĩnh vực xây dựng", at=vn("2026-02-25 14:00")
+    )
     assert fb.status == S.TRANSFERRED and fb.transfer_on_time is True
     # the answer clock restarts at the transfer: 15 working days from Wed 25 Feb 14:00
     assert fb.answer_clock_at == vn("2026-02-25 14:00")
@@ -65,8 +68,9 @@ def test_whole_flow_with_transfer(pakn, province, people):
 def test_refusal_within_two_working_days(pakn, people):
     with pytest.raises(transitions.FeedbackError):
         lifecycle.refuse(pakn.pk, people["specialist"], "   ")
-    fb = lifecycle.refuse(pakn.pk, people["specialist"], "Nội dung là khiếu nại, không phải PAKN.",
-                         at=vn("2026-02-24 09:59"))
+    fb = lifecycle.refuse(
+        pakn.pk, people["specialist"], "Nội dung là khiếu nại, không phải PAKN.", at=vn("2026-02-24 09:59")
+    )
     assert fb.status == S.REFUSED and fb.refuse_on_time is True
     assert fb.classification == Feedback.Classification.NOT_ACCEPTED
     with pytest.raises(transitions.FeedbackError):  # nothing follows a refusal
@@ -79,19 +83,19 @@ def test_late_refusal_is_marked_late(pakn, people):
 
 
 def test_first_supplement_request_sets_the_flag_once(pakn, people):
-    fb = lifecycle.request_supplement(pakn.pk, people["specialist"],
-                                     "Cho biết mã hồ sơ", at=vn("2026-02-26 09:00"))
+    fb = lifecycle.request_supplement(pakn.pk, people["specialist"], "Cho biết mã hồ sơ", at=vn("2026-02-26 09:00"))
     assert fb.status == S.SUPPLEMENT and fb.supplement_on_time is True
-    fb = lifecycle.classify(pakn.pk, people["specialist"], Feedback.Classification.COMPETENT,
-                           at=vn("2026-03-05 09:00"))
+    fb = lifecycle.classify(pakn.pk, people["specialist"], Feedback.Classification.COMPETENT, at=vn("2026-03-05 09:00"))
     fb = lifecycle.request_supplement(pakn.pk, people["specialist"], "Lần hai", at=vn("2026-03-06 09:00"))
     assert fb.supplement_requested_at == vn("2026-02-26 09:00") and fb.supplement_on_time is True
 
 
 def test_officer_of_another_agency_cannot_act(pakn, people):
-    for action in (lambda: lifecycle.classify(pakn.pk, people["builder"], "competent"),
-                   lambda: lifecycle.refuse(pakn.pk, people["surveyor"], "x"),
-                   lambda: lifecycle.classify(pakn.pk, people["monitor"], "competent")):
+    for action in (
+        lambda: lifecycle.classify(pakn.pk, people["builder"], "competent"),
+        lambda: lifecycle.refuse(pakn.pk, people["surveyor"], "x"),
+        lambda: lifecycle.classify(pakn.pk, people["monitor"], "competent"),
+    ):
         with pytest.raises(PermissionDenied):
             action()
     assert Feedback.objects.get(pk=pakn.pk).status == S.RECEIVED
@@ -102,8 +106,12 @@ def test_officer_of_another_agency_cannot_act(pakn, people):
 def test_action_not_allowed_in_state(pakn, people):
     with pytest.raises(transitions.FeedbackError):
         lifecycle.publish(pakn.pk, people["head"])
-    assert permissions.available_actions(people["head"], pakn) == ["classify", "refuse", "request_supplement",
-                                                                "transfer"]
+    assert permissions.available_actions(people["head"], pakn) == [
+        "classify",
+        "refuse",
+        "request_supplement",
+        "transfer",
+    ]
     assert permissions.available_actions(people["desk"], pakn) == []
 
 
@@ -117,8 +125,12 @@ def test_rate_needs_the_right_phone_and_an_answer(pakn, people):
 def test_history_is_append_only_and_chained(pakn, people):
     lifecycle.classify(pakn.pk, people["specialist"], "competent", at=vn("2026-02-23 08:00"))
     event = FeedbackEvent.objects.filter(feedback=pakn).first()
-    for change in (event.save, event.delete, lambda: FeedbackEvent.objects.filter(pk=event.pk).update(note="sửa lén"),
-                   FeedbackEvent.objects.all().delete):
+    for change in (
+        event.save,
+        event.delete,
+        lambda: FeedbackEvent.objects.filter(pk=event.pk).update(note="sửa lén"),
+        FeedbackEvent.objects.all().delete,
+    ):
         with pytest.raises(ValidationError, match="Nhật ký PAKN chỉ được ghi thêm"):
             change()
     with connection.cursor() as cursor:  # what someone with database access could do behind the application's back
@@ -135,11 +147,23 @@ def test_submit_validates_before_writing(province):
 
 def test_the_hash_of_a_stored_event_does_not_change():
     """Chains already stored verify only while an event's content hashes as it did when it was written."""
-    event = FeedbackEvent(seq=3, kind="answered", at=vn("2026-03-17 16:00"), actor_id=5, actor_name="Trần Văn Cường",
-                          agency_id=4, from_status="transferred", to_status="answered", note="",
-                          data={"due": "2026-03-20 10:00:00+07:00", "on_time": True}, prev_hash="cd" * 32)
-    assert chain.digest(events.content(event, "PAKN-260302-0001")) == \
-        "66cb63ee08fbbc0d7f7be5f13a35c48970d0dd0733ce47ae8d80f1b4fd348c99"
+    event = FeedbackEvent(
+        seq=3,
+        kind="answered",
+        at=vn("2026-03-17 16:00"),
+        actor_id=5,
+        actor_name="Trần Văn Cường",
+        agency_id=4,
+        from_status="transferred",
+        to_status="answered",
+        note="",
+        data={"due": "2026-03-20 10:00:00+07:00", "on_time": True},
+        prev_hash="cd" * 32,
+    )
+    assert (
+        chain.digest(events.content(event, "PAKN-260302-0001"))
+        == "66cb63ee08fbbc0d7f7be5f13a35c48970d0dd0733ce47ae8d80f1b4fd348c99"
+    )
 
 
 def test_the_table_and_the_roles_name_the_same_actions():

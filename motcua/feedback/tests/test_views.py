@@ -1,5 +1,6 @@
 """PAKN pages: the public form and its Vietnamese errors, tracking and rating, the published list, the officials'
 register and PAKN page, and who sees what."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -33,13 +34,16 @@ def test_submit_then_track(client, province):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("change, message", [
-    ({"sender_phone": ""}, "Vui lòng nhập số điện thoại."),
-    ({"sender_phone": "123456"}, "Số điện thoại không hợp lệ"),
-    ({"sender_address": ""}, "Vui lòng nhập địa chỉ."),
-    ({"content": ""}, "Vui lòng nhập nội dung phản ánh, kiến nghị."),
-    ({"procedure_code": "9.999999"}, "Không tìm thấy thủ tục hành chính có mã này."),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"sender_phone": ""}, "Vui lòng nhập số điện thoại."),
+        ({"sender_phone": "123456"}, "Số điện thoại không hợp lệ"),
+        ({"sender_address": ""}, "Vui lòng nhập địa chỉ."),
+        ({"content": ""}, "Vui lòng nhập nội dung phản ánh, kiến nghị."),
+        ({"procedure_code": "9.999999"}, "Không tìm thấy thủ tục hành chính có mã này."),
+    ],
+)
 def test_bad_input_keeps_values_and_stores_nothing(client, province, change, message):
     response = client.post(reverse("feedback:submit"), form_data(province, **change))
     html = response.content.decode()
@@ -78,8 +82,9 @@ def _publish(fb, people, at_day):
 @pytest.mark.django_db
 def test_published_list_detail_and_query_count(client, province, people, django_assert_max_num_queries):
     for number in range(25):
-        fb = lifecycle.submit(sender(receiving_agency=province["justice"], title=f"Kiến nghị số {number}"),
-                             at=vn("2026-03-02 09:00"))
+        fb = lifecycle.submit(
+            sender(receiving_agency=province["justice"], title=f"Kiến nghị số {number}"), at=vn("2026-03-02 09:00")
+        )
         _publish(fb, people, "2026-03-03")
     lifecycle.submit(sender(receiving_agency=province["justice"], title="Chưa trả lời"), at=vn("2026-03-02 09:00"))
     with django_assert_max_num_queries(4):
@@ -103,7 +108,8 @@ def test_whole_flow_through_the_pages(client, pakn, province, people):
     page = client.get(detail)
     assert page.status_code == 200 and "24/02/2026" in page.content.decode()  # refusal deadline shown
     act = lambda who, action, data: client.post(  # noqa: E731
-        reverse("feedback:office_act", args=[pakn.code, action]), data)
+        reverse("feedback:office_act", args=[pakn.code, action]), data
+    )
     assert act(people["head"], "classify", {"classification": "not_competent"}).status_code == 302
     assert act(people["head"], "transfer", {"to_agency": province["justice"].pk}).status_code == 400  # itself
     assert act(people["head"], "transfer", {"to_agency": province["land"].pk}).status_code == 302
@@ -115,17 +121,21 @@ def test_whole_flow_through_the_pages(client, pakn, province, people):
     register = client.get(reverse("feedback:office"), {"trang-thai": "answered"})
     assert pakn.code in register.content.decode()
     from motcua.dossiers.tests.fixtures import staff
+
     client.force_login(staff("land_head", (province["land"], "head")))
     assert act(None, "publish", {}).status_code == 302
     client.logout()
     public = client.get(reverse("feedback:published"))
     assert pakn.title in public.content.decode()
-    rated = client.post(reverse("feedback:rate"), {"ma": pakn.code, "dien_thoai": "0912345678",
-                                                   "danh_gia": "dissatisfied", "y_kien": "Chậm"})
+    rated = client.post(
+        reverse("feedback:rate"),
+        {"ma": pakn.code, "dien_thoai": "0912345678", "danh_gia": "dissatisfied", "y_kien": "Chậm"},
+    )
     assert rated.status_code == 200 and "Không hài lòng" in rated.content.decode()
     assert Feedback.objects.get(pk=pakn.pk).rating == "dissatisfied"
-    again = client.post(reverse("feedback:rate"), {"ma": pakn.code, "dien_thoai": "0912345678",
-                                                   "danh_gia": "satisfied"})
+    again = client.post(
+        reverse("feedback:rate"), {"ma": pakn.code, "dien_thoai": "0912345678", "danh_gia": "satisfied"}
+    )
     assert again.status_code == 400 and Feedback.objects.get(pk=pakn.pk).rating == "dissatisfied"
 
 

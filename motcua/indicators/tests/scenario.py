@@ -3,6 +3,7 @@
 The five-day procedure (fee 200.000 đồng) received Monday 2 March 09:00 is due Monday 9 March 09:00.
 Hand-computed figures for March 2026 are in test_figures.py beside the assertions.
 """
+
 import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -25,8 +26,15 @@ def build(province, people, version, applicant) -> dict:
 
     def desk_dossier(received, channel="direct", uploads=()):
         at = vn(received)
-        dossier = lifecycle.register(actor=desk, version=version, receiving_agency=centre, applicant=applicant,
-                                     channel=channel, uploads=uploads, at=at - dt.timedelta(minutes=10))
+        dossier = lifecycle.register(
+            actor=desk,
+            version=version,
+            receiving_agency=centre,
+            applicant=applicant,
+            channel=channel,
+            uploads=uploads,
+            at=at - dt.timedelta(minutes=10),
+        )
         return lifecycle.receive(dossier.pk, actor=desk, at=at).pk
 
     def result(pk, at, uploads=()):
@@ -47,21 +55,35 @@ def build(province, people, version, applicant) -> dict:
     result(d["late"], "2026-03-10 10:00")
     # D4 one supplement, 3 → 5 March: the 766 due moment moves two working days, to 11 March 09:00
     d["supplement_once"] = desk_dossier("2026-03-02 09:00")
-    lifecycle.request_supplement(d["supplement_once"], actor=specialist, at=vn("2026-03-03 10:00"),
-                                 items=[{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ"}])
+    lifecycle.request_supplement(
+        d["supplement_once"],
+        actor=specialist,
+        at=vn("2026-03-03 10:00"),
+        items=[{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ"}],
+    )
     lifecycle.resubmit(d["supplement_once"], actor=desk, at=vn("2026-03-05 10:00"))
     result(d["supplement_once"], "2026-03-11 08:30")
     # D5 two supplement requests: late for 766 from the second one (4 March 11:00), still waiting
     d["supplement_twice"] = desk_dossier("2026-03-02 09:00")
-    lifecycle.request_supplement(d["supplement_twice"], actor=specialist, at=vn("2026-03-03 10:00"),
-                                 items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}])
+    lifecycle.request_supplement(
+        d["supplement_twice"],
+        actor=specialist,
+        at=vn("2026-03-03 10:00"),
+        items=[{"item": "Tờ khai", "reason": "Thiếu chữ ký"}],
+    )
     lifecycle.resubmit(d["supplement_twice"], actor=desk, at=vn("2026-03-04 10:00"))
-    lifecycle.request_supplement(d["supplement_twice"], actor=specialist, approved_by=head, at=vn("2026-03-04 11:00"),
-                                 items=[{"item": "Tờ khai", "reason": "Sai năm sinh"}])
+    lifecycle.request_supplement(
+        d["supplement_twice"],
+        actor=specialist,
+        approved_by=head,
+        at=vn("2026-03-04 11:00"),
+        items=[{"item": "Tờ khai", "reason": "Sai năm sinh"}],
+    )
     # D6 extended to 13 March and done on 12 March: on time in law, late for 766 (judged on the first promise)
     d["extended"] = desk_dossier("2026-03-02 09:00")
-    lifecycle.extend(d["extended"], actor=head, new_due=vn("2026-03-13 09:00"), reason="Chờ xác minh",
-                     at=vn("2026-03-05 09:00"))
+    lifecycle.extend(
+        d["extended"], actor=head, new_due=vn("2026-03-13 09:00"), reason="Chờ xác minh", at=vn("2026-03-05 09:00")
+    )
     result(d["extended"], "2026-03-12 10:00")
     # D7 withdrawn on 4 March: received, but not judged
     d["withdrawn"] = desk_dossier("2026-03-02 09:00")
@@ -70,9 +92,16 @@ def build(province, people, version, applicant) -> dict:
     citizen = people["citizen"]
     citizen.vneid_verified_at = vn("2026-01-05 08:00")
     citizen.save(update_fields=["vneid_verified_at"])
-    online = lifecycle.register(actor=citizen, version=version, receiving_agency=centre, applicant=applicant,
-                                channel="online", applicant_user=citizen, at=vn("2026-03-01 20:00"),
-                                uploads=[(lines[0], pdf(), True), (lines[1], pdf())])
+    online = lifecycle.register(
+        actor=citizen,
+        version=version,
+        receiving_agency=centre,
+        applicant=applicant,
+        channel="online",
+        applicant_user=citizen,
+        at=vn("2026-03-01 20:00"),
+        uploads=[(lines[0], pdf(), True), (lines[1], pdf())],
+    )
     lifecycle.record_online_payment(online.pk, amount=200000, reference="VNP0001", at=vn("2026-03-01 20:05"))
     d["online"] = lifecycle.receive(online.pk, actor=desk, at=vn("2026-03-02 09:00")).pk
     result(d["online"], "2026-03-04 10:00", uploads=[("Phiếu lý lịch tư pháp", pdf("ket-qua.pdf"))])
@@ -88,8 +117,15 @@ def build(province, people, version, applicant) -> dict:
     d["refused"] = desk_dossier("2026-03-02 09:00")
     lifecycle.refuse(d["refused"], actor=head, reasons="Không đủ điều kiện cấp", at=vn("2026-03-06 10:00"))
     # D13 refused at the desk: never received, never counted
-    never = lifecycle.register(actor=desk, version=version, receiving_agency=centre, applicant=applicant,
-                               channel="direct", at=vn("2026-03-02 09:30"))
-    d["rejected_at_desk"] = lifecycle.desk_refuse(never.pk, actor=desk, reasons="Sai thẩm quyền",
-                                                  at=vn("2026-03-02 09:40")).pk
+    never = lifecycle.register(
+        actor=desk,
+        version=version,
+        receiving_agency=centre,
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 09:30"),
+    )
+    d["rejected_at_desk"] = lifecycle.desk_refuse(
+        never.pk, actor=desk, reasons="Sai thẩm quyền", at=vn("2026-03-02 09:40")
+    ).pk
     return d

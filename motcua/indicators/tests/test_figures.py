@@ -1,11 +1,12 @@
 """Every figure of a known month, to the value computed by hand (issue 5, "Done when")."""
+
 from decimal import Decimal
 
 import pytest
 
 from motcua.indicators import drill, recompute
-from motcua.indicators.scorecard import scorecard
 from motcua.indicators.figures import Period, Scope, monthly, totals
+from motcua.indicators.scorecard import scorecard
 
 from .scenario import build
 
@@ -44,7 +45,7 @@ def test_the_plain_counts_of_march(month, justice):
 def test_the_766_indicators_of_march(month, justice):
     card = scorecard(justice, MARCH)
     r = card.result
-    assert (r("2.1").numerator, r("2.1").denominator) == (7, 11)       # 4 early + 2 on time + 1 open within time
+    assert (r("2.1").numerator, r("2.1").denominator) == (7, 11)  # 4 early + 2 on time + 1 open within time
     assert r("2.1").score == Decimal(20) * 7 / 11
     assert (r("3.3").numerator, r("3.3").denominator) == (1, 11)
     assert r("3.3").score == Decimal(6) * (Decimal(1) / 11) / Decimal("0.5")
@@ -85,7 +86,7 @@ def test_figures_of_a_running_period_judge_open_dossiers_now(month, justice):
 
 
 def test_months_add_up_and_carry_over(month, justice):
-    series = dict((p.label, t) for p, t in monthly(justice, Period.between(MARCH.start.replace(month=2), MARCH.end)))
+    series = {p.label: t for p, t in monthly(justice, Period.between(MARCH.start.replace(month=2), MARCH.end))}
     february, march = series["Tháng 02/2026"], series["Tháng 03/2026"]
     assert (february.received, february.open_end) == (1, 1)
     assert (march.carried_over, march.received, march.open_end, march.open_overdue) == (1, 11, 3, 2)
@@ -122,7 +123,7 @@ def test_a_share_from_three_answers_has_a_wide_interval():
     from motcua.indicators.satisfaction import wilson
 
     low, high = wilson(3, 3)
-    assert high == 1.0 and 0.43 < low < 0.44          # "100% hài lòng" from 3 answers: somewhere above 44%
+    assert high == 1.0 and 0.43 < low < 0.44  # "100% hài lòng" from 3 answers: somewhere above 44%
     low, high = wilson(300, 300)
     assert low > 0.98
     assert wilson(0, 0) is None
@@ -131,11 +132,16 @@ def test_a_share_from_three_answers_has_a_wide_interval():
 def test_a_dissatisfied_rating_counts_on_the_day_it_is_given(month, justice):
     from django.utils import timezone
 
-    from motcua.dossiers.models import Dossier
     from motcua.dossiers import ratings
+    from motcua.dossiers.models import Dossier
 
-    ratings.rate(Dossier.objects.get(pk=month["online"]), satisfied=False, criteria={"time": False},
-                 comment="Chờ lâu", channel="kiosk")
+    ratings.rate(
+        Dossier.objects.get(pk=month["online"]),
+        satisfied=False,
+        criteria={"time": False},
+        comment="Chờ lâu",
+        channel="kiosk",
+    )
     today = timezone.localdate()
     t = totals(justice, Period.month(today.year, today.month))
     assert (t.rated, t.disliked) == (1, 1)
@@ -146,8 +152,21 @@ def test_a_dissatisfied_rating_counts_on_the_day_it_is_given(month, justice):
 RAGGED = Period.between(MARCH.start.replace(month=2, day=26), MARCH.start.replace(day=5))
 
 
-@pytest.mark.parametrize("measure", ["received", "finished_early", "carried_over", "open_end", "open_overdue",
-                                     "handled", "early_or_on_time", "late", "withdrawn", "paid_online"])
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "received",
+        "finished_early",
+        "carried_over",
+        "open_end",
+        "open_overdue",
+        "handled",
+        "early_or_on_time",
+        "late",
+        "withdrawn",
+        "paid_online",
+    ],
+)
 def test_a_ragged_range_adds_daily_ends_to_whole_months(month, justice, measure):
     assert drill.dossiers(justice, RAGGED, measure).count() == getattr(totals(justice, RAGGED), measure)
 

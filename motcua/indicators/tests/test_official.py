@@ -1,4 +1,5 @@
 """The national portal's published 766 scores: `motcua indicators official import|check` on fixtures in its format."""
+
 import datetime as dt
 import json
 import os
@@ -41,10 +42,17 @@ def edited(tmp_path, name: str, change) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name, group", [
-    ("progress.json", "progress"), ("payment.json", "payment"), ("online.json", "online"),
-    ("digitisation.json", "digitisation"), ("satisfaction.json", "satisfaction"), ("transparency.json", "transparency"),
-])
+@pytest.mark.parametrize(
+    "name, group",
+    [
+        ("progress.json", "progress"),
+        ("payment.json", "payment"),
+        ("online.json", "online"),
+        ("digitisation.json", "digitisation"),
+        ("satisfaction.json", "satisfaction"),
+        ("transparency.json", "transparency"),
+    ],
+)
 def test_the_group_is_recognised_from_the_records(name, group):
     assert official.read_response(fixture(name)).group == group
 
@@ -74,6 +82,7 @@ def test_reimport_updates_in_place(tmp_path):
 
     def republish(data):
         data["children"][1]["totalScore"] = 7.5
+
     run("official", "import", edited(tmp_path, "payment.json", republish), *MARCH)
     assert OfficialRecord.objects.count() == 6
     assert OfficialRecord.objects.get(department_code="H44.15").score == Decimal("7.5")
@@ -93,12 +102,18 @@ def test_the_agency_is_matched_by_its_code():
 
 @pytest.mark.django_db
 def test_records_without_a_code_take_the_code_of_their_department_id_from_another_group():
-    with pytest.raises(CommandError, match="6 bản ghi không có departmentCode .* Hãy nhập trước"):
+    with pytest.raises(CommandError, match=r"6 bản ghi không có departmentCode .* Hãy nhập trước"):
         run("official", "import", fixture("satisfaction.json"), *MARCH)
     assert not OfficialRecord.objects.exists()
 
-    run("official", "import", fixture("digitisation.json"), fixture("satisfaction.json"),
-        fixture("transparency.json"), *MARCH)
+    run(
+        "official",
+        "import",
+        fixture("digitisation.json"),
+        fixture("satisfaction.json"),
+        fixture("transparency.json"),
+        *MARCH,
+    )
     for group in ("satisfaction", "transparency"):
         records = {r.department_code: r for r in OfficialRecord.objects.filter(group=group)}
         assert sorted(records) == sorted(CODES)
@@ -110,8 +125,9 @@ def test_records_without_a_code_take_the_code_of_their_department_id_from_anothe
 def test_a_failed_import_keeps_what_was_saved(tmp_path):
     run("official", "import", fixture("progress.json"), *MARCH)
     broken = tmp_path / "broken.json"
-    broken.write_text('{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalScore": "mười"}}}',
-                      encoding="utf-8")
+    broken.write_text(
+        '{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalScore": "mười"}}}', encoding="utf-8"
+    )
     with pytest.raises(CommandError, match=r"data.parent.totalScore không phải số: 'mười'"):
         run("official", "import", fixture("payment.json"), broken, "--group", "payment", *MARCH)
     # the payment file of the same command is rolled back with it; the earlier import is untouched
@@ -119,20 +135,38 @@ def test_a_failed_import_keeps_what_was_saved(tmp_path):
     assert OfficialRecord.objects.get(department_code="H44").score == Decimal("16.5")
 
 
-@pytest.mark.parametrize("name, line", [
-    ("progress.json", "Tiến độ giải quyết: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
-                      "chênh lệch lớn nhất 0,0047"),
-    ("payment.json", "Thanh toán trực tuyến: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
-                     "chênh lệch lớn nhất 0,0050"),
-    ("online.json", "Dịch vụ công trực tuyến: khớp 2/2 bản ghi, bỏ qua 4 (không công bố tử số, mẫu số), "
-                    "chênh lệch lớn nhất 0,0000"),
-    ("digitisation.json", "Số hóa hồ sơ: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
-                          "chênh lệch lớn nhất 0,0044"),
-    ("satisfaction.json", "Mức độ hài lòng: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
-                          "chênh lệch lớn nhất 0,0033"),
-    ("transparency.json", "Công khai, minh bạch: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
-                          "chênh lệch lớn nhất 0,0027"),
-])
+@pytest.mark.parametrize(
+    "name, line",
+    [
+        (
+            "progress.json",
+            "Tiến độ giải quyết: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), chênh lệch lớn nhất 0,0047",
+        ),
+        (
+            "payment.json",
+            "Thanh toán trực tuyến: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
+            "chênh lệch lớn nhất 0,0050",
+        ),
+        (
+            "online.json",
+            "Dịch vụ công trực tuyến: khớp 2/2 bản ghi, bỏ qua 4 (không công bố tử số, mẫu số), "
+            "chênh lệch lớn nhất 0,0000",
+        ),
+        (
+            "digitisation.json",
+            "Số hóa hồ sơ: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), chênh lệch lớn nhất 0,0044",
+        ),
+        (
+            "satisfaction.json",
+            "Mức độ hài lòng: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), chênh lệch lớn nhất 0,0033",
+        ),
+        (
+            "transparency.json",
+            "Công khai, minh bạch: khớp 5/5 bản ghi, bỏ qua 1 (không công bố tử số, mẫu số), "
+            "chênh lệch lớn nhất 0,0027",
+        ),
+    ],
+)
 def test_check_recomputes_every_published_score_of_the_good_fixtures(name, line):
     out = run("official", "check", fixture(name))
     assert out == f"{name} – {line}\n"
@@ -152,19 +186,28 @@ def test_check_names_the_record_that_does_not_match():
 def test_the_console_script_exits_1_on_a_mismatch_and_0_otherwise(tmp_path):
     motcua = Path(sys.executable).parent / "motcua"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'unused.sqlite3'}"}  # check reads no database
-    bad = subprocess.run([motcua, "indicators", "official", "check", fixture("progress-bad.json")],
-                         capture_output=True, text=True, env=env)
+    bad = subprocess.run(
+        [motcua, "indicators", "official", "check", fixture("progress-bad.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert bad.returncode == 1 and "không khớp: H44.15" in bad.stdout and "Traceback" not in bad.stderr
-    good = subprocess.run([motcua, "indicators", "official", "check", fixture("progress.json"),
-                           fixture("digitisation.json")], capture_output=True, text=True, env=env)
+    good = subprocess.run(
+        [motcua, "indicators", "official", "check", fixture("progress.json"), fixture("digitisation.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert good.returncode == 0 and good.stdout.count("khớp 5/5") == 2
 
 
 def test_a_wrong_metric_and_a_wrong_group_total_are_each_named(tmp_path):
     def wrong_metric(data):
-        data["evaluation"][0]["metrics"][1]["score"] = 2.5     # H44.03 SO_HOA: 4 × 210/240 = 3.5
-        data["evaluation"][0]["totalScore"] = 15.4             # consistent with the wrong metric
-        data["evaluation"][1]["totalScore"] = 9.62             # H44.15: the metrics sum to 9.26
+        data["evaluation"][0]["metrics"][1]["score"] = 2.5  # H44.03 SO_HOA: 4 × 210/240 = 3.5
+        data["evaluation"][0]["totalScore"] = 15.4  # consistent with the wrong metric
+        data["evaluation"][1]["totalScore"] = 9.62  # H44.15: the metrics sum to 9.26
+
     result = official.check_file(edited(tmp_path, "digitisation.json", wrong_metric))
     assert (result.matched, result.checked) == (3, 5)
     assert [(c.department, c.item, c.published) for c in result.mismatches] == [
@@ -177,7 +220,8 @@ def test_a_wrong_metric_and_a_wrong_group_total_are_each_named(tmp_path):
 
 def test_a_score_published_for_a_metric_with_nothing_under_it_does_not_match(tmp_path):
     def scored_without_dossiers(data):
-        data["evaluation"][3]["metrics"][0]["score"] = 0      # H44.121 has 0 dossiers: the portal gives null
+        data["evaluation"][3]["metrics"][0]["score"] = 0  # H44.121 has 0 dossiers: the portal gives null
+
     result = official.check_file(edited(tmp_path, "digitisation.json", scored_without_dossiers))
     [mismatch] = result.mismatches
     assert (mismatch.item, mismatch.published, mismatch.recomputed) == ("ORIGINAL_RESULT_AVAILABLE", 0, None)
@@ -185,35 +229,56 @@ def test_a_score_published_for_a_metric_with_nothing_under_it_does_not_match(tmp
 
 def test_records_without_a_code_are_named_by_their_department_in_the_check(tmp_path):
     def wrong(data):
-        data["evaluation"][1]["metrics"][2]["score"] = 4.2     # H44.15 PAKN on time: 6 × 4/5 = 4.8
+        data["evaluation"][1]["metrics"][2]["score"] = 4.2  # H44.15 PAKN on time: 6 × 4/5 = 4.8
         data["evaluation"][1]["totalScore"] = 13.13
+
     with pytest.raises(CommandError):
-        call_command("indicators", "official", "check", str(edited(tmp_path, "satisfaction.json", wrong)),
-                     stdout=(out := StringIO()))
-    assert "  không khớp: Sở Tư pháp tỉnh Phú Thọ – PETITION_PROCESSING_ON_TIME: công bố 4,20, tính lại 4,8000" \
-           in out.getvalue()
+        call_command(
+            "indicators",
+            "official",
+            "check",
+            str(edited(tmp_path, "satisfaction.json", wrong)),
+            stdout=(out := StringIO()),
+        )
+    assert (
+        "  không khớp: Sở Tư pháp tỉnh Phú Thọ – PETITION_PROCESSING_ON_TIME: công bố 4,20, tính lại 4,8000"
+        in out.getvalue()
+    )
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe kh\xf4ng ph\xe3i utf-8", "không phải văn bản UTF-8"),
-    ('{"code": "OK", "data": ', r"không phải JSON hợp lệ \(dòng 1, cột 24\)"),
-    (b"[1, 2]", "không có dạng phản hồi của API báo cáo 766"),
-    ('{"code": "OK", "data": []}', "không có dạng phản hồi của API báo cáo 766"),
-    ('{"code": "ERR_AUTH", "message": "Phiên đăng nhập hết hạn", "data": null}',
-     "phản hồi lỗi của Cổng DVCQG: mã 'ERR_AUTH', Phiên đăng nhập hết hạn"),
-    ('{"code": "OK", "data": {}}', "không có bản ghi nào"),
-    ('{"code": "OK", "data": {"parent": [1]}}', "data.parent phải là một bản ghi"),
-    ('{"code": "OK", "data": {"children": {"a": 1}}}', "data.children phải là danh sách"),
-    ('{"code": "OK", "data": {"children": [{"departmentName": "X", "totalOnTime": 1}]}}',
-     r"data.children\[0\] thiếu cả departmentCode lẫn departmentId"),
-    ('{"code": "OK", "data": {"overview": {"departmentId": "x", "metrics": 5}}}', "metrics phải là danh sách"),
-    ('{"code": "OK", "data": {"overview": {"departmentId": "x", "metrics": [{"code": ["a"]}]}}}',
-     "metrics phải là danh sách chỉ tiêu"),
-    ('{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalScore": 1}}}',
-     "Không nhận ra nhóm chỉ số .* hãy chỉ rõ bằng --group"),
-    ('{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalOnTime": 1, "authorityCount": 2}}}',
-     "lẫn bản ghi của nhiều nhóm chỉ số"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\xff\xfe kh\xf4ng ph\xe3i utf-8", "không phải văn bản UTF-8"),
+        ('{"code": "OK", "data": ', r"không phải JSON hợp lệ \(dòng 1, cột 24\)"),
+        (b"[1, 2]", "không có dạng phản hồi của API báo cáo 766"),
+        ('{"code": "OK", "data": []}', "không có dạng phản hồi của API báo cáo 766"),
+        (
+            '{"code": "ERR_AUTH", "message": "Phiên đăng nhập hết hạn", "data": null}',
+            "phản hồi lỗi của Cổng DVCQG: mã 'ERR_AUTH', Phiên đăng nhập hết hạn",
+        ),
+        ('{"code": "OK", "data": {}}', "không có bản ghi nào"),
+        ('{"code": "OK", "data": {"parent": [1]}}', "data.parent phải là một bản ghi"),
+        ('{"code": "OK", "data": {"children": {"a": 1}}}', "data.children phải là danh sách"),
+        (
+            '{"code": "OK", "data": {"children": [{"departmentName": "X", "totalOnTime": 1}]}}',
+            r"data.children\[0\] thiếu cả departmentCode lẫn departmentId",
+        ),
+        ('{"code": "OK", "data": {"overview": {"departmentId": "x", "metrics": 5}}}', "metrics phải là danh sách"),
+        (
+            '{"code": "OK", "data": {"overview": {"departmentId": "x", "metrics": [{"code": ["a"]}]}}}',
+            "metrics phải là danh sách chỉ tiêu",
+        ),
+        (
+            '{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalScore": 1}}}',
+            "Không nhận ra nhóm chỉ số .* hãy chỉ rõ bằng --group",
+        ),
+        (
+            '{"code": "OK", "data": {"parent": {"departmentCode": "H44", "totalOnTime": 1, "authorityCount": 2}}}',
+            "lẫn bản ghi của nhiều nhóm chỉ số",
+        ),
+    ],
+)
 @pytest.mark.django_db
 def test_an_unreadable_or_ill_shaped_file_gets_a_vietnamese_error(tmp_path, content, message):
     path = tmp_path / "response.json"
@@ -224,20 +289,29 @@ def test_an_unreadable_or_ill_shaped_file_gets_a_vietnamese_error(tmp_path, cont
     assert not OfficialRecord.objects.exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["official", "import", "progress.json", "--from", "2026-03-01"], "Thiếu --to"),
-    (["official", "import", "progress.json", "--from", "1/3/2026", "--to", "2026-03-31"],
-     "Ngày không hợp lệ ở --from: '1/3/2026'"),
-    (["official", "import", "progress.json", "--from", "2026-03-31", "--to", "2026-03-01"],
-     "--to 01/03/2026 trước --from 31/03/2026"),
-    (["official", "import", "progress.json", *MARCH, "--group", "speed"], "Nhóm chỉ số không hợp lệ: 'speed'"),
-    (["official", "check", "progress.json", "--group", "payment"],
-     "có dạng nhóm progress, không phải nhóm payment"),
-    (["official", "check", "missing.json"], "Không tìm thấy tệp"),
-    (["official", "check"], "Thiếu tệp JSON"),
-    (["official", "export", "progress.json"], "Lệnh không hợp lệ"),
-    ([], "Lệnh không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["official", "import", "progress.json", "--from", "2026-03-01"], "Thiếu --to"),
+        (
+            ["official", "import", "progress.json", "--from", "1/3/2026", "--to", "2026-03-31"],
+            "Ngày không hợp lệ ở --from: '1/3/2026'",
+        ),
+        (
+            ["official", "import", "progress.json", "--from", "2026-03-31", "--to", "2026-03-01"],
+            "--to 01/03/2026 trước --from 31/03/2026",
+        ),
+        (["official", "import", "progress.json", *MARCH, "--group", "speed"], "Nhóm chỉ số không hợp lệ: 'speed'"),
+        (
+            ["official", "check", "progress.json", "--group", "payment"],
+            "có dạng nhóm progress, không phải nhóm payment",
+        ),
+        (["official", "check", "missing.json"], "Không tìm thấy tệp"),
+        (["official", "check"], "Thiếu tệp JSON"),
+        (["official", "export", "progress.json"], "Lệnh không hợp lệ"),
+        ([], "Lệnh không hợp lệ"),
+    ],
+)
 @pytest.mark.django_db
 def test_wrong_arguments_get_a_vietnamese_error(args, message):
     args = [str(fixture(a)) if a.endswith(".json") else a for a in args]
@@ -247,8 +321,9 @@ def test_wrong_arguments_get_a_vietnamese_error(args, message):
 
 def test_the_group_is_given_when_the_records_do_not_show_it(tmp_path):
     def units_only(data):
-        del data["parent"]            # the units of the online-services API publish only their scores
+        del data["parent"]  # the units of the online-services API publish only their scores
         del data["children"][3]
+
     path = edited(tmp_path, "online.json", units_only)
     with pytest.raises(official.OfficialFormatError, match="hãy chỉ rõ bằng --group"):
         official.read_response(path)

@@ -1,6 +1,7 @@
 """The report and the sector KPI form as people use them, in Chromium on a desktop and on a 390 px phone: choose the
 agency and period, read the preview, download the files; enter the KPIs, see an error, fix it, see the history.
 Screenshots go to artifacts/reports/."""
+
 import re
 
 import pytest

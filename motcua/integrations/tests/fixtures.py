@@ -2,6 +2,7 @@
 
 Registered for every test by the root conftest.py (`pytest_plugins`).
 """
+
 import email
 import signal
 import threading
@@ -27,7 +28,7 @@ class SmtpSink:
         self.envelopes: list = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.envelopes.append(envelope)
             self.received.append(email.message_from_bytes(envelope.content, policy=policy.default))
@@ -35,9 +36,16 @@ class SmtpSink:
 
     def messages(self) -> list[dict]:
         with self.lock:
-            return [{"to": m["To"], "from": m["From"], "subject": str(m["Subject"]).strip(),
-                     "message_id": m["Message-ID"],
-                     "body": m.get_body(("plain",)).get_content().replace("\r\n", "\n")} for m in self.received]
+            return [
+                {
+                    "to": m["To"],
+                    "from": m["From"],
+                    "subject": str(m["Subject"]).strip(),
+                    "message_id": m["Message-ID"],
+                    "body": m.get_body(("plain",)).get_content().replace("\r\n", "\n"),
+                }
+                for m in self.received
+            ]
 
 
 @pytest.fixture
@@ -82,8 +90,9 @@ def run_worker() -> str:
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     out = StringIO()
     try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--no-reload",
-                     verbosity=0, stdout=out)
+        call_command(
+            "db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--no-reload", verbosity=0, stdout=out
+        )
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)

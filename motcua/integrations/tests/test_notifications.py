@@ -1,5 +1,6 @@
 """Applicant notices end to end over real sockets on 127.0.0.1: a lifecycle action queues them in its transaction,
 `db_worker` sends them, the e-mail arrives at an SMTP server and the SMS at the gateway stand-in."""
+
 import datetime as dt
 
 import pytest
@@ -34,14 +35,20 @@ def test_receipt_notice_reaches_the_mailbox_and_the_phone(received, smtp_sink, s
     [mail] = smtp_sink.messages()
     assert mail["to"] == "an@example.vn" and "khong-tra-loi@" in mail["from"]
     assert mail["subject"] == f"Hồ sơ {CODE} đã được tiếp nhận"
-    for text in ("Kính gửi Ông/Bà Nguyễn Văn An", f"Mã hồ sơ: {CODE}", "Thủ tục: Cấp Phiếu lý lịch tư pháp",
-                 "Nơi tiếp nhận: Trung tâm Phục vụ hành chính công tỉnh",
-                 "Ngày hẹn trả kết quả: 09:00 ngày 09/03/2026", f"Tra cứu tình trạng hồ sơ: {LINK}"):
+    for text in (
+        "Kính gửi Ông/Bà Nguyễn Văn An",
+        f"Mã hồ sơ: {CODE}",
+        "Thủ tục: Cấp Phiếu lý lịch tư pháp",
+        "Nơi tiếp nhận: Trung tâm Phục vụ hành chính công tỉnh",
+        "Ngày hẹn trả kết quả: 09:00 ngày 09/03/2026",
+        f"Tra cứu tình trạng hồ sơ: {LINK}",
+    ):
         assert text in mail["body"]
     [text] = sms_gateway.messages
     assert text["Phone"] == "0912345678" and len(text["Content"]) <= SMS_LIMIT
-    assert text["Content"] == (f"Hồ sơ {CODE} đã được tiếp nhận. Hẹn trả kết quả: 09:00 ngày 09/03/2026. "
-                               f"Tra cứu: {LINK}")
+    assert text["Content"] == (
+        f"Hồ sơ {CODE} đã được tiếp nhận. Hẹn trả kết quả: 09:00 ngày 09/03/2026. Tra cứu: {LINK}"
+    )
     email, sms = notices()
     assert (email.status, email.attempts, email.provider_message_id) == ("sent", 1, mail["message_id"])
     assert (sms.status, sms.attempts, sms.provider_message_id) == ("sent", 1, text["SMSID"])
@@ -54,15 +61,22 @@ def test_receipt_notice_reaches_the_mailbox_and_the_phone(received, smtp_sink, s
 @network
 def test_supplement_request_lists_every_item_with_its_reason(received, people, smtp_sink, sms_gateway):
     lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
-    lifecycle.request_supplement(received.pk, actor=people["specialist"], at=vn("2026-03-03 10:00"),
-                                 note="Nộp tại Bộ phận Một cửa", items=[
-                                     {"item": "Giấy chứng sinh", "reason": "Bản chụp mờ, không đọc được"},
-                                     {"item": "Tờ khai", "reason": "Thiếu chữ ký của người yêu cầu"}])
+    lifecycle.request_supplement(
+        received.pk,
+        actor=people["specialist"],
+        at=vn("2026-03-03 10:00"),
+        note="Nộp tại Bộ phận Một cửa",
+        items=[
+            {"item": "Giấy chứng sinh", "reason": "Bản chụp mờ, không đọc được"},
+            {"item": "Tờ khai", "reason": "Thiếu chữ ký của người yêu cầu"},
+        ],
+    )
     run_worker()
     mail = smtp_sink.messages()[-1]
     assert mail["subject"] == f"Hồ sơ {CODE} cần bổ sung, hoàn thiện"
-    assert ("  1. Giấy chứng sinh: Bản chụp mờ, không đọc được\n"
-            "  2. Tờ khai: Thiếu chữ ký của người yêu cầu") in mail["body"]
+    assert ("  1. Giấy chứng sinh: Bản chụp mờ, không đọc được\n  2. Tờ khai: Thiếu chữ ký của người yêu cầu") in mail[
+        "body"
+    ]
     assert "Ghi chú: Nộp tại Bộ phận Một cửa" in mail["body"] and LINK in mail["body"]
     text = sms_gateway.messages[-1]["Content"]
     assert "Giấy chứng sinh (Bản chụp mờ, không đọc được)" in text and text.endswith(LINK)
@@ -71,10 +85,19 @@ def test_supplement_request_lists_every_item_with_its_reason(received, people, s
 
 @network
 def test_extension_gives_the_new_date_and_refusal_the_reasons(received, people, smtp_sink, sms_gateway):
-    lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"),
-                     reason="Chờ kết quả xác minh của Công an", at=vn("2026-03-05 09:00"))
-    lifecycle.refuse(received.pk, actor=people["head"], reasons="Người yêu cầu không thuộc diện được cấp Phiếu",
-                     at=vn("2026-03-06 09:00"))
+    lifecycle.extend(
+        received.pk,
+        actor=people["head"],
+        new_due=vn("2026-03-12 09:00"),
+        reason="Chờ kết quả xác minh của Công an",
+        at=vn("2026-03-05 09:00"),
+    )
+    lifecycle.refuse(
+        received.pk,
+        actor=people["head"],
+        reasons="Người yêu cầu không thuộc diện được cấp Phiếu",
+        at=vn("2026-03-06 09:00"),
+    )
     run_worker()
     extended, refused = smtp_sink.messages()[1:]
     assert extended["subject"] == f"Hồ sơ {CODE} được gia hạn thời hạn giải quyết"
@@ -91,16 +114,15 @@ def test_extension_gives_the_new_date_and_refusal_the_reasons(received, people, 
 def test_a_rolled_back_action_sends_nothing(received, people, smtp_sink, sms_gateway):
     run_worker()
     before = (Notice.objects.count(), DBTaskResult.objects.count())
-    with pytest.raises(ValidationError):
-        with transaction.atomic():
-            lifecycle.refuse(received.pk, actor=people["head"], reasons="Không đủ điều kiện",
-                             at=vn("2026-03-03 09:00"))
-            assert Notice.objects.count() == before[0] + 2  # queued inside the action's transaction...
-            raise ValidationError("the caller fails after the action")
+    with pytest.raises(ValidationError), transaction.atomic():
+        lifecycle.refuse(received.pk, actor=people["head"], reasons="Không đủ điều kiện", at=vn("2026-03-03 09:00"))
+        assert Notice.objects.count() == before[0] + 2  # queued inside the action's transaction...
+        raise ValidationError("the caller fails after the action")
     assert (Notice.objects.count(), DBTaskResult.objects.count()) == before  # ...and gone with it
     with pytest.raises(ValidationError):  # an action refused on its own rules queues nothing either
-        lifecycle.extend(received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"), reason="Muộn",
-                         at=vn("2026-03-06 10:00"))
+        lifecycle.extend(
+            received.pk, actor=people["head"], new_due=vn("2026-03-12 09:00"), reason="Muộn", at=vn("2026-03-06 10:00")
+        )
     assert (Notice.objects.count(), DBTaskResult.objects.count()) == before
     run_worker()
     assert len(smtp_sink.messages()) == 1 and len(sms_gateway.messages) == 1  # the receipt only
@@ -108,8 +130,9 @@ def test_a_rolled_back_action_sends_nothing(received, people, smtp_sink, sms_gat
 
 
 @network
-def test_a_gateway_error_fails_the_sms_after_retries_and_leaves_the_dossier_alone(received, people, smtp_sink,
-                                                                                   sms_gateway, fast_retries):
+def test_a_gateway_error_fails_the_sms_after_retries_and_leaves_the_dossier_alone(
+    received, people, smtp_sink, sms_gateway, fast_retries
+):
     sms_gateway.fail = ("99", "Lỗi hệ thống nhà mạng")
     run_worker()
     email, sms = notices()
@@ -169,15 +192,25 @@ def test_retries_wait_longer_each_time(received, smtp_sink, sms_gateway, setting
 @pytest.mark.django_db
 def test_reachable_channels_only(five_days, province, people, applicant, settings):
     applicant = {**applicant, "applicant_email": "", "applicant_phone": "02103812345"}  # no e-mail, a landline
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant=applicant, channel="direct", at=vn("2026-03-02 08:55"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 08:55"),
+    )
     lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:00"))
     assert Notice.objects.count() == 0
     settings.MOTCUA_SMS_URL = ""  # production without a gateway: e-mail only
-    dossier = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                                 applicant={**applicant, "applicant_email": "b@example.vn",
-                                            "applicant_phone": "0912345678"},
-                                 channel="direct", at=vn("2026-03-02 08:55"))
+    dossier = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant={**applicant, "applicant_email": "b@example.vn", "applicant_phone": "0912345678"},
+        channel="direct",
+        at=vn("2026-03-02 08:55"),
+    )
     lifecycle.receive(dossier.pk, actor=people["desk"], at=vn("2026-03-02 09:00"))
     assert [n.channel for n in notices()] == ["email"]
 
@@ -187,17 +220,36 @@ def test_every_notified_kind_reads_well_and_fits_an_sms(received, people, five_d
     d = received.pk
     lifecycle.submit_for_approval(d, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.approve(d, actor=people["head"], at=vn("2026-03-05 09:00"))
-    lifecycle.issue_result(d, actor=people["head"], summary="Phiếu LLTP số 123/2026 " + "rất dài " * 60,
-                           at=vn("2026-03-05 10:00"))
-    other = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                               applicant=applicant, channel="direct", at=vn("2026-03-02 09:30"))
-    lifecycle.desk_supplement(other.pk, actor=people["desk"], at=vn("2026-03-02 09:35"),
-                              items=[{"item": "Giấy chứng sinh", "reason": "Chưa nộp " * 80}])
+    lifecycle.issue_result(
+        d, actor=people["head"], summary="Phiếu LLTP số 123/2026 " + "rất dài " * 60, at=vn("2026-03-05 10:00")
+    )
+    other = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 09:30"),
+    )
+    lifecycle.desk_supplement(
+        other.pk,
+        actor=people["desk"],
+        at=vn("2026-03-02 09:35"),
+        items=[{"item": "Giấy chứng sinh", "reason": "Chưa nộp " * 80}],
+    )
     lifecycle.desk_refuse(other.pk, actor=people["desk"], reasons="Không thuộc thẩm quyền", at=vn("2026-03-02 09:40"))
-    third = lifecycle.receive(lifecycle.register(actor=people["desk"], version=five_days,
-                                                 receiving_agency=province["centre"], applicant=applicant,
-                                                 channel="direct", at=vn("2026-03-02 10:00")).pk,
-                              actor=people["desk"], at=vn("2026-03-02 10:00"))
+    third = lifecycle.receive(
+        lifecycle.register(
+            actor=people["desk"],
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+            at=vn("2026-03-02 10:00"),
+        ).pk,
+        actor=people["desk"],
+        at=vn("2026-03-02 10:00"),
+    )
     lifecycle.stop(third.pk, actor=people["desk"], reason="Công dân đề nghị dừng", at=vn("2026-03-03 09:00"))
     subjects = {n.event.kind: n for n in notices(channel="email")}
     assert set(subjects) == {"received", "result_issued", "desk_supplement", "desk_refused", "stopped"}

@@ -1,15 +1,25 @@
 """The SMS stand-in is the development default only; production takes the gateway and its keys from the environment."""
+
 import json
 import os
 import subprocess
 import sys
 
 STRONG = "k9Qv-3tZ!pL8wR2#nB6yH0sD4fJ7mX1cV5gT9eA2uK8oP3iW6qE0rY4"
-SHOW = ("import json, django; django.setup(); from django.conf import settings as s; print(json.dumps({k: "
-        "str(getattr(s, k)) for k in ('MOTCUA_SMS_URL', 'MOTCUA_SMS_API_KEY', 'EMAIL_BACKEND', 'MOTCUA_PUBLIC_URL', "
-        "'DEFAULT_FROM_EMAIL', 'TASKS')}))")
-CLEARED = ("SECRET_KEY", "MOTCUA_ENV", "DATABASE_URL", "ALLOWED_HOSTS", "MOTCUA_PUBLIC_URL", "EMAIL_BACKEND",
-           "DEFAULT_FROM_EMAIL")
+SHOW = (
+    "import json, django; django.setup(); from django.conf import settings as s; print(json.dumps({k: "
+    "str(getattr(s, k)) for k in ('MOTCUA_SMS_URL', 'MOTCUA_SMS_API_KEY', 'EMAIL_BACKEND', 'MOTCUA_PUBLIC_URL', "
+    "'DEFAULT_FROM_EMAIL', 'TASKS')}))"
+)
+CLEARED = (
+    "SECRET_KEY",
+    "MOTCUA_ENV",
+    "DATABASE_URL",
+    "ALLOWED_HOSTS",
+    "MOTCUA_PUBLIC_URL",
+    "EMAIL_BACKEND",
+    "DEFAULT_FROM_EMAIL",
+)
 
 
 def settings_under(**env):
@@ -41,8 +51,12 @@ def test_production_never_defaults_to_the_standin():
 def test_production_gateway_needs_its_keys():
     run = settings_under(**PRODUCTION, MOTCUA_SMS_URL="https://sms.example.vn/api/send")
     assert run.returncode != 0 and "MOTCUA_SMS_API_KEY" in run.stderr
-    run = settings_under(**PRODUCTION, MOTCUA_SMS_URL="https://sms.example.vn/api/send", MOTCUA_SMS_API_KEY="a",
-                         MOTCUA_SMS_SECRET_KEY="b")
+    run = settings_under(
+        **PRODUCTION,
+        MOTCUA_SMS_URL="https://sms.example.vn/api/send",
+        MOTCUA_SMS_API_KEY="a",
+        MOTCUA_SMS_SECRET_KEY="b",
+    )
     assert json.loads(run.stdout)["MOTCUA_SMS_URL"] == "https://sms.example.vn/api/send"
 
 

@@ -1,4 +1,5 @@
 """The SMS gateway protocol over real HTTP on 127.0.0.1: the adapter against the stand-in, and the stand-in's CLI."""
+
 import json
 import os
 import signal
@@ -16,8 +17,14 @@ from motcua.integrations.sms_standin import SEND_PATH, StandinGateway
 
 
 def gateway_for(standin, **changes) -> sms.Gateway:
-    fields = {"url": standin.url, "api_key": "test-api-key", "secret_key": "test-secret-key", "brandname": "MOTCUA",
-              "sms_type": "2", "timeout": 5}
+    fields = {
+        "url": standin.url,
+        "api_key": "test-api-key",
+        "secret_key": "test-secret-key",
+        "brandname": "MOTCUA",
+        "sms_type": "2",
+        "timeout": 5,
+    }
     return sms.Gateway(**{**fields, **changes})
 
 
@@ -29,9 +36,16 @@ def get_json(url):
 def test_a_message_reaches_the_standin_and_gets_its_smsid(sms_gateway):
     smsid = sms.send("0912 345 678", "Hồ sơ 000.01.01.H44-260302-0001 đã được tiếp nhận.")
     messages = get_json(sms_gateway.url.replace(SEND_PATH, "/messages"))
-    assert messages == [{"SMSID": smsid, "Phone": "0912345678", "Brandname": "MOTCUA", "SmsType": "2",
-                         "Content": "Hồ sơ 000.01.01.H44-260302-0001 đã được tiếp nhận.",
-                         "ReceivedAt": messages[0]["ReceivedAt"]}]
+    assert messages == [
+        {
+            "SMSID": smsid,
+            "Phone": "0912345678",
+            "Brandname": "MOTCUA",
+            "SmsType": "2",
+            "Content": "Hồ sơ 000.01.01.H44-260302-0001 đã được tiếp nhận.",
+            "ReceivedAt": messages[0]["ReceivedAt"],
+        }
+    ]
     assert "ApiKey" not in messages[0] and "SecretKey" not in messages[0]
 
 
@@ -44,11 +58,14 @@ def test_wrong_credentials_are_refused_with_101_and_not_retried(sms_gateway, key
     assert sms_gateway.messages == []
 
 
-@pytest.mark.parametrize("phone, content, why", [
-    ("02103812345", "Thử", "di động"),  # a landline
-    ("0912345678", "x" * 700, "dài quá"),
-    ("0912345678", "", "Content"),
-])
+@pytest.mark.parametrize(
+    "phone, content, why",
+    [
+        ("02103812345", "Thử", "di động"),  # a landline
+        ("0912345678", "x" * 700, "dài quá"),
+        ("0912345678", "", "Content"),
+    ],
+)
 def test_invalid_requests_are_refused_with_102(sms_gateway, phone, content, why):
     with pytest.raises(sms.SmsError, match=why) as refused:
         gateway_for(sms_gateway).send(phone, content)
@@ -65,7 +82,8 @@ def test_a_gateway_error_code_is_transient(sms_gateway):
 def test_no_gateway_listening_is_transient():
     with pytest.raises(sms.SmsError, match="Không kết nối được") as refused:
         sms.Gateway(url=f"http://127.0.0.1:{free_port()}{SEND_PATH}", api_key="k", secret_key="s").send(
-            "0912345678", "Thử")
+            "0912345678", "Thử"
+        )
     assert refused.value.retryable
 
 
@@ -76,8 +94,9 @@ def test_a_gateway_that_never_answers_times_out():
     try:
         started = time.monotonic()
         with pytest.raises(sms.SmsError) as refused:
-            sms.Gateway(url=f"http://127.0.0.1:{silent.getsockname()[1]}{SEND_PATH}", api_key="k", secret_key="s",
-                        timeout=0.5).send("0912345678", "Thử")
+            sms.Gateway(
+                url=f"http://127.0.0.1:{silent.getsockname()[1]}{SEND_PATH}", api_key="k", secret_key="s", timeout=0.5
+            ).send("0912345678", "Thử")
         assert time.monotonic() - started < 3 and refused.value.retryable
     finally:
         silent.close()
@@ -101,8 +120,13 @@ def test_mobile_numbers_only():
 def test_the_standin_runs_as_a_program_and_stops_on_sigterm():
     port = free_port()
     env = {**os.environ, "MOTCUA_SMS_API_KEY": "cli-key", "MOTCUA_SMS_SECRET_KEY": "cli-secret"}
-    process = subprocess.Popen([sys.executable, "-m", "motcua.integrations.sms_standin", "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "motcua.integrations.sms_standin", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert "Cổng SMS giả lập" in process.stdout.readline()
         url = f"http://127.0.0.1:{port}{SEND_PATH}"
@@ -121,8 +145,12 @@ def test_the_standin_runs_as_a_program_and_stops_on_sigterm():
 def test_a_busy_port_is_reported():
     taken = StandinGateway(free_port()).start()
     try:
-        run = subprocess.run([sys.executable, "-m", "motcua.integrations.sms_standin", "--port",
-                              str(taken.server_address[1])], capture_output=True, text=True, timeout=30)
+        run = subprocess.run(
+            [sys.executable, "-m", "motcua.integrations.sms_standin", "--port", str(taken.server_address[1])],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         assert run.returncode == 1 and "không mở được" in run.stderr
     finally:
         taken.stop()

@@ -23,8 +23,14 @@ def event_label(kind):
 
 # The office menu: each page for the roles that may open it (a page a role cannot use is not offered). A queue that
 # is a role's own to empty is in the menu with its count.
-C, S, H, K, M, A = (permissions.COUNTER, permissions.SPECIALIST, permissions.HEAD, permissions.CLERK,
-                    permissions.MONITOR, permissions.ADMIN)
+C, S, H, K, M, A = (
+    permissions.COUNTER,
+    permissions.SPECIALIST,
+    permissions.HEAD,
+    permissions.CLERK,
+    permissions.MONITOR,
+    permissions.ADMIN,
+)
 MENU = [  # (URL name, queue slug or None, label, roles or None for every official)
     ("office:home", None, "Việc cần làm", None),
     ("office:queue", "cho-phe-duyet", "Chờ phê duyệt", {H}),
@@ -46,8 +52,15 @@ def menu_for(user) -> list[dict]:
         if needs is not None and not roles & needs:
             continue
         url = reverse(name, args=[slug]) if slug else reverse(name)
-        items.append({"name": name, "slug": slug, "url": url, "label": label,
-                      "count": queues.queue(user, slug).count() if slug else None})
+        items.append(
+            {
+                "name": name,
+                "slug": slug,
+                "url": url,
+                "label": label,
+                "count": queues.queue(user, slug).count() if slug else None,
+            }
+        )
     return items
 
 
@@ -57,9 +70,16 @@ def office_menu(context):
     match = request.resolver_match
     items = menu_for(request.user)
     for item in items:
-        item["current"] = bool(match) and match.view_name == item["name"] and (
-            item["slug"] is None or match.kwargs.get("name") == item["slug"])
+        item["current"] = (
+            bool(match)
+            and match.view_name == item["name"]
+            and (item["slug"] is None or match.kwargs.get("name") == item["slug"])
+        )
     current = next((item["label"] for item in items if item["current"]), "")
     # folded on a phone, the menu's button still says where one is and how much waits in the counted queues
-    return {"items": items, "user": request.user, "current_label": current,
-            "waiting": sum(item["count"] or 0 for item in items)}
+    return {
+        "items": items,
+        "user": request.user,
+        "current_label": current,
+        "waiting": sum(item["count"] or 0 for item in items),
+    }

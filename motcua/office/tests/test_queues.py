@@ -1,5 +1,6 @@
 """Every hand-over lands the dossier in the receiver's queue, each role lands on its work, and the menu offers only
 the pages a role may open (issue 10, items 4 and 5)."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,8 +19,11 @@ def holders(dossier, users) -> dict[str, list[str]]:
     """For each user, the work queues (shown on "Việc cần làm") that hold this dossier now."""
     found = {}
     for name, user in users.items():
-        slugs = [q.slug for q in queues.queues_for(user) if q.work and q.slug != "qua-han"
-                 and queues.queue(user, q.slug).filter(pk=dossier.pk).exists()]
+        slugs = [
+            q.slug
+            for q in queues.queues_for(user)
+            if q.work and q.slug != "qua-han" and queues.queue(user, q.slug).filter(pk=dossier.pk).exists()
+        ]
         if slugs:
             found[name] = slugs
     return found
@@ -27,23 +31,33 @@ def holders(dossier, users) -> dict[str, list[str]]:
 
 @pytest.fixture
 def team(people, province):
-    return {**{k: people[k] for k in ("desk", "specialist", "head", "clerk", "surveyor", "builder")},
-            "land_head": staff("land_head", (province["land"], "head"))}
+    return {
+        **{k: people[k] for k in ("desk", "specialist", "head", "clerk", "surveyor", "builder")},
+        "land_head": staff("land_head", (province["land"], "head")),
+    }
 
 
 def test_a_dossier_moves_through_the_queues_of_whoever_holds_it(team, people, province, five_days, applicant):
-    online = lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                                applicant=applicant, channel="online", applicant_user=people["citizen"],
-                                uploads=[(line, SimpleUploadedFile("t.pdf", PDF)) for line in five_days.documents.all()],
-                                at=vn("2026-03-02 08:00"))
+    online = lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="online",
+        applicant_user=people["citizen"],
+        uploads=[(line, SimpleUploadedFile("t.pdf", PDF)) for line in five_days.documents.all()],
+        at=vn("2026-03-02 08:00"),
+    )
     pk = online.pk
     assert holders(online, team) == {"desk": ["moi-nop"]}
 
-    lifecycle.desk_supplement(pk, actor=team["desk"], items=[{"item": "Giấy chứng sinh", "reason": "Ảnh mờ"}],
-                              at=vn("2026-03-02 08:30"))
+    lifecycle.desk_supplement(
+        pk, actor=team["desk"], items=[{"item": "Giấy chứng sinh", "reason": "Ảnh mờ"}], at=vn("2026-03-02 08:30")
+    )
     assert holders(online, team) == {}  # with the citizen now ("Chờ công dân bổ sung" is not a work queue)
-    lifecycle.answer_desk_supplement(pk, actor=people["citizen"], at=vn("2026-03-02 08:40"),
-                                     uploads=[(None, SimpleUploadedFile("cs.pdf", PDF))])
+    lifecycle.answer_desk_supplement(
+        pk, actor=people["citizen"], at=vn("2026-03-02 08:40"), uploads=[(None, SimpleUploadedFile("cs.pdf", PDF))]
+    )
     assert holders(online, team) == {"desk": ["moi-nop", "da-bo-sung"]}
 
     lifecycle.receive(pk, actor=team["desk"], at=vn("2026-03-02 09:00"))
@@ -51,13 +65,19 @@ def test_a_dossier_moves_through_the_queues_of_whoever_holds_it(team, people, pr
     lifecycle.assign(pk, actor=team["head"], officer=team["specialist"], at=vn("2026-03-02 09:30"))
     assert holders(online, team) == {"specialist": ["cua-toi"]}
 
-    lifecycle.consult(pk, actor=team["specialist"], agency=province["land"], days=1, question="Có tranh chấp?",
-                      at=vn("2026-03-02 10:00"))
-    assert holders(online, team) == {"specialist": ["cua-toi"], "surveyor": ["phoi-hop"],
-                                     "land_head": ["phoi-hop"]}
+    lifecycle.consult(
+        pk,
+        actor=team["specialist"],
+        agency=province["land"],
+        days=1,
+        question="Có tranh chấp?",
+        at=vn("2026-03-02 10:00"),
+    )
+    assert holders(online, team) == {"specialist": ["cua-toi"], "surveyor": ["phoi-hop"], "land_head": ["phoi-hop"]}
     lifecycle.answer_consultation(pk, actor=team["surveyor"], answer="Không", at=vn("2026-03-02 14:00"))
-    lifecycle.forward(pk, actor=team["specialist"], agencies=[province["construction"]], days=1,
-                      at=vn("2026-03-02 15:00"))
+    lifecycle.forward(
+        pk, actor=team["specialist"], agencies=[province["construction"]], days=1, at=vn("2026-03-02 15:00")
+    )
     assert holders(online, team) == {"builder": ["phoi-hop"]}
     lifecycle.complete_step(pk, actor=team["builder"], note="Không vi phạm", at=vn("2026-03-03 09:00"))
     assert holders(online, team) == {"specialist": ["cua-toi"]}  # back to who sent it out
@@ -85,8 +105,13 @@ def test_each_role_lands_on_its_work(client, team, people, received):
     page = client.get(reverse("office:home"))
     text = page.content.decode()
     assert page.status_code == 200 and "Việc cần làm" in text
-    assert [s["queue"].slug for s in page.context["sections"]] == ["chua-phan-cong", "cho-phe-duyet", "cua-toi",
-                                                                  "phoi-hop", "qua-han"]
+    assert [s["queue"].slug for s in page.context["sections"]] == [
+        "chua-phan-cong",
+        "cho-phe-duyet",
+        "cua-toi",
+        "phoi-hop",
+        "qua-han",
+    ]
     assert received.code in text  # received, waiting for the head to assign it
     client.force_login(team["desk"])
     sections = client.get(reverse("office:home")).context["sections"]
@@ -103,8 +128,10 @@ def test_a_queue_a_role_does_not_have_is_not_offered(client, team, people):
 
 
 def test_the_menu_offers_only_pages_the_role_may_open(client, team, people):
-    menus = {name: [item["label"] for item in menu_for(user)] for name, user in
-             {**team, "monitor": people["monitor"]}.items()}
+    menus = {
+        name: [item["label"] for item in menu_for(user)]
+        for name, user in {**team, "monitor": people["monitor"]}.items()
+    }
     assert "Quầy tiếp nhận" in menus["desk"] and "Quầy tiếp nhận" not in menus["specialist"]
     assert "Chờ phê duyệt" in menus["head"] and "Chờ phê duyệt" not in menus["specialist"]
     for name in ("desk", "specialist", "clerk"):
@@ -122,18 +149,28 @@ def test_the_leaders_menu_counts_what_waits_for_approval(client, team, received)
     lifecycle.submit_for_approval(received.pk, actor=team["specialist"])
     client.force_login(team["head"])
     page = client.get(reverse("office:home"))
-    item = next(i for i in page.context["items"] if i["label"] == "Chờ phê duyệt") if "items" in page.context \
+    item = (
+        next(i for i in page.context["items"] if i["label"] == "Chờ phê duyệt")
+        if "items" in page.context
         else next(i for i in menu_for(team["head"]) if i["label"] == "Chờ phê duyệt")
+    )
     assert item["count"] == 1
     html = page.content.decode()
     assert 'Chờ phê duyệt <span class="badge">1</span>' in html
 
 
-def test_the_landing_page_costs_a_few_queries_whatever_the_volume(client, team, five_days, province, applicant,
-                                                                  django_assert_max_num_queries):
+def test_the_landing_page_costs_a_few_queries_whatever_the_volume(
+    client, team, five_days, province, applicant, django_assert_max_num_queries
+):
     for hour in range(12):
-        dossier = lifecycle.register(actor=team["desk"], version=five_days, receiving_agency=province["centre"],
-                                     applicant=applicant, channel="direct", at=vn(f"2026-03-02 {8 + hour % 8:02d}:00"))
+        dossier = lifecycle.register(
+            actor=team["desk"],
+            version=five_days,
+            receiving_agency=province["centre"],
+            applicant=applicant,
+            channel="direct",
+            at=vn(f"2026-03-02 {8 + hour % 8:02d}:00"),
+        )
         lifecycle.receive(dossier.pk, actor=team["desk"], at=vn(f"2026-03-02 {8 + hour % 8:02d}:05"))
     client.force_login(team["head"])
     # session, user, roles; per work queue a count and a page (5); the menu's count; the calendar

@@ -1,4 +1,5 @@
 """Real HTTP on 127.0.0.1: the sandbox gateway on a free port calls our live server's IPN; a cookie-keeping client."""
+
 import re
 import urllib.error
 import urllib.request
@@ -60,8 +61,9 @@ def field(html: str, name: str) -> str:
 @pytest.fixture
 def gateway(settings, live_server):
     """The sandbox on a free port, its merchant IPN URL set to our live server; our settings pointed at it."""
-    sandbox = SandboxGateway(free_port(), tmn_code=TMN, secret=SECRET,
-                             ipn_url=f"{live_server.url}/thanh-toan/ipn/").start()
+    sandbox = SandboxGateway(
+        free_port(), tmn_code=TMN, secret=SECRET, ipn_url=f"{live_server.url}/thanh-toan/ipn/"
+    ).start()
     settings.MOTCUA_VNPAY_URL, settings.MOTCUA_VNPAY_TRANSACTIONS_URL = sandbox.url, sandbox.transactions_url
     settings.MOTCUA_VNPAY_TMN_CODE, settings.MOTCUA_VNPAY_SECRET = TMN, SECRET
     yield sandbox
@@ -71,29 +73,37 @@ def gateway(settings, live_server):
 @pytest.fixture
 def browser_for(live_server):
     """A logged-in browser for a user (session made by Django's test client, used over real HTTP)."""
+
     def make(user) -> Browser:
         client = Client()
         client.force_login(user)
         return Browser({"sessionid": client.cookies["sessionid"].value})
+
     return make
 
 
 @pytest.fixture
 def online_dossier(people, five_days, province, applicant):
-    from motcua.dossiers import lifecycle
-
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from motcua.dossiers import lifecycle
+
     pdf = samples.PDF
-    return lifecycle.register(actor=people["citizen"], version=five_days, receiving_agency=province["centre"],
-                              applicant=applicant, channel="online", applicant_user=people["citizen"],
-                              uploads=[(line, SimpleUploadedFile("giay-to.pdf", pdf))
-                                       for line in five_days.documents.all()])
+    return lifecycle.register(
+        actor=people["citizen"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="online",
+        applicant_user=people["citizen"],
+        uploads=[(line, SimpleUploadedFile("giay-to.pdf", pdf)) for line in five_days.documents.all()],
+    )
 
 
 @pytest.fixture
 def pay(live_server, browser_for):
     """The citizen's whole trip: our start page → POST → gateway page → button → back on our return page."""
+
     def run(dossier, user, choice="pay") -> tuple[str, str]:
         browser = browser_for(user)
         start = f"{live_server.url}/thanh-toan/ho-so/{dossier.code}/"
@@ -103,9 +113,12 @@ def pay(live_server, browser_for):
         assert status == 302, status
         status, _, page = browser.open(headers["Location"])
         assert status == 200 and "Thanh toán" in page and "Từ chối" in page, page
-        status, headers, _ = browser.open(headers["Location"].split("?")[0].replace("vpcpay.html", "complete"),
-                                          {"token": field(page, "token"), "choice": choice})
+        status, headers, _ = browser.open(
+            headers["Location"].split("?")[0].replace("vpcpay.html", "complete"),
+            {"token": field(page, "token"), "choice": choice},
+        )
         assert status == 303
         status, _, result = browser.open(headers["Location"])
         return headers["Location"], result
+
     return run

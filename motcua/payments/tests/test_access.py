@@ -1,4 +1,5 @@
 """Only the dossier's applicant starts a payment or reads its receipt; the receipt PDF prints the amount."""
+
 import pytest
 
 from motcua.accounts.models import User
@@ -8,20 +9,28 @@ from motcua.payments.models import Payment
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_receipt_pdf_prints_the_amount_in_vietnamese(gateway, pay, live_server, browser_for, online_dossier, people,
-                                                     artifacts, no_system_fonts):
+def test_receipt_pdf_prints_the_amount_in_vietnamese(
+    gateway, pay, live_server, browser_for, online_dossier, people, artifacts, no_system_fonts
+):
     pay(online_dossier, people["citizen"])
     payment = Payment.objects.get()
     status, pdf = browser_for(people["citizen"]).bytes(f"{live_server.url}/thanh-toan/bien-lai/{payment.order_ref}/")
     assert status == 200 and pdf.startswith(b"%PDF")
     receipt = Printed(pdf, "bien-lai", artifacts / "payments")
-    receipt.has("BIÊN LAI THANH TOÁN PHÍ, LỆ PHÍ TRỰC TUYẾN", "200.000 đồng", "Hai trăm nghìn đồng",
-                payment.order_ref, online_dossier.code, "Nguyễn Văn An")
-    receipt.set_in("Liberation Serif")   # printed with no font of the machine
+    receipt.has(
+        "BIÊN LAI THANH TOÁN PHÍ, LỆ PHÍ TRỰC TUYẾN",
+        "200.000 đồng",
+        "Hai trăm nghìn đồng",
+        payment.order_ref,
+        online_dossier.code,
+        "Nguyễn Văn An",
+    )
+    receipt.set_in("Liberation Serif")  # printed with no font of the machine
 
 
-def test_someone_else_can_neither_start_a_payment_nor_read_the_receipt(gateway, pay, live_server, browser_for,
-                                                                       online_dossier, people):
+def test_someone_else_can_neither_start_a_payment_nor_read_the_receipt(
+    gateway, pay, live_server, browser_for, online_dossier, people
+):
     pay(online_dossier, people["citizen"])
     payment = Payment.objects.get()
     other = User.objects.create_user("other", password="pw-other", kind="citizen", full_name="Người Khác")

@@ -1,4 +1,5 @@
 """The payment over real HTTP: our pages on the live server, the sandbox gateway, its IPN back to us."""
+
 import urllib.request
 from io import StringIO
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -26,21 +27,35 @@ def ipn(live_server, params: dict) -> dict:
 
 def gateway_result(payment, *, amount=None, code="00", secret=SECRET) -> dict:
     """What the gateway would send for this payment (signed with `secret`)."""
-    return protocol.sign({
-        "vnp_TmnCode": TMN, "vnp_Amount": str((amount or payment.amount) * 100), "vnp_BankCode": "NCB",
-        "vnp_OrderInfo": "Thanh toan", "vnp_PayDate": "20260302100000", "vnp_ResponseCode": code,
-        "vnp_TransactionNo": "99990001", "vnp_TransactionStatus": code, "vnp_TxnRef": payment.order_ref}, secret)
+    return protocol.sign(
+        {
+            "vnp_TmnCode": TMN,
+            "vnp_Amount": str((amount or payment.amount) * 100),
+            "vnp_BankCode": "NCB",
+            "vnp_OrderInfo": "Thanh toan",
+            "vnp_PayDate": "20260302100000",
+            "vnp_ResponseCode": code,
+            "vnp_TransactionNo": "99990001",
+            "vnp_TransactionStatus": code,
+            "vnp_TxnRef": payment.order_ref,
+        },
+        secret,
+    )
 
 
 def snapshot(dossier):
     dossier = Dossier.objects.get(pk=dossier.pk)
-    return dossier.state, dossier.payment_status, dossier.event_count, list(
-        Payment.objects.filter(dossier=dossier).values_list("status", "transaction_no"))
+    return (
+        dossier.state,
+        dossier.payment_status,
+        dossier.event_count,
+        list(Payment.objects.filter(dossier=dossier).values_list("status", "transaction_no")),
+    )
 
 
 def test_paid_end_to_end_marks_the_dossier_paid_online_with_one_event(gateway, pay, online_dossier, people):
     location, page = pay(online_dossier, people["citizen"])
-    assert location.startswith(f"http://localhost:") and "/thanh-toan/ket-qua/?" in location
+    assert location.startswith("http://localhost:") and "/thanh-toan/ket-qua/?" in location
     assert "Thanh toán thành công" in page and "200.000 đồng" in page
     payment = Payment.objects.get(dossier=online_dossier)
     assert (payment.status, payment.amount, payment.bank_code) == ("paid", 200000, "NCB")
@@ -65,15 +80,15 @@ def test_declined_payment_is_recorded_as_failed_and_the_dossier_is_untouched(gat
     assert gateway.transactions[0]["ipn_answers"] == [protocol.IPN_OK]
 
 
-def test_return_page_alone_changes_nothing_and_spots_a_forgery(gateway, live_server, browser_for, online_dossier,
-                                                               people):
+def test_return_page_alone_changes_nothing_and_spots_a_forgery(
+    gateway, live_server, browser_for, online_dossier, people
+):
     from motcua.payments import services
 
     payment, _ = services.start(online_dossier, user=people["citizen"], ip="127.0.0.1", return_url="http://x/")
     before = snapshot(online_dossier)
     browser = browser_for(people["citizen"])
-    status, _, page = browser.open(f"{live_server.url}/thanh-toan/ket-qua/?"
-                                   + urlencode(gateway_result(payment)))
+    status, _, page = browser.open(f"{live_server.url}/thanh-toan/ket-qua/?" + urlencode(gateway_result(payment)))
     assert status == 200 and "Thanh toán thành công" in page
     forged = gateway_result(payment, secret="guessed")
     status, _, page = browser.open(f"{live_server.url}/thanh-toan/ket-qua/?{urlencode(forged)}")
@@ -86,12 +101,15 @@ def test_forged_ipn_is_97_and_changes_nothing(gateway, live_server, online_dossi
 
     payment, _ = services.start(online_dossier, user=people["citizen"], ip="127.0.0.1", return_url="http://x/")
     before = snapshot(online_dossier)
-    assert ipn(live_server, gateway_result(payment, secret="guessed")) == {"RspCode": "97",
-                                                                          "Message": "Invalid signature"}
+    assert ipn(live_server, gateway_result(payment, secret="guessed")) == {
+        "RspCode": "97",
+        "Message": "Invalid signature",
+    }
     tampered = {**gateway_result(payment), "vnp_ResponseCode": "00", "vnp_Amount": "100"}
     assert ipn(live_server, tampered)["RspCode"] == "97"
-    assert ipn(live_server, {k: v for k, v in gateway_result(payment).items()
-                             if k != "vnp_SecureHash"})["RspCode"] == "97"
+    assert (
+        ipn(live_server, {k: v for k, v in gateway_result(payment).items() if k != "vnp_SecureHash"})["RspCode"] == "97"
+    )
     unknown = protocol.sign({**gateway_result(payment), "vnp_TxnRef": "NOPE"}, SECRET)
     assert ipn(live_server, unknown) == {"RspCode": "01", "Message": "Order not found"}
     assert snapshot(online_dossier) == before
@@ -149,8 +167,9 @@ def test_reconciliation_reports_what_differs(gateway, pay, online_dossier, peopl
     assert "khớp 1 giao dịch" in out.getvalue()
     paid = Payment.objects.get()
     gateway.transactions[0]["vnp_Amount"] = "10000000"  # the gateway says 100.000 đồng
-    ghost = Payment.objects.create(dossier=online_dossier, order_ref="GHOST1", amount=200000, status="paid",
-                                   pay_date=paid.pay_date)
+    ghost = Payment.objects.create(
+        dossier=online_dossier, order_ref="GHOST1", amount=200000, status="paid", pay_date=paid.pay_date
+    )
     out = StringIO()
     with pytest.raises(CommandError, match="2 chênh lệch"):
         call_command("payments", "reconcile", "--date", date, stdout=out)

@@ -1,5 +1,6 @@
 """The e-form is the declaration (issue 11, item 1): a citizen who filled the tờ khai online is not asked to upload
 it; the filled form becomes that line's document as a PDF, and its data stays structured on the dossier."""
+
 import io
 
 import pytest
@@ -37,19 +38,32 @@ def test_the_filled_e_form_is_the_declarations_document(client, people, province
     assert "Đây là tờ khai bạn điền ở phần “Tờ khai cấp Phiếu lý lịch tư pháp”" in page
     assert f'data-line="{declaration.pk}"' in page and 'aria-label="Tệp cho Tờ khai"' not in page  # nothing to upload
     client.post(reverse("portal:upload", args=[draft.pk, birth.pk]), {"file": SimpleUploadedFile("cs.png", PNG)})
-    response = client.post(reverse("portal:submit", args=[draft.pk]),
-                           fill(province, ngay_sinh="2026-03-01", so_ban="2"))
+    response = client.post(
+        reverse("portal:submit", args=[draft.pk]), fill(province, ngay_sinh="2026-03-01", so_ban="2")
+    )
     assert response.status_code == 302
     dossier = Dossier.objects.get()
-    assert dossier.form_data == {"ho_ten_tre": "Vũ Minh An", "ngay_sinh": "2026-03-01", "gioi_tinh": "Nam",
-                                 "so_ban": 2}  # structured, as typed
+    assert dossier.form_data == {
+        "ho_ten_tre": "Vũ Minh An",
+        "ngay_sinh": "2026-03-01",
+        "gioi_tinh": "Nam",
+        "so_ban": 2,
+    }  # structured, as typed
     document = dossier.documents.get(requirement=declaration)
     assert document.content_type == "application/pdf" and document.sha256 and document.digitised
     with document.file.open("rb") as handle:
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages)
     text = " ".join(text.split())
-    for expected in ("TỜ KHAI CẤP PHIẾU LÝ LỊCH TƯ PHÁP", "Kính gửi: Sở Tư pháp", "Họ tên trẻ Vũ Minh An",
-                     "Ngày sinh 01/03/2026", "Giới tính Nam", "Số bản 2", "Vũ Thị Mai", "025090001234"):
+    for expected in (
+        "TỜ KHAI CẤP PHIẾU LÝ LỊCH TƯ PHÁP",
+        "Kính gửi: Sở Tư pháp",
+        "Họ tên trẻ Vũ Minh An",
+        "Ngày sinh 01/03/2026",
+        "Giới tính Nam",
+        "Số bản 2",
+        "Vũ Thị Mai",
+        "025090001234",
+    ):
         assert expected in text, expected
     assert dossier.documents.get(requirement=birth).content_type == "image/png"
 
@@ -59,8 +73,14 @@ def test_a_file_given_for_the_declaration_line_is_kept_as_given(people, province
 
     declaration = with_eform.documents.get(declaration=True)
     pdf = samples.PDF
-    dossier = lifecycle.register(actor=people["citizen"], version=with_eform, receiving_agency=province["justice"],
-                                 applicant=applicant, channel="online", applicant_user=people["citizen"],
-                                 form_data={"ho_ten_tre": "An", "ngay_sinh": "2026-03-01"},
-                                 uploads=[(declaration, SimpleUploadedFile("scan.pdf", pdf))])
+    dossier = lifecycle.register(
+        actor=people["citizen"],
+        version=with_eform,
+        receiving_agency=province["justice"],
+        applicant=applicant,
+        channel="online",
+        applicant_user=people["citizen"],
+        form_data={"ho_ten_tre": "An", "ngay_sinh": "2026-03-01"},
+        uploads=[(declaration, SimpleUploadedFile("scan.pdf", pdf))],
+    )
     assert dossier.documents.get(requirement=declaration).size == len(pdf)

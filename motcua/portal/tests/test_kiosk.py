@@ -1,5 +1,6 @@
 """Rating a returned dossier: the one rating service, and the kiosk at the desk (a one-time rating code, no login;
 the dossier code and 4 digits of the phone no longer rate anything)."""
+
 import threading
 
 import pytest
@@ -42,11 +43,21 @@ def token_of(response) -> str:
 
 # --- the service ---------------------------------------------------------------------------------------------------
 
+
 def test_rating_a_returned_dossier_once(returned):
-    rating = ratings.rate(returned, satisfied=False, criteria={"time": False, "attitude": True},
-                          comment="  Phải đi lại hai lần  ", channel="kiosk")
+    rating = ratings.rate(
+        returned,
+        satisfied=False,
+        criteria={"time": False, "attitude": True},
+        comment="  Phải đi lại hai lần  ",
+        channel="kiosk",
+    )
     assert (rating.satisfied, rating.criteria, rating.comment, rating.channel) == (
-        False, {"time": False, "attitude": True}, "Phải đi lại hai lần", "kiosk")
+        False,
+        {"time": False, "attitude": True},
+        "Phải đi lại hai lần",
+        "kiosk",
+    )
     with pytest.raises(ValidationError, match="đã được đánh giá"):
         ratings.rate(returned, satisfied=True, criteria={}, comment="", channel="portal")
     assert Rating.objects.count() == 1
@@ -58,12 +69,15 @@ def test_a_dossier_not_yet_returned_cannot_be_rated(received):
     assert not Rating.objects.exists()
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"criteria": {"speed": True}}, "Tiêu chí đánh giá không hợp lệ: speed"),
-    ({"criteria": {"time": "yes"}}, "chỉ nhận Hài lòng hoặc Không hài lòng"),
-    ({"channel": "phone"}, "Kênh đánh giá không hợp lệ"),
-    ({"comment": "x" * 2001}, "tối đa 2000 ký tự"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"criteria": {"speed": True}}, "Tiêu chí đánh giá không hợp lệ: speed"),
+        ({"criteria": {"time": "yes"}}, "chỉ nhận Hài lòng hoặc Không hài lòng"),
+        ({"channel": "phone"}, "Kênh đánh giá không hợp lệ"),
+        ({"comment": "x" * 2001}, "tối đa 2000 ký tự"),
+    ],
+)
 def test_bad_rating_input_is_refused_and_nothing_is_stored(returned, change, message):
     with pytest.raises(ValidationError, match=message):
         ratings.rate(returned, **{"satisfied": True, "criteria": {}, "comment": "", "channel": "kiosk", **change})
@@ -97,6 +111,7 @@ def test_two_simultaneous_submissions_make_one_rating(returned):
 
 # --- the kiosk -------------------------------------------------------------------------------------------------------
 
+
 def test_kiosk_rating_with_the_rating_code(client, returned, code):
     blank = client.get(START)
     assert blank.status_code == 200 and "Mã đánh giá" in blank.content.decode()
@@ -109,12 +124,18 @@ def test_kiosk_rating_with_the_rating_code(client, returned, code):
     # an abandoned page clears itself: after minutes with no touch (a meta refresh only without JavaScript)
     assert f'data-idle-seconds="{kiosk.RATING_PAGE_SECONDS}" data-idle-url="{START}"' in html
     assert 'http-equiv="refresh"' in html
-    done = client.post(reverse("portal:kiosk_submit"), {
-        "phien": token_of(found), "hai_long": "yes", "time": "yes", "attitude": "no", "gop_y": "Cán bộ nhiệt tình"})
+    done = client.post(
+        reverse("portal:kiosk_submit"),
+        {"phien": token_of(found), "hai_long": "yes", "time": "yes", "attitude": "no", "gop_y": "Cán bộ nhiệt tình"},
+    )
     assert done.status_code == 302 and done.url == reverse("portal:kiosk_thanks")
     rating = Rating.objects.get(dossier=returned)
     assert (rating.channel, rating.satisfied, rating.criteria, rating.comment) == (
-        "kiosk", True, {"time": True, "attitude": False}, "Cán bộ nhiệt tình")
+        "kiosk",
+        True,
+        {"time": True, "attitude": False},
+        "Cán bộ nhiệt tình",
+    )
     assert RatingToken.objects.get(channel="printed").used_at is not None
     thanks = client.get(done.url).content.decode()
     assert "Cảm ơn Ông/Bà đã đánh giá" in thanks
@@ -145,8 +166,10 @@ def test_unknown_used_revoked_or_expired_codes_get_one_answer(client, returned, 
     assert look_up(client, later).status_code == 200
 
 
-@pytest.mark.parametrize("typed, message", [("", "Vui lòng nhập mã đánh giá."), ("ABC-123", "gồm 12 chữ và số"),
-                                            ("ABCD-EFGH-JKMU", "gồm 12 chữ và số")])
+@pytest.mark.parametrize(
+    "typed, message",
+    [("", "Vui lòng nhập mã đánh giá."), ("ABC-123", "gồm 12 chữ và số"), ("ABCD-EFGH-JKMU", "gồm 12 chữ và số")],
+)
 def test_malformed_codes_are_explained(client, returned, typed, message):
     response = look_up(client, typed)
     assert response.status_code == 400 and message in response.content.decode()

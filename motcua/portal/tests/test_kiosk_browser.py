@@ -1,6 +1,8 @@
 """The rating kiosk in Chromium on a tablet at the desk (800 px) and on a phone: a citizen types the rating code of
-the slip handed over with the result, taps the big buttons, sees the thank-you screen, which hands a blank start page to the next citizen.
+the slip handed over with the result, taps the big buttons, sees the thank-you screen,
+which hands a blank start page to the next citizen.
 Screenshots go to artifacts/kiosk-*.png."""
+
 import re
 
 import pytest
@@ -30,7 +32,7 @@ def look_up(page, site, typed):
         page.click("button[type=submit].primary")
 
 
-def test_kiosk_on_a_tablet(live_server, tablet_page, artifacts, returned, code, monkeypatch):  # noqa: F811
+def test_kiosk_on_a_tablet(live_server, tablet_page, artifacts, returned, code, monkeypatch):
     monkeypatch.setattr(kiosk, "THANKS_SECONDS", 1)  # the live server runs in this process
     page, site = tablet_page, live_server.url
     page.goto(f"{site}/danh-gia-tai-quay/")
@@ -61,7 +63,7 @@ def test_kiosk_on_a_tablet(live_server, tablet_page, artifacts, returned, code, 
     assert (rating.channel, rating.satisfied, rating.criteria) == ("kiosk", True, {"time": False, "attitude": True})
 
 
-def test_kiosk_on_a_phone(live_server, phone_page, artifacts, returned, code):  # noqa: F811
+def test_kiosk_on_a_phone(live_server, phone_page, artifacts, returned, code):
     page, site = phone_page, live_server.url
     look_up(page, site, code.lower())
     # nothing chosen yet: the browser itself asks for the overall choice before sending
@@ -75,5 +77,8 @@ def test_kiosk_on_a_phone(live_server, phone_page, artifacts, returned, code):  
     page.wait_for_url(re.compile(r".*/danh-gia-tai-quay/cam-on/$"))
     page.screenshot(path=artifacts / "kiosk-thanks-phone.png", full_page=True)
     rating = Rating.objects.get(dossier=returned)
-    assert (rating.satisfied, rating.criteria, rating.comment) == (False, {"contacts": False},
-                                                                   "Phải đi lại ba lần mới xong.")
+    assert (rating.satisfied, rating.criteria, rating.comment) == (
+        False,
+        {"contacts": False},
+        "Phải đi lại ba lần mới xong.",
+    )

@@ -1,4 +1,5 @@
 """Portal 0004 and dossiers 0008: the Rating model moves to dossiers; its table, its rows and its content type stay."""
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -36,18 +37,30 @@ def test_ratings_given_before_the_move_are_the_dossiers_ratings_after_it(receive
     portal_type = ContentType.objects.get(app_label="portal", model="rating")
     permissions = set(Permission.objects.filter(content_type=portal_type).values_list("pk", flat=True))
     assert len(permissions) == 4  # add, change, delete, view
-    given = old.get_model("portal", "Rating").objects.create(dossier_id=received.pk, satisfied=False,
-                                                              criteria={"time": False}, comment="Chờ lâu",
-                                                              channel="kiosk")
+    given = old.get_model("portal", "Rating").objects.create(
+        dossier_id=received.pk, satisfied=False, criteria={"time": False}, comment="Chờ lâu", channel="kiosk"
+    )
 
     new = migrate(AFTER)
     moved = new.get_model("dossiers", "Rating").objects.get()
     assert (moved.pk, moved.dossier_id, moved.satisfied, moved.criteria, moved.comment, moved.channel) == (
-        given.pk, received.pk, False, {"time": False}, "Chờ lâu", "kiosk")
+        given.pk,
+        received.pk,
+        False,
+        {"time": False},
+        "Chờ lâu",
+        "kiosk",
+    )
     assert ("portal", "Rating") not in {(m._meta.app_label, m._meta.object_name) for m in new.get_models()}
     assert Rating._meta.db_table == "portal_rating"
     assert Rating.objects.get(dossier=received).comment == "Chờ lâu"
     ContentType.objects.clear_cache()
     assert ContentType.objects.get(pk=portal_type.pk).app_label == "dossiers"
-    assert set(Permission.objects.filter(content_type__app_label="dossiers", content_type__model="rating")
-               .values_list("pk", flat=True)) == permissions
+    assert (
+        set(
+            Permission.objects.filter(content_type__app_label="dossiers", content_type__model="rating").values_list(
+                "pk", flat=True
+            )
+        )
+        == permissions
+    )

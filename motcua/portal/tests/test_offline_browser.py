@@ -1,5 +1,6 @@
 """Offline that holds (issue 11, item 2), in Chromium: Back pressed right after typing, and typing while the network
 is cut then closing the page, lose nothing."""
+
 import re
 import time
 
@@ -29,8 +30,7 @@ def draft_page(live_server, chromium, people, five_days, province, csp_watch):
     context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     context.set_default_timeout(10_000)
     violations = csp_watch(context)  # issue 12: draft.js and site.js run under the Content-Security-Policy
-    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
-                          "url": live_server.url}])
+    context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
     yield context, f"{live_server.url}{reverse('portal:draft', args=[draft.pk])}", draft
     context.close()
     assert not violations, "\n".join(violations)

@@ -1,4 +1,5 @@
 """Online submission as a citizen does it: e-form, files, autosave, verification, then their own dossier pages."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -11,11 +12,17 @@ from motcua.portal.models import Draft, DraftFile, StoredDocument
 pytestmark = pytest.mark.django_db
 PDF = samples.PDF  # a well-formed PDF: files.read_checked opens every PDF it takes
 PNG = samples.PNG
-SCHEMA = {"type": "object", "title": "Tờ khai", "properties": {
-    "ho_ten_tre": {"type": "string", "title": "Họ tên trẻ", "maxLength": 100},
-    "ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh"},
-    "gioi_tinh": {"type": "string", "title": "Giới tính", "enum": ["Nam", "Nữ"]},
-    "so_ban": {"type": "integer", "title": "Số bản", "minimum": 1}}, "required": ["ho_ten_tre", "ngay_sinh"]}
+SCHEMA = {
+    "type": "object",
+    "title": "Tờ khai",
+    "properties": {
+        "ho_ten_tre": {"type": "string", "title": "Họ tên trẻ", "maxLength": 100},
+        "ngay_sinh": {"type": "string", "format": "date", "title": "Ngày sinh"},
+        "gioi_tinh": {"type": "string", "title": "Giới tính", "enum": ["Nam", "Nữ"]},
+        "so_ban": {"type": "integer", "title": "Số bản", "minimum": 1},
+    },
+    "required": ["ho_ten_tre", "ngay_sinh"],
+}
 
 
 @pytest.fixture
@@ -42,9 +49,16 @@ def start(client, version):
 
 
 def fill(province, **form):
-    return {"applicant_name": "Vũ Thị Mai", "applicant_id_number": "025090001234",
-            "applicant_phone": "0912345678", "receiving_agency": province["justice"].pk,
-            "ho_ten_tre": "Vũ Minh An", "ngay_sinh": "2026-03-01", "gioi_tinh": "Nam", **form}
+    return {
+        "applicant_name": "Vũ Thị Mai",
+        "applicant_id_number": "025090001234",
+        "applicant_phone": "0912345678",
+        "receiving_agency": province["justice"].pk,
+        "ho_ten_tre": "Vũ Minh An",
+        "ngay_sinh": "2026-03-01",
+        "gioi_tinh": "Nam",
+        **form,
+    }
 
 
 def test_autosave_keeps_what_was_typed_and_resumes_the_same_draft(client, citizen, online, province):
@@ -56,13 +70,15 @@ def test_autosave_keeps_what_was_typed_and_resumes_the_same_draft(client, citize
     assert 'value="Vũ Minh"' in page.content.decode()
 
 
-def test_submit_with_two_files_verifies_them_and_keeps_them_in_the_store(client, citizen, online, province,
-                                                                         django_capture_on_commit_callbacks):
+def test_submit_with_two_files_verifies_them_and_keeps_them_in_the_store(
+    client, citizen, online, province, django_capture_on_commit_callbacks
+):
     draft = start(client, online)
     lines = list(online.documents.all())
     for line, (name, content) in zip(lines, [("to-khai.pdf", PDF), ("giay-chung-sinh.png", PNG)]):
-        answer = client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
-                             {"file": SimpleUploadedFile(name, content)})
+        answer = client.post(
+            reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile(name, content)}
+        )
         assert answer.status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("portal:submit", args=[draft.pk]), fill(province))
@@ -76,15 +92,21 @@ def test_submit_with_two_files_verifies_them_and_keeps_them_in_the_store(client,
     assert dossier.code in page and "Mới đăng ký" in page
 
 
-def test_bad_form_values_and_missing_files_get_vietnamese_errors_and_nothing_is_lost(client, citizen, online,
-                                                                                     province):
+def test_bad_form_values_and_missing_files_get_vietnamese_errors_and_nothing_is_lost(client, citizen, online, province):
     draft = start(client, online)
-    response = client.post(reverse("portal:submit", args=[draft.pk]),
-                           fill(province, ho_ten_tre="", ngay_sinh="2099-01-01", gioi_tinh="Khác", so_ban="hai"))
+    response = client.post(
+        reverse("portal:submit", args=[draft.pk]),
+        fill(province, ho_ten_tre="", ngay_sinh="2099-01-01", gioi_tinh="Khác", so_ban="hai"),
+    )
     text = response.content.decode()
     assert response.status_code == 400 and not Dossier.objects.exists()
-    for message in ["Bắt buộc nhập.", "Ngày không được sau hôm nay.", "Chọn một giá trị trong danh sách.",
-                    "Giá trị không hợp lệ (phải là số).", "Thiếu giấy tờ: Tờ khai"]:
+    for message in [
+        "Bắt buộc nhập.",
+        "Ngày không được sau hôm nay.",
+        "Chọn một giá trị trong danh sách.",
+        "Giá trị không hợp lệ (phải là số).",
+        "Thiếu giấy tờ: Tờ khai",
+    ]:
         assert message in text
     assert Draft.objects.get(pk=draft.pk).data["form"]["gioi_tinh"] == "Khác"  # kept, to be corrected
 
@@ -123,8 +145,12 @@ def test_result_goes_to_the_store_reused_later_and_the_citizen_rates(client, cit
     lifecycle.receive(dossier.pk, actor=desk)
     lifecycle.submit_for_approval(dossier.pk, actor=people["head"])
     lifecycle.approve(dossier.pk, actor=people["head"])
-    lifecycle.issue_result(dossier.pk, actor=people["head"], summary="Phiếu số 9",
-                           uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", PDF + b"kq"))])
+    lifecycle.issue_result(
+        dossier.pk,
+        actor=people["head"],
+        summary="Phiếu số 9",
+        uploads=[("Phiếu lý lịch tư pháp", SimpleUploadedFile("kq.pdf", PDF + b"kq"))],
+    )
     lifecycle.return_result(dossier.pk, actor=desk, method="online")
     receipt = client.get(reverse("portal:receipt", args=[dossier.code]))
     assert receipt["Content-Type"] == "application/pdf" and receipt.content[:5] == b"%PDF-"
@@ -142,8 +168,15 @@ def test_result_goes_to_the_store_reused_later_and_the_citizen_rates(client, cit
 
 def test_nothing_of_one_citizen_is_visible_to_another(client, citizen, online, province, people):
     draft = start(client, online)
-    stored = StoredDocument.objects.create(owner=citizen, kind="upload", name="x", content_type="application/pdf",
-                                           size=1, sha256="0" * 64, file="kho/x.pdf")
+    stored = StoredDocument.objects.create(
+        owner=citizen,
+        kind="upload",
+        name="x",
+        content_type="application/pdf",
+        size=1,
+        sha256="0" * 64,
+        file="kho/x.pdf",
+    )
     from motcua.accounts.models import User
 
     other = User.objects.create_user("other", password="x", kind="citizen")
@@ -177,8 +210,9 @@ def test_my_dossier_offers_online_payment_while_the_fee_is_unpaid(client, citize
     assert reverse("payments:start", args=[dossier.code]) in page.content.decode()
 
 
-def test_citizen_answers_a_supplement_request_online_and_the_deadline_restarts(client, citizen, online, province,
-                                                                               people):
+def test_citizen_answers_a_supplement_request_online_and_the_deadline_restarts(
+    client, citizen, online, province, people
+):
     draft = start(client, online)
     for line in online.documents.all():
         client.post(reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile("a.pdf", PDF)})
@@ -186,16 +220,22 @@ def test_citizen_answers_a_supplement_request_online_and_the_deadline_restarts(c
     dossier = Dossier.objects.get()
     people["desk"].staff_roles.create(agency=province["justice"], role="counter")
     lifecycle.receive(dossier.pk, actor=people["desk"])
-    lifecycle.request_supplement(dossier.pk, actor=people["specialist"],
-                                 items=[{"item": "Giấy chứng sinh", "reason": "Ảnh chụp bị mờ"}])
+    lifecycle.request_supplement(
+        dossier.pk, actor=people["specialist"], items=[{"item": "Giấy chứng sinh", "reason": "Ảnh chụp bị mờ"}]
+    )
     page = client.get(reverse("portal:my_dossier", args=[dossier.code])).content.decode()
     assert "Ảnh chụp bị mờ" in page
-    bad = client.post(reverse("portal:answer_supplement", args=[dossier.code]),
-                      {"files": [SimpleUploadedFile("x.pdf", b"not a pdf")]}, follow=True)
+    bad = client.post(
+        reverse("portal:answer_supplement", args=[dossier.code]),
+        {"files": [SimpleUploadedFile("x.pdf", b"not a pdf")]},
+        follow=True,
+    )
     assert "chỉ nhận PDF, JPEG hoặc PNG" in bad.content.decode()
     assert Dossier.objects.get(pk=dossier.pk).state == "supplement"
-    client.post(reverse("portal:answer_supplement", args=[dossier.code]),
-                {"files": [SimpleUploadedFile("chung-sinh.png", PNG)], "note": "Đã chụp lại"})
+    client.post(
+        reverse("portal:answer_supplement", args=[dossier.code]),
+        {"files": [SimpleUploadedFile("chung-sinh.png", PNG)], "note": "Đã chụp lại"},
+    )
     dossier.refresh_from_db()
     assert dossier.state == "in_progress" and dossier.documents.count() == 3
     assert dossier.events.order_by("-seq").first().kind == "resubmitted"

@@ -1,6 +1,7 @@
 """Ratings that cannot be forged (issue 12, item 6): a rating without an account needs a one-time token that the
 applicant got with the result, on the slip the desk prints (QR code and text) or in the notice of the result; the
 public rating page takes it; it is kept only as a hash and works once. The signed-in owner rates without one."""
+
 import io
 import re
 
@@ -27,7 +28,7 @@ def notice_token(kind="result_issued") -> str:
     return TOKEN_RE.search(body).group(1)
 
 
-def test_the_notice_of_the_result_carries_a_rating_link(returned, settings):  # noqa: F811
+def test_the_notice_of_the_result_carries_a_rating_link(returned, settings):
     email = Notice.objects.get(channel="email", event__kind="result_issued")
     token = notice_token()
     assert f"{settings.MOTCUA_PUBLIC_URL}/danh-gia/?ma={token}" in email.body
@@ -43,8 +44,12 @@ def test_the_notice_of_the_result_carries_a_rating_link(returned, settings):  # 
 def test_the_sms_keeps_both_links_whole(received, people, sms_gateway, settings):
     lifecycle.submit_for_approval(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
     lifecycle.approve(received.pk, actor=people["head"], at=vn("2026-03-05 09:00"))
-    lifecycle.issue_result(received.pk, actor=people["head"], summary="Phiếu LLTP số 123/2026 " + "rất dài " * 60,
-                           at=vn("2026-03-05 10:00"))
+    lifecycle.issue_result(
+        received.pk,
+        actor=people["head"],
+        summary="Phiếu LLTP số 123/2026 " + "rất dài " * 60,
+        at=vn("2026-03-05 10:00"),
+    )
     sms = Notice.objects.get(channel="sms", event__kind="result_issued").body
     email = Notice.objects.get(channel="email", event__kind="result_issued").body
     assert TOKEN_RE.search(sms).group(1) == TOKEN_RE.search(email).group(1)  # one token for both channels
@@ -52,7 +57,7 @@ def test_the_sms_keeps_both_links_whole(received, people, sms_gateway, settings)
     assert RatingToken.objects.count() == 1
 
 
-def test_the_public_page_rates_once_with_the_token(client, returned):  # noqa: F811
+def test_the_public_page_rates_once_with_the_token(client, returned):
     token = notice_token()
     opened = client.get(PAGE, {"ma": token.lower()})
     assert opened.status_code == 302 and opened["Location"] == PAGE  # the token leaves the address bar
@@ -64,13 +69,17 @@ def test_the_public_page_rates_once_with_the_token(client, returned):  # noqa: F
     assert done.status_code == 200 and "Cảm ơn Ông/Bà đã đánh giá" in done.content.decode()
     rating = Rating.objects.get(dossier=returned)
     assert (rating.channel, rating.satisfied, rating.criteria, rating.comment) == (
-        "portal", False, {"contacts": False}, "Phải đi lại nhiều lần")
+        "portal",
+        False,
+        {"contacts": False},
+        "Phải đi lại nhiều lần",
+    )
     assert RatingToken.objects.get(channel="notice").used_at is not None
     again = Client().get(PAGE, {"ma": token})
     assert again.status_code == 404 and kiosk.NOT_FOUND in again.content.decode()
 
 
-def test_without_a_token_the_page_only_asks_for_one(client, returned):  # noqa: F811
+def test_without_a_token_the_page_only_asks_for_one(client, returned):
     response = client.post(PAGE, {"hai_long": "yes"})
     assert response.status_code == 200 and 'name="ma_danh_gia"' in response.content.decode()
     assert 'name="hai_long"' not in response.content.decode()
@@ -79,7 +88,7 @@ def test_without_a_token_the_page_only_asks_for_one(client, returned):  # noqa: 
     assert not Rating.objects.exists()
 
 
-def test_the_public_page_is_rate_limited(client, returned):  # noqa: F811
+def test_the_public_page_is_rate_limited(client, returned):
     statuses = [client.get(PAGE, {"ma": f"ABCD-EFGH-{i:04d}"}).status_code for i in range(10)]
     assert statuses == [404] * 10
     assert client.get(PAGE, {"ma": notice_token()}).status_code == 429
@@ -101,7 +110,7 @@ def test_the_owner_signed_in_rates_without_a_token(client, received, people, app
     assert stranger.post(f"/ho-so-cua-toi/{received.code}/danh-gia/", {"satisfied": "no"}).status_code == 404
 
 
-def test_the_desk_prints_a_slip_whose_code_rates_at_the_kiosk(client, returned, people, settings):  # noqa: F811
+def test_the_desk_prints_a_slip_whose_code_rates_at_the_kiosk(client, returned, people, settings):
     client.force_login(people["desk"])
     page = client.get(f"/can-bo/ho-so/{returned.code}/").content.decode()
     assert "In Phiếu mời đánh giá" in page
@@ -115,16 +124,20 @@ def test_the_desk_prints_a_slip_whose_code_rates_at_the_kiosk(client, returned, 
     old = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b", text).group(1)
     assert f"{settings.MOTCUA_PUBLIC_URL}/danh-gia/?ma={old}" in text  # what the QR code holds
     second = client.post(url)  # a lost slip: a new one, the old code dies
-    new = re.search(r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b",
-                    " ".join(PdfReader(io.BytesIO(second.content)).pages[0].extract_text().split())).group(1)
-    assert list(RatingToken.objects.filter(channel="printed").values_list("issued_by", flat=True)) == [
-        people["desk"].pk] * 2  # who printed each slip is kept
+    new = re.search(
+        r"\b([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})\b",
+        " ".join(PdfReader(io.BytesIO(second.content)).pages[0].extract_text().split()),
+    ).group(1)
+    assert (
+        list(RatingToken.objects.filter(channel="printed").values_list("issued_by", flat=True))
+        == [people["desk"].pk] * 2
+    )  # who printed each slip is kept
     kiosk_client = Client()
     assert kiosk_client.post("/danh-gia-tai-quay/", {"ma_danh_gia": old}).status_code == 404
     assert kiosk_client.post("/danh-gia-tai-quay/", {"ma_danh_gia": new}).status_code == 200
 
 
-def test_no_slip_once_the_dossier_is_rated(client, returned, people):  # noqa: F811
+def test_no_slip_once_the_dossier_is_rated(client, returned, people):
     client.force_login(people["desk"])
     Rating.objects.create(dossier=returned, satisfied=True, criteria={}, channel="portal")
     response = client.post(f"/can-bo/ho-so/{returned.code}/phieu-moi-danh-gia/")
@@ -132,10 +145,15 @@ def test_no_slip_once_the_dossier_is_rated(client, returned, people):  # noqa: F
     assert "đã được đánh giá" in client.get(response["Location"]).content.decode()
 
 
-def test_a_token_of_another_dossier_does_not_rate_this_one(returned, people, five_days, province,  # noqa: F811
-                                                          applicant):
-    other = lifecycle.register(actor=people["desk"], version=five_days, receiving_agency=province["centre"],
-                               applicant=applicant, channel="direct", at=vn("2026-03-02 10:00"))
+def test_a_token_of_another_dossier_does_not_rate_this_one(returned, people, five_days, province, applicant):
+    other = lifecycle.register(
+        actor=people["desk"],
+        version=five_days,
+        receiving_agency=province["centre"],
+        applicant=applicant,
+        channel="direct",
+        at=vn("2026-03-02 10:00"),
+    )
     foreign = rating_tokens.find(rating_tokens.issue(other, rating_tokens.Channel.PRINTED))
     with pytest.raises(ValidationError, match="Mã đánh giá không đúng"):
         ratings.rate(returned, satisfied=True, criteria={}, comment="", channel="kiosk", token=foreign)

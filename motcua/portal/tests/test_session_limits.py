@@ -1,5 +1,6 @@
 """A citizen's draft is not lost when the session ends (issue 12, item 3; motcua/accounts/session_limits.py): the
 autosave made in time is kept, a later one is refused, and the draft page comes back after the login."""
+
 import pytest
 from django.urls import reverse
 
@@ -14,9 +15,12 @@ from motcua.accounts.tests.test_session_limits import (
 from motcua.portal.models import Draft
 
 pytestmark = pytest.mark.django_db
-SCRIPT = {"HTTP_SEC_FETCH_MODE": "cors"}   # a fetch() of a page's script (the draft's autosave)
-SCHEMA = {"type": "object", "title": "Tờ khai", "properties": {
-    "ho_ten_tre": {"type": "string", "title": "Họ tên trẻ", "maxLength": 100}}}
+SCRIPT = {"HTTP_SEC_FETCH_MODE": "cors"}  # a fetch() of a page's script (the draft's autosave)
+SCHEMA = {
+    "type": "object",
+    "title": "Tờ khai",
+    "properties": {"ho_ten_tre": {"type": "string", "title": "Họ tên trẻ", "maxLength": 100}},
+}
 
 
 @pytest.fixture
@@ -45,7 +49,8 @@ def test_the_draft_is_not_lost_when_the_session_ends(client, clock, people, onli
 
     page = client.get(opened.url, **PAGE)  # the draft page, opened again
     ended_to_login(page, client, opened.url, "quá 30 phút không thao tác")
-    back = client.post(f"/dang-nhap/?next={opened.url}", {"username": "citizen", "password": "pw-citizen",
-                                                          "next": opened.url}, **PAGE)
+    back = client.post(
+        f"/dang-nhap/?next={opened.url}", {"username": "citizen", "password": "pw-citizen", "next": opened.url}, **PAGE
+    )
     assert back.status_code == 302 and back.url == opened.url
     assert 'value="Vũ Minh An"' in client.get(back.url, **PAGE).content.decode()

@@ -1,5 +1,6 @@
 """A draft becomes exactly one dossier (issue 10, item 2): a double click, two tabs or a retry on a bad connection
 are answered with the dossier the first submission made; 20 simultaneous submissions over HTTP make one."""
+
 import re
 import threading
 import urllib.error
@@ -19,6 +20,7 @@ from .test_online import PDF, PNG, fill, start
 def fill_in(province, **form):
     """The generic e-form of a procedure without its own (one "nội dung" field) and the applicant's details."""
     return fill(province, noi_dung="Cấp Phiếu lý lịch tư pháp số 1", **form)
+
 
 CONCURRENT = 20
 
@@ -43,8 +45,12 @@ def ready_draft(client, people, online, province, settings, tmp_path):
     client.force_login(citizen)
     draft = start(client, online)
     for line, (name, content) in zip(online.documents.all(), [("to-khai.pdf", PDF), ("giay-chung-sinh.png", PNG)]):
-        assert client.post(reverse("portal:upload", args=[draft.pk, line.pk]),
-                           {"file": SimpleUploadedFile(name, content)}).status_code == 200
+        assert (
+            client.post(
+                reverse("portal:upload", args=[draft.pk, line.pk]), {"file": SimpleUploadedFile(name, content)}
+            ).status_code
+            == 200
+        )
     client.post(reverse("portal:autosave", args=[draft.pk]), fill_in(province))
     return draft
 
@@ -62,8 +68,9 @@ def test_submitting_twice_answers_with_the_same_dossier(client, ready_draft, pro
     saved = client.post(reverse("portal:autosave", args=[ready_draft.pk]), fill_in(province))
     assert saved.status_code == 409 and "đã được nộp" in saved.json()["error"]
     line = online.documents.first()
-    upload = client.post(reverse("portal:upload", args=[ready_draft.pk, line.pk]),
-                         {"file": SimpleUploadedFile("x.pdf", PDF)})
+    upload = client.post(
+        reverse("portal:upload", args=[ready_draft.pk, line.pk]), {"file": SimpleUploadedFile("x.pdf", PDF)}
+    )
     assert upload.status_code == 409
     # "Nộp trực tuyến" again opens a new draft, not the submitted one
     assert start(client, online).pk != ready_draft.pk
@@ -85,8 +92,9 @@ def test_twenty_simultaneous_submissions_make_one_dossier(live_server, client, r
     if connection.vendor == "sqlite":
         pytest.skip("needs a database that serves concurrent connections: run on PostgreSQL by `make test`")
     session = client.cookies["sessionid"].value
-    page = urllib.request.Request(f"{live_server.url}{reverse('portal:draft', args=[ready_draft.pk])}",
-                                  headers={"Cookie": f"sessionid={session}"})
+    page = urllib.request.Request(
+        f"{live_server.url}{reverse('portal:draft', args=[ready_draft.pk])}", headers={"Cookie": f"sessionid={session}"}
+    )
     with urllib.request.urlopen(page) as response:
         html = response.read().decode()
         csrf_cookie = re.search(r"csrftoken=([^;]+)", response.headers["Set-Cookie"]).group(1)
@@ -97,9 +105,16 @@ def test_twenty_simultaneous_submissions_make_one_dossier(live_server, client, r
     barrier, answers = threading.Barrier(CONCURRENT), []
 
     def submit():
-        request = urllib.request.Request(url, data=body, method="POST", headers={
-            "Cookie": f"sessionid={session}; csrftoken={csrf_cookie}", "Referer": url,
-            "Content-Type": "application/x-www-form-urlencoded"})
+        request = urllib.request.Request(
+            url,
+            data=body,
+            method="POST",
+            headers={
+                "Cookie": f"sessionid={session}; csrftoken={csrf_cookie}",
+                "Referer": url,
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
         barrier.wait()
         try:
             with opener.open(request, timeout=60) as response:
@@ -120,7 +135,7 @@ def test_twenty_simultaneous_submissions_make_one_dossier(live_server, client, r
 
 @pytest.mark.django_db
 def test_a_conditional_line_is_asked_as_a_question(client, people, province, five_days, settings, tmp_path):
-    """"Trường hợp …" lines: the citizen answers yes (and uploads) or no (and the desk is told it does not apply)."""
+    """ "Trường hợp …" lines: the citizen answers yes (and uploads) or no (and the desk is told it does not apply)."""
     from motcua.catalog import versions
     from motcua.catalog.models import RequiredDocument
 
@@ -129,8 +144,11 @@ def test_a_conditional_line_is_asked_as_a_question(client, people, province, fiv
     draft_version.online_level = "full"
     draft_version.save()
     foreign = RequiredDocument.objects.create(
-        version=draft_version, position=2, name="Bản sao hộ chiếu của người nước ngoài",
-        condition="Trường hợp người yêu cầu là người nước ngoài")
+        version=draft_version,
+        position=2,
+        name="Bản sao hộ chiếu của người nước ngoài",
+        condition="Trường hợp người yêu cầu là người nước ngoài",
+    )
     version = versions.publish(draft_version)
     citizen = people["citizen"]
     citizen.id_number = "025090001234"

@@ -1,7 +1,6 @@
 import pytest
 from django.urls import reverse
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -17,13 +16,16 @@ def test_tracking_needs_the_code_and_the_phone_or_id(client, received):
     assert "Sở Tư pháp" not in wrong.content.decode()
 
 
-@pytest.mark.parametrize("code, secret", [
-    ("000.01.01.h44-260302-0001", "0912345678"),
-    (" 000.01.01.H44 - 260302 - 0001 ", "+84 912 345 678"),
-    ("000.01.01.H44-260302-0001", "0912.345.678"),
-    ("000.01.01.H44-260302-0001", "84912345678"),
-    ("000.01.01.H44-260302-0001", " 025090001234 "),
-])
+@pytest.mark.parametrize(
+    "code, secret",
+    [
+        ("000.01.01.h44-260302-0001", "0912345678"),
+        (" 000.01.01.H44 - 260302 - 0001 ", "+84 912 345 678"),
+        ("000.01.01.H44-260302-0001", "0912.345.678"),
+        ("000.01.01.H44-260302-0001", "84912345678"),
+        ("000.01.01.H44-260302-0001", " 025090001234 "),
+    ],
+)
 def test_the_code_in_any_case_and_spacing_and_the_phone_as_people_write_it(client, received, code, secret):
     assert received.code == "000.01.01.H44-260302-0001"
     assert client.post(reverse("portal:tracking"), {"ma": code, "xac_minh": secret}).status_code == 200

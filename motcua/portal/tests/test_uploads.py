@@ -1,5 +1,6 @@
 """Resumable uploads (tus 1.0) of a draft's files: sent in pieces, cut off and resumed, then checked like a one-piece
 upload; too large, wrong type, someone else's draft, no CSRF token: refused with nothing lost."""
+
 import base64
 import datetime as dt
 import hashlib
@@ -40,13 +41,16 @@ def b64(text: str) -> str:
 
 def open_upload(client, draft, line, size: int, name="giay-chung-sinh.pdf"):
     metadata = f"filename {b64(name)},filetype {b64('application/pdf')}"
-    return client.post(reverse("portal:resumable_create", args=[draft.pk, line.pk]),
-                       headers={**TUS, "Upload-Length": str(size), "Upload-Metadata": metadata})
+    return client.post(
+        reverse("portal:resumable_create", args=[draft.pk, line.pk]),
+        headers={**TUS, "Upload-Length": str(size), "Upload-Metadata": metadata},
+    )
 
 
 def send(client, url: str, offset: int, piece: bytes):
-    return client.patch(url, piece, content_type="application/offset+octet-stream",
-                        headers={**TUS, "Upload-Offset": str(offset)})
+    return client.patch(
+        url, piece, content_type="application/offset+octet-stream", headers={**TUS, "Upload-Offset": str(offset)}
+    )
 
 
 def server_offset(client, url: str) -> int:
@@ -82,8 +86,7 @@ def test_a_file_sent_in_pieces_becomes_the_line_file_with_its_sha256(client, cit
     assert client.head(url, headers=TUS).status_code == 404  # finished: nothing left to resume
 
 
-def test_a_piece_at_the_wrong_offset_gets_409_and_the_upload_goes_on_from_the_server_offset(client, citizen,
-                                                                                            online):
+def test_a_piece_at_the_wrong_offset_gets_409_and_the_upload_goes_on_from_the_server_offset(client, citizen, online):
     draft, line = start(client, online), online.documents.first()
     url = open_upload(client, draft, line, len(SCAN))["Location"]
     assert send(client, url, 0, SCAN[:100000]).status_code == 204
@@ -106,10 +109,12 @@ def test_a_patch_cut_off_midway_keeps_what_arrived_and_the_upload_resumes(live_s
     url = open_upload(client, draft, line, len(SCAN))["Location"]
     host, port = urlsplit(live_server.url).hostname, urlsplit(live_server.url).port
     secret = "a" * 32
-    head = (f"PATCH {url} HTTP/1.1\r\nHost: {host}:{port}\r\n"
-            f"Cookie: sessionid={client.cookies['sessionid'].value}; csrftoken={secret}\r\nX-CSRFToken: {secret}\r\n"
-            "Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
-            "Content-Length: 262144\r\nConnection: close\r\n\r\n")
+    head = (
+        f"PATCH {url} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+        f"Cookie: sessionid={client.cookies['sessionid'].value}; csrftoken={secret}\r\nX-CSRFToken: {secret}\r\n"
+        "Tus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\nContent-Type: application/offset+octet-stream\r\n"
+        "Content-Length: 262144\r\nConnection: close\r\n\r\n"
+    )
     with socket.create_connection((host, port), timeout=20) as connection:
         connection.sendall(head.encode() + SCAN[:100000])
         connection.shutdown(socket.SHUT_WR)  # nothing more will come
@@ -120,12 +125,14 @@ def test_a_patch_cut_off_midway_keeps_what_arrived_and_the_upload_resumes(live_s
     assert draft.files.get().sha256 == hashlib.sha256(SCAN).hexdigest()
 
 
-def test_too_large_is_refused_before_any_byte_and_a_piece_never_goes_past_the_length(client, citizen, online,
-                                                                                     settings):
+def test_too_large_is_refused_before_any_byte_and_a_piece_never_goes_past_the_length(client, citizen, online, settings):
     draft, line = start(client, online), online.documents.first()
     settings.MOTCUA_MAX_UPLOAD_MB = 1
     too_large = open_upload(client, draft, line, 1024 * 1024 + 1)
-    assert too_large.status_code == 413 and too_large.json()["error"] == "Tệp quá lớn: 1.048.577 byte, tối đa 1.048.576 byte."
+    assert (
+        too_large.status_code == 413
+        and too_large.json()["error"] == "Tệp quá lớn: 1.048.577 byte, tối đa 1.048.576 byte."
+    )
     assert not UploadSession.objects.exists()
     url = open_upload(client, draft, line, 1000)["Location"]
     over = send(client, url, 0, PDF * 100)
@@ -166,11 +173,14 @@ def test_csrf_token_is_required_to_open_or_extend_an_upload(citizen, online):
     client.get(reverse("portal:draft", args=[draft.pk]))
     assert open_upload(client, draft, line, len(PDF)).status_code == 403
     token = {"X-CSRFToken": client.cookies["csrftoken"].value}
-    url = client.post(reverse("portal:resumable_create", args=[draft.pk, line.pk]),
-                      headers={**TUS, **token, "Upload-Length": str(len(PDF))})["Location"]
+    url = client.post(
+        reverse("portal:resumable_create", args=[draft.pk, line.pk]),
+        headers={**TUS, **token, "Upload-Length": str(len(PDF))},
+    )["Location"]
     assert send(client, url, 0, PDF).status_code == 403 and server_offset(client, url) == 0
-    done = client.patch(url, PDF, content_type="application/offset+octet-stream",
-                        headers={**TUS, **token, "Upload-Offset": "0"})
+    done = client.patch(
+        url, PDF, content_type="application/offset+octet-stream", headers={**TUS, **token, "Upload-Offset": "0"}
+    )
     assert done.status_code == 204 and draft.files.get().name == "tệp"
 
 

@@ -1,4 +1,5 @@
 """The client address a limit counts by: X-Forwarded-For is believed only from a trusted proxy, read from the right."""
+
 import pytest
 from django.test import RequestFactory
 
@@ -24,21 +25,24 @@ def test_a_header_from_an_untrusted_address_is_ignored(settings):
     assert client_address(request("203.0.113.9", "198.51.100.1")) == "203.0.113.9"
 
 
-@pytest.mark.parametrize("forwarded, client", [
-    ("198.51.100.1", "198.51.100.1"),
-    # the client wrote the left part; the proxy appended what it saw
-    ("1.2.3.4, 198.51.100.1", "198.51.100.1"),
-    ("evil, 198.51.100.1", "198.51.100.1"),
-    # a second trusted proxy in the chain (a network entry) is skipped
-    ("1.2.3.4, 198.51.100.1, 10.1.2.3", "198.51.100.1"),
-    ("198.51.100.1:51234", "198.51.100.1"),
-    ("[2001:db8::7]:443", "2001:db8::7"),
-    ("::ffff:198.51.100.1", "198.51.100.1"),
-    # nothing usable where the proxy's entry should be: the proxy itself, the strict choice
-    ("", PROXY),
-    ("1.2.3.4, garbage", PROXY),
-    ("10.1.2.3", PROXY),
-])
+@pytest.mark.parametrize(
+    "forwarded, client",
+    [
+        ("198.51.100.1", "198.51.100.1"),
+        # the client wrote the left part; the proxy appended what it saw
+        ("1.2.3.4, 198.51.100.1", "198.51.100.1"),
+        ("evil, 198.51.100.1", "198.51.100.1"),
+        # a second trusted proxy in the chain (a network entry) is skipped
+        ("1.2.3.4, 198.51.100.1, 10.1.2.3", "198.51.100.1"),
+        ("198.51.100.1:51234", "198.51.100.1"),
+        ("[2001:db8::7]:443", "2001:db8::7"),
+        ("::ffff:198.51.100.1", "198.51.100.1"),
+        # nothing usable where the proxy's entry should be: the proxy itself, the strict choice
+        ("", PROXY),
+        ("1.2.3.4, garbage", PROXY),
+        ("10.1.2.3", PROXY),
+    ],
+)
 def test_from_a_trusted_proxy_the_right_most_untrusted_address_is_the_client(settings, forwarded, client):
     settings.MOTCUA_TRUSTED_PROXIES = [PROXY, "10.1.0.0/16"]
     assert client_address(request(PROXY, forwarded)) == client
@@ -51,8 +55,11 @@ def test_a_trusted_proxy_without_the_header_counts_as_itself(settings):
 
 def test_an_ipv6_client_is_counted_by_its_network(settings):
     settings.MOTCUA_TRUSTED_PROXIES = []
-    assert client_network(request("2001:db8:1:2:aaaa::1")) == client_network(request("2001:db8:1:2:bbbb::9")) \
+    assert (
+        client_network(request("2001:db8:1:2:aaaa::1"))
+        == client_network(request("2001:db8:1:2:bbbb::9"))
         == "2001:db8:1:2::"
+    )
     assert client_network(request("203.0.113.9")) == "203.0.113.9"
 
 

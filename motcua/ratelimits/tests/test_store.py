@@ -1,5 +1,6 @@
 """The shared store: a database cache whose increment is atomic and whose culling never drops a live count; the limit
 and the growing delays counted in it."""
+
 import threading
 import time
 

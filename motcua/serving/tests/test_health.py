@@ -1,4 +1,5 @@
 """/healthz: 200 when the database answers and a worker beat recently; 503 saying what failed otherwise."""
+
 from datetime import timedelta
 
 import pytest
@@ -12,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def beat(seconds_ago: float, worker_id: str = "may-1-100") -> WorkerHeartbeat:
     moment = timezone.now() - timedelta(seconds=seconds_ago)
-    return WorkerHeartbeat.objects.create(worker_id=worker_id, host="may-1", pid=100, started_at=moment,
-                                          beat_at=moment)
+    return WorkerHeartbeat.objects.create(worker_id=worker_id, host="may-1", pid=100, started_at=moment, beat_at=moment)
 
 
 def test_a_fresh_heartbeat_and_a_database_that_answers_are_healthy(client):
@@ -54,15 +54,19 @@ def test_a_database_that_does_not_answer_is_503_without_its_error_text(client, m
     beat(1)
 
     def refused(*args, **kwargs):
-        raise OperationalError('connection to server at "10.0.0.5", port 5432 failed: password authentication '
-                               'failed for user "motcua"')
+        raise OperationalError(
+            'connection to server at "10.0.0.5", port 5432 failed: password authentication failed for user "motcua"'
+        )
 
     monkeypatch.setattr(connections["default"], "cursor", refused)
     response = client.get("/healthz")
     assert response.status_code == 503
     answer = response.json()
     assert (answer["database"], answer["worker"], answer["errors"]) == (
-        "error", "unknown", ["Cơ sở dữ liệu không trả lời."])
+        "error",
+        "unknown",
+        ["Cơ sở dữ liệu không trả lời."],
+    )
     assert "10.0.0.5" not in response.content.decode() and "motcua" not in response.content.decode()
     assert "password authentication failed" in caplog.text  # the operator finds the reason in the log
 

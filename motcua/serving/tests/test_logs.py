@@ -1,5 +1,6 @@
 """Logs are JSON lines; a request logs one line with its id, and the task it enqueued logs the same id when the
 worker runs it."""
+
 import io
 import json
 import logging
@@ -11,7 +12,6 @@ from django_tasks_db.models import DBTaskResult
 
 from motcua.serving import logs
 from motcua.serving.logs import JsonFormatter
-
 
 # The worker checks its connection between tasks, as Django does between requests: outside a test transaction.
 worker_db = pytest.mark.django_db(transaction=True)
@@ -34,8 +34,9 @@ def run_worker(verbosity=1):
     """`motcua worker --batch` in this process; its SIGINT/SIGTERM handlers are put back afterwards."""
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
-        call_command("worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=verbosity,
-                     stdout=io.StringIO())
+        call_command(
+            "worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=verbosity, stdout=io.StringIO()
+        )
     finally:
         for sig, handler in saved.items():
             signal.signal(sig, handler)
@@ -125,7 +126,9 @@ def test_a_task_enqueued_by_a_request_logs_that_requests_id_when_the_worker_runs
     assert row.status == "SUCCESSFUL" and row.return_value == "xin chào"  # the task saw its own arguments only
     in_worker = [line for line in lines() if line.get("task_id") == str(row.id)]
     assert [line["message"] for line in in_worker] == [
-        "Tác vụ thử nhận: xin chào", "Kết thúc tác vụ motcua.serving.tests.urls.probe: SUCCESSFUL"]
+        "Tác vụ thử nhận: xin chào",
+        "Kết thúc tác vụ motcua.serving.tests.urls.probe: SUCCESSFUL",
+    ]
     assert {line["request_id"] for line in in_worker} == {request_id}
     assert in_worker[-1]["duration_ms"] >= 0 and in_worker[-1]["status"] == "SUCCESSFUL"
 

@@ -1,4 +1,5 @@
 """/metrics: request counters and the task queue for Prometheus, closed to anyone but the scraper."""
+
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def value(text: str, name: str) -> float:
     for line in text.splitlines():
-        if line.startswith(name + " ") or line.startswith(name + "{"):
+        if line.startswith((name + " ", name + "{")):
             return float(line.rsplit(" ", 1)[1])
     raise AssertionError(f"{name} not in the metrics")
 
@@ -69,8 +70,10 @@ def test_behind_a_trusted_proxy_the_forwarded_client_decides(client, settings):
 
 def test_a_bearer_token_opens_it_from_anywhere_and_a_wrong_one_is_403(client, settings):
     settings.MOTCUA_METRICS_TOKEN = "mã-bí-mật-đủ-dài-0123456789"
-    assert scrape(client, REMOTE_ADDR="203.0.113.9",
-                  HTTP_AUTHORIZATION="Bearer mã-bí-mật-đủ-dài-0123456789").status_code == 200
+    assert (
+        scrape(client, REMOTE_ADDR="203.0.113.9", HTTP_AUTHORIZATION="Bearer mã-bí-mật-đủ-dài-0123456789").status_code
+        == 200
+    )
     assert scrape(client, REMOTE_ADDR="203.0.113.9", HTTP_AUTHORIZATION="Bearer đoán-bừa").status_code == 403
     settings.MOTCUA_METRICS_TOKEN = ""
     assert scrape(client, REMOTE_ADDR="203.0.113.9", HTTP_AUTHORIZATION="Bearer ").status_code == 403

@@ -3,6 +3,7 @@ cleanly on SIGTERM (status 0, within seconds, no process left behind).
 
 They run on a SQLite file of their own (the test database lives in this process), whatever DATABASE_URL says.
 """
+
 import json
 import os
 import signal
@@ -27,10 +28,17 @@ WEB_STOPS_WITHIN, WORKER_STOPS_WITHIN = 13, 8
 def site(tmp_path_factory):
     """Environment of a migrated SQLite database and a static folder of its own."""
     folder = tmp_path_factory.mktemp("serve")
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("MOTCUA_", "DJANGO_ALLOW", "PROMETHEUS_")) and k not in ("DATABASE_URL", "DEBUG")}
-    env.update(DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}", STATIC_ROOT=str(folder / "static"),
-               MOTCUA_WORKER_HEARTBEAT_SECONDS="0.5", LOG_LEVEL="WARNING")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("MOTCUA_", "DJANGO_ALLOW", "PROMETHEUS_")) and k not in ("DATABASE_URL", "DEBUG")
+    }
+    env.update(
+        DATABASE_URL=f"sqlite:///{folder / 'site.sqlite3'}",
+        STATIC_ROOT=str(folder / "static"),
+        MOTCUA_WORKER_HEARTBEAT_SECONDS="0.5",
+        LOG_LEVEL="WARNING",
+    )
     subprocess.run([*CLI, "migrate", "--no-input", "-v", "0"], env=env, check=True, timeout=180)
     return folder, env
 
@@ -65,8 +73,11 @@ def launch(args: list[str], env: dict, log) -> subprocess.Popen:
 
 def session_members(sid: int) -> list[int]:
     out = subprocess.run(["ps", "-e", "-o", "pid=,sid=,stat="], capture_output=True, text=True).stdout
-    return [int(pid) for pid, session, stat in (line.split()[:3] for line in out.splitlines())
-            if int(session) == sid and not stat.startswith("Z")]
+    return [
+        int(pid)
+        for pid, session, stat in (line.split()[:3] for line in out.splitlines())
+        if int(session) == sid and not stat.startswith("Z")
+    ]
 
 
 def stop_with_sigterm(process: subprocess.Popen, seconds: float) -> float:
@@ -119,8 +130,11 @@ def test_serve_and_worker_answer_healthy_serve_static_files_and_stop_on_sigterm(
             assert status == 200
             text = body.decode()
             assert "motcua_tasks_ready 0.0" in text and "motcua_worker_heartbeat_age_seconds" in text
-            total = sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-                        if line.startswith('django_http_requests_total_by_method_total{method="GET"}'))
+            total = sum(
+                float(line.rsplit(" ", 1)[1])
+                for line in text.splitlines()
+                if line.startswith('django_http_requests_total_by_method_total{method="GET"}')
+            )
             assert total >= 6 + 2, text  # every worker's requests, added up (prometheus multiprocess mode)
             assert get(f"http://127.0.0.1:{port}/metrics", {"X-Forwarded-For": "203.0.113.9"})[0] == 404
 
@@ -144,7 +158,7 @@ def test_serve_and_worker_answer_healthy_serve_static_files_and_stop_on_sigterm(
 
 
 def test_a_database_that_is_down_makes_healthz_503(site, tmp_path):
-    folder, env = site
+    _folder, env = site
     port, nowhere = free_port(), free_port()
     env = {**env, "DATABASE_URL": f"postgres://motcua:motcua@127.0.0.1:{nowhere}/motcua"}
     with open(tmp_path / "web.log", "w") as log:

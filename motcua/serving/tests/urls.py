@@ -1,4 +1,5 @@
 """One page that enqueues a task, for the request id tests."""
+
 import logging
 
 from django.http import HttpResponse

@@ -1,5 +1,6 @@
 """Template filters for Vietnamese formats: {% load vn %} then {{ x|moment }}, {{ d|day }}, {{ n|money }},
 {{ n|size }}, {{ n|count }}, {{ r|percent }}. Each is a function of motcua.vntext.formats."""
+
 from django import template
 
 from .. import formats

@@ -1,8 +1,16 @@
 """The tables: every Vietnamese letter survives Unicode → legacy bytes → wrong code page → Unicode."""
+
 import pytest
 
 from motcua.vntext.charsets import (
-    ENCODINGS, TCVN3, VIETNAMESE_LETTERS, VISCII, decode_bytes, decode_cp1252, encode, vni_encode_table,
+    ENCODINGS,
+    TCVN3,
+    VIETNAMESE_LETTERS,
+    VISCII,
+    decode_bytes,
+    decode_cp1252,
+    encode,
+    vni_encode_table,
 )
 from motcua.vntext.legacy import to_unicode
 from motcua.vntext.syllable import is_syllable

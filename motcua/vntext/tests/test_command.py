@@ -1,4 +1,5 @@
 """``manage.py text fix``, run as a person would: a subprocess, a file or standard input."""
+
 import subprocess
 import sys
 from pathlib import Path

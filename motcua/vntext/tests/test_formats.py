@@ -1,4 +1,5 @@
 """One module for dates, money, numbers and sizes as Vietnamese write them (issue 11, item 4)."""
+
 import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -9,11 +10,11 @@ from motcua.vntext import formats
 
 
 def test_moments_are_vietnam_time_hour_first_day_first():
-    utc = dt.datetime(2026, 3, 2, 2, 5, tzinfo=dt.timezone.utc)
+    utc = dt.datetime(2026, 3, 2, 2, 5, tzinfo=dt.UTC)
     assert formats.moment(utc) == "09:05 02/03/2026"
     assert formats.moment(dt.datetime(2026, 3, 2, 9, 5)) == "09:05 02/03/2026"  # naive: already Vietnam time
     assert formats.moment(None) == "" and formats.date(None) == ""
-    assert formats.date(dt.datetime(2026, 12, 31, 18, 0, tzinfo=dt.timezone.utc)) == "01/01/2027"
+    assert formats.date(dt.datetime(2026, 12, 31, 18, 0, tzinfo=dt.UTC)) == "01/01/2027"
     assert formats.long_date(dt.date(2026, 3, 2)) == "ngày 02 tháng 3 năm 2026"
     assert formats.long_date(dt.date(2026, 1, 9)) == "ngày 09 tháng 01 năm 2026"
 
@@ -31,13 +32,14 @@ def test_sizes_have_no_needless_decimal():
     assert formats.size(30 * 1024 * 1024) == "30 MB"
     assert formats.size(int(1.5 * 1024 * 1024)) == "1,5 MB"
     assert formats.size(512 * 1024) == "512 KB" and formats.size(900) == "900 byte"
-    assert formats.size(20 * 1024 ** 3) == "20 GB"
+    assert formats.size(20 * 1024**3) == "20 GB"
 
 
 def test_templates_use_the_same_functions():
     moment = dt.datetime(2026, 3, 2, 9, 5, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
     html = Template("{% load vn %}{{ m|moment }}|{{ m|day }}|{{ n|money }}|{{ s|size }}|{{ c|file_kind }}").render(
-        Context({"m": moment, "n": 8000, "s": 31457280, "c": "application/pdf"}))
+        Context({"m": moment, "n": 8000, "s": 31457280, "c": "application/pdf"})
+    )
     assert html == "09:05 02/03/2026|02/03/2026|8.000 đồng|30 MB|PDF"
 
 

@@ -1,4 +1,5 @@
 """Detection and repair of TCVN3, VNI and VISCII text, and leaving correct text alone."""
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -106,10 +107,13 @@ def test_encoding_aliases():
 
 # --- properties ------------------------------------------------------------------------
 
-SYLLABLES = sorted(COMMON) + (
-    "có là và các cái tôi ông bà cô chú anh em hoà hòa toà khoá quý ký phí trí thì nhà già ô ơ ư ý ấy ở ồ "
-    "nghiêng khuya quyển giữa thuở xoong ngoằn ngoèo"
-).split()
+SYLLABLES = (
+    sorted(COMMON)
+    + (
+        "có là và các cái tôi ông bà cô chú anh em hoà hòa toà khoá quý ký phí trí thì nhà già ô ơ ư ý ấy ở ồ "
+        "nghiêng khuya quyển giữa thuở xoong ngoằn ngoèo"
+    ).split()
+)
 SEPARATORS = [" ", ", ", ". ", "\n", " – ", ": ", " (", ") ", "; ", " - ", "/", " “", "” ", "\t", "  "]
 
 
@@ -149,7 +153,8 @@ def test_property_ascii_with_stray_latin1_symbols_is_unchanged(tokens):
 
 ascii_separated_text = st.lists(
     st.tuples(st.sampled_from(SYLLABLES), st.integers(0, 2), st.sampled_from([" ", ", ", ". ", "\n", ": "])),
-    min_size=6, max_size=25,
+    min_size=6,
+    max_size=25,
 ).map(lambda parts: "".join(styled(w, s) + sep for w, s, sep in parts).strip())
 
 

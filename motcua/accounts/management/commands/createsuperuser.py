@@ -3,6 +3,7 @@
 Django's command checks the password against a user made of the typed fields only, which is not yet a superuser,
 so the staff rules would not apply; and it does not check DJANGO_SUPERUSER_PASSWORD at all (--noinput). Both are
 checked here as for a staff account."""
+
 import os
 
 from django.contrib.auth import get_user_model
@@ -16,9 +17,14 @@ class Command(django_command.Command):
     def handle(self, *args, **options):
         username_field = get_user_model().USERNAME_FIELD
         if not options["interactive"] and os.environ.get("DJANGO_SUPERUSER_PASSWORD"):
-            user = get_user_model()(is_staff=True, is_superuser=True, **{
-                username_field: options.get(username_field) or os.environ.get(
-                    f"DJANGO_SUPERUSER_{username_field.upper()}", "")})
+            user = get_user_model()(
+                is_staff=True,
+                is_superuser=True,
+                **{
+                    username_field: options.get(username_field)
+                    or os.environ.get(f"DJANGO_SUPERUSER_{username_field.upper()}", "")
+                },
+            )
             try:
                 validate_password(os.environ["DJANGO_SUPERUSER_PASSWORD"], user)
             except ValidationError as exc:

@@ -2,6 +2,7 @@
 
 A command of the agencies, not of the calendar: `--agency CODE` looks the agency up for its office hours, and the
 calendar (workdays) knows nothing of agencies."""
+
 import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
@@ -51,8 +52,10 @@ def parse_amount(value: str, option: str) -> Decimal:
 
 
 class Command(BaseCommand):
-    help = ("Tính hạn giải quyết hồ sơ theo ngày làm việc, in ra JSON: thời điểm tiếp nhận, hạn, các ngày nghỉ "
-            "được bỏ qua và diễn giải.")
+    help = (
+        "Tính hạn giải quyết hồ sơ theo ngày làm việc, in ra JSON: thời điểm tiếp nhận, hạn, các ngày nghỉ "
+        "được bỏ qua và diễn giải."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--received", help="thời điểm nhận hồ sơ, ví dụ '2026-02-13 10:00' (giờ Việt Nam)")
@@ -60,16 +63,24 @@ class Command(BaseCommand):
             parser.add_argument(option, dest=dest, metavar="N", help=deadlines.UNIT_LABELS[unit])
         parser.add_argument("--within-day", action="store_true", help="thủ tục giải quyết trong ngày")
         parser.add_argument("--agency", metavar="CODE", help="mã định danh cơ quan (dùng giờ làm việc của cơ quan)")
-        parser.add_argument("--pause", nargs=2, action="append", default=[], metavar=("START", "END"),
-                            help="khoảng tạm dừng tính thời hạn (lặp lại được)")
+        parser.add_argument(
+            "--pause",
+            nargs=2,
+            action="append",
+            default=[],
+            metavar=("START", "END"),
+            help="khoảng tạm dừng tính thời hạn (lặp lại được)",
+        )
 
     def handle(self, *args, **options):
         if not options.get("received"):
             raise CommandError("Thiếu --received: thời điểm nhận hồ sơ, ví dụ --received '2026-02-13 10:00'.")
         received = parse_moment(options["received"], "Thời điểm nhận hồ sơ")
         duration = self._duration(options)
-        pauses = [(parse_moment(start, "Thời điểm bắt đầu tạm dừng"), parse_moment(end, "Thời điểm kết thúc tạm dừng"))
-                  for start, end in options.get("pause") or []]
+        pauses = [
+            (parse_moment(start, "Thời điểm bắt đầu tạm dừng"), parse_moment(end, "Thời điểm kết thúc tạm dừng"))
+            for start, end in options.get("pause") or []
+        ]
         try:
             agency = self._agency(options.get("agency"))
             cal = calendar_for(agency)
@@ -77,8 +88,9 @@ class Command(BaseCommand):
         except (deadlines.DeadlineError, CalendarError) as exc:
             raise CommandError(str(exc)) from None
         except DatabaseError:
-            raise CommandError("Không đọc được lịch làm việc từ cơ sở dữ liệu: hãy chạy 'motcua migrate' trước.") \
-                from None
+            raise CommandError(
+                "Không đọc được lịch làm việc từ cơ sở dữ liệu: hãy chạy 'motcua migrate' trước."
+            ) from None
         data = result.to_dict()
         data["agency"] = agency.code if agency is not None else None
         self.stdout.write(json.dumps(data, ensure_ascii=False))
@@ -87,8 +99,9 @@ class Command(BaseCommand):
         given = [(option, dest, unit) for option, dest, unit in AMOUNTS if options.get(dest) is not None]
         names = [option for option, _, _ in given] + (["--within-day"] if options.get("within_day") else [])
         if not names:
-            raise CommandError("Thiếu thời hạn: chọn một trong --working-days, --hours, --days, --months, "
-                               "--within-day.")
+            raise CommandError(
+                "Thiếu thời hạn: chọn một trong --working-days, --hours, --days, --months, --within-day."
+            )
         if len(names) > 1:
             raise CommandError(f"Chỉ được chọn một thời hạn, đã nhận: {', '.join(names)}.")
         if options.get("within_day"):

@@ -6,16 +6,21 @@ from motcua.backup import backups
 
 
 class Command(BaseCommand):
-    help = ("Sao lưu và khôi phục (docs/backup.md): motcua backup create THƯ_MỤC (cơ sở dữ liệu, toàn bộ kho tệp, "
-            "bản kê) | motcua backup restore THƯ_MỤC [--force] (vào cơ sở dữ liệu và kho tệp trống) | "
-            "motcua backup verify THƯ_MỤC (so hệ thống với bản kê: số dòng, SHA-256 từng tệp, chuỗi nhật ký; "
-            "mã thoát 1 nếu có khác biệt)")
+    help = (
+        "Sao lưu và khôi phục (docs/backup.md): motcua backup create THƯ_MỤC (cơ sở dữ liệu, toàn bộ kho tệp, "
+        "bản kê) | motcua backup restore THƯ_MỤC [--force] (vào cơ sở dữ liệu và kho tệp trống) | "
+        "motcua backup verify THƯ_MỤC (so hệ thống với bản kê: số dòng, SHA-256 từng tệp, chuỗi nhật ký; "
+        "mã thoát 1 nếu có khác biệt)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["create", "restore", "verify"])
         parser.add_argument("directory", type=Path, help="thư mục của bản sao lưu")
-        parser.add_argument("--force", action="store_true",
-                            help="restore: xóa sạch cơ sở dữ liệu và kho tệp hiện có trước khi khôi phục")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="restore: xóa sạch cơ sở dữ liệu và kho tệp hiện có trước khi khôi phục",
+        )
 
     def handle(self, *args, action, directory, force, **options):
         if force and action != "restore":

@@ -7,8 +7,10 @@ from motcua.demo.load import load, logins, second_factor_logins
 
 
 class Command(BaseCommand):
-    help = ("Dữ liệu mẫu: motcua demo load | motcua demo serve [--host H] [--port P] [--workers N] | "
-            "motcua demo otp TÊN_ĐĂNG_NHẬP (mã xác thực hai bước của tài khoản mẫu)")
+    help = (
+        "Dữ liệu mẫu: motcua demo load | motcua demo serve [--host H] [--port P] [--workers N] | "
+        "motcua demo otp TÊN_ĐĂNG_NHẬP (mã xác thực hai bước của tài khoản mẫu)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["load", "serve", "otp"])
@@ -23,8 +25,10 @@ class Command(BaseCommand):
         if action == "load":
             result = load()
             dossiers = load_dossiers()
-            self.stdout.write(f"Dữ liệu mẫu: {result['agencies']} cơ quan, {result['procedures']} thủ tục "
-                              f"({result['published']} phiên bản mới công bố), {dossiers} hồ sơ mới.")
+            self.stdout.write(
+                f"Dữ liệu mẫu: {result['agencies']} cơ quan, {result['procedures']} thủ tục "
+                f"({result['published']} phiên bản mới công bố), {dossiers} hồ sơ mới."
+            )
             return
         url = f"http://{host}:{port}"
         self.stdout.write(f"\nmotcua đang khởi động tại {url}/  (Ctrl-C để dừng)\n")
@@ -33,8 +37,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<12} {password:<18} {what}")
         keys = second_factor_logins()
         if keys:
-            self.stdout.write("Quản trị, lãnh đạo và giám sát nhập thêm mã xác thực hai bước sau mật khẩu: chạy "
-                              "`motcua demo otp TÊN` để lấy mã, hoặc thêm khóa vào ứng dụng xác thực:")
+            self.stdout.write(
+                "Quản trị, lãnh đạo và giám sát nhập thêm mã xác thực hai bước sau mật khẩu: chạy "
+                "`motcua demo otp TÊN` để lấy mã, hoặc thêm khóa vào ứng dụng xác thực:"
+            )
             for username, secret in keys:
                 self.stdout.write(f"  {username:<12} {secret}")
         self.stdout.write("")

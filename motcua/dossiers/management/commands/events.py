@@ -7,8 +7,10 @@ from motcua.dossiers.models import Event
 
 
 class Command(BaseCommand):
-    help = ("Nhật ký hồ sơ: motcua events verify (kiểm tra chuỗi băm) | motcua events overrides (các giấy tờ danh "
-            "mục ghi là bắt buộc nhưng cán bộ đánh dấu không áp dụng, kèm lý do: để sửa danh mục)")
+    help = (
+        "Nhật ký hồ sơ: motcua events verify (kiểm tra chuỗi băm) | motcua events overrides (các giấy tờ danh "
+        "mục ghi là bắt buộc nhưng cán bộ đánh dấu không áp dụng, kèm lý do: để sửa danh mục)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["verify", "overrides"])
@@ -24,8 +26,11 @@ class Command(BaseCommand):
     def overrides(self):
         """Per procedure and document line: how often the desk marked it "không áp dụng" and why."""
         counts, reasons = Counter(), defaultdict(list)
-        events = (Event.objects.filter(kind__in=["registered", "received"], data__has_key="overrides")
-                  .select_related("dossier__procedure").only("data", "dossier__code", "dossier__procedure__code"))
+        events = (
+            Event.objects.filter(kind__in=["registered", "received"], data__has_key="overrides")
+            .select_related("dossier__procedure")
+            .only("data", "dossier__code", "dossier__procedure__code")
+        )
         for event in events.iterator(chunk_size=2000):
             for override in event.data.get("overrides") or []:
                 key = (event.dossier.procedure.code, override["name"])

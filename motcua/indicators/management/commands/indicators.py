@@ -2,6 +2,7 @@
 
 The arguments are read here rather than by argparse subcommands so that every mistake gets a Vietnamese message.
 """
+
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -12,8 +13,10 @@ from django.db import transaction
 from motcua.indicators import official
 from motcua.indicators.models import OfficialRecord
 
-USAGE = ("motcua indicators official import FILE… --from YYYY-MM-DD --to YYYY-MM-DD [--group NHÓM] | "
-         "motcua indicators official check FILE… [--group NHÓM] | motcua indicators recompute [--check]")
+USAGE = (
+    "motcua indicators official import FILE… --from YYYY-MM-DD --to YYYY-MM-DD [--group NHÓM] | "
+    "motcua indicators official check FILE… [--group NHÓM] | motcua indicators recompute [--check]"
+)
 
 
 class Command(BaseCommand):
@@ -24,8 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("words", nargs="*", help="với official: import hoặc check, rồi các tệp JSON")
         parser.add_argument("--from", dest="period_start", metavar="YYYY-MM-DD", help="đầu kỳ số liệu (YYYY-MM-DD)")
         parser.add_argument("--to", dest="period_end", metavar="YYYY-MM-DD", help="cuối kỳ số liệu (YYYY-MM-DD)")
-        parser.add_argument("--group", metavar="NHÓM", help="nhóm chỉ số khi tệp không tự cho biết: " + ", ".join(
-            OfficialRecord.Group.values))
+        parser.add_argument(
+            "--group",
+            metavar="NHÓM",
+            help="nhóm chỉ số khi tệp không tự cho biết: " + ", ".join(OfficialRecord.Group.values),
+        )
         parser.add_argument("--check", action="store_true", help="với recompute: chỉ so sánh, không ghi")
 
     def handle(self, *args, area=None, words=(), **options):
@@ -51,9 +57,11 @@ class Command(BaseCommand):
             summaries = [official.import_file(path, start, end, options["group"]) for path in files]
         for s in summaries:
             label = OfficialRecord.Group(s.group).label
-            line = (f"{s.source_name}: nhóm {label}, kỳ {start:%d/%m/%Y}–{end:%d/%m/%Y}: {s.records} bản ghi "
-                    f"({s.created} mới, {s.updated} cập nhật); {s.records - len(s.unmatched_codes)} đơn vị khớp cơ "
-                    f"quan trong motcua")
+            line = (
+                f"{s.source_name}: nhóm {label}, kỳ {start:%d/%m/%Y}–{end:%d/%m/%Y}: {s.records} bản ghi "
+                f"({s.created} mới, {s.updated} cập nhật); {s.records - len(s.unmatched_codes)} đơn vị khớp cơ "
+                f"quan trong motcua"
+            )
             if s.unmatched_codes:
                 shown = s.unmatched_codes[:10]
                 more = len(s.unmatched_codes) - len(shown)
@@ -70,10 +78,13 @@ class Command(BaseCommand):
             largest = "—" if result.largest_difference is None else decimal(result.largest_difference, 4)
             self.stdout.write(
                 f"{result.source_name} – {label}: khớp {result.matched}/{result.checked} bản ghi, bỏ qua "
-                f"{result.skipped} (không công bố tử số, mẫu số), chênh lệch lớn nhất {largest}")
+                f"{result.skipped} (không công bố tử số, mẫu số), chênh lệch lớn nhất {largest}"
+            )
             for c in result.mismatches:
-                self.stdout.write(f"  không khớp: {c.department} – {c.item}: công bố {decimal(c.published, 2)}, "
-                                  f"tính lại {decimal(c.recomputed, 4)} (chênh {decimal(c.difference, 4)})")
+                self.stdout.write(
+                    f"  không khớp: {c.department} – {c.item}: công bố {decimal(c.published, 2)}, "
+                    f"tính lại {decimal(c.recomputed, 4)} (chênh {decimal(c.difference, 4)})"
+                )
             failed += result.checked - result.matched
         if failed:
             raise CommandError(f"{failed} bản ghi có tử số, mẫu số nhưng điểm công bố không khớp quy tắc của motcua.")

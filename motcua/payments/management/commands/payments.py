@@ -26,6 +26,5 @@ class Command(BaseCommand):
         for mismatch in mismatches:
             self.stdout.write(f"  ✗ {mismatch}")
         if mismatches:
-            raise CommandError(f"Đối soát ngày {date:%d/%m/%Y}: {len(mismatches)} chênh lệch trên {checked} giao "
-                               "dịch.")
+            raise CommandError(f"Đối soát ngày {date:%d/%m/%Y}: {len(mismatches)} chênh lệch trên {checked} giao dịch.")
         self.stdout.write(f"Đối soát ngày {date:%d/%m/%Y}: khớp {checked} giao dịch, không có chênh lệch.")

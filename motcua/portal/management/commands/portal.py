@@ -4,8 +4,10 @@ from motcua.portal import uploads
 
 
 class Command(BaseCommand):
-    help = ("Cổng dịch vụ công: motcua portal purge-uploads (xóa các lượt tải lên dở dang quá "
-            f"{uploads.ABANDONED_AFTER.days} ngày; chạy hằng ngày)")
+    help = (
+        "Cổng dịch vụ công: motcua portal purge-uploads (xóa các lượt tải lên dở dang quá "
+        f"{uploads.ABANDONED_AFTER.days} ngày; chạy hằng ngày)"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["purge-uploads"])

@@ -7,6 +7,7 @@ gunicorn master (exec: same pid, so a service manager's or `motcua demo serve`'s
 which lets the workers finish their requests and exits 0). Workers: --workers, else MOTCUA_SERVE_WORKERS, else
 2 × the processor cores this process may use + 1. See docs/serving.md.
 """
+
 import os
 import sys
 import tempfile
@@ -27,8 +28,19 @@ def default_workers() -> int:
 
 def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    return [sys.executable, "-m", "gunicorn", "--config", "python:motcua.serving.gunicorn_conf",
-            "--bind", address, "--workers", str(workers), "--timeout", str(settings.MOTCUA_SERVE_TIMEOUT)]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--config",
+        "python:motcua.serving.gunicorn_conf",
+        "--bind",
+        address,
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(settings.MOTCUA_SERVE_TIMEOUT),
+    ]
 
 
 class Command(BaseCommand):
@@ -37,10 +49,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--workers", type=int, default=None,
-                            help="số tiến trình (mặc định MOTCUA_SERVE_WORKERS, hoặc 2 × số lõi + 1)")
-        parser.add_argument("--no-collectstatic", dest="collectstatic", action="store_false",
-                            help="không chép tệp tĩnh vào STATIC_ROOT (đã làm khi triển khai)")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="số tiến trình (mặc định MOTCUA_SERVE_WORKERS, hoặc 2 × số lõi + 1)",
+        )
+        parser.add_argument(
+            "--no-collectstatic",
+            dest="collectstatic",
+            action="store_false",
+            help="không chép tệp tĩnh vào STATIC_ROOT (đã làm khi triển khai)",
+        )
 
     def handle(self, *args, host, port, workers, collectstatic, **options):
         workers = workers or settings.MOTCUA_SERVE_WORKERS or default_workers()

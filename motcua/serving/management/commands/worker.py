@@ -9,6 +9,7 @@
 SIGTERM or SIGINT: an idle worker exits at once (status 0); a busy one finishes its task first, then exits 0; a
 second signal abandons the task (db_worker's own handling).
 """
+
 import logging
 import os
 import socket
@@ -34,9 +35,16 @@ class Worker(db_worker.Worker):
             try:
                 super().run_task(db_task_result)
             finally:
-                log.info("Kết thúc tác vụ %s: %s", path, db_task_result.status,
-                         extra={"task": path, "status": db_task_result.status,
-                                "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
+                log.info(
+                    "Kết thúc tác vụ %s: %s",
+                    path,
+                    db_task_result.status,
+                    extra={
+                        "task": path,
+                        "status": db_task_result.status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                    },
+                )
 
 
 def default_worker_id() -> str:
@@ -58,16 +66,35 @@ class Command(db_worker.Command):
             logging.getLogger(TASKS_LOGGER).setLevel(logging.WARNING)
         log.setLevel({0: logging.CRITICAL, 1: logging.INFO}.get(verbosity, logging.DEBUG))
 
-    def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, max_tasks, worker_id,
-               exclude_queues, **options) -> None:
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        max_tasks,
+        worker_id,
+        exclude_queues,
+        **options,
+    ) -> None:
         self.configure_logging(verbosity)
         queue_names = queue_name.split(",")
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:
             raise CommandError("--exclude-queues chỉ dùng được cùng --queue-name='*'")
-        worker = Worker(queue_names=queue_names, interval=interval, batch=batch, backend_name=backend_name,
-                        startup_delay=startup_delay, max_tasks=max_tasks, worker_id=worker_id,
-                        excluded_queue_names=excluded)
+        worker = Worker(
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded,
+        )
         # `--batch` runs what is ready and exits: not a worker the site can count on, so it does not beat.
         heartbeat = None if batch else Heartbeat(worker_id, settings.MOTCUA_WORKER_HEARTBEAT_SECONDS).start()
         worker.configure_signals()

@@ -1,4 +1,5 @@
 """``manage.py text fix [FILE]``: repair legacy-encoded Vietnamese text and print it as NFC Unicode."""
+
 from __future__ import annotations
 
 import sys
