@@ -32,10 +32,11 @@ from django.db.models import Max, ProtectedError
 from django.utils import timezone
 
 from motcua.vntext.legacy import repair
-from motcua.vntext.normalize import fold, nfc
+from motcua.vntext.normalize import fold
 
 from . import conditions, declaration_line, portal_format, versions
 from .additions import AdditionsError
+from .import_report import differences, line_key
 from .models import Channel, Field, OnlineLevel, Procedure, ProcedureVersion, RequiredDocument, levels_value
 
 LEVEL_WORDS = {
@@ -312,7 +313,7 @@ def _new_draft(
     index = None
     if values["form_schema"] and "declaration" in addition:  # the line the side file names, or none
         wanted = addition["declaration"]
-        index = next((i for i, doc in enumerate(documents) if wanted and _key(doc.name) == _key(wanted)), None)
+        index = next((i for i, doc in enumerate(documents) if wanted and line_key(doc.name) == line_key(wanted)), None)
         if wanted and index is None:
             problems.append(f"additions_declaration_missing: {wanted[:100]}")
     elif values["form_schema"]:  # the e-form replaces the tờ khai line of the new list too
@@ -380,49 +381,3 @@ def _keep_stated_times(current: ProcedureVersion | None, channels: list[Channel]
         channel.amount, channel.unit = source.amount, source.unit
         kept.append({"channel": channel.get_kind_display(), "source": channel.time_text, "kept": source.time_display})
     return kept
-
-
-# --------------------------------------------------------------------------- the difference report
-def _line(doc: RequiredDocument) -> dict:
-    return {
-        "name": doc.name,
-        "condition": doc.condition,
-        "required": doc.is_required,
-        "originals": doc.originals,
-        "copies": doc.copies,
-    }
-
-
-def _key(name: str) -> str:
-    return " ".join(fold(nfc(name)).split())
-
-
-def differences(current: ProcedureVersion | None, channels: list[Channel], documents: list[RequiredDocument]) -> dict:
-    """Document lines added / removed / changed, processing time and fees per channel, old → new."""
-    old_documents = list(current.documents.all()) if current else []
-    old_channels = list(current.channels.all()) if current else []
-    old_by_key: dict[str, list[RequiredDocument]] = {}
-    for doc in old_documents:
-        old_by_key.setdefault(_key(doc.name), []).append(doc)
-    added, changed = [], []
-    for doc in documents:
-        matches = old_by_key.get(_key(doc.name))
-        if not matches:
-            added.append(_line(doc))
-            continue
-        before, after = _line(matches.pop(0)), _line(doc)
-        if before != after:
-            changed.append({"name": doc.name, "before": before, "after": after})
-    removed = [_line(doc) for docs in old_by_key.values() for doc in docs]
-    time, fees = [], []
-    for kind, label in Channel.Kind.choices:
-        old = [c for c in old_channels if c.kind == kind]
-        new = [c for c in channels if c.kind == kind]
-        old_time, new_time = "; ".join(c.time_display for c in old), "; ".join(c.time_display for c in new)
-        if old_time != new_time:
-            time.append({"channel": label, "before": old_time, "after": new_time})
-        old_fees = [f.get("text", "") for c in old for f in c.fees]
-        new_fees = [f.get("text", "") for c in new for f in c.fees]
-        if old_fees != new_fees and (old or new):
-            fees.append({"channel": label, "before": old_fees, "after": new_fees})
-    return {"documents": {"added": added, "removed": removed, "changed": changed}, "time": time, "fees": fees}

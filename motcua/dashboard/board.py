@@ -16,7 +16,7 @@ from motcua.indicators.models import OfficialRecord
 from motcua.indicators.scorecard import Scorecard, scorecard
 from motcua.vntext import formats
 
-from . import charts, ranking, tables
+from . import charts, lists, ranking, tables
 from .selection import Selection
 
 OVERDUE_SHOWN = 20
@@ -82,7 +82,7 @@ def build(selection: Selection, now: dt.datetime | None = None) -> Board:
             [(ranking.GROUPS[level], items) for level, items in ranks.items()],
             agency_link,
         ),
-        tables.dossier_table(overdue, key="qua-han", title="Hồ sơ đang giải quyết quá hạn"),
+        lists.dossier_table(overdue, key="qua-han", title="Hồ sơ đang giải quyết quá hạn"),
     ]
     return Board(
         selection,

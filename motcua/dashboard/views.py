@@ -19,7 +19,7 @@ from motcua.indicators.figures import ROMAN
 from motcua.indicators.scorecard import Context
 from motcua.vntext import formats
 
-from . import board, exports, public, ranking, selection, tables
+from . import board, exports, lists, public, ranking, selection, tables
 
 LIST_SIZE = 50
 EXPORT_LIMIT = 5000
@@ -166,11 +166,11 @@ def listing(chosen, kind: str, measure: str):
     """The queryset behind a figure and the table builder for its rows."""
     scope, period = chosen.scope, chosen.period
     if kind == "dossiers":
-        return drill.dossiers(scope, period, measure).select_related("procedure_version"), tables.dossier_table
+        return drill.dossiers(scope, period, measure).select_related("procedure_version"), lists.dossier_table
     if kind == "procedures":
         ids = Context(scope, period).catalogue[measure]
-        return Procedure.objects.filter(pk__in=ids).order_by("code"), tables.procedure_table
-    return pakn.feedback(scope, period, measure), tables.pakn_table
+        return Procedure.objects.filter(pk__in=ids).order_by("code"), lists.procedure_table
+    return pakn.feedback(scope, period, measure), lists.pakn_table
 
 
 @cache_control(max_age=public.CACHE_SECONDS)

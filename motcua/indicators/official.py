@@ -3,8 +3,9 @@
 A file is one response of the portal's reporting API for one group of indicators, `{code: "OK", message, data}`:
 the root agency's record under `data.parent` (progress, online services, payment) or `data.overview` (transparency,
 digitisation, satisfaction), one record per unit under `data.children` or `data.evaluation` (with `pagination`).
-`import_file` stores every record as published: the portal's score is the authority. `check_file` recomputes each
-published score from the published numerators and denominators with `scoring`, to explain it, never to replace it.
+`import_file` stores every record as published: the portal's score is the authority. `official_check.check_file`
+recomputes each published score from the published numerators and denominators with `scoring`, to explain it,
+never to replace it.
 The format, the mapping of fields to the rules and what "matched" means are in docs/indicators-official.md.
 """
 
@@ -17,7 +18,6 @@ from pathlib import Path
 from django.db import transaction
 
 from motcua.agencies.models import Agency
-from motcua.indicators import scoring
 from motcua.indicators.models import OfficialRecord
 from motcua.vntext.normalize import nfc
 
@@ -347,68 +347,3 @@ def _stored(value: Decimal | None, max_digits: int, where: str) -> Decimal | Non
     if abs(value) >= 10 ** (max_digits - 4):
         raise OfficialFormatError(f"{where}: giá trị {value} vượt quá cỡ lưu được.")
     return value
-
-
-# --- check ----------------------------------------------------------------------------------------------------
-
-
-def check_file(path, group: str | None = None) -> GroupCheck:
-    """Recompute every published score of one file that publishes its inputs, and compare."""
-    response = read_response(path, group)
-    result = GroupCheck(response.source_name, response.group, records=len(response.records))
-    for record, _, where in response.records:
-        comparisons = compare_record(response.group, record, f"{response.source_name}: {where}")
-        if not comparisons:
-            continue  # no numerator and denominator published: nothing to recompute
-        result.checked += 1
-        mismatches = [c for c in comparisons if not c.matches]
-        result.matched += not mismatches
-        result.mismatches += mismatches
-        largest = max(c.difference for c in comparisons)
-        if result.largest_difference is None or largest > result.largest_difference:
-            result.largest_difference = largest
-    return result
-
-
-def compare_record(group: str, record: dict, where: str = "") -> list[Comparison]:
-    """The comparisons one record allows; empty when it publishes no inputs."""
-    name = department(record)
-    if group == Group.PROGRESS:
-        on_time, received = number(record, "totalOnTime", where), number(record, "totalReceived", where)
-        if on_time is None or received is None:
-            return []
-        return [Comparison(name, "điểm", published_score(record, where), scoring.progress(on_time, received))]
-    if group in (Group.PAYMENT, Group.ONLINE):
-        keys, rule = (PAYMENT_INPUTS, scoring.online_payment) if group == Group.PAYMENT else (ONLINE_INPUTS, _online)
-        inputs = [number(record, key, where) for key in keys]
-        if None in inputs:
-            return []
-        return [Comparison(name, "tổng điểm", published_score(record, where), rule(*inputs))]
-    return _compare_metrics(group, record, name, where)
-
-
-def _online(partial, full, procedures, services_used, services, online_dossiers, dossiers):
-    return scoring.online_services(partial + full, procedures, services_used, services, online_dossiers, dossiers)
-
-
-def _compare_metrics(group: str, record: dict, name: str, where: str) -> list[Comparison]:
-    """Each metric with published inputs, then the group total: the sum of the non-null metric scores, each
-    rounded to 2 decimals as the portal shows it, taking the published score of a metric that has no inputs."""
-    comparisons, parts = [], []
-    for i, metric in enumerate(record.get("metrics", [])):
-        metric_where = f"{where}.metrics[{i}]"
-        rule = METRIC_RULES[group].get(metric.get("code"))
-        published = number(metric, "score", metric_where)
-        numerator, denominator = number(metric, "numerator", metric_where), number(metric, "denominator", metric_where)
-        # a tracking-only metric (max 0, e.g. 5.1 PAKN by type) has no score; an unknown code has no rule here
-        if rule is None or scoring.METRICS[rule][0] == 0 or numerator is None or denominator is None:
-            parts.append(published)
-            continue
-        recomputed = scoring.metric(rule, numerator, denominator)
-        comparisons.append(Comparison(name, str(metric.get("code")), published, recomputed))
-        parts.append(None if recomputed is None else recomputed.quantize(CENT, ROUND_HALF_UP))
-    if comparisons:
-        comparisons.append(
-            Comparison(name, "tổng điểm nhóm", published_score(record, where), scoring.group_total(parts))
-        )
-    return comparisons

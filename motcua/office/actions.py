@@ -272,7 +272,7 @@ class SubmitForApproval(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["approver"].queryset = lifecycle.processing.approvers(self.dossier.processing_agency)
+        self.fields["approver"].queryset = lifecycle.approval.approvers(self.dossier.processing_agency)
         self.fields["approver"].label_from_instance = lambda user: user.full_name or user.username
 
     def run(self):

@@ -3,6 +3,7 @@
 Views, API viewsets, admin actions and commands call these; none sets `state` itself.
 """
 
+from .approval import approve, return_for_rework, submit_for_approval
 from .intake import (
     answer_desk_supplement,
     check_applicant,
@@ -15,7 +16,6 @@ from .intake import (
 from .payments import record_online_payment
 from .processing import (
     answer_consultation,
-    approve,
     assign,
     complete_step,
     confirm_payment,
@@ -25,8 +25,6 @@ from .processing import (
     request_payment,
     request_supplement,
     resubmit,
-    return_for_rework,
-    submit_for_approval,
 )
 from .results import issue_result, refuse, return_result, stop, withdraw
 

@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 
 import motcua.indicators
 from motcua.agencies.models import Agency
-from motcua.indicators import official
+from motcua.indicators import official, official_check
 from motcua.indicators.models import OfficialRecord
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -208,7 +208,7 @@ def test_a_wrong_metric_and_a_wrong_group_total_are_each_named(tmp_path):
         data["evaluation"][0]["totalScore"] = 15.4  # consistent with the wrong metric
         data["evaluation"][1]["totalScore"] = 9.62  # H44.15: the metrics sum to 9.26
 
-    result = official.check_file(edited(tmp_path, "digitisation.json", wrong_metric))
+    result = official_check.check_file(edited(tmp_path, "digitisation.json", wrong_metric))
     assert (result.matched, result.checked) == (3, 5)
     assert [(c.department, c.item, c.published) for c in result.mismatches] == [
         ("H44.03 Ban Quản lý các khu công nghiệp tỉnh Phú Thọ", "SO_HOA_GIAY_TO_GIAI_QUYET", Decimal("2.5")),
@@ -222,7 +222,7 @@ def test_a_score_published_for_a_metric_with_nothing_under_it_does_not_match(tmp
     def scored_without_dossiers(data):
         data["evaluation"][3]["metrics"][0]["score"] = 0  # H44.121 has 0 dossiers: the portal gives null
 
-    result = official.check_file(edited(tmp_path, "digitisation.json", scored_without_dossiers))
+    result = official_check.check_file(edited(tmp_path, "digitisation.json", scored_without_dossiers))
     [mismatch] = result.mismatches
     assert (mismatch.item, mismatch.published, mismatch.recomputed) == ("ORIGINAL_RESULT_AVAILABLE", 0, None)
 
@@ -327,7 +327,7 @@ def test_the_group_is_given_when_the_records_do_not_show_it(tmp_path):
     path = edited(tmp_path, "online.json", units_only)
     with pytest.raises(official.OfficialFormatError, match="hãy chỉ rõ bằng --group"):
         official.read_response(path)
-    result = official.check_file(path, "online")
+    result = official_check.check_file(path, "online")
     assert (result.group, result.records, result.checked) == ("online", 4, 0)
 
 

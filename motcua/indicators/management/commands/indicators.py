@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from motcua.indicators import official
+from motcua.indicators import official, official_check
 from motcua.indicators.models import OfficialRecord
 
 USAGE = (
@@ -73,7 +73,7 @@ class Command(BaseCommand):
     def check_files(self, files, group):
         failed = 0
         for path in files:
-            result = official.check_file(path, group)
+            result = official_check.check_file(path, group)
             label = OfficialRecord.Group(result.group).label
             largest = "—" if result.largest_difference is None else decimal(result.largest_difference, 4)
             self.stdout.write(
