@@ -33,8 +33,9 @@ from motcua.ratelimits import limits
 
 from . import otp, second_factor, throttle
 from .forms import NewPasswordForm, RecoveryForm, password_errors
+from .landing import home_for
 from .models import User
-from .views import BACKEND, home_for
+from .views import BACKEND
 
 log = logging.getLogger(__name__)
 PURPOSE = "recover"

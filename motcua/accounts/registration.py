@@ -23,8 +23,9 @@ from motcua.ratelimits import limits
 
 from . import oidc, otp
 from .forms import ConfirmForm, RegistrationForm
+from .landing import home_for, safe_next
 from .models import User
-from .views import BACKEND, home_for, safe_next
+from .views import BACKEND
 
 PURPOSE = "register"
 PENDING_KEY = "pending_registration"

@@ -54,6 +54,7 @@ from motcua.ratelimits import backoff
 from motcua.ratelimits.clients import client_network
 
 from . import throttle
+from .landing import home_for, safe_next
 
 log = logging.getLogger(__name__)
 PENDING = "motcua_second_factor"  # {"since": epoch seconds}: the password was right, the code is still owed
@@ -227,8 +228,6 @@ class CodeForm(forms.Form):
 
 
 def _next(request) -> str:
-    from .views import home_for, safe_next  # views imports this module
-
     return safe_next(request, request.POST.get("next") or request.GET.get("next")) or home_for(request.user)
 
 

@@ -15,13 +15,13 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from motcua.vntext.validators import normalize_phone, validate_id_number, validate_phone
 
 from . import oidc, second_factor
 from .forms import LoginForm
+from .landing import home_for, safe_next
 from .models import User
 
 log = logging.getLogger(__name__)
@@ -29,18 +29,6 @@ BACKEND = "motcua.accounts.backends.IdentifierBackend"
 FLOW_KEY = "oidc_flows"
 FLOW_MAX_AGE = 600  # seconds from the button to the callback
 FLOW_MAX_OPEN = 5
-
-
-def home_for(user) -> str:
-    return reverse("office:home") if user.kind == User.Kind.STAFF else reverse("portal:my_dossiers")
-
-
-def safe_next(request, value: str | None) -> str:
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return ""
 
 
 class LoginView(auth_views.LoginView):
