@@ -14,16 +14,22 @@ def now(at):
     return at or timezone.now()
 
 
+def _locked(dossier_id: int) -> Dossier:
+    # The dossier's own row only (`of`): without it PostgreSQL locks the joined version's row too, and every dossier
+    # of one procedure would wait for the one being worked on (dossiers/tests/test_locks.py).
+    return Dossier.objects.select_for_update(of=("self",)).select_related("procedure_version").get(pk=dossier_id)
+
+
 def load(dossier_id: int, actor, action: str) -> tuple[Dossier, str | None]:
     """Lock the dossier's row, check the actor's right and the transition; return it and the target state."""
-    dossier = Dossier.objects.select_for_update().select_related("procedure_version").get(pk=dossier_id)
+    dossier = _locked(dossier_id)
     permissions.require(actor, action, dossier)
     return dossier, transitions.require(action, dossier.state)
 
 
 def lock(dossier_id: int, action: str) -> tuple[Dossier, str | None]:
     """`load` for a system action (a verified gateway's callback, no user): lock the row, check the transition."""
-    dossier = Dossier.objects.select_for_update().select_related("procedure_version").get(pk=dossier_id)
+    dossier = _locked(dossier_id)
     return dossier, transitions.require(action, dossier.state)
 
 
