@@ -11,9 +11,10 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from motcua.vntext.formats import VIETNAM, in_vietnam
+
+TZ = VIETNAM
 
 HOLIDAY = "holiday"
 SWAPPED_OFF = "swapped_off"
@@ -113,12 +114,10 @@ def _at(day: dt.date, time: dt.time) -> dt.datetime:
 def local(moment: dt.datetime) -> dt.datetime:
     """`moment` in Vietnam time; a naive datetime is taken as Vietnam local time.
 
-    The project's one conversion to Vietnam time (deadlines, judging a step's day, code dates, registers, figures);
-    a caller whose moment may be missing checks for None itself. vntext.formats keeps its own `in_vietnam` only
-    because it is a sibling foundation and may not import this one."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=TZ)
-    return moment.astimezone(TZ)
+    The name the deadline code uses for the project's one conversion to Vietnam time, `vntext.formats.in_vietnam`
+    (the lowest foundation: every printed moment goes through it too); a caller whose moment may be missing checks
+    for None itself."""
+    return in_vietnam(moment)
 
 
 def fmt_date(day: dt.date) -> str:
