@@ -220,6 +220,9 @@ class SupplementRequest(models.Model):
         ordering = ["dossier", "number"]
         constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="supplement_number")]
 
+    def __str__(self) -> str:
+        return f"Yêu cầu bổ sung lần {self.number} – {self.dossier.code}"  # the admin selects the dossier with it
+
 
 class DailySequence(models.Model):
     """The NNNN of `<agency>-YYMMDD-NNNN`: one row per agency per day, incremented under a row lock."""

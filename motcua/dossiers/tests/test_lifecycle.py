@@ -84,6 +84,19 @@ def test_supplement_after_receipt_restarts_the_legal_deadline_and_pauses_the_766
     assert not dossier.late_for_stats
 
 
+def test_the_admin_names_a_supplement_request_by_its_number_and_dossier(received, people, admin_client):
+    lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
+    lifecycle.request_supplement(
+        received.pk,
+        actor=people["specialist"],
+        at=vn("2026-03-04 10:00"),
+        items=[{"item": "Giấy chứng sinh", "reason": "Bản chụp mờ, không đọc được"}],
+    )
+    request = received.supplement_requests.get()
+    page = admin_client.get(f"/quan-tri/dossiers/supplementrequest/{request.pk}/change/").content.decode()
+    assert f"Yêu cầu bổ sung lần 1 – {received.code}" in page
+
+
 def test_every_supplement_item_needs_a_reason(received, people):
     with pytest.raises(ValidationError, match="lý do"):
         lifecycle.request_supplement(
