@@ -22,6 +22,7 @@ case the challenge behaves exactly like any other and can only fail.
 import hmac
 import logging
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -272,3 +273,13 @@ def resend_wait(challenge_id: int) -> int:
 
 def public_url(path: str) -> str:
     return getattr(settings, "MOTCUA_PUBLIC_URL", "").rstrip("/") + path
+
+
+def pending(request, key: str, max_age: int) -> dict | None:
+    """The registration or recovery waiting in the session under `key` for its codes (a dict with its `started`
+    time), or None once it is older than `max_age` seconds, when it is dropped."""
+    waiting = request.session.get(key)
+    if waiting and time.time() - waiting.get("started", 0) < max_age:
+        return waiting
+    request.session.pop(key, None)
+    return None

@@ -148,19 +148,11 @@ def recover(request):
     return render(request, "accounts/recover.html", {"form": form}, status=status)
 
 
-def _pending(request) -> dict | None:
-    pending = request.session.get(PENDING_KEY)
-    if pending and time.time() - pending.get("started", 0) < PENDING_MAX_AGE:
-        return pending
-    request.session.pop(PENDING_KEY, None)
-    return None
-
-
 def confirm(request):
     """Nhập mã và mật khẩu mới."""
     if request.user.is_authenticated:
         return redirect(home_for(request.user))
-    pending = _pending(request)
+    pending = otp.pending(request, PENDING_KEY, PENDING_MAX_AGE)
     if pending is None:
         return render(
             request, "accounts/recover_confirm.html", {"expired": True}, status=400 if request.method == "POST" else 200

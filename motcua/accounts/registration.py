@@ -137,19 +137,11 @@ def register(request):
     return render(request, "accounts/register.html", {"form": form, "sso_enabled": oidc.enabled(), "next": next_page})
 
 
-def _pending(request) -> dict | None:
-    pending = request.session.get(PENDING_KEY)
-    if pending and time.time() - pending.get("started", 0) < PENDING_MAX_AGE:
-        return pending
-    request.session.pop(PENDING_KEY, None)
-    return None
-
-
 def confirm(request):
     """Nhập mã xác nhận: one field per contact, "Gửi lại mã" after the cool-down; the account once all are right."""
     if request.user.is_authenticated:
         return redirect(home_for(request.user))
-    pending = _pending(request)
+    pending = otp.pending(request, PENDING_KEY, PENDING_MAX_AGE)
     if pending is None:
         return render(
             request,

@@ -235,6 +235,22 @@ def _throttled(form, wait: int) -> None:
     form.add_error("code", ValidationError(WAIT_MESSAGE.format(duration=throttle.duration(wait)), code="throttled"))
 
 
+def _posted_code(request, user, form, *, confirmed: bool) -> tuple[TOTPDevice | None, int]:
+    """The device (confirmed, or the one being enrolled) the posted code is right for, and the page's status: 400
+    for a malformed or wrong code and 429 while the delays hold, the form then saying why (None for the device)."""
+    if not form.is_valid():
+        return None, 400
+    wait = wait_before(request, user)
+    if wait:
+        _throttled(form, wait)
+        return None, 429
+    device = check(request, user, form.cleaned_data["code"], confirmed=confirmed)
+    if device is None:
+        form.add_error("code", ValidationError(WRONG, code="wrong"))
+        return None, 400
+    return device, 200
+
+
 @login_required
 def second_step(request):
     """/dang-nhap/ma-xac-thuc/: the code after the password."""
@@ -249,18 +265,10 @@ def second_step(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            wait = wait_before(request, user)
-            if wait:
-                _throttled(form, wait)
-                status = 429
-            else:
-                device = check(request, user, form.cleaned_data["code"], confirmed=True)
-                if device is not None:
-                    finish(request, device)
-                    return redirect(_next(request))
-                form.add_error("code", ValidationError(WRONG, code="wrong"))
+        device, status = _posted_code(request, user, form, confirmed=True)
+        if device is not None:
+            finish(request, device)
+            return redirect(_next(request))
     return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)}, status=status)
 
 
@@ -281,29 +289,21 @@ def setup(request):
     form = CodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            wait = wait_before(request, user)
-            if wait:
-                _throttled(form, wait)
-                status = 429
-            else:
-                device = check(request, user, form.cleaned_data["code"], confirmed=False)
-                if device is not None:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
-                    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-                    log.info("Second factor enrolled for user %s", user.pk)
-                    messages.success(
-                        request,
-                        "Đã bật xác thực hai bước. Từ nay mỗi lần đăng nhập cần thêm mã trên ứng dụng xác thực.",
-                    )
-                    if owed:
-                        finish(request, device)
-                        return redirect(_next(request))
-                    django_otp.login(request, device)
-                    return redirect("account")
-                form.add_error("code", ValidationError(WRONG, code="wrong"))
+        device, status = _posted_code(request, user, form, confirmed=False)
+        if device is not None:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+            log.info("Second factor enrolled for user %s", user.pk)
+            messages.success(
+                request,
+                "Đã bật xác thực hai bước. Từ nay mỗi lần đăng nhập cần thêm mã trên ứng dụng xác thực.",
+            )
+            if owed:
+                finish(request, device)
+                return redirect(_next(request))
+            django_otp.login(request, device)
+            return redirect("account")
     return render(
         request,
         "accounts/second_factor_setup.html",
