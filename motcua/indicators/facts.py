@@ -4,13 +4,21 @@
 indicators/apps.py): it computes the dossier's facts now, subtracts what its previous facts had added to the daily
 and monthly sums and adds the new ones.
 `facts_for` computes facts in batches, so `recompute` uses the very same rules on millions of dossiers.
+
+The refresh of one dossier is incremental (issue 15: refreshing the figures added 58% to each action): one read
+brings what the facts need beyond the dossier in hand (its documents' counts, its second supplement request, its
+rating, the applicant's e-ID) together with the facts stored last time; the change goes into the daily and the
+monthly sums as one `INSERT … ON CONFLICT DO UPDATE SET c = c + excluded.c` each; the facts row is written only in
+the fields that changed. A dossier never received has no facts and costs nothing.
 """
 
 import datetime as dt
 from collections import Counter, defaultdict
+from types import SimpleNamespace
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db import connections, router
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from motcua.dossiers import timing
 from motcua.dossiers.models import Document, Dossier, Rating, SupplementRequest
@@ -204,18 +212,31 @@ def apply(delta: dict[Key, dict[str, int]]) -> None:
 
 
 def _add(model, delta: dict[Key, dict[str, int]]) -> None:
-    """An atomic `UPDATE … SET c = c + n` per row, inserting the row the first time. Rows are taken in key order,
-    so two transactions that touch the same rows lock them in the same order and cannot deadlock."""
-    for (on, agency_id, procedure_id, channel), change in sorted(delta.items()):
-        key = {"day": on, "agency_id": agency_id, "procedure_id": procedure_id, "channel": channel}
-        increments = {c: F(c) + v for c, v in change.items()}
-        if model.objects.filter(**key).update(**increments):
-            continue
-        try:
-            with transaction.atomic():  # a savepoint: another transaction may insert the same row first
-                model.objects.create(**key, **change)
-        except IntegrityError:
-            model.objects.filter(**key).update(**increments)
+    """Every row's change in one statement: `INSERT … ON CONFLICT (key) DO UPDATE SET c = row.c + excluded.c`, so a
+    row is created the first time and incremented after, atomically, on PostgreSQL and SQLite (≥ 3.24) alike (it was
+    an UPDATE per row, then a savepoint and an INSERT for a new row: up to four statements a row). The rows go in key
+    order: PostgreSQL locks them in that order, so two transactions touching the same rows cannot deadlock."""
+    if not delta:
+        return
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    key_fields = [model._meta.get_field(name) for name in ("day", "agency", "procedure", "channel")]
+    changed = sorted({c for change in delta.values() for c in change})
+    columns = {name: quote(model._meta.get_field(name).column) for name in COUNTERS}
+    table = quote(model._meta.db_table)
+    values = []
+    for key, change in sorted(delta.items()):
+        values += [field.get_db_prep_save(value, connection) for field, value in zip(key_fields, key, strict=True)]
+        values += [change.get(c, 0) for c in COUNTERS]  # every counter: a new row starts at its change, else 0
+    row = f"({', '.join(['%s'] * (len(key_fields) + len(COUNTERS)))})"
+    key_columns = ", ".join(quote(field.column) for field in key_fields)
+    sql = (
+        f"INSERT INTO {table} ({key_columns}, {', '.join(columns.values())}) VALUES {', '.join([row] * len(delta))} "
+        f"ON CONFLICT ({key_columns}) DO UPDATE SET "
+        + ", ".join(f"{columns[c]} = {table}.{columns[c]} + excluded.{columns[c]}" for c in changed)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
 
 
 def same(a: DossierFacts | None, b: DossierFacts | None) -> bool:
@@ -226,15 +247,51 @@ def same(a: DossierFacts | None, b: DossierFacts | None) -> bool:
 
 def refresh(dossier: Dossier) -> None:
     """Bring the figures up to date with this dossier; call inside the transaction that changed it."""
-    new = facts_for([dossier]).get(dossier.pk)
-    old = DossierFacts.objects.filter(pk=dossier.pk).first()
+    if dossier.received_at is None:
+        return  # never received: no facts (facts_for), and none kept before, as a receipt is never undone
+    new, old = _one(dossier)
     if same(new, old):
         return
     apply(difference(contributions(new), contributions(old)))
     if new is None:
         DossierFacts.objects.filter(pk=dossier.pk).delete()
+    elif old is None:
+        new.save(force_insert=True)
     else:
-        new.save(force_insert=old is None)
+        new.save(update_fields=[f for f in FACT_FIELDS if getattr(new, f) != getattr(old, f)])
+
+
+def _count(*conditions, **filters):
+    """The number of this dossier's documents matching the filters, as a subquery of the dossier's row."""
+    rows = Document.objects.filter(*conditions, dossier=OuterRef("pk"), **filters).order_by().values("dossier")
+    return Coalesce(Subquery(rows.annotate(n=Count("id")).values("n")), 0, output_field=IntegerField())
+
+
+def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
+    """(the dossier's facts now, the facts stored last time), in one statement: the same inputs `facts_for` reads
+    in four grouped queries for a batch, here as subqueries of the dossier's row, and the stored facts joined."""
+    second = SupplementRequest.objects.filter(dossier=OuterRef("pk"), at_desk=False).order_by("number")
+    rating = Rating.objects.filter(dossier=OuterRef("pk"))
+    row = (
+        Dossier.objects.filter(pk=dossier.pk)
+        .select_related("facts")
+        .only("pk", "facts__dossier", *(f"facts__{name.removesuffix('_id')}" for name in FACT_FIELDS))
+        .annotate(
+            inputs=_count(kind=Document.Kind.INPUT),
+            inputs_digitised=_count(kind=Document.Kind.INPUT, digitised=True),
+            reused=_count(kind=Document.Kind.INPUT, reused=True),
+            results=_count(Q(kind=Document.Kind.RESULT) & ~Q(file="")),
+            second_request=Subquery(second.values("requested_at")[1:2]),
+            rated_at=Subquery(rating.values("created_at")[:1]),
+            satisfied=Subquery(rating.values("satisfied")[:1]),
+            verified_at=F("applicant_user__vneid_verified_at"),
+        )
+        .get()
+    )
+    old = getattr(row, "facts", None)  # None when there is no row yet (a reverse one-to-one raises AttributeError)
+    documents = {name: getattr(row, name) for name in ("inputs", "inputs_digitised", "reused", "results")}
+    rated = SimpleNamespace(created_at=row.rated_at, satisfied=row.satisfied) if row.rated_at else None
+    return _facts(dossier, documents, row.second_request, rated, row.verified_at is not None), old
 
 
 def on_event(event) -> None:
