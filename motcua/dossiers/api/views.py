@@ -5,8 +5,6 @@ Order of the answers: 401 not authenticated → 404 not visible (worded like a c
 right to this action → 400 invalid input → 409 not allowed in the dossier's state.
 """
 
-import re
-
 from django.urls import Resolver404, resolve
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -17,7 +15,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -27,6 +25,7 @@ from rest_framework.views import APIView
 from .. import files, permissions, transitions
 from ..models import Document, Event
 from . import queries
+from .cursor import KeysetPages, requested_page_size
 from .errors import VietnameseErrors
 from .filters import DossierFilter, Filters, or_blank
 from .idempotency import PARAMETER as IDEMPOTENCY_KEY
@@ -83,22 +82,16 @@ def errors(*codes: int) -> dict:
 
 
 class Pages(PageNumberPagination):
-    """`page` from 1 (past the last page: 404), `page_size` 1-200 (else 400, where DRF quietly used 50 or 200);
-    both may be sent empty, which means the default."""
+    """The short lists of one dossier (its events, its documents), counted: `page` from 1 (past the last page:
+    404), `page_size` 1-200 (else 400); both may be sent empty, which means the default. The dossier list itself
+    goes by cursor (`cursor.KeysetPages`)."""
 
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
 
     def get_page_size(self, request):
-        raw = request.query_params.get(self.page_size_query_param, "")
-        if raw == "":
-            return self.page_size
-        if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= self.max_page_size:
-            raise ValidationError(
-                {self.page_size_query_param: [f"Số hồ sơ mỗi trang phải là số nguyên từ 1 đến {self.max_page_size}."]}
-            )
-        return int(raw)
+        return requested_page_size(request, self.page_size_query_param, self.page_size, self.max_page_size)
 
     def get_schema_operation_parameters(self, view):
         return [
@@ -135,8 +128,10 @@ def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=No
         responses={
             200: DossierSummary(many=True),
             **errors(401),
-            400: OpenApiResponse(FIELD_ERRORS.response, description="Tham số lọc không hợp lệ: {tham số: [thông báo]}"),
-            404: OpenApiResponse(ERROR, description="Số trang vượt quá số trang hiện có"),
+            400: OpenApiResponse(
+                FIELD_ERRORS.response,
+                description="Tham số lọc, sắp xếp hay con trỏ trang không hợp lệ: {tham số: [thông báo]}",
+            ),
         }
     )
 )
@@ -145,6 +140,7 @@ class DossierList(Base, generics.ListAPIView):
     """Danh sách hồ sơ người gọi được xem, lọc và sắp xếp trong SQL."""
 
     serializer_class = DossierSummary
+    pagination_class = KeysetPages
     filter_backends = [Filters]
     filterset_class = DossierFilter
     parser_classes = parsers(Registration)
