@@ -1,11 +1,10 @@
 """No hot request scans the dossier or the event table (issue 15): on 200,000 generated and analysed dossiers,
 PostgreSQL's plan for every statement the hot paths run has no "Seq Scan" on `dossiers_dossier` or
 `dossiers_event`. The statements are the ones the real code sends, captured while it runs: the API list (an officer
-of one agency, a province monitor: the page and DRF's count), the office queues of a counter and of a
-specialist-leader (first page and count), public tracking by code, the dashboard's overdue box and the first page of
-two drill-down lists. No planner switch is turned off. Two kinds of statement still read the table and are named in
-`left_for_later`: the exact COUNT of the lists of everything a user may see, and the page of the queue "tat-ca" by due
-moment; for them alone the test marks itself xfail, listing them (issue 15: keyset pagination, no exact COUNT).
+of one agency, a province monitor: first page, and the third by its `next` links), every queue page of a counter and
+of a specialist-leader through the office view (its rows, its tabs' counts, the menu), public tracking by code, the
+dashboard's overdue box and the first page of two drill-down lists. No planner switch is turned off, and nothing is
+excused: the exact COUNTs that read the table are gone (keyset pages in the API, no count of "Tất cả").
 
 PostgreSQL only: the plans are PostgreSQL's, and SQLite's planner has no statistics to speak of. About 30 s:
     MOTCUA_TEST_DATABASE=test_motcua_f bash scripts/with-postgres.sh .venv/bin/pytest -q -rx tests/test_explain.py
@@ -223,23 +222,29 @@ def hot_statements(data) -> dict[str, list[str]]:
             action()
         runs[name] = [query["sql"] for query in captured.captured_queries if watched(query["sql"])]
 
-    def api_list(user, query=""):
+    def api_client(user):
         client = APIClient()
         client.force_authenticate(user)
-        response = client.get("/api/v1/dossiers/" + query)
+        return client
+
+    def api_list(user, query=""):
+        response = api_client(user).get("/api/v1/dossiers/" + query)
         assert response.status_code == 200, response.content
+        return response.json()
 
     capture("API list, officer of one agency", lambda: api_list(people["officer"]))
-    capture("API list, officer, page 3", lambda: api_list(people["officer"], "?page=3"))
     capture("API list, province monitor", lambda: api_list(people["monitor"]))
+    second = api_list(people["officer"])["next"]
+    third = api_client(people["officer"]).get(second).json()["next"]
+    capture("API list, officer, page 3", lambda: api_client(people["officer"]).get(third).json())
     for who in ("officer", "desk"):
-        user = people[who]
-        for item in queues.queues_for(user):
+        client = Client()
+        client.force_login(people[who])
+        for item in queues.queues_for(people[who]):
 
-            def page(user=user, slug=item.slug):
-                dossiers = queues.queue(user, slug)
-                list(dossiers.order_by("due_at", "pk")[:25])
-                dossiers.count()
+            def page(client=client, slug=item.slug):
+                response = client.get(reverse("office:queue", args=[slug]))
+                assert response.status_code == 200, slug
 
             capture(f"queue {item.slug} of the {who}", page)
     tracked = Dossier.objects.order_by("pk").values("code", "applicant_phone")[ROWS // 2]
@@ -270,19 +275,10 @@ def hot_statements(data) -> dict[str, list[str]]:
     return runs
 
 
-def left_for_later(name: str, sql: str) -> str:
-    """Why a statement that still scans is known and not fixed yet (issue 15), or "" for one that must not scan."""
-    if name.startswith(("API list", "queue tat-ca")) and sql.startswith("SELECT COUNT(*)"):
-        return "the exact count of every dossier a user may see (DRF's and Django's paginators ask for it)"
-    if name.startswith("queue tat-ca"):
-        return "every dossier a user may see, by due moment: an index on due_at would be walked by the counter's queues"
-    return ""
-
-
 def test_no_hot_statement_scans_the_dossier_or_event_table(province_at_volume):
     runs = hot_statements(province_at_volume)
     assert all(runs.values()), [name for name, statements in runs.items() if not statements]
-    scanned, known = [], []
+    scanned = []
     for name, statements in runs.items():
         for sql in statements:
             tree = plan(sql)
@@ -290,9 +286,5 @@ def test_no_hot_statement_scans_the_dossier_or_event_table(province_at_volume):
                 print(f"{name} | {sql[:25]}... | {analysed(sql)}")
             seq = sorted({relation for kind, relation in scans(tree) if kind == "Seq Scan" and relation in WATCHED})
             if seq:
-                found = f"{name}: Seq Scan on {', '.join(seq)} (cost {tree['Total Cost']}): {sql[:300]}"
-                reason = left_for_later(name, sql)
-                (known if reason else scanned).append(f"{found}\n  left for later: {reason}" if reason else found)
+                scanned.append(f"{name}: Seq Scan on {', '.join(seq)} (cost {tree['Total Cost']}): {sql[:300]}")
     assert not scanned, "\n".join(scanned)
-    if known:  # issue 15's keyset pagination and "no exact COUNT on big lists" remove these
-        pytest.xfail("statements known to scan, not fixed yet:\n" + "\n".join(known))

@@ -57,6 +57,17 @@ SORTS = {
     "ma": "code",
     "-moi": "-created_at",
 }
+SORT_LABELS = {"han": "Hạn gần nhất", "-nhan": "Mới tiếp nhận", "ma": "Mã hồ sơ", "-moi": "Mới nộp nhất"}
+# A work queue holds open dossiers: nearest due moment first. "Tất cả" holds every dossier a user may see, finished
+# ones for years back: newest first, each order read off an index (dossier_created, dossier_received, the code's),
+# never the whole table sorted by due moment (issue 15, docs/performance.md).
+WORK_SORTS = ("han", "-nhan", "ma")
+EVERYTHING_SORTS = ("-moi", "-nhan", "ma")
+
+
+def sorts_of(name: str) -> dict[str, str]:
+    """The orders offered on queue `name`, the default first, with their labels."""
+    return {key: SORT_LABELS[key] for key in (EVERYTHING_SORTS if name == "tat-ca" else WORK_SORTS)}
 
 
 def roles(user) -> set[str]:

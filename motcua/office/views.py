@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +15,7 @@ from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.states import OPEN
 from motcua.dossiers.transitions import ACTION_LABELS, TransitionError
 
-from . import actions, queues
+from . import actions, pages, queues
 
 PAGE_SIZE = 25
 
@@ -59,11 +58,14 @@ def queue_list(request, name=None):
     channel = request.GET.get("kenh", "")
     if channel in ("direct", "online", "postal"):
         dossiers = dossiers.filter(channel=channel)
-    sort = request.GET.get("sap-xep", "han")
-    dossiers = dossiers.order_by(queues.SORTS.get(sort, "due_at"), "pk").select_related(
+    sorts = queues.sorts_of(name)
+    sort = request.GET.get("sap-xep", "")
+    sort = sort if sort in sorts else next(iter(sorts))
+    column = queues.SORTS[sort]
+    dossiers = dossiers.order_by(column, "-pk" if column.startswith("-") else "pk").select_related(
         "procedure", "processing_agency", "assignee"
     )
-    page = Paginator(dossiers, PAGE_SIZE).get_page(request.GET.get("trang"))
+    page = pages.page_of(dossiers, request.GET.get("trang"), PAGE_SIZE)
     params = request.GET.copy()
     params.pop("trang", None)
     return render(
@@ -76,6 +78,7 @@ def queue_list(request, name=None):
             "page": page,
             "q": q,
             "sort": sort,
+            "sorts": sorts,
             "channel": channel,
             "params": params.urlencode(),
             "now": timezone.now(),
