@@ -35,7 +35,7 @@ def content(event: Event, dossier_code: str) -> dict:
     }
 
 
-def append(
+def link(
     dossier: Dossier,
     *,
     kind: str,
@@ -50,7 +50,8 @@ def append(
     step_deadline=None,
     step_outcome: str = "",
 ) -> Event:
-    """Add the next link of the dossier's chain. The caller holds the dossier's row lock (lifecycle does)."""
+    """The next link of the dossier's chain, unsaved, the dossier's head moved to it (records.chain.link): the caller
+    saves the dossier, then inserts the event. The caller holds the dossier's row lock (lifecycle does)."""
     event = Event(
         dossier=dossier,
         kind=kind,
@@ -66,7 +67,7 @@ def append(
         step_deadline=step_deadline,
         step_outcome=step_outcome,
     )
-    return chain.append(dossier, event, lambda linked: content(linked, dossier.code))
+    return chain.link(dossier, event, lambda linked: content(linked, dossier.code))
 
 
 @dataclass

@@ -39,14 +39,22 @@ def digest(content: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def append(owner, entry, content: Callable[[object], dict]):
-    """Link `entry` (unsaved, its own fields set) after the head of `owner`'s chain, hash it, insert it and move the
-    head. The caller holds the owner's row lock and saves the owner afterwards, in the same transaction."""
+def link(owner, entry, content: Callable[[object], dict]):
+    """Link `entry` (unsaved, its own fields set) after the head of `owner`'s chain, hash it and move the head,
+    without writing anything: the caller saves the owner, then inserts the entry, in one transaction. So a new owner
+    is inserted with its head already set, instead of inserted and then updated (issue 15)."""
     entry.seq = owner.event_count + 1
     entry.prev_hash = owner.last_event_hash or GENESIS
     entry.hash = digest(content(entry))
-    entry.save(force_insert=True)
     owner.event_count, owner.last_event_hash = entry.seq, entry.hash
+    return entry
+
+
+def append(owner, entry, content: Callable[[object], dict]):
+    """`link`, then insert the entry. The caller holds the owner's row lock and saves the owner afterwards, in the
+    same transaction."""
+    link(owner, entry, content)
+    entry.save(force_insert=True)
     return entry
 
 

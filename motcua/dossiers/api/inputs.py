@@ -157,7 +157,8 @@ def pair_with_lines(version, uploads: list, line_ids: list[int]) -> list[tuple]:
                 ]
             }
         )
-    lines = {line.pk: line for line in version.documents.filter(pk__in=line_ids)}
+    wanted = set(line_ids)  # from the version's lines, which the caller may have loaded already
+    lines = {line.pk: line for line in version.documents.all() if line.pk in wanted}
     unknown = [str(pk) for pk in line_ids if pk not in lines]
     if unknown:
         raise serializers.ValidationError(

@@ -89,9 +89,17 @@ class Registration(Input):
     not_applicable_reasons = reasons_field()
 
     def validate_procedure(self, code):
-        procedure = Procedure.objects.select_related("current").filter(code=code.strip(), is_published=True).first()
+        # What the registration reads of the version, each once: its document lines (the files' lines, the
+        # completeness), its channels (the time limit, the fee) and the competent agencies.
+        procedure = (
+            Procedure.objects.select_related("current")
+            .prefetch_related("current__documents", "current__channels", "agencies")
+            .filter(code=code.strip(), is_published=True)
+            .first()
+        )
         if procedure is None or procedure.current is None:
             raise serializers.ValidationError(f"Không tìm thấy thủ tục đang công khai có mã “{code}”.")
+        procedure.current.procedure = procedure  # the version's own procedure, loaded already
         return procedure.current
 
     def validate_form_data(self, value):

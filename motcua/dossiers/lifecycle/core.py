@@ -1,5 +1,7 @@
 """Shared steps of every lifecycle action: load and lock, check, record the event, open and close steps."""
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -17,7 +19,12 @@ def now(at):
 def _locked(dossier_id: int) -> Dossier:
     # The dossier's own row only (`of`): without it PostgreSQL locks the joined version's row too, and every dossier
     # of one procedure would wait for the one being worked on (dossiers/tests/test_locks.py).
-    return Dossier.objects.select_for_update(of=("self",)).select_related("procedure_version").get(pk=dossier_id)
+    # The agencies come with it: the deadlines read their office hours, the event names them.
+    return (
+        Dossier.objects.select_for_update(of=("self",))
+        .select_related("procedure_version", "receiving_agency", "processing_agency")
+        .get(pk=dossier_id)
+    )
 
 
 def load(dossier_id: int, actor, action: str) -> tuple[Dossier, str | None]:
@@ -44,15 +51,20 @@ def record(
     data=None,
     to_agency=None,
     step: Step | None = None,
+    rows: Callable[[], None] | None = None,
 ) -> Event:
     """Move to `to_state` (if given), append the event, save the dossier and publish the event: its subscribers
     (the figures, the citizen's data store, the applicant's notices: see `happened.subscribers(Event)`) run here, in
-    the action's transaction."""
+    the action's transaction.
+
+    The event is linked first and the dossier saved with its new head, then the event inserted: a new dossier is
+    one INSERT, not an INSERT and an UPDATE. `rows()`, when given, writes what needs the saved dossier (a new
+    dossier's documents) before the event is inserted and published."""
     from_state = dossier.state
     if to_state:
         dossier.state = to_state
     dossier.national_status = NATIONAL_STATUS[dossier.state]
-    event = events.append(
+    event = events.link(
         dossier,
         kind=kind,
         at=at,
@@ -67,6 +79,9 @@ def record(
         step_outcome=step.outcome if step else "",
     )
     dossier.save()
+    if rows is not None:
+        rows()
+    event.save(force_insert=True)
     happened.publish(event)
     return event
 
@@ -137,7 +152,9 @@ def check_uploads(uploads) -> list[tuple]:
 
 
 def store_inputs(dossier, actor, checked) -> None:
-    """The checked uploads as the dossier's input documents, each with its SHA-256."""
+    """The checked uploads as the dossier's input documents, each with its SHA-256: the files stored, the rows
+    inserted in one statement."""
+    documents = []
     for line, upload, reused, content, kind in checked:
         document = Document(
             dossier=dossier,
@@ -148,4 +165,5 @@ def store_inputs(dossier, actor, checked) -> None:
             reused=reused,
         )
         files.store(document, content, upload.name, kind)
-        document.save()
+        documents.append(document)
+    Document.objects.bulk_create(documents)
