@@ -7,6 +7,9 @@ query per call checks: so other processes, and rolled-back transactions in tests
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db.models import Count, Max
 from django.db.models.signals import post_delete, post_save
@@ -22,6 +25,8 @@ HOUR_FIELDS = ("morning_start", "morning_end", "afternoon_start", "afternoon_end
 
 _lock = threading.Lock()
 _cached: tuple[object, Calendar] | None = None  # (fingerprint, calendar with default hours)
+_NOT_PINNED = object()
+_pinned: ContextVar = ContextVar("motcua_calendar_pinned", default=_NOT_PINNED)  # one_calendar()'s memo
 
 
 def _fingerprint() -> tuple:
@@ -35,8 +40,29 @@ def _build() -> Calendar:
     return vn_calendar(range(today.year - 1, today.year + 3), overrides)
 
 
+@contextmanager
+def one_calendar() -> Iterator[None]:
+    """Within the block, the override table is checked once: an action that counts several deadlines (a receipt
+    counts four) asks once, not at each (issue 15). A memo of one call, never shared between requests or processes."""
+    token = _pinned.set(None)
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def base_calendar() -> Calendar:
     """The calendar with default office hours (07:30-11:30, 13:00-17:00, cut-off 15:00)."""
+    pinned = _pinned.get()
+    if pinned is not _NOT_PINNED:
+        if pinned is None:
+            pinned = _fresh_calendar()
+            _pinned.set(pinned)
+        return pinned
+    return _fresh_calendar()
+
+
+def _fresh_calendar() -> Calendar:
     global _cached
     fingerprint = _fingerprint()
     cached = _cached

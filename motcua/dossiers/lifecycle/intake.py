@@ -3,6 +3,7 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
@@ -14,17 +15,16 @@ from motcua.vntext.validators import (
     validate_person_name,
     validate_phone,
 )
+from motcua.workdays.services import one_calendar
 
 from .. import codes, completeness, permissions, timing
 from ..models import Document, Dossier, Step, SupplementRequest
 from ..states import PaymentStatus
 from .core import (
     check_uploads,
-    close_steps,
     load,
     new_supplement,
     now,
-    open_step,
     record,
     share,
     store_inputs,
@@ -146,8 +146,7 @@ def register(
     checked += _declaration(version, lines, checked, receiving_agency, data, form_data, at)
     processing = competent_agency(version, receiving_agency, processing_agency)
     fee = sum(fee_due(row.fees, form_data or {}) for row in version.channels.all() if row.kind == channel)
-    dossier = Dossier.objects.create(
-        code=codes.next_code(receiving_agency, timezone.localdate(at)),
+    dossier = Dossier(
         procedure=version.procedure,
         procedure_version=version,
         receiving_agency=receiving_agency,
@@ -163,12 +162,15 @@ def register(
         not_applicable=skipped,
         **data,
     )
-    store_inputs(dossier, actor, checked)
+    # The day's number last, after every check and every file read, just before the rows that need it: its counter
+    # row stays locked until this intake commits, and another intake at this desk today waits for it.
+    dossier.code = codes.next_code(receiving_agency, timezone.localdate(at))
     record(
         dossier,
         "registered",
         actor,
         at,
+        rows=lambda: store_inputs(dossier, actor, checked),
         note="Nộp thay (hỗ trợ tại quầy)" if assisted else "",
         data={
             "channel": channel,
@@ -223,8 +225,10 @@ def receive(
     """
     at = now(at)
     dossier, target = load(dossier_id, actor, "receive")
-    require_time_limit(dossier.procedure_version)
-    lines = list(dossier.procedure_version.documents.all())
+    version = dossier.procedure_version
+    prefetch_related_objects([version], "documents", "channels")  # each read once below
+    require_time_limit(version)
+    lines = list(version.documents.all())
     overridden = []
     if not_applicable is not None:
         dossier.not_applicable = completeness.check_not_applicable(lines, not_applicable, not_applicable_reasons)
@@ -239,26 +243,39 @@ def receive(
     if received_lines is not None or dossier.channel == "online":
         completeness.require_complete(lines, present, dossier.not_applicable)
     dossier.received_at = at
-    dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
-    duration = timing.processing_duration(dossier.procedure_version, dossier.channel)
-    explanation, skipped = [], []
-    if duration is not None:
-        promised = timing.due_from(dossier.processing_agency, at, duration)
-        dossier.due_at = dossier.first_due_at = dossier.stats_due_at = promised.due
-        explanation, skipped = promised.explanation, [s.__dict__ for s in promised.skipped]
+    with one_calendar():  # four deadlines below, one look at the calendar's override table
+        dossier.clock_started_at = timing.receipt(dossier.receiving_agency, at)
+        duration = timing.processing_duration(version, dossier.channel)
+        explanation, skipped = [], []
+        if duration is not None:
+            promised = timing.due_from(dossier.processing_agency, at, duration)
+            dossier.due_at = dossier.first_due_at = dossier.stats_due_at = promised.due
+            explanation, skipped = promised.explanation, [s.__dict__ for s in promised.skipped]
+        # The desk hands a paper dossier over the same working day (61/2018 Art. 18): half a working day from
+        # receipt. The desk's step is written finished (this is its hand-over), the processing step open.
+        desk_deadline = timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5")
+        process_deadline = share(dossier, "process")
     if dossier.payment_status not in (PaymentStatus.PAID, PaymentStatus.PAID_ONLINE):  # paid with the submission
         dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
-    # The desk hands a paper dossier over the same working day (61/2018 Art. 18): half a working day from receipt.
-    desk = open_step(
-        dossier,
-        Step.Kind.RECEIVE,
-        dossier.receiving_agency,
-        at,
-        timing.after_working_days(dossier.receiving_agency, dossier.clock_started_at, "0.5"),
+    desk = Step(
+        dossier=dossier,
+        kind=Step.Kind.RECEIVE,
+        agency=dossier.receiving_agency,
+        started_at=at,
+        deadline=desk_deadline,
+        finished_at=at,
+        outcome=timing.judge(at, desk_deadline),
     )
-    desk = close_steps(dossier, at, pk=desk.pk)[0]
-    open_step(dossier, Step.Kind.PROCESS, dossier.processing_agency, at, share(dossier, "process"))
-    SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
+    process = Step(
+        dossier=dossier,
+        kind=Step.Kind.PROCESS,
+        agency=dossier.processing_agency,
+        started_at=at,
+        deadline=process_deadline,
+    )
+    Step.objects.bulk_create([desk, process])
+    if dossier.event_count > 1:  # a request at the desk is an event: with none since registration, none is open
+        SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
     record(
         dossier,
         "received",
