@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "motcua.indicators",
     "motcua.dashboard",
     "motcua.demo",
+    "motcua.bench",
     "motcua.backup",
     "django_tasks",
     "django_tasks_db",
