@@ -1,83 +1,66 @@
-"""Catalogue search: ignores accents and đ/Đ, ranks the closest name first, tolerates a typo.
+"""Catalogue search: ignores accents and đ/Đ, reads a citizen's question, ranks the closest name first, tolerates
+a typo, and answers alike on SQLite and PostgreSQL.
 
-Stage 1 (both databases): every query word must occur in the folded name (`name_folded`, kept by publish());
-ranked exact name > name starting with the query > name containing the phrase > the words anywhere, then the
-shorter name. On PostgreSQL a trigram GIN index serves these ILIKE '%…%' filters.
-Stage 2, only when stage 1 finds nothing (a typo): the mean over the query words of the trigram similarity to the
-closest word of the name, computed in Python so both databases rank alike; PostgreSQL narrows the candidates first
-with pg_trgm's word_similarity.
+The ranking runs in Python over the folded names held in memory (name_index.NameIndex; the question's filler and
+everyday words: everyday_words). The SQL pass it replaces required every word of the question in the name, so
+"làm giấy khai sinh cho con" found nothing and fell to a trigram pass over the whole catalogue: about 100-300 ms
+a question. Now a question costs one small aggregate (is the index still this catalogue?) and the page's own
+queries, which filter by the ranked pks.
+
+Each process keeps its index and checks it on every search against a stamp read in one query: the number of
+procedures, the highest pk and the sum of the current version pks (publishing points a procedure at a new
+version, so the sum moves; names change only then, see versions.publish). Saving or deleting a procedure in this
+process also drops the index at once: within a test transaction, or after a rollback, the stamp alone could
+repeat with other names.
 """
 
-from functools import lru_cache
+from __future__ import annotations
 
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection
-from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Length
+from django.db.models import CharField, Count, IntegerField, Max, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Concat, StrIndex
 
 from motcua.vntext.normalize import fold
 
-NAME_PREFIX = "thu tuc "
-TYPO_THRESHOLD = 0.45
-CANDIDATE_THRESHOLD = 0.3
-TYPO_LIMIT = 50
+from .models import Procedure
+from .name_index import NameIndex
+
+_index: NameIndex | None = None
+_stamp: tuple | None = None
 
 
 def search(queryset: QuerySet, query: str) -> QuerySet:
+    """`queryset` (with its filters) narrowed to the procedures that answer `query`, best first."""
     folded = fold(query or "")
-    words = folded.split()
-    if not words:
+    if not folded.strip():
         return queryset
-    exact = queryset
-    for word in words:
-        exact = exact.filter(name_folded__contains=word)
-    if exact.exists():
-        # Portal names often begin with "Thủ tục": "Thủ tục đăng ký khai sinh" is the exact hit for "dang ky khai sinh".
-        prefixed = f"{NAME_PREFIX}{folded}"
-        return exact.annotate(
-            rank=Case(
-                When(name_folded__in=[folded, prefixed], then=Value(0)),
-                When(name_folded__startswith=folded, then=Value(1)),
-                When(name_folded__startswith=prefixed, then=Value(1)),
-                When(name_folded__contains=folded, then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
-            )
-        ).order_by("rank", Length("name_folded"), "code")
-    return _typo_tolerant(queryset, folded, words)
+    ids = current_index().rank(folded)
+    if not ids:
+        return queryset.none()
+    # The rank is the pk's place in ",7,3,12,": one expression on both databases (INSTR / STRPOS), where a CASE
+    # with one WHEN per pk grows with the answer.
+    order = f",{','.join(map(str, ids))},"
+    place = StrIndex(
+        Value(order), Concat(Value(","), Cast("pk", output_field=CharField()), Value(","), output_field=CharField())
+    )
+    return queryset.filter(pk__in=ids).order_by(place)
 
 
-def _typo_tolerant(queryset: QuerySet, folded: str, words: list[str]) -> QuerySet:
-    """Rank by the same per-word trigram score on both databases; PostgreSQL first narrows the candidates with
-    pg_trgm (served by the trigram index), SQLite scores every folded name (a few thousand at most)."""
-    candidates = queryset
-    if connection.vendor == "postgresql":
-        candidates = queryset.annotate(similarity=TrigramWordSimilarity(folded, "name_folded")).filter(
-            similarity__gte=CANDIDATE_THRESHOLD
-        )
-    scored = []
-    for pk, name in candidates.values_list("pk", "name_folded").iterator(chunk_size=2000):
-        score = name_similarity(words, name)
-        if score >= TYPO_THRESHOLD:
-            scored.append((-score, len(name), pk))
-    ids = [pk for _, _, pk in sorted(scored)[:TYPO_LIMIT]]
-    order = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)], output_field=IntegerField())
-    return queryset.filter(pk__in=ids).order_by(order) if ids else queryset.none()
+def current_index() -> NameIndex:
+    """This process's index of the folded names, rebuilt when the catalogue changed since it was built."""
+    global _index, _stamp
+    stamp = tuple(
+        Procedure.objects.aggregate(
+            procedures=Count("pk"), last=Max("pk"), versions=Sum("current_id", output_field=IntegerField())
+        ).values()
+    )
+    if _index is None or stamp != _stamp:
+        # Read the stamp before the rows: a publication committed in between shows as a newer stamp next time.
+        _index = NameIndex(Procedure.objects.values_list("pk", "code", "name_folded").iterator(chunk_size=2000))
+        _stamp = stamp
+    return _index
 
 
-@lru_cache(maxsize=20000)
-def trigrams(word: str) -> frozenset[str]:
-    padded = f"  {word} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
-
-
-def name_similarity(words: list[str], name: str) -> float:
-    """Mean over the query words of the best trigram similarity to a word of the name (0..1)."""
-    name_words = name.split()
-    if not name_words:
-        return 0.0
-    total = 0.0
-    for word in words:
-        grams = trigrams(word)
-        total += max(len(grams & trigrams(w)) / len(grams | trigrams(w)) for w in name_words)
-    return total / len(words)
+def forget(**kwargs) -> None:
+    """Drop this process's index: a procedure was saved or deleted here (connected in apps.py)."""
+    global _index
+    _index = None

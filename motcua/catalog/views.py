@@ -8,24 +8,32 @@ from motcua.agencies.models import Agency
 
 from .models import Field, Level, OnlineLevel, Procedure, levels_value
 from .search import search
+from .widgets import QuickSelect
 
 PAGE_SIZE = 20
 
 
 class CatalogFilter(forms.Form):
     q = forms.CharField(label="Tìm thủ tục", required=False, max_length=200)
-    level = forms.ChoiceField(label="Cấp thực hiện", required=False, choices=[("", "Tất cả các cấp")] + Level.choices)
+    level = forms.ChoiceField(
+        label="Cấp thực hiện", required=False, choices=[("", "Tất cả các cấp")] + Level.choices, widget=QuickSelect
+    )
     field = forms.ModelChoiceField(
-        label="Lĩnh vực", required=False, queryset=Field.objects.all(), empty_label="Tất cả lĩnh vực"
+        label="Lĩnh vực",
+        required=False,
+        queryset=Field.objects.all(),
+        empty_label="Tất cả lĩnh vực",
+        widget=QuickSelect,
     )
     agency = forms.ModelChoiceField(
         label="Cơ quan thực hiện",
         required=False,
         queryset=Agency.objects.filter(is_active=True),
         empty_label="Tất cả cơ quan",
+        widget=QuickSelect,
     )
     online = forms.ChoiceField(
-        label="Mức độ trực tuyến", required=False, choices=[("", "Tất cả")] + OnlineLevel.choices
+        label="Mức độ trực tuyến", required=False, choices=[("", "Tất cả")] + OnlineLevel.choices, widget=QuickSelect
     )
 
 

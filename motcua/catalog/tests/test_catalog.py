@@ -115,13 +115,45 @@ def test_list_filters_and_paginates(client, catalogue):
     assert client.get(url, {"page": "abc"}).status_code == 200
 
 
-def test_list_query_count_does_not_grow_with_rows(client, catalogue, django_assert_max_num_queries):
-    # exists + count + the page + the two filter dropdowns (fields, agencies), however many rows match
+def test_list_query_count_does_not_grow_with_rows(client, catalogue, django_assert_num_queries):
+    # the index's stamp + count + the page + the two filter dropdowns (fields, agencies), however many rows match;
+    # the first search after a publication reads the names once more
     for i in range(30):
         publish(f"9.{i:06d}", f"Thủ tục đăng ký thử {i}", field=f"Lĩnh vực {i}")
-    with django_assert_max_num_queries(5):
-        page = client.get(reverse("catalog:list"), {"q": "dang ky"})
+    with django_assert_num_queries(6):
+        client.get(reverse("catalog:list"), {"q": "dang ky"})
+    for query in ["dang ky", "làm giấy khai sinh cho con", "khai sinhh", "xyzxyz"]:
+        with django_assert_num_queries(5 if query != "xyzxyz" else 3):  # nothing found: no count, no page
+            page = client.get(reverse("catalog:list"), {"q": query})
+    page = client.get(reverse("catalog:list"), {"q": "dang ky"})
     assert len(page.context["page"]) == 20
+
+
+def test_search_reads_a_citizens_question(catalogue):
+    everyone = Procedure.objects.filter(is_published=True)
+    assert codes(search(everyone, "làm giấy khai sinh cho con"))[0] == "1.001193"
+    assert codes(search(everyone, "đăng ký thường trú như thế nào"))[0] == "1.004222"
+    assert codes(search(everyone, "tôi muốn làm hộ khẩu"))[0] == "1.004222"  # the household book is now thường trú
+    assert codes(search(everyone, "thủ tục tách thửa"))[0] == "1.012784"
+    assert codes(search(everyone, "Chứng thực bản sao")) == ["2.000815"]  # "sao" of "bản sao" is not filler
+    assert "1.001193" in codes(search(everyone, "thủ tục"))  # nothing but filler: its words are searched
+
+
+def test_search_keeps_the_filters_of_the_queryset(catalogue):
+    land = Procedure.objects.filter(is_published=True, field__name="Đất đai")
+    assert codes(search(land, "tach thua")) == ["1.012784"]
+    assert codes(search(land, "dang ky khai sinh")) == []
+
+
+def test_search_sees_a_publication_made_by_another_process(catalogue):
+    assert codes(search(Procedure.objects.all(), "cu tru dai han")) == []
+    # another gunicorn worker publishes: no signal reaches this process, the stamp (sum of current versions) moves
+    procedure = Procedure.objects.get(code="1.004222")
+    version = ProcedureVersion.objects.create(procedure=procedure, number=2, name="Đăng ký cư trú dài hạn")
+    Procedure.objects.filter(pk=procedure.pk).update(
+        current=version, name=version.name, name_folded="dang ky cu tru dai han"
+    )
+    assert codes(search(Procedure.objects.all(), "cu tru dai han")) == ["1.004222"]
 
 
 def test_detail_shows_the_seven_components(client, catalogue):
