@@ -19,8 +19,9 @@ def names(kind) -> list[str]:
     return [f"{s.order} {s.name}" for s in happened.subscribers(kind)]
 
 
-def test_dossier_events_reach_the_figures_then_the_data_store_then_the_notices():
+def test_dossier_events_claim_the_api_key_then_reach_the_figures_the_data_store_the_notices():
     assert names(Event) == [
+        "5 motcua.dossiers.api.idempotency.claim",  # an API call's Idempotency-Key, with the change it makes
         "10 motcua.indicators.facts.on_event",  # aggregates first
         "20 motcua.portal.store.keep_result",  # the citizen's copy of a result
         "30 motcua.integrations.notices.on_dossier_event",  # outbox rows last, delivered after commit
@@ -36,7 +37,7 @@ def test_an_order_number_is_taken_once():
         happened.subscribe(Event, lambda event: None, order=10)
     [first] = [s for s in happened.subscribers(Event) if s.order == 10]
     happened.subscribe(Event, first.handler, order=10)  # a ready() run twice changes nothing
-    assert len(happened.subscribers(Event)) == 3
+    assert len(happened.subscribers(Event)) == 4
 
 
 def test_publishing_outside_a_transaction_is_refused():
