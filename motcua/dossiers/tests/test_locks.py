@@ -93,3 +93,62 @@ def test_the_same_dossier_still_waits_for_its_lock(people, five_days, province, 
     finally:
         release.set()
         holder.join(30)
+
+
+def hold_open(work, held, release, failures):
+    """Run `work` in a transaction on another connection and keep it open until `release` is set."""
+
+    def run():
+        try:
+            with transaction.atomic():
+                work()
+                held.set()
+                release.wait(30)
+        except Exception as exc:  # reported to the test's thread
+            failures.append(exc)
+            held.set()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.django_db(transaction=True)
+def test_intakes_and_receipts_at_different_agencies_never_wait_for_each_other(people, five_days, province, applicant):
+    """Issue 15: the day's code counter is a row per agency, the figures rows per lead agency, so a desk whose
+    registration or receipt is still open holds up no other agency's desk."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks: run on PostgreSQL by `make test`")
+    from .fixtures import make_procedure
+
+    commune_procedure = make_procedure("1.000001", "Đăng ký khai sinh", 3, "working_days", [province["commune"]])
+    at_commune = {
+        "actor": people["commune_desk"],
+        "version": commune_procedure,
+        "receiving_agency": province["commune"],
+        "applicant": applicant,
+        "channel": "direct",
+    }
+    waiting = lifecycle.register(**at_commune, at=vn("2026-03-02 08:50"))
+    open_at_centre = register(people, five_days, province, applicant)
+    for open_work, other_work in [
+        (lambda: register(people, five_days, province, applicant), lambda: lifecycle.register(**at_commune)),
+        (
+            lambda: lifecycle.receive(open_at_centre.pk, actor=people["desk"], at=vn("2026-03-02 09:00")),
+            lambda: lifecycle.receive(waiting.pk, actor=people["commune_desk"], at=vn("2026-03-02 09:00")),
+        ),
+    ]:
+        held, release, failures = threading.Event(), threading.Event(), []
+        holder = hold_open(open_work, held, release, failures)
+        try:
+            assert held.wait(30) and not failures
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lock_timeout = '2s'")  # waiting at all is the failure
+                other_work()
+        finally:
+            release.set()
+            holder.join(30)
+        assert not failures
