@@ -1,0 +1,309 @@
+"""`motcua bench run`: the hot paths on the production server, each beside the machine's own limit taken in the
+same run, written as JSON and as a Markdown table (docs/performance.md keeps the figures).
+
+The server is `motcua serve` (gunicorn, `--workers`, MOTCUA_ENV=production with a key made for the run) on a free
+port of 127.0.0.1, on the database this command is given (DATABASE_URL, after `motcua bench generate`). The load
+generator (`load.py`) runs in a process of its own, one per scenario, bounded by `--seconds`. The limits:
+- the bare route (`/livez`: every middleware, no query) on the same server, at the same number of users;
+- pgbench running the statements one create + receive sends (`limits.pgbench_script`), from as many clients;
+- one raw SQL aggregate over the rows a report covers (`limits.raw_aggregate_ms`).
+"""
+
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import override_settings
+
+from motcua.dossiers.models import Dossier
+from motcua.gateways.standins import free_port
+
+from . import limits, scenarios, submission
+
+TARGETS = {  # issue 15: what each ratio must reach (≤ for a latency ratio, ≥ for a throughput ratio)
+    "queue": ("≤", 3.0),
+    "api_list": ("≤", 3.0),
+    "search": ("≤", 3.0),
+    "tracking": ("≥", 0.6),
+    "submission": ("≥", 0.25),
+    "province_year_report": ("≤", 0.2),
+    "agency_month_report": ("≤", 0.2),
+}
+
+
+class Server:
+    """`motcua serve` in production settings on 127.0.0.1, stopped (SIGTERM, then SIGKILL) on leaving."""
+
+    def __init__(self, workers: int, secret_key: str, media: str):
+        self.port = free_port()
+        self.host = f"127.0.0.1:{self.port}"
+        environment = {
+            **os.environ,
+            "MOTCUA_ENV": "production",
+            "SECRET_KEY": secret_key,
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "MOTCUA_PUBLIC_URL": f"https://{self.host}",
+            "MOTCUA_TRUSTED_PROXIES": "127.0.0.1",
+            "MEDIA_ROOT": media,
+            "DATABASE_URL": limits.database_url(),  # this process's database (a test's own, in the smoke test)
+        }
+        self.environment = environment
+        self.workers = workers
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in __exit__, read when the server fails
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self):
+        # Static files first, on their own: the first collection compresses every file and may take minutes on a
+        # busy machine, which is no part of the server's start.
+        cli = [sys.executable, "-m", "motcua.cli"]
+        collected = subprocess.run(
+            [*cli, "collectstatic", "--no-input", "--verbosity", "0"], env=self.environment, capture_output=True
+        )
+        if collected.returncode != 0:
+            raise CommandError(f"Không thu thập được tệp tĩnh:\n{collected.stderr.decode()[-2000:]}")
+        serve = ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)]
+        self.process = subprocess.Popen(
+            [*cli, *serve, "--no-collectstatic"], env=self.environment, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.__exit__()
+                raise CommandError(f"Máy chủ không khởi động được:\n{self.output()}")
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.2)
+        self.__exit__()
+        raise CommandError("Máy chủ không mở cổng sau 90 giây.")
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode("utf-8", "replace")[-3000:]
+
+    def worker_memory_mb(self) -> list[float]:
+        """Resident memory of each gunicorn worker (the children of the master), in MB."""
+        sizes = []
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        for pid in children.read_text().split() if children.exists() else []:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes.append(round(int(line.split()[1]) / 1024, 1))
+        return sizes
+
+    def __exit__(self, *exc):
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+def load(plan: dict) -> dict:
+    """One scenario through the load generator, in its own process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "motcua.bench.load"],
+        input=json.dumps(plan),
+        capture_output=True,
+        text=True,
+        timeout=plan["seconds"] + 180,
+    )
+    if done.returncode != 0:
+        raise CommandError(f"Bộ tạo tải lỗi:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout)
+
+
+def p50(result: dict, name: str) -> float:
+    return result["requests"].get(name, {}).get("p50_ms", 0.0)
+
+
+def ratio(value: float, limit: float) -> float | None:
+    return round(value / limit, 3) if limit else None
+
+
+def measure(cmd, server: Server, people: scenarios.People, seconds: float, users: int, only: set[str]) -> dict:
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
+    def say(text: str) -> None:
+        cmd.stderr.write(text)
+
+    def go(users_scripts) -> dict:
+        return load(scenarios.plan(users_scripts, server.host, server.port, seconds))
+
+    rows: dict[str, dict] = {}
+    say(f"đường trần /livez, {users} người dùng…")
+    bare = go(scenarios.bare(people, users))
+    bare_one = go(scenarios.bare(people, 1))
+    base, base_rate = p50(bare, "bare"), bare["requests_per_second"]
+    rows["bare"] = {"p50_ms": base, "p50_ms_1_user": p50(bare_one, "bare"), "requests_per_second": base_rate}
+    for name, build, measure_name in (
+        ("queue", scenarios.queue, "queue"),
+        ("api_list", scenarios.api_list, "api_list"),
+        ("search", scenarios.search, "search"),
+    ):
+        if wanted(name):
+            say(f"{name}, {users} người dùng…")
+            result = go(build(people, users))
+            rows[name] = {
+                "p50_ms": p50(result, measure_name),
+                "p90_ms": result["requests"].get(measure_name, {}).get("p90_ms", 0.0),
+                "ratio": ratio(p50(result, measure_name), base),
+                "limit": f"p50 của /livez = {base} ms",
+                "errors": result["errors"],
+                "error_samples": result["error_samples"],
+            }
+    if wanted("tracking"):
+        say("tra cứu…")
+        result = go(scenarios.tracking(people, users))
+        rows["tracking"] = {
+            "requests_per_second": result["requests_per_second"],
+            "p50_ms": p50(result, "tracking"),
+            "ratio": ratio(result["requests_per_second"], base_rate),
+            "limit": f"/livez: {base_rate} yêu cầu/giây",
+            "errors": result["errors"],
+            "error_samples": result["error_samples"],
+        }
+    if wanted("submission"):
+        say("nộp trực tuyến + tiếp nhận, và pgbench với cùng các câu lệnh…")
+        rows["submission"] = submission_row(people, users, seconds, go)
+    for name, (start, end, period), agency, username in (
+        ("province_year_report", scenarios.year_so_far(), None, scenarios.MONITOR),
+        ("agency_month_report", scenarios.month_so_far(), people.agencies[0], scenarios.OFFICERS[0]),
+    ):
+        if wanted(name):
+            say(f"{name}…")
+            code = agency.code if agency else "toan-tinh"
+            result = go(scenarios.report(people, username, code, period))
+            raw = limits.raw_aggregate_ms(start, end, agency.pk if agency else None)
+            rows[name] = {
+                "p50_ms": p50(result, "report"),
+                "ratio": ratio(p50(result, "report"), raw),
+                "limit": f"một truy vấn tổng hợp SQL trên bảng hồ sơ = {raw} ms",
+                "errors": result["errors"],
+                "error_samples": result["error_samples"],
+            }
+    rows["worker_memory_mb"] = server.worker_memory_mb()
+    return rows
+
+
+def submission_row(people: scenarios.People, users: int, seconds: float, go) -> dict:
+    procedure = submission.procedure(people.agencies)
+    from motcua.accounts.models import User
+
+    citizen = User.objects.get(username=scenarios.CITIZEN)
+    scripts, made = [], 0
+    for agency, officer in zip(people.agencies, people.officers, strict=True):
+        statements, dossier = submission.capture(citizen, officer, procedure, agency.code)
+        scripts.append(limits.pgbench_script(statements, dossier)[0])
+        made = len(statements)
+    pgbench = limits.run_pgbench(scripts, users, seconds, limits.dsn())
+    result = go(scenarios.submit_and_receive(people, users))
+    rate = result["iterations_per_second"]
+    return {
+        "dossiers_per_second": rate,
+        "p50_ms_submit": p50(result, "submit"),
+        "p50_ms_receive": p50(result, "receive"),
+        "statements": made,
+        "pgbench": pgbench,
+        "ratio": ratio(rate, pgbench.get("tps", 0.0)),
+        "limit": f"pgbench, cùng {made} câu lệnh: {pgbench.get('tps', '?')} lượt/giây",
+        "errors": result["errors"],
+        "error_samples": result["error_samples"],
+    }
+
+
+def machine() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version(), pg_database_size(current_database())")
+        version, size = cursor.fetchone()
+    return {
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "postgresql": version.split(",")[0],
+        "database_mb": round(size / 2**20),
+        "dossiers": Dossier.objects.count(),
+    }
+
+
+def markdown(report: dict) -> str:
+    rows = report["results"]
+    lines = [
+        f"Máy: {report['machine']['cpus']} lõi, {report['machine']['memory_gb']} GiB, "
+        f"{report['machine']['postgresql']}; {report['machine']['dossiers']:,} hồ sơ, "
+        f"cơ sở dữ liệu {report['machine']['database_mb']:,} MB; {report['workers']} tiến trình gunicorn; "
+        f"{report['users']} người dùng; {report['seconds']} giây mỗi kịch bản; {report['date']}.",
+        "",
+        "| kịch bản | đo được | giới hạn của máy | tỉ lệ | mục tiêu | lỗi |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, (sign, target) in TARGETS.items():
+        row = rows.get(name)
+        if not row:
+            continue
+        if name == "submission":
+            value = f"{row['dossiers_per_second']} hồ sơ/giây"
+        elif name == "tracking":
+            value = f"{row['requests_per_second']} yêu cầu/giây"
+        else:
+            value = f"p50 {row['p50_ms']} ms"
+        met = row["ratio"] is not None and (row["ratio"] <= target if sign == "≤" else row["ratio"] >= target)
+        lines.append(
+            f"| {name} | {value} | {row['limit']} | {row['ratio']} | {sign} {target} {'✓' if met else '✗'} "
+            f"| {row.get('errors', 0)} |"
+        )
+    lines.append("")
+    lines.append(f"Bộ nhớ mỗi tiến trình gunicorn sau khi đo (MB): {rows.get('worker_memory_mb')}")
+    return "\n".join(lines) + "\n"
+
+
+def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: str, **_):
+    if connection.vendor != "postgresql":
+        raise CommandError("motcua bench run đo trên PostgreSQL: đặt DATABASE_URL=postgres://… (sau bench generate).")
+    if not 1 <= users <= 64 or not 0.5 <= seconds <= 600 or not 1 <= workers <= 32:
+        raise CommandError("Tham số ngoài phạm vi: --users 1-64, --seconds 0,5-600, --workers 1-32.")
+    for name in ("motcua.requests", "django.request"):  # the capture's requests, in this process: not news
+        logging.getLogger(name).setLevel(logging.ERROR)
+    secret_key = secrets.token_urlsafe(48)
+    wanted = {name.strip() for name in only.split(",") if name.strip()}
+    # Files the scenario uploads, on the server and through the capture in this process, go to a folder of the run.
+    with (
+        tempfile.TemporaryDirectory(prefix="motcua-bench-media-") as media,
+        override_settings(MEDIA_ROOT=media),
+        Server(workers, secret_key, media) as server,
+    ):
+        people = scenarios.people(server.host, secret_key)
+        results = measure(cmd, server, people, seconds, users, wanted)
+    report = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": machine(),
+        "workers": workers,
+        "users": users,
+        "seconds": seconds,
+        "results": results,
+    }
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"bench-{report['machine']['dossiers']}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    (folder / f"{stem}.json").write_text(json.dumps(report, ensure_ascii=False, indent=2))
+    table = markdown(report)
+    (folder / f"{stem}.md").write_text(table)
+    cmd.stdout.write(table)
+    cmd.stdout.write(f"Kết quả: {folder / stem}.json, .md")
+    return report
