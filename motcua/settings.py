@@ -234,7 +234,7 @@ if PRODUCTION:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     X_FRAME_OPTIONS = "DENY"
     # Load balancers and Prometheus ask the server itself over plain HTTP; neither answer is a page to protect.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^livez$", r"^metrics$"]
 
 # --- Headers and sessions (motcua/headers.py, motcua/accounts/session_limits.py, docs/security.md) ---
 # Scripts and styles only from our static files, nothing inline, no eval; the payment and account pages add the

@@ -5,6 +5,7 @@ from motcua.serving import health, metrics
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("livez", health.livez, name="livez"),
     path("metrics", metrics.metrics, name="metrics"),
     path("quan-tri/", admin.site.urls),
     path("can-bo/", include("motcua.office.urls")),

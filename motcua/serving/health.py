@@ -1,7 +1,9 @@
-"""/healthz: is this server able to serve, and is the background work being done?
+"""/healthz: is this server able to serve, and is the background work being done? /livez: is this process alive?
 
 200 when a trivial query answers and a worker beat less than MOTCUA_WORKER_HEARTBEAT_MAX_AGE seconds ago; 503
-otherwise, saying which failed. Open to anyone (load balancers, monitors): it names no person, no host, no
+otherwise, saying which failed. /livez answers 200 "ok" without touching the database: a liveness probe restarts a
+process that hangs, not one whose database is down; `motcua bench run` uses it as the bare route, the server
+stack's own limit (every middleware, no query). Open to anyone (load balancers, monitors): it names no person, no host, no
 database error text (those go to the log), and is never cached.
 """
 
@@ -9,7 +11,7 @@ import logging
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -51,3 +53,9 @@ def check() -> tuple[bool, dict]:
 def healthz(request):
     healthy, answer = check()
     return JsonResponse(answer, status=200 if healthy else 503, json_dumps_params={"ensure_ascii": False})
+
+
+@never_cache
+@require_safe
+def livez(request):
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")

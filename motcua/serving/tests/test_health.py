@@ -76,3 +76,10 @@ def test_anyone_may_ask_and_only_reading_is_allowed(client, django_user_model):
     assert client.get("/healthz").status_code == 200  # no login
     assert client.head("/healthz").status_code == 200
     assert client.post("/healthz").status_code == 405
+
+
+def test_livez_answers_without_asking_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert (response.status_code, response.content) == (200, b"ok")
+    assert "no-cache" in response["Cache-Control"] and client.post("/livez").status_code == 405
