@@ -3,8 +3,8 @@
 200 when a trivial query answers and a worker beat less than MOTCUA_WORKER_HEARTBEAT_MAX_AGE seconds ago; 503
 otherwise, saying which failed. /livez answers 200 "ok" without touching the database: a liveness probe restarts a
 process that hangs, not one whose database is down; `motcua bench run` uses it as the bare route, the server
-stack's own limit (every middleware, no query). Open to anyone (load balancers, monitors): it names no person, no host, no
-database error text (those go to the log), and is never cached.
+stack's own limit (every middleware, no query). Open to anyone (load balancers, monitors): it names no person, no
+host, no database error text (those go to the log), and is never cached.
 """
 
 import logging

@@ -8,11 +8,14 @@ which lets the workers finish their requests and exits 0). Workers: --workers, e
 2 × the processor cores this process may use + 1. See docs/serving.md.
 """
 
+import hashlib
 import os
 import sys
 import tempfile
+from pathlib import Path
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
@@ -43,6 +46,35 @@ def gunicorn_command(host: str, port: int, workers: int) -> list[str]:
     ]
 
 
+MARK = ".motcua-collected"  # in STATIC_ROOT: what the last collection was made from
+
+
+def static_sources() -> str:
+    """A digest of every static file collectstatic would take (its path, size and time) and of the storage that
+    writes them: the same digest means the same collection."""
+    digest = hashlib.sha256(str(settings.STORAGES["staticfiles"]["BACKEND"]).encode())
+    for finder in finders.get_finders():
+        for path, storage in finder.list(["CVS", ".*", "*~"]):
+            found = os.stat(storage.path(path))
+            digest.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def static_files_current() -> bool:
+    """True when STATIC_ROOT holds a collection of exactly today's static files. The production storage compresses
+    every file on each collection (a minute or more on two cores), so a restart that collected anyway kept the
+    server closed that long; a deployment with new files still collects."""
+    try:
+        return (Path(settings.STATIC_ROOT) / MARK).read_text() == static_sources()
+    except OSError:
+        return False
+
+
+def remember_static_files() -> None:
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    (Path(settings.STATIC_ROOT) / MARK).write_text(static_sources())
+
+
 class Command(BaseCommand):
     help = "Máy chủ web (gunicorn, tệp tĩnh qua WhiteNoise): motcua serve [--host H] [--port P] [--workers N]"
 
@@ -66,8 +98,9 @@ class Command(BaseCommand):
         workers = workers or settings.MOTCUA_SERVE_WORKERS or default_workers()
         if workers < 1:
             raise CommandError("--workers phải từ 1 trở lên")
-        if collectstatic:
+        if collectstatic and not static_files_current():
             call_command("collectstatic", interactive=False, verbosity=0)
+            remember_static_files()
         environment = dict(os.environ)
         if not environment.get("PROMETHEUS_MULTIPROC_DIR"):  # the workers' counters, added up by /metrics
             environment["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="motcua-metrics-")
