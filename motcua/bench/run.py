@@ -65,19 +65,12 @@ class Server:
         self.process: subprocess.Popen | None = None
 
     def __enter__(self):
-        # Static files first, on their own: the first collection compresses every file and may take minutes on a
-        # busy machine, which is no part of the server's start.
         cli = [sys.executable, "-m", "motcua.cli"]
-        collected = subprocess.run(
-            [*cli, "collectstatic", "--no-input", "--verbosity", "0"], env=self.environment, capture_output=True
-        )
-        if collected.returncode != 0:
-            raise CommandError(f"Không thu thập được tệp tĩnh:\n{collected.stderr.decode()[-2000:]}")
         serve = ["serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)]
-        self.process = subprocess.Popen(
-            [*cli, *serve, "--no-collectstatic"], env=self.environment, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        deadline = time.monotonic() + 90
+        self.process = subprocess.Popen([*cli, *serve], env=self.environment, stdout=self.log, stderr=subprocess.STDOUT)
+        # `motcua serve` collects the static files first when they changed: the first time, with the production
+        # storage compressing each one, that takes a minute or two on two cores.
+        deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 self.__exit__()
@@ -87,7 +80,7 @@ class Server:
                     return self
             time.sleep(0.2)
         self.__exit__()
-        raise CommandError("Máy chủ không mở cổng sau 90 giây.")
+        raise CommandError("Máy chủ không mở cổng sau 10 phút.")
 
     def output(self) -> str:
         self.log.seek(0)

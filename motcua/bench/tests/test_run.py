@@ -1,0 +1,96 @@
+"""`motcua bench run`, the seconds-long version that keeps it from rotting (issue 15): a small generated province,
+every scenario on the real production server for a second, each beside its limit. It checks that the bench runs
+and says what it measured, not how fast this machine is (speed is the bench's own report, never a test)."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+
+from motcua.bench import limits, run
+from motcua.dossiers.models import Dossier
+
+
+@pytest.mark.django_db(transaction=True)  # the server's processes read what this test wrote: it must be committed
+def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("motcua bench runs on PostgreSQL (COPY, pgbench); this run is on SQLite")
+    call_command(
+        "bench",
+        "generate",
+        "--dossiers",
+        "600",
+        "--data",
+        str(tmp_path / "none"),
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    out = io.StringIO()
+    call_command(
+        "bench",
+        "run",
+        "--seconds",
+        "1",
+        "--users",
+        "2",
+        "--workers",
+        "1",
+        "--out",
+        str(tmp_path / "kq"),
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    [written] = (tmp_path / "kq").glob("*.json")
+    report = json.loads(written.read_text())
+    results = report["results"]
+    assert report["machine"]["dossiers"] >= 600 and report["machine"]["cpus"] >= 1
+    assert results["bare"]["p50_ms"] > 0 and results["bare"]["requests_per_second"] > 0
+    for name in run.TARGETS:
+        row = results[name]
+        assert row["errors"] == 0, (name, row["error_samples"])
+        assert row["ratio"] is not None and row["ratio"] > 0, (name, row)
+    assert results["submission"]["pgbench"]["tps"] > 0 and results["submission"]["pgbench"]["failed"] == 0
+    assert results["submission"]["dossiers_per_second"] > 0
+    assert len(results["worker_memory_mb"]) == 1 and results["worker_memory_mb"][0] > 20
+    table = written.with_suffix(".md").read_text()
+    assert "| queue |" in table and "| submission |" in table and table in out.getvalue()
+    # The scenario's dossiers were really made and received, through the server.
+    assert Dossier.objects.filter(procedure__code="BENCH.000001", state="received").count() > 16
+
+
+def test_the_bench_refuses_sqlite_and_odd_numbers(settings):
+    if connection.vendor == "postgresql":
+        with pytest.raises(CommandError, match="--users 1-64"):
+            call_command("bench", "run", "--users", "0", stdout=io.StringIO())
+    else:
+        with pytest.raises(CommandError, match="PostgreSQL"):
+            call_command("bench", "run", stdout=io.StringIO())
+
+
+def test_a_pgbench_script_makes_every_dossier_its_own(db):
+    """The captured literals that must differ per dossier become pgbench variables (checked on made-up SQL)."""
+    from motcua.bench.submission import Statement
+
+    dossier = Dossier(pk=987654, code="000.00.01.H44-261207-0001")
+    statements = [
+        Statement("SELECT 1 FROM agencies_staffrole WHERE user_id = 9", False),
+        Statement(
+            'INSERT INTO "dossiers_dossier" ("code", "x") VALUES (\'000.00.01.H44-261207-0001\', 987654) '
+            'RETURNING "dossiers_dossier"."id"',
+            True,
+        ),
+        Statement('UPDATE "dossiers_dossier" SET "size" = 9876540 WHERE "id" = 987654', True),
+        Statement("INSERT INTO t (id) VALUES ('1231bbd0ba3646fe8d6793529ef366ac'::uuid)", True),
+        Statement("SELECT 2", False),
+    ]
+    script, made = limits.pgbench_script(statements, dossier)
+    lines = script.splitlines()
+    assert lines[0].startswith(r"\set bench_n random(")
+    assert lines[1] == "SELECT 1 FROM agencies_staffrole WHERE user_id = 9;" and lines[2] == "BEGIN;"
+    assert "VALUES (('B' || :bench_n), 987654) RETURNING" in lines[3] and lines[4] == r"\gset dossiers_dossier_0_"
+    assert lines[5] == 'UPDATE "dossiers_dossier" SET "size" = 9876540 WHERE "id" = :dossiers_dossier_0_id;'
+    assert lines[6] == "INSERT INTO t (id) VALUES (gen_random_uuid());" and lines[7:] == ["COMMIT;", "SELECT 2;"]
+    assert made == 3
