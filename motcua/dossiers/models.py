@@ -206,7 +206,16 @@ class Step(models.Model):
         verbose_name = "bước xử lý"
         verbose_name_plural = "bước xử lý"
         ordering = ["dossier", "started_at", "id"]
-        indexes = [models.Index(fields=["agency", "finished_at", "deadline"], name="step_agency_open")]
+        indexes = [
+            models.Index(fields=["agency", "finished_at", "deadline"], name="step_agency_open"),
+            # The open liên thông and consultation steps, a few in a province at any time: the queue "Chờ cơ quan
+            # khác" starts from them instead of reading every open dossier of the province (issue 15).
+            models.Index(
+                fields=["dossier"],
+                condition=models.Q(finished_at__isnull=True, kind__in=["lien_thong", "consult"]),
+                name="step_open_between_agencies",
+            ),
+        ]
 
 
 class SupplementRequest(models.Model):
