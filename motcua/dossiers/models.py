@@ -215,6 +215,12 @@ class Step(models.Model):
                 condition=models.Q(finished_at__isnull=True, kind__in=["lien_thong", "consult"]),
                 name="step_open_between_agencies",
             ),
+            # An agency's liên thông and consultation steps, open or not: who may see a dossier (permissions).
+            models.Index(
+                fields=["agency", "dossier"],
+                condition=models.Q(kind__in=["lien_thong", "consult"]),
+                name="step_agency_between_agencies",
+            ),
         ]
 
 

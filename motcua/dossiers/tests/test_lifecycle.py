@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, permissions
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.transitions import TransitionError
 
@@ -213,6 +213,11 @@ def test_sequential_lien_thong_through_two_agencies_then_back_to_the_lead(receiv
     assert dossier.processing_agency == province["justice"]
     lien_thong = dossier.steps.filter(kind="lien_thong").order_by("id")
     assert [(s.agency.code, s.outcome) for s in lien_thong] == [("000.00.12.H44", "on_time"), ("000.00.11.H44", "late")]
+    # Back at the lead, both agencies that took part still see it (through their liên thông steps alone), an
+    # agency that took no part does not.
+    for who, sees in (("surveyor", True), ("builder", True), ("commune_head", False)):
+        visible = permissions.visible_dossiers(Dossier.objects.all(), people[who]).filter(pk=d).exists()
+        assert visible is sees, who
 
 
 def test_parallel_lien_thong_blocks_approval_until_every_agency_answers(received, people, province):
