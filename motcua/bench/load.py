@@ -18,6 +18,7 @@ import statistics
 import sys
 import threading
 import time
+from typing import Any
 
 WARM_UP_SECONDS = 1.0
 
@@ -30,7 +31,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 class User(threading.Thread):
-    def __init__(self, plan: dict, script: list[dict], start_at: float, measure_from: float, stop_at: float):
+    def __init__(
+        self, plan: dict[str, Any], script: list[dict[str, Any]], start_at: float, measure_from: float, stop_at: float
+    ) -> None:
         super().__init__(daemon=True)
         self.plan, self.script = plan, script
         self.start_at, self.measure_from, self.stop_at = start_at, measure_from, stop_at
@@ -39,7 +42,7 @@ class User(threading.Thread):
         self.errors: list[str] = []
         self.error_count = 0
 
-    def send(self, request: dict, value: str) -> tuple[int, bytes]:
+    def send(self, request: dict[str, Any], value: str) -> tuple[int, bytes]:
         # gunicorn's sync workers answer and close: one connection per request, for the bare route as for the rest
         connection = http.client.HTTPConnection(self.plan["host"], self.plan["port"], timeout=60)
         try:
@@ -56,7 +59,7 @@ class User(threading.Thread):
         finally:
             connection.close()
 
-    def run(self):
+    def run(self) -> None:
         while time.monotonic() < self.start_at:
             time.sleep(0.001)
         turn = 0
@@ -81,13 +84,13 @@ class User(threading.Thread):
                     self.latencies.setdefault(name, []).append(ms)
                 self.iterations += ok
 
-    def record_error(self, request: dict, status: int, body: bytes) -> None:
+    def record_error(self, request: dict[str, Any], status: int, body: bytes) -> None:
         self.error_count += 1
         if len(self.errors) < 3:
             self.errors.append(f"{request['name']}: {status} {body[:300].decode('utf-8', 'replace')}")
 
 
-def run(plan: dict) -> dict:
+def run(plan: dict[str, Any]) -> dict[str, Any]:
     began = time.monotonic() + 0.2
     measure_from = began + plan.get("warm_up", WARM_UP_SECONDS)
     stop_at = measure_from + plan["seconds"]
