@@ -4,6 +4,8 @@ actions), the history and the documents. Read-only: inputs live in `actions.py` 
 Every serializer here reads only what `queries.py` loads with the dossier, so a page costs a fixed number of queries.
 """
 
+import copy
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,7 +33,24 @@ def outcome_field(help_text: str):
     return serializers.ChoiceField(choices=Outcome.choices, allow_blank=True, read_only=True, help_text=help_text)
 
 
-class DossierSummary(serializers.ModelSerializer):
+class BuiltOnce(serializers.ModelSerializer):
+    """A ModelSerializer whose fields are built from the model once per class, then copied for each instance.
+
+    DRF builds every field of a ModelSerializer again for each instance (reading the model's fields, their
+    validators and choices): about fifty for a dossier's detail, with its documents and steps, in every answer of the
+    API, a tenth of a create or a receipt's Python time (issue 15). What it builds depends on the class alone; a
+    copy of a built field is a new field made with the same arguments (Field.__deepcopy__), as DRF makes them."""
+
+    _built: dict[type, dict] = {}
+
+    def get_fields(self):
+        cls = type(self)
+        if cls not in BuiltOnce._built:
+            BuiltOnce._built[cls] = super().get_fields()
+        return copy.deepcopy(BuiltOnce._built[cls])
+
+
+class DossierSummary(BuiltOnce):
     """A row of the dossier list."""
 
     url = serializers.SerializerMethodField(help_text="Địa chỉ chi tiết hồ sơ")
@@ -86,7 +105,7 @@ class DossierSummary(serializers.ModelSerializer):
         return dossier.state in OPEN and dossier.due_at is not None and dossier.due_at < timezone.now()
 
 
-class DocumentSerializer(serializers.ModelSerializer):
+class DocumentSerializer(BuiltOnce):
     download = serializers.SerializerMethodField(help_text="Địa chỉ tải tệp; null nếu giấy tờ chỉ có bản giấy")
 
     class Meta:
@@ -118,7 +137,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         )
 
 
-class StepSerializer(serializers.ModelSerializer):
+class StepSerializer(BuiltOnce):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     agency = code_of("Mã định danh cơ quan thực hiện bước")
     agency_name = serializers.CharField(source="agency.name", read_only=True)
@@ -197,7 +216,7 @@ class DossierDetail(DossierSummary):
         return permissions.available_actions(user, dossier) if user is not None else []
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(BuiltOnce):
     label = serializers.SerializerMethodField()
     from_agency = code_of("Cơ quan chuyển; null khi sự kiện không chuyển giữa các cơ quan", allow_null=True)
     to_agency = code_of("Cơ quan nhận; null khi sự kiện không chuyển giữa các cơ quan", allow_null=True)
