@@ -42,7 +42,7 @@ run: demo
 
 # The checks that need no test run, cheapest first, stopping at the first failure: lint, format, the layers
 # contract (pyproject's [tool.importlinter]), migrations that match the models, strict types on the pure modules.
-PY_PATHS := motcua tests bench conftest.py manage.py
+PY_PATHS := motcua tests conftest.py manage.py
 check: install-test
 	$(BIN)/ruff check $(PY_PATHS)
 	$(BIN)/ruff format --check $(PY_PATHS)
@@ -60,9 +60,12 @@ test-sqlite: install-test
 test-postgres: install-test
 	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
 
+# A province's volume on PostgreSQL (DATABASE_URL, or the local cluster), then every hot path beside the machine's
+# own limits (docs/performance.md). BENCH_DOSSIERS=1000000 for the issue's target size.
+BENCH_DOSSIERS ?= 100000
 bench: install-test
-	$(BIN)/python bench/queues.py
-	$(BIN)/python bench/indicators.py
+	bash scripts/with-postgres.sh $(BIN)/motcua bench generate --dossiers $(BENCH_DOSSIERS)
+	bash scripts/with-postgres.sh $(BIN)/motcua bench run
 
 clean:
 	rm -rf $(VENV) motcua.sqlite3* media staticfiles artifacts *.egg-info .ruff_cache .mypy_cache .grimp_cache .import_linter_cache
