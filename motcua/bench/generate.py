@@ -703,8 +703,7 @@ class Generator:
                 "receipt": dl["clock"],
                 "explanation": dl["explanation"],
                 "skipped": dl["skipped"],
-                # what lifecycle.intake.receive writes under "duration" (its attribute, as chain.plain renders it)
-                "duration": duration.label,
+                "duration": duration.label(),  # as lifecycle.intake.receive writes it
                 "not_applicable": [],
                 "overrides": [],
                 "received_lines": [line_id] if scanned and line_id else [],

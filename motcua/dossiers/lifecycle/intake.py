@@ -289,7 +289,7 @@ def receive(
             "receipt": dossier.clock_started_at,
             "explanation": explanation,
             "skipped": skipped,
-            "duration": duration.label if duration else None,
+            "duration": duration.label() if duration else None,
             "not_applicable": _line_names(lines, dossier.not_applicable),
             "overrides": overridden,
             "received_lines": sorted(present),

@@ -22,6 +22,8 @@ def test_desk_receipt_gives_a_code_and_a_due_moment_in_working_days(received):
     assert received.due_at == vn("2026-03-09 09:00")  # 5 working days = 40 working hours from Monday 09:00
     assert received.processing_agency.code == "000.00.10.H44"
     assert kinds(received) == ["registered", "received"]
+    # The time limit as words in the record (it held "<bound method Duration.label …>", the method unread)
+    assert received.events.get(kind="received").data["duration"] == "5 ngày làm việc"
     desk, process = received.steps.order_by("id")
     assert desk.outcome == "on_time" and process.finished_at is None  # handed over the same day
     assert process.deadline == vn("2026-03-05 14:30")  # 70% of the 40 working hours: 28 h from Monday 09:00
