@@ -11,6 +11,8 @@ from django.db import models
 
 from motcua.vntext.normalize import fold, nfc
 
+from . import version_flags
+
 
 class Field(models.Model):
     """Lĩnh vực: the sector a procedure belongs to."""
@@ -135,6 +137,12 @@ class ProcedureVersion(models.Model):
     import_report = models.JSONField(
         "khác biệt so với phiên bản đang áp dụng", default=dict, blank=True, editable=False
     )
+    # What the scorecard asks of a published version (version_flags), decided once by versions.publish: a published
+    # version never changes, and the report reads these instead of every version's channels and documents.
+    seven_components = models.BooleanField("công khai đủ bảy bộ phận", default=False, editable=False)
+    charges_fee = models.BooleanField("có phí, lệ phí", default=False, editable=False)
+    for_citizens = models.BooleanField("công dân thực hiện được", default=False, editable=False)
+    certified_copy = models.BooleanField("cấp bản sao điện tử", default=False, editable=False)
     source_url = models.URLField("nguồn", max_length=500, blank=True)
     source_hash = models.CharField(
         max_length=64,
@@ -171,7 +179,7 @@ class ProcedureVersion(models.Model):
 
     @property
     def has_fee(self) -> bool:
-        return any(fee.get("amount") for channel in self.channels.all() for fee in channel.fees)
+        return version_flags.charges_fee(self.channels.all())
 
     @property
     def states_time_limit(self) -> bool:

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from motcua.vntext.normalize import fold
 
+from . import version_flags
 from .models import Channel, Procedure, ProcedureVersion, RequiredDocument
 
+NOT_COPIED = ("id", "procedure", "number", "status", "published_at", "created_at", "import_report")
 COPIED_FIELDS = [
     f.name
     for f in ProcedureVersion._meta.concrete_fields
-    if f.name not in ("id", "procedure", "number", "status", "published_at", "created_at", "import_report")
+    if f.name not in NOT_COPIED and f.name not in version_flags.FLAGS
 ]
 
 
@@ -63,17 +65,23 @@ def new_draft(procedure: Procedure) -> ProcedureVersion:
 
 @transaction.atomic
 def publish(version: ProcedureVersion) -> ProcedureVersion:
-    """Công bố: freeze the version, retire the one it replaces and refresh the procedure's list columns."""
+    """Công bố: freeze the version with its scorecard flags (decided now, once: it never changes after), retire the
+    one it replaces and refresh the procedure's list columns."""
     procedure = Procedure.objects.select_for_update().get(pk=version.procedure_id)
     if version.status != ProcedureVersion.Status.DRAFT:
         return version
     ProcedureVersion.objects.filter(procedure=procedure, status=ProcedureVersion.Status.PUBLISHED).update(
         status=ProcedureVersion.Status.RETIRED
     )
-    ProcedureVersion.objects.filter(pk=version.pk).update(
-        status=ProcedureVersion.Status.PUBLISHED, published_at=timezone.now()
-    )
-    version.refresh_from_db()
+    version.refresh_from_db()  # what is published is what the database holds
+    frozen = {
+        "status": ProcedureVersion.Status.PUBLISHED,
+        "published_at": timezone.now(),
+        **version_flags.flags(version),
+    }
+    ProcedureVersion.objects.filter(pk=version.pk).update(**frozen)
+    for name, value in frozen.items():
+        setattr(version, name, value)
     procedure.current = version
     procedure.name = version.name
     procedure.name_folded = fold(version.name)

@@ -1,6 +1,13 @@
 """The scorecard of Decision 766 for one scope and period: the definitions (`definitions`) computed over what the
 database holds (`Context`: the dossier figures, the PAKN figures and the published catalogue), grouped as the
-portal groups them (`results`)."""
+portal groups them (`results`).
+
+The catalogue part costs one query whatever the size of the catalogue (issue 15): what a procedure offers (seven
+components, fee, citizens, certified copy) is decided once when its version is published and stored on the version
+(`motcua.catalog.version_flags`), so a report reads a few booleans per procedure instead of every version with its
+channels and documents. Chosen over an in-process memo keyed by a stamp of the catalogue: a published version never
+changes, so stored flags need no invalidation across gunicorn workers or inside a transaction, and every scope stays
+an ordinary filter."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -10,7 +17,6 @@ from functools import cached_property
 from django.utils import timezone
 
 from motcua.catalog.models import OnlineLevel, Procedure
-from motcua.vntext.normalize import fold
 
 from . import pakn, scoring
 from .definitions import CATALOGUE_MEASURES, DEFINITIONS, GROUPS
@@ -34,31 +40,41 @@ class Context:
 
     @cached_property
     def catalogue(self) -> dict[str, set[int]]:
-        """Procedure ids per catalogue measure: the published procedures of the scope and what they offer."""
+        """Procedure ids per catalogue measure: the published procedures of the scope and what they offer, read in
+        one query from the flags stored on their current versions."""
         procedures = Procedure.objects.filter(is_published=True, current__isnull=False)
+        through = Procedure.agencies.through.objects
+        # each its own condition, as two filter() calls over the agencies would be (distinct procedures, no join)
         if self.scope.agency_ids is not None:
-            procedures = procedures.filter(agencies__in=self.scope.agency_ids)
+            procedures = procedures.filter(
+                pk__in=through.filter(agency_id__in=self.scope.agency_ids).values("procedure_id")
+            )
         if self.scope.level:
-            procedures = procedures.filter(agencies__level=self.scope.level)
+            procedures = procedures.filter(pk__in=through.filter(agency__level=self.scope.level).values("procedure_id"))
         if self.scope.procedure_id:
             procedures = procedures.filter(pk=self.scope.procedure_id)
-        procedures = (
-            procedures.distinct().select_related("current").prefetch_related("current__channels", "current__documents")
+        rows = procedures.order_by().values_list(
+            "pk",
+            "online_level",
+            "current__seven_components",
+            "current__charges_fee",
+            "current__for_citizens",
+            "current__certified_copy",
         )
         sets = {name: set() for name in CATALOGUE_MEASURES}
-        for procedure in procedures:
-            version = procedure.current
-            sets["in_competence"].add(procedure.pk)
-            if complete(version):
-                sets["complete"].add(procedure.pk)
-            if procedure.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL):
-                sets["online_services"].add(procedure.pk)
-            if version.has_fee:
-                sets["fee"].add(procedure.pk)
-            if for_citizens(version):
-                sets["citizen"].add(procedure.pk)
-            if "ban sao dien tu" in fold(version.name):
-                sets["certified_copy"].add(procedure.pk)
+        online = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
+        for pk, online_level, seven_components, charges_fee, for_citizens, certified_copy in rows:
+            sets["in_competence"].add(pk)
+            if seven_components:
+                sets["complete"].add(pk)
+            if online_level in online:
+                sets["online_services"].add(pk)
+            if charges_fee:
+                sets["fee"].add(pk)
+            if for_citizens:
+                sets["citizen"].add(pk)
+            if certified_copy:
+                sets["certified_copy"].add(pk)
         used = self.procedure_use
         sets["used_online"] = sets["online_services"] & used["online"]
         sets["fee_paid_online"] = sets["fee"] & used["paid_online"]
@@ -90,28 +106,6 @@ class Context:
 
     def count(self, measure: str) -> int:
         return len(self.catalogue[measure])
-
-
-SEVEN = "name, steps, channels, documents, time limit, applicants, agency"
-
-
-def complete(version) -> bool:
-    """Published with all seven components (Decree 63/2010 Art. 8(2)): """ + SEVEN
-    channels = list(version.channels.all())
-    return bool(
-        version.name.strip()
-        and version.steps.strip()
-        and channels
-        and list(version.documents.all())
-        and any(c.unit or c.time_text for c in channels)
-        and version.applicant_types
-        and (version.competent_agency.strip() or version.implementing_agency.strip())
-    )
-
-
-def for_citizens(version) -> bool:
-    folded = " ".join(fold(t) for t in version.applicant_types)
-    return not version.applicant_types or "cong dan" in folded or "ca nhan" in folded
 
 
 @dataclass
