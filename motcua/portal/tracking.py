@@ -18,7 +18,19 @@ from motcua.ratelimits import limits
 from motcua.vntext.validators import normalize_phone
 
 LOOKUPS_PER_MINUTE = 10
-PUBLIC_EVENTS = set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"}
+PUBLIC_EVENTS = sorted(set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"})
+WITH_ITEMS = {"supplement_requested", "desk_supplement"}  # the page lists what was asked for
+SHOWN = [
+    "code",
+    "state",
+    "national_status",
+    "due_at",
+    "extended",
+    "applicant_phone",
+    "applicant_id_number",
+    "processing_agency__name",
+    "procedure_version__name",
+]
 
 
 class TrackingForm(forms.Form):
@@ -47,8 +59,11 @@ def track(request):
             return render(request, "portal/tracking.html", context, status=429)
         if form.is_valid():
             secret = form.cleaned_data["xac_minh"].strip()
+            # Only what the page shows: a version's and an event's large columns (the catalogue text, a receipt's
+            # deadline explanation) cost more to read and decode than the rest of the lookup (issue 15).
             dossier = (
                 Dossier.objects.select_related("processing_agency", "procedure_version")
+                .only(*SHOWN)
                 .filter(code=form.cleaned_data["ma"].strip())
                 .first()
             )
@@ -56,10 +71,18 @@ def track(request):
                 context.update(
                     dossier=dossier,
                     status=NATIONAL_LABELS[dossier.national_status],
-                    history=[
-                        e for e in dossier.events.select_related("to_agency").order_by("seq") if e.kind in PUBLIC_EVENTS
-                    ],
+                    history=list(
+                        dossier.events.filter(kind__in=PUBLIC_EVENTS)
+                        .select_related("to_agency")
+                        .only("dossier", "kind", "at", "note", "to_agency__name")
+                        .order_by("seq")
+                    ),
                 )
+                supplements = [e for e in context["history"] if e.kind in WITH_ITEMS]
+                if supplements:  # their items are listed: read the data of those alone
+                    items = dict(dossier.events.filter(pk__in=[e.pk for e in supplements]).values_list("pk", "data"))
+                    for event in supplements:
+                        event.data = items[event.pk]
             else:  # the same answer whether the code or the phone is wrong
                 context["error"] = "Không tìm thấy hồ sơ khớp với mã và số điện thoại/số định danh đã nhập."
                 return render(request, "portal/tracking.html", context, status=404)

@@ -46,3 +46,25 @@ def test_tracking_is_rate_limited_per_client(client, received):
     statuses = [client.post(url, {"ma": f"X-{i}", "xac_minh": "0912345678"}).status_code for i in range(12)]
     assert statuses[:10] == [404] * 10 and statuses[10:] == [429, 429]
     assert "quá nhiều lần" in client.post(url, {"ma": received.code, "xac_minh": "0912345678"}).content.decode()
+
+
+def test_a_lookup_costs_a_fixed_few_statements_and_lists_what_was_asked(
+    client, received, people, django_assert_max_num_queries
+):
+    from motcua.dossiers import lifecycle
+    from motcua.dossiers.tests.fixtures import vn
+
+    lifecycle.assign(received.pk, actor=people["head"], officer=people["specialist"], at=vn("2026-03-02 10:00"))
+    lifecycle.request_supplement(
+        received.pk,
+        actor=people["specialist"],
+        items=[{"item": "Giấy chứng sinh", "reason": "Ảnh mờ"}],
+        at=vn("2026-03-03 10:00"),
+    )
+    url = reverse("portal:tracking")
+    # the rate limit's count (5 with its transaction), the dossier, its public events, the asked items' data
+    with django_assert_max_num_queries(9):
+        found = client.post(url, {"ma": received.code, "xac_minh": "0912345678"})
+    text = found.content.decode()
+    assert found.status_code == 200 and "Giấy chứng sinh" in text and "Ảnh mờ" in text
+    assert "Phân công" not in text  # an internal step stays internal
