@@ -66,6 +66,7 @@ def queue_list(request, name=None):
         "procedure", "processing_agency", "assignee"
     )
     page = pages.page_of(dossiers, request.GET.get("trang"), PAGE_SIZE)
+    counts = queues.counts(request.user)
     params = request.GET.copy()
     params.pop("trang", None)
     return render(
@@ -74,7 +75,8 @@ def queue_list(request, name=None):
         {
             "queues": mine,
             "current_queue": name,
-            "counts": queues.counts(request.user),
+            "counts": counts,
+            "queue_counts": counts,  # the menu's counted queues are among them (office_menu)
             "page": page,
             "q": q,
             "sort": sort,

@@ -45,7 +45,9 @@ MENU = [  # (URL name, queue slug or None, label, roles or None for every offici
 ]
 
 
-def menu_for(user) -> list[dict]:
+def menu_for(user, known: dict[str, int] | None = None) -> list[dict]:
+    """The menu's items; `known` counts (the queue page's tabs, counted a moment ago) are not counted again."""
+    known = known or {}
     roles = queues.roles(user)
     items = []
     for name, slug, label, needs in MENU:
@@ -58,7 +60,7 @@ def menu_for(user) -> list[dict]:
                 "slug": slug,
                 "url": url,
                 "label": label,
-                "count": queues.queue(user, slug).count() if slug else None,
+                "count": (known[slug] if slug in known else queues.queue(user, slug).count()) if slug else None,
             }
         )
     return items
@@ -68,7 +70,7 @@ def menu_for(user) -> list[dict]:
 def office_menu(context):
     request = context["request"]
     match = request.resolver_match
-    items = menu_for(request.user)
+    items = menu_for(request.user, context.get("queue_counts"))
     for item in items:
         item["current"] = (
             bool(match)

@@ -214,3 +214,33 @@ def test_everything_is_paged_newest_first_without_counting_it(client, team, five
     assert by_due.context["sort"] == "-moi"
     work = client.get(reverse("office:queue", args=["cho-bo-sung"]))
     assert work.context["sort"] == "han"
+
+
+def test_a_queue_page_costs_the_same_few_statements_whatever_it_holds(
+    client, team, five_days, province, applicant, people
+):
+    leader = staff("desk_leader", (province["centre"], "counter"), (province["centre"], "head"))
+    client.force_login(leader)
+    url = reverse("office:queue", args=["moi-nop"])
+    client.get(url)  # the first page of a session also writes the session and reads the calendar once
+    spent = []
+    for batch in (2, 10):
+        for minute in range(batch):
+            lifecycle.register(
+                actor=people["citizen"],
+                version=five_days,
+                receiving_agency=province["centre"],
+                applicant=applicant,
+                channel="online",
+                applicant_user=people["citizen"],
+                uploads=[(line, SimpleUploadedFile("t.pdf", PDF)) for line in five_days.documents.all()],
+                at=vn(f"2026-03-02 10:{minute:02d}"),
+            )
+        with CaptureQueriesContext(connection) as statements:
+            page = client.get(url)
+        assert page.status_code == 200
+        spent.append(len(statements.captured_queries))
+    # session, user, roles, one count per tab (the menu reuses the tabs' counts), the calendar, the page's rows
+    assert spent[0] == spent[1] <= 20, spent
+    counts = [q["sql"] for q in statements.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == len(set(counts)), "a queue counted twice"
