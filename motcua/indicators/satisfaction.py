@@ -5,6 +5,8 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
+from django.db.models import Count, Q
+
 from motcua.dossiers.models import Rating
 
 from .figures import Period, Scope, day_start
@@ -54,9 +56,14 @@ def ratings(scope: Scope, period: Period):
 
 def shares(scope: Scope, period: Period) -> list[Share]:
     """The overall share first ("Hài lòng chung"), then one per criterion, each over the answers it got."""
-    rows = list(ratings(scope, period).values_list("satisfied", "criteria"))
-    result = [Share("overall", "Hài lòng chung", sum(1 for s, _ in rows if s), len(rows))]
+    # Counted in SQL, one statement: reading a province's year of ratings to count them in Python took 130 ms at
+    # 27,000 ratings (issue 15). A criterion's answer is always true or false (dossiers.ratings checks it).
+    counts = {"answers": Count("pk"), "yes": Count("pk", filter=Q(satisfied=True))}
+    for key, _ in Rating.CRITERIA:
+        counts[f"{key}_answers"] = Count("pk", filter=Q(criteria__has_key=key))
+        counts[f"{key}_yes"] = Count("pk", filter=Q(**{f"criteria__{key}": True}))
+    found = ratings(scope, period).aggregate(**counts)
+    result = [Share("overall", "Hài lòng chung", found["yes"], found["answers"])]
     for key, label in Rating.CRITERIA:
-        answers = [c[key] for _, c in rows if isinstance(c, dict) and key in c]
-        result.append(Share(key, label, sum(1 for a in answers if a), len(answers)))
+        result.append(Share(key, label, found[f"{key}_yes"], found[f"{key}_answers"]))
     return result
