@@ -156,6 +156,7 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
             rows[name] = {
                 "p50_ms": p50(result, measure_name),
                 "p90_ms": result["requests"].get(measure_name, {}).get("p90_ms", 0.0),
+                "requests_per_second": result["requests_per_second"],
                 "ratio": ratio(p50(result, measure_name), base),
                 "limit": f"p50 của /livez = {base} ms",
                 "errors": result["errors"],
@@ -241,7 +242,9 @@ def markdown(report: dict) -> str:
         f"Máy: {report['machine']['cpus']} lõi, {report['machine']['memory_gb']} GiB, "
         f"{report['machine']['postgresql']}; {report['machine']['dossiers']:,} hồ sơ, "
         f"cơ sở dữ liệu {report['machine']['database_mb']:,} MB; {report['workers']} tiến trình gunicorn; "
-        f"{report['users']} người dùng; {report['seconds']} giây mỗi kịch bản; {report['date']}.",
+        f"{report['users']} người dùng; {report['seconds']} giây mỗi kịch bản; {report['date']}. "
+        f"/livez: p50 {rows['bare']['p50_ms']} ms ({rows['bare']['p50_ms_1_user']} ms với 1 người dùng), "
+        f"{rows['bare']['requests_per_second']} yêu cầu/giây.",
         "",
         "| kịch bản | đo được | giới hạn của máy | tỉ lệ | mục tiêu | lỗi |",
         "| --- | --- | --- | --- | --- | --- |",
@@ -254,6 +257,8 @@ def markdown(report: dict) -> str:
             value = f"{row['dossiers_per_second']} hồ sơ/giây"
         elif name == "tracking":
             value = f"{row['requests_per_second']} yêu cầu/giây"
+        elif "requests_per_second" in row:
+            value = f"p50 {row['p50_ms']} ms, {row['requests_per_second']} yêu cầu/giây"
         else:
             value = f"p50 {row['p50_ms']} ms"
         met = row["ratio"] is not None and (row["ratio"] <= target if sign == "≤" else row["ratio"] >= target)
