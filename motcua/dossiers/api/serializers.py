@@ -104,6 +104,52 @@ class DossierSummary(BuiltOnce):
     def get_overdue(self, dossier) -> bool:
         return dossier.state in OPEN and dossier.due_at is not None and dossier.due_at < timezone.now()
 
+    def to_representation(self, dossier):
+        """The row built straight from the dossier: DRF's generic path, a lookup and a conversion per field for 24
+        fields, was two thirds of the list's Python time (issue 15). The fields above still make the schema, and
+        test_api checks that this gives exactly what the generic path gives. The detail (a subclass) adds fields:
+        it goes the generic way."""
+        if type(self) is not DossierSummary:
+            return super().to_representation(dossier)
+        if not hasattr(self, "_url"):  # one reverse() per page, not per row: a code needs no escaping in a path
+            self._url = self.get_url(Dossier(code=URL_MARK))
+        d = dossier
+        return {
+            "code": d.code,
+            "url": self._url.replace(URL_MARK, d.code),
+            "procedure": d.procedure.code,
+            "procedure_name": d.summary,
+            "channel": d.channel,
+            "state": d.state,
+            "state_label": d.get_state_display(),
+            "national_status": d.national_status,
+            "national_status_label": NATIONAL_LABELS.get(d.national_status, ""),
+            "payment_status": d.payment_status,
+            "delivery_status": d.delivery_status,
+            "applicant_kind": d.applicant_kind,
+            "applicant_name": d.applicant_name,
+            "receiving_agency": d.receiving_agency.code,
+            "processing_agency": d.processing_agency.code,
+            "lead_agency": d.lead_agency.code,
+            "assignee": d.assignee.username if d.assignee_id else None,
+            "submitted_at": moment(d.submitted_at),
+            "received_at": moment(d.received_at),
+            "due_at": moment(d.due_at),
+            "finished_at": moment(d.finished_at),
+            "returned_at": moment(d.returned_at),
+            "outcome": d.outcome,
+            "overdue": self.get_overdue(d),
+        }
+
+
+URL_MARK = "__ma_ho_so__"
+MOMENT = serializers.DateTimeField()
+
+
+def moment(value):
+    """A moment as the API writes it (DRF's DateTimeField: ISO 8601 in the current time zone), None as null."""
+    return None if value is None else MOMENT.to_representation(value)
+
 
 class DocumentSerializer(BuiltOnce):
     download = serializers.SerializerMethodField(help_text="Địa chỉ tải tệp; null nếu giấy tờ chỉ có bản giấy")
