@@ -158,11 +158,17 @@ class NameIndex:
 
 
 def _closeness(words: tuple[str, ...], readings: list[dict[str, float]]) -> int:
-    """0: the name is the question ("Thủ tục" aside); 1: it begins with it; 2: it holds it as a phrase; 3: the
-    question's words are there, apart or in another order."""
+    """0: the name is the question ("Thủ tục" aside); 1: it begins with it, or is its words in another order; 2: it
+    holds it as a phrase; 3: the question's words are there, apart or in another order."""
     if words[:2] == NAME_PREFIX and "thu" not in readings[0]:
         words = words[2:]
     size = len(readings)
+    if (
+        len(words) == size
+        and all(any(w in r for w in words) for r in readings)
+        and all(any(w in r for r in readings) for w in words)
+    ):
+        return 1  # its words and no other, in another order: "thường trú đăng ký" is "Đăng ký thường trú"
     for start in range(len(words) - size + 1):
         if all(words[start + i] in readings[i] for i in range(size)):
             if start == 0:
