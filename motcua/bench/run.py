@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -271,17 +272,30 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+@contextmanager
+def quiet(*names: str):
+    """These loggers say only errors for a while, then what they said before (a test process goes on logging)."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: str, **_):
     if connection.vendor != "postgresql":
         raise CommandError("motcua bench run đo trên PostgreSQL: đặt DATABASE_URL=postgres://… (sau bench generate).")
     if not 1 <= users <= 64 or not 0.5 <= seconds <= 600 or not 1 <= workers <= 32:
         raise CommandError("Tham số ngoài phạm vi: --users 1-64, --seconds 0,5-600, --workers 1-32.")
-    for name in ("motcua.requests", "django.request"):  # the capture's requests, in this process: not news
-        logging.getLogger(name).setLevel(logging.ERROR)
     secret_key = secrets.token_urlsafe(48)
     wanted = {name.strip() for name in only.split(",") if name.strip()}
     # Files the scenario uploads, on the server and through the capture in this process, go to a folder of the run.
     with (
+        quiet("motcua.requests", "django.request"),  # the capture's requests, in this process: not news
         tempfile.TemporaryDirectory(prefix="motcua-bench-media-") as media,
         override_settings(MEDIA_ROOT=media),
         Server(workers, secret_key, media) as server,

@@ -4,6 +4,7 @@ and says what it measured, not how fast this machine is (speed is the bench's ow
 
 import io
 import json
+import logging
 
 import pytest
 from django.core.management import call_command
@@ -29,6 +30,7 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
         stderr=io.StringIO(),
     )
     out = io.StringIO()
+    levels = [logging.getLogger(name).level for name in ("motcua.requests", "django.request")]
     call_command(
         "bench",
         "run",
@@ -43,6 +45,8 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
         stdout=out,
         stderr=io.StringIO(),
     )
+    # quiet while it ran, as before afterwards: later tests read the request lines
+    assert [logging.getLogger(name).level for name in ("motcua.requests", "django.request")] == levels
     [written] = (tmp_path / "kq").glob("*.json")
     report = json.loads(written.read_text())
     results = report["results"]
