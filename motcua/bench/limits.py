@@ -74,7 +74,7 @@ def pgbench_script(statements: list[Statement], dossier: Dossier) -> tuple[str, 
     return "\n".join(lines) + "\n", made
 
 
-def run_pgbench(scripts: list[str], clients: int, seconds: float, dsn: str) -> dict:
+def run_pgbench(scripts: list[str], clients: int, seconds: float, url: str) -> dict:
     """pgbench with these scripts (each transaction one of them, at random) from `clients` connections."""
     pgbench = shutil.which("pgbench")
     if pgbench is None:
@@ -85,7 +85,7 @@ def run_pgbench(scripts: list[str], clients: int, seconds: float, dsn: str) -> d
             path = Path(folder) / f"tao-va-tiep-nhan-{i}.sql"
             path.write_text(script)
             arguments += ["-f", str(path)]
-        done = subprocess.run([*arguments, dsn], capture_output=True, text=True, timeout=seconds + 120)
+        done = subprocess.run([*arguments, url], capture_output=True, text=True, timeout=seconds + 120)
     found = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", done.stdout)
     failed = re.search(r"number of failed transactions: (\d+)", done.stdout)
     if done.returncode != 0 or not found:
@@ -93,17 +93,9 @@ def run_pgbench(scripts: list[str], clients: int, seconds: float, dsn: str) -> d
     return {"tps": float(found.group(1)), "failed": int(failed.group(1)) if failed else 0}
 
 
-def dsn() -> str:
-    """The libpq address of Django's database (a test's own database in a test), for pgbench."""
-    settings = connection.settings_dict
-    return (
-        f"host={settings['HOST'] or '127.0.0.1'} port={settings['PORT'] or 5432} dbname={settings['NAME']} "
-        f"user={settings['USER']} password={settings['PASSWORD']}"
-    )
-
-
 def database_url() -> str:
-    """The same database as a DATABASE_URL, for the server's processes."""
+    """Django's database (a test's own in a test) as a URL, for the server's processes and for pgbench (libpq reads
+    the same URL)."""
     settings = connection.settings_dict
     user, password = quote(settings["USER"] or "", safe=""), quote(settings["PASSWORD"] or "", safe="")
     host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432

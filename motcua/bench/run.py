@@ -207,7 +207,7 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
         statements, dossier = submission.capture(citizen, officer, procedure, agency.code)
         scripts.append(limits.pgbench_script(statements, dossier)[0])
         made = len(statements)
-    pgbench = limits.run_pgbench(scripts, users, seconds, limits.dsn())
+    pgbench = limits.run_pgbench(scripts, users, seconds, limits.database_url())
     result = go(scenarios.submit_and_receive(people, users))
     rate = result["iterations_per_second"]
     return {
