@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from motcua.catalog import frozen_lines
 from motcua.catalog.models import Procedure
 
 from .. import lifecycle, permissions
@@ -89,16 +90,17 @@ class Registration(Input):
     not_applicable_reasons = reasons_field()
 
     def validate_procedure(self, code):
-        # What the registration reads of the version, each once: its document lines (the files' lines, the
-        # completeness), its channels (the time limit, the fee) and the competent agencies.
+        # What the registration reads of the version, each once: the competent agencies here, its document lines
+        # (the files' lines, the completeness) and its channels (the time limit, the fee) kept by the process.
         procedure = (
             Procedure.objects.select_related("current")
-            .prefetch_related("current__documents", "current__channels", "agencies")
+            .prefetch_related("agencies")
             .filter(code=code.strip(), is_published=True)
             .first()
         )
         if procedure is None or procedure.current is None:
             raise serializers.ValidationError(f"Không tìm thấy thủ tục đang công khai có mã “{code}”.")
+        frozen_lines.prefetch([procedure.current])
         procedure.current.procedure = procedure  # the version's own procedure, loaded already
         return procedure.current
 

@@ -3,10 +3,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from motcua.agencies.models import Agency
+from motcua.catalog import frozen_lines
 from motcua.catalog.fees import fee_due
 from motcua.vntext.validators import (
     validate_email_address,
@@ -140,6 +140,7 @@ def register(
     if (channel != "online" or assisted) and not counter:
         raise PermissionDenied("Chỉ cán bộ Một cửa của nơi tiếp nhận mới được nhập hồ sơ tại quầy hoặc nộp thay.")
     data = check_applicant(applicant)
+    frozen_lines.prefetch([version])  # its document lines and channels, read once per process
     lines = list(version.documents.all())
     skipped = completeness.check_not_applicable(lines, not_applicable, not_applicable_reasons)
     checked = check_uploads(uploads)
@@ -226,7 +227,7 @@ def receive(
     at = now(at)
     dossier, target = load(dossier_id, actor, "receive")
     version = dossier.procedure_version
-    prefetch_related_objects([version], "documents", "channels")  # each read once below
+    frozen_lines.prefetch([version])  # its document lines and channels, read once per process
     require_time_limit(version)
     lines = list(version.documents.all())
     overridden = []
