@@ -1,9 +1,10 @@
 """Background delivery of applicant notices (run by `manage.py db_worker`).
 
-`send_notice` makes one delivery attempt. A transient failure (network, timeout, a 4xx/5xx SMTP answer that is
-not a refusal of the address, a gateway error code other than the permanent ones) schedules the next attempt
-after MOTCUA_NOTICE_RETRY_SECONDS × 2^(attempt-1) as a new task; after MOTCUA_NOTICE_MAX_ATTEMPTS attempts, or at
-once for a permanent failure, the notice stays "failed" with its last error. The task never raises: the Notice
+`send_notice` makes one delivery attempt (`send_notices` the first of each notice an action wrote). A transient
+failure (network, timeout, a 4xx/5xx SMTP answer that is not a refusal of the address, a gateway error code other
+than the permanent ones) schedules the next attempt after MOTCUA_NOTICE_RETRY_SECONDS × 2^(attempt-1) as a new task;
+after MOTCUA_NOTICE_MAX_ATTEMPTS attempts, or at once for a permanent failure, the notice stays "failed" with its
+last error. The task never raises: the Notice
 row is the record officials read, and the dossier is never touched here.
 """
 
@@ -27,6 +28,19 @@ logger = logging.getLogger(__name__)
 
 @task()
 def send_notice(notice_id: int) -> str:
+    """One delivery attempt of notice `notice_id`; returns the notice's status afterwards."""
+    return attempt(notice_id)
+
+
+@task()
+def send_notices(notice_ids: list[int]) -> list[str]:
+    """The first attempt of every notice one action wrote (an e-mail and an SMS): one task row for them all, so an
+    action's transaction writes one, not one per channel (issue 15). Each notice is tried on its own: one failing
+    never stops the next, and each retries as its own `send_notice`."""
+    return [attempt(notice_id) for notice_id in notice_ids]
+
+
+def attempt(notice_id: int) -> str:
     """One delivery attempt of notice `notice_id`; returns the notice's status afterwards."""
     notice = _claim(notice_id)
     if notice is None:
@@ -79,8 +93,11 @@ def notify_person(*, email: str, phone: str, compose, short_form, what: str, **o
         )
         for channel, recipient in targets
     ]
-    for notice in Notice.objects.bulk_create(notices):  # one statement for every channel (issue 15)
-        enqueue(notice)
+    created = Notice.objects.bulk_create(notices)  # one statement for every channel (issue 15), and one task
+    if len(created) == 1:
+        enqueue(created[0])
+    else:
+        send_notices.enqueue([notice.pk for notice in created])
 
 
 def enqueue(notice: Notice, at=None) -> None:
