@@ -202,18 +202,28 @@ def _live_open(scope: Scope, now, group: str | None = None):
     return {row[group]: (row["open"], row["overdue"]) for row in facts.values(group).annotate(**counts)}
 
 
-def totals(scope: Scope, period: Period, now: dt.datetime | None = None) -> Totals:
-    """The figures of one scope and period: three small queries for a period of whole months (its sums, and the
-    sums since the beginning up to its end and up to its start), plus one for the open dossiers while it runs."""
-    return totals_by(scope, period, None, now).get(None) or _totals(Counter(), Counter(), Counter(), None)
+def totals(scope: Scope, period: Period, now: dt.datetime | None = None, inside: Counter | None = None) -> Totals:
+    """The figures of one scope and period: two small queries for a period of whole months (its sums, and the sums
+    since the beginning up to its start), plus one for the open dossiers while it runs. `inside`, when given, is
+    the period's sums already read (the scorecard reads them per procedure and adds them up)."""
+    given = None if inside is None else {None: inside}
+    return totals_by(scope, period, None, now, given).get(None) or _totals(Counter(), Counter(), Counter(), None)
 
 
-def totals_by(scope: Scope, period: Period, group: str | None, now: dt.datetime | None = None) -> dict:
+def totals_by(
+    scope: Scope, period: Period, group: str | None, now: dt.datetime | None = None, inside: dict | None = None
+) -> dict:
     """Totals per agency_id or procedure_id (for rankings), with the same queries grouped."""
     now = now or timezone.now()
-    inside = sums(scope, period.start, period.end, group)
-    end = sums(scope, None, period.end, group, CUMULATIVE)
+    if inside is None:
+        inside = sums(scope, period.start, period.end, group)
     start = sums(scope, None, period.start - DAY, group, CUMULATIVE)
+    # Up to the end is up to the start plus the period itself: the same days, added, so the rows of every month
+    # since the beginning are not read a second time (issue 15: 51 ms of a province's year at 1M dossiers).
+    end = {
+        key: Counter({c: start.get(key, Counter())[c] + inside.get(key, Counter())[c] for c in CUMULATIVE})
+        for key in set(start) | set(inside)
+    }
     live = _live_open(scope, now, group) if is_live(period, now) else None
     if group is None and live is not None:
         live = {None: live}

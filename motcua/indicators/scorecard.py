@@ -10,6 +10,7 @@ changes, so stored flags need no invalidation across gunicorn workers or inside 
 an ordinary filter."""
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -31,8 +32,17 @@ class Context:
         self.scope, self.period, self.now = scope, period, now or timezone.now()
 
     @cached_property
+    def by_procedure(self) -> dict:
+        """The period's sums per procedure, every counter, in one pass over the sums' rows: the totals add them up
+        and `procedure_use` reads which were used, so the rows are read once, not twice (issue 15)."""
+        return sums(self.scope, self.period.start, self.period.end, "procedure_id")
+
+    @cached_property
     def totals(self) -> Totals:
-        return totals(self.scope, self.period, self.now)
+        inside = Counter()
+        for row in self.by_procedure.values():
+            inside.update(row)
+        return totals(self.scope, self.period, self.now, inside)
 
     @cached_property
     def pakn(self) -> pakn.PaknFigures:
@@ -85,13 +95,7 @@ class Context:
     @cached_property
     def procedure_use(self) -> dict[str, set[int]]:
         """Which procedures had, in the period, an online dossier, an online payment, a fee, population data."""
-        rows = sums(
-            self.scope,
-            self.period.start,
-            self.period.end,
-            "procedure_id",
-            ["received_online", "paid_online", "fee_bearing", "citizen_data"],
-        )
+        rows = self.by_procedure
         use = {"online": set(), "paid_online": set(), "fee_bearing": set(), "citizen_data": set()}
         for procedure_id, row in rows.items():
             for name, column in [
