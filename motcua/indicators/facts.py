@@ -25,7 +25,7 @@ from motcua.dossiers.models import Document, Dossier, Rating, SupplementRequest
 from motcua.dossiers.states import Outcome, PaymentStatus, State
 from motcua.workdays.calendar import local
 
-from .models import COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
+from .models import COUNTERS, CRITERIA, DailyFigure, DossierFacts, MonthlyFigure
 
 FINISH_KINDS = {
     State.ISSUED: "resolved",
@@ -50,6 +50,8 @@ FACT_FIELDS = [
     "processing_seconds",
     "supplement_requests",
     "disliked",
+    "criteria_answered",
+    "criteria_disliked",
     *FLAGS,
 ]
 
@@ -118,6 +120,7 @@ def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> Dos
         returned_on=day(d.returned_at),
         rated_on=day(rating.created_at) if rating else None,
         disliked=bool(rating and not rating.satisfied),
+        **criteria_bits(rating.criteria if rating else None),
         supplement_requests=d.supplement_count,
         fee_bearing=d.fee_total > 0,
         paid_online=d.payment_status == PaymentStatus.PAID_ONLINE,
@@ -131,6 +134,16 @@ def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> Dos
         facts.outcome = _outcome(d, finished)
         facts.processing_seconds = max(0, int((finished - d.received_at).total_seconds()))
     return facts
+
+
+def criteria_bits(criteria: dict | None) -> dict[str, int]:
+    """The rating's answer to each criterion as the facts keep it: a bit for answered, a bit for "not satisfied"."""
+    answered = disliked = 0
+    for key, bit in CRITERIA.items():
+        if criteria and key in criteria:
+            answered |= bit
+            disliked |= bit if criteria[key] is False else 0
+    return {"criteria_answered": answered, "criteria_disliked": disliked}
 
 
 def _outcome(d: Dossier, finished: dt.datetime) -> str:
@@ -182,6 +195,9 @@ def contributions(facts: DossierFacts | None) -> dict[Key, Counter]:
         add(max(facts.finished_on, overdue_on), "settled")
     add(facts.rated_on, "rated")
     add(facts.rated_on, "disliked", int(facts.disliked))
+    for key, bit in CRITERIA.items():
+        add(facts.rated_on, f"rated_{key}", int(bool(facts.criteria_answered & bit)))
+        add(facts.rated_on, f"disliked_{key}", int(bool(facts.criteria_disliked & bit)))
     return rows
 
 
@@ -284,13 +300,18 @@ def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
             second_request=Subquery(second.values("requested_at")[1:2]),
             rated_at=Subquery(rating.values("created_at")[:1]),
             satisfied=Subquery(rating.values("satisfied")[:1]),
+            criteria=Subquery(rating.values("criteria")[:1]),
             verified_at=F("applicant_user__vneid_verified_at"),
         )
         .get()
     )
     old = getattr(row, "facts", None)  # None when there is no row yet (a reverse one-to-one raises AttributeError)
     documents = {name: getattr(row, name) for name in ("inputs", "inputs_digitised", "reused", "results")}
-    rated = SimpleNamespace(created_at=row.rated_at, satisfied=row.satisfied) if row.rated_at else None
+    rated = (
+        SimpleNamespace(created_at=row.rated_at, satisfied=row.satisfied, criteria=row.criteria)
+        if row.rated_at
+        else None
+    )
     return _facts(dossier, documents, row.second_request, rated, row.verified_at is not None), old
 
 
