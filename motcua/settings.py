@@ -168,7 +168,7 @@ if env("MOTCUA_S3_BUCKET", default=""):
 
 # --- Rate limits and login delays, shared by every server process (motcua.ratelimits, docs/security.md) ---
 # The default cache is per process (fine for what it holds); the limits count in a database table every worker
-# sees: `ratelimits.CacheEntry`, created by `migrate` like any other table.
+# sees: `ratelimits.WindowCount` (limits) and `ratelimits.CacheEntry` (delays, this cache), made by `migrate`.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {

@@ -1,4 +1,5 @@
-"""Django's database cache, made fit to count rate limits in (CACHES["ratelimit"]).
+"""Django's database cache, made fit to count in (CACHES["ratelimit"]): the growing delays of `backoff` count here;
+the limits of `limits.allow` have their own table and one statement (`models.WindowCount`).
 
 Two changes to `django.core.cache.backends.db.DatabaseCache`, both about counting:
 - `incr` (and so `decr`) is atomic: the row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE

@@ -1,5 +1,5 @@
-"""The shared store: a database cache whose increment is atomic and whose culling never drops a live count; the limit
-and the growing delays counted in it."""
+"""The shared store: a database cache whose increment is atomic and whose culling never drops a live count; the growing
+delays counted in it. The limits have their own table (test_limits.py)."""
 
 import threading
 import time
@@ -7,9 +7,8 @@ import time
 import pytest
 from django.core.cache import caches
 from django.db import connection
-from django.test import RequestFactory
 
-from motcua.ratelimits import backoff, limits
+from motcua.ratelimits import backoff
 from motcua.ratelimits.models import CacheEntry
 
 pytestmark = pytest.mark.django_db
@@ -67,14 +66,6 @@ def test_concurrent_increments_lose_no_count():
     for thread in threads:
         thread.join()
     assert store().get("hits") == 80
-
-
-def test_a_limit_counts_per_client_address():
-    factory = RequestFactory()
-    one, other = factory.post("/", REMOTE_ADDR="203.0.113.1"), factory.post("/", REMOTE_ADDR="203.0.113.2")
-    assert [limits.allow(one, "test", 3, 60) for _ in range(4)] == [True, True, True, False]
-    assert limits.allow(other, "test", 3, 60) and not limits.allow(one, "test", 3, 60)
-    assert limits.allow(one, "another-scope", 3, 60)
 
 
 POLICY = backoff.Policy("test", free=2, cap=8)
