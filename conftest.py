@@ -126,17 +126,20 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def fresh_cache(monkeypatch):
     """Each test starts from an empty default cache. The rate limits count in the database (rolled back after each
-    test); their windows are fixed minutes or hours, so django-ratelimit's clock stands still during a test: a
-    window must not end between the 10th and the 11th lookup of a test."""
+    test); their windows are fixed minutes or hours, so their clocks (the window counts' and django-ratelimit's, which
+    the login delays use) stand still during a test: a window must not end between the 10th and the 11th lookup."""
     import time
     import types
 
     import django_ratelimit.core
     from django.core.cache import cache
 
+    from motcua.ratelimits import limits
+
     cache.clear()
     now = time.time()
     monkeypatch.setattr(django_ratelimit.core, "time", types.SimpleNamespace(time=lambda: now))
+    monkeypatch.setattr(limits, "_now", lambda: now)
 
 
 @pytest.fixture(autouse=True)
