@@ -1,54 +1,61 @@
 """Fill the rating criteria of the facts and the sums (0003 added them at 0) from the ratings already given, so the
-satisfaction shares read from the sums are what counting the ratings gave before. Batched: about a minute for a
-year's ratings of a million dossiers; `motcua indicators recompute --check` compares the result with a rebuild."""
+satisfaction shares read from the sums are what counting the ratings gave before; `motcua indicators recompute
+--check` compares the result with a rebuild.
 
-from collections import Counter, defaultdict
-from itertools import islice
+Three UPDATE statements, not a loop over rows: batched updates from Python took about ten minutes for the 280,000
+ratings of a million dossiers, and a province that has run for years holds ten times that. Only the ratings' JSON
+differs between PostgreSQL and SQLite; `UPDATE … FROM` and `&` on integers are the same in both (SQLite ≥ 3.33).
+"""
 
 from django.db import migrations
 
 # CRITERIA of indicators.models as it was when this migration was written: a migration must not follow later edits.
 CRITERIA = {"time": 1, "contacts": 2, "information": 4, "attitude": 8, "lawful_cost": 16, "online": 32}
-BATCH = 2000
 
 
-def chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+def answered(vendor: str, key: str) -> str:
+    if vendor == "postgresql":
+        return f"r.criteria ? '{key}'"
+    return f"json_type(r.criteria, '$.{key}') IS NOT NULL"
+
+
+def disliked(vendor: str, key: str) -> str:
+    if vendor == "postgresql":
+        return f"r.criteria -> '{key}' = 'false'::jsonb"
+    return f"json_type(r.criteria, '$.{key}') = 'false'"
 
 
 def fill(apps, schema_editor):
+    connection = schema_editor.connection
+    vendor = connection.vendor
+    quote = connection.ops.quote_name
     Rating = apps.get_model("dossiers", "Rating")
-    Facts = apps.get_model("indicators", "DossierFacts")
-    daily: dict[tuple, Counter] = defaultdict(Counter)
-    for ratings in chunks(Rating.objects.values_list("dossier_id", "criteria").order_by().iterator(BATCH), BATCH):
-        criteria = dict(ratings)
-        facts = list(Facts.objects.filter(dossier_id__in=criteria, rated_on__isnull=False))
-        for fact in facts:
-            answers = criteria[fact.dossier_id] or {}
-            fact.criteria_answered = sum(bit for key, bit in CRITERIA.items() if key in answers)
-            fact.criteria_disliked = sum(bit for key, bit in CRITERIA.items() if answers.get(key) is False)
-            counter = daily[(fact.rated_on, fact.agency_id, fact.procedure_id, fact.channel)]
-            for key, bit in CRITERIA.items():
-                counter[f"rated_{key}"] += bool(fact.criteria_answered & bit)
-                counter[f"disliked_{key}"] += bool(fact.criteria_disliked & bit)
-        Facts.objects.bulk_update(facts, ["criteria_answered", "criteria_disliked"], batch_size=BATCH)
-    monthly: dict[tuple, Counter] = defaultdict(Counter)
-    for (day, *rest), counter in daily.items():
-        monthly[(day.replace(day=1), *rest)].update(counter)
-    columns = [f"{kind}_{key}" for key in CRITERIA for kind in ("rated", "disliked")]
-    for name, sums in (("DailyFigure", daily), ("MonthlyFigure", monthly)):
-        model = apps.get_model("indicators", name)
-        # the ids first: SQLite does not isolate a read from writes to the same table on one connection
-        ids = list(model.objects.filter(rated__gt=0).order_by().values_list("pk", flat=True))
-        for chunk in chunks(ids, BATCH):
-            batch = list(model.objects.filter(pk__in=chunk))
-            for row in batch:
-                counter = sums.get((row.day, row.agency_id, row.procedure_id, row.channel), Counter())
-                for column in columns:
-                    setattr(row, column, counter[column])
-            model.objects.bulk_update(batch, columns, batch_size=BATCH)
+    facts = quote(apps.get_model("indicators", "DossierFacts")._meta.db_table)
+    ratings = quote(Rating._meta.db_table)
+    bits = {
+        "criteria_answered": " + ".join(f"(CASE WHEN {answered(vendor, k)} THEN {b} ELSE 0 END)" for k, b in CRITERIA.items()),
+        "criteria_disliked": " + ".join(f"(CASE WHEN {disliked(vendor, k)} THEN {b} ELSE 0 END)" for k, b in CRITERIA.items()),
+    }
+    month = "date_trunc('month', rated_on)::date" if vendor == "postgresql" else "date(rated_on, 'start of month')"
+    columns = [(f"{kind}_{key}", f"criteria_{'answered' if kind == 'rated' else 'disliked'}", bit)
+               for key, bit in CRITERIA.items() for kind in ("rated", "disliked")]
+    sums = ", ".join(f"SUM(CASE WHEN ({source} & {bit}) <> 0 THEN 1 ELSE 0 END) AS {quote(name)}"
+                     for name, source, bit in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {facts} SET {', '.join(f'{quote(c)} = {v}' for c, v in bits.items())} "
+            f"FROM {ratings} AS r WHERE r.dossier_id = {facts}.dossier_id AND {facts}.rated_on IS NOT NULL"
+        )
+        for name, day in (("DailyFigure", "rated_on"), ("MonthlyFigure", month)):
+            table = quote(apps.get_model("indicators", name)._meta.db_table)
+            cursor.execute(
+                f"UPDATE {table} SET {', '.join(f'{quote(c)} = s.{quote(c)}' for c, _, _ in columns)} "
+                f"FROM (SELECT {day} AS day, agency_id, procedure_id, channel, {sums} FROM {facts} "
+                f"WHERE rated_on IS NOT NULL AND criteria_answered <> 0 "
+                f"GROUP BY {day}, agency_id, procedure_id, channel) AS s "
+                f"WHERE {table}.day = s.day AND {table}.agency_id = s.agency_id "
+                f"AND {table}.procedure_id = s.procedure_id AND {table}.channel = s.channel"
+            )
 
 
 class Migration(migrations.Migration):

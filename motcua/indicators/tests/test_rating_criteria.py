@@ -3,9 +3,11 @@ ratings given before, so the shares read the same as counting the ratings did.""
 
 import importlib
 import io
+from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as current_apps
+from django.db import connection
 
 from motcua.dossiers import lifecycle, ratings
 from motcua.dossiers.models import Dossier, Rating
@@ -76,7 +78,7 @@ def test_the_migration_fills_what_was_rated_before_it(rated):
     MonthlyFigure.objects.update(**columns)
     assert shares(Scope(), period)["time"] == (0, 0)
 
-    fill(current_apps, None)
+    fill(current_apps, SimpleNamespace(connection=connection))  # what RunPython hands it: the schema editor
     assert shares(Scope(), period) == before
     out = io.StringIO()
     assert recompute.run(out, check=True) == 0, out.getvalue()  # facts and sums as a rebuild makes them
