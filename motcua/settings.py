@@ -119,6 +119,23 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     # Two test runs on one cluster (a developer and CI, or parallel work) each need their own test database.
     DATABASES["default"]["TEST"] = {"NAME": env("MOTCUA_TEST_DATABASE", default=None)}
+# A PostgreSQL standby the dashboards and reports read from (motcua/replicas.py, docs/scaling.md). Same engine and
+# options as "default"; a short connect timeout so an unreachable standby costs a dashboard seconds, not minutes.
+# Its test settings mirror "default": the test runner creates no database for it.
+if _replica_url := env("MOTCUA_REPLICA_URL", default=""):
+    _replica = environ.Env.db_url_config(_replica_url)
+    if _replica["ENGINE"] != DATABASES["default"]["ENGINE"]:
+        raise RuntimeError("MOTCUA_REPLICA_URL phải dùng cùng loại cơ sở dữ liệu với DATABASE_URL")
+    DATABASES["replica"] = {
+        **_replica,
+        "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), **_replica.get("OPTIONS", {})},
+        "TEST": {"MIRROR": "default"},
+    }
+    if _replica["ENGINE"] != "django.db.backends.sqlite3":
+        DATABASES["replica"]["OPTIONS"].setdefault("connect_timeout", 3)
+DATABASE_ROUTERS = ["motcua.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

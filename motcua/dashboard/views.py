@@ -1,5 +1,6 @@
 """Leaders' dashboard (/bang-dieu-khien/), the list behind each of its figures, and the public statistics
-(/thong-ke/). `?dinh-dang=xlsx` or `pdf` turns any of their tables into a file (`bang=` picks one table)."""
+(/thong-ke/). `?dinh-dang=xlsx` or `pdf` turns any of their tables into a file (`bang=` picks one table). All three
+only read: they read from the replica when one is configured (motcua/replicas.py)."""
 
 from functools import wraps
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ from motcua.catalog.models import Procedure
 from motcua.indicators import drill, pakn
 from motcua.indicators.figures import ROMAN
 from motcua.indicators.scorecard import Context
+from motcua.replicas import reads_from_replica
 from motcua.vntext import formats
 
 from . import board, exports, lists, public, ranking, selection, tables
@@ -71,6 +73,7 @@ def subtitle(chosen) -> str:
     return f"{chosen.scope.label} · {chosen.period}"
 
 
+@reads_from_replica
 @leaders_only
 def home(request, viewer):
     chosen = selection.read(request.GET, viewer)
@@ -123,6 +126,7 @@ def period_choices(kinds=selection.PERIOD_KINDS) -> dict:
     }
 
 
+@reads_from_replica
 @leaders_only
 def figure_list(request, viewer):
     """The dossiers (or procedures, or PAKN) behind one figure of the dashboard, 50 a page; its count heads it."""
@@ -173,6 +177,7 @@ def listing(chosen, kind: str, measure: str):
     return pakn.feedback(scope, period, measure), lists.pakn_table
 
 
+@reads_from_replica
 @cache_control(max_age=public.CACHE_SECONDS)
 def statistics(request):
     """Public: no login, no personal data, no link to any dossier."""

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from motcua.agencies.models import Agency
 from motcua.dossiers import permissions
+from motcua.replicas import reads_from_replica
 from motcua.vntext import formats
 
 from . import report, report_docx, report_pdf, report_xlsx, sector
@@ -117,6 +118,7 @@ def _default_agency(allowed: set[int] | None) -> str:
     return Agency.objects.filter(pk__in=allowed).order_by("code").values_list("code", flat=True).first()
 
 
+@reads_from_replica
 @staff_only
 def report_page(request):
     allowed = reportable_ids(request.user)
@@ -216,7 +218,7 @@ def _previous_month() -> str:
     return f"{last.year}-{last.month:02d}"
 
 
-@staff_only
+@staff_only  # it saves the sector KPIs, and its history must show them at once: always the primary
 def sector_page(request):
     user = request.user
     mine = Agency.objects.filter(pk__in={agency for agency, _ in permissions.roles_of(user)}).order_by("code")
