@@ -31,7 +31,7 @@ from django.test.utils import override_settings
 from motcua.dossiers.models import Dossier
 from motcua.gateways.standins import free_port
 
-from . import limits, scenarios, submission
+from . import limits, profile, scenarios, submission
 
 TARGETS = {  # issue 15: what each ratio must reach (≤ for a latency ratio, ≥ for a throughput ratio)
     "queue": ("≤", 3.0),
@@ -130,22 +130,42 @@ def ratio(value: float, limit: float) -> float | None:
     return round(value / limit, 3) if limit else None
 
 
-def measure(cmd, server: Server, people: scenarios.People, seconds: float, users: int, only: set[str]) -> dict:
+def measure(
+    cmd,
+    server: Server,
+    people: scenarios.People,
+    seconds: float,
+    users: int,
+    only: set[str],
+    profiles: Path | None = None,
+) -> dict:
     def wanted(name: str) -> bool:
         return not only or name in only
 
     def say(text: str) -> None:
         cmd.stderr.write(text)
 
-    def go(users_scripts) -> dict:
-        return load(scenarios.plan(users_scripts, server.host, server.port, seconds))
+    def go(users_scripts, name: str | None = None) -> dict:
+        plan = scenarios.plan(users_scripts, server.host, server.port, seconds)
+        if profiles is None or name is None:
+            return load(plan)
+        samples = profiles / f"{name}.txt"
+        with profile.sampled(server.process.pid, samples):
+            result = load(plan)
+        result["profile"] = profile.shares(samples)
+        return result
 
     rows: dict[str, dict] = {}
     say(f"đường trần /livez, {users} người dùng…")
-    bare = go(scenarios.bare(people, users))
+    bare = go(scenarios.bare(people, users), "bare")
     bare_one = go(scenarios.bare(people, 1))
     base, base_rate = p50(bare, "bare"), bare["requests_per_second"]
-    rows["bare"] = {"p50_ms": base, "p50_ms_1_user": p50(bare_one, "bare"), "requests_per_second": base_rate}
+    rows["bare"] = {
+        "p50_ms": base,
+        "p50_ms_1_user": p50(bare_one, "bare"),
+        "requests_per_second": base_rate,
+        "profile": bare.get("profile"),
+    }
     for name, build, measure_name in (
         ("queue", scenarios.queue, "queue"),
         ("api_list", scenarios.api_list, "api_list"),
@@ -153,7 +173,7 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
     ):
         if wanted(name):
             say(f"{name}, {users} người dùng…")
-            result = go(build(people, users))
+            result = go(build(people, users), name)
             rows[name] = {
                 "p50_ms": p50(result, measure_name),
                 "p90_ms": result["requests"].get(measure_name, {}).get("p90_ms", 0.0),
@@ -162,10 +182,11 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
                 "limit": f"p50 của /livez = {base} ms",
                 "errors": result["errors"],
                 "error_samples": result["error_samples"],
+                "profile": result.get("profile"),
             }
     if wanted("tracking"):
         say("tra cứu…")
-        result = go(scenarios.tracking(people, users))
+        result = go(scenarios.tracking(people, users), "tracking")
         rows["tracking"] = {
             "requests_per_second": result["requests_per_second"],
             "p50_ms": p50(result, "tracking"),
@@ -173,6 +194,7 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
             "limit": f"/livez: {base_rate} yêu cầu/giây",
             "errors": result["errors"],
             "error_samples": result["error_samples"],
+            "profile": result.get("profile"),
         }
     if wanted("submission"):
         say("nộp trực tuyến + tiếp nhận, và pgbench với cùng các câu lệnh…")
@@ -184,7 +206,7 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
         if wanted(name):
             say(f"{name}…")
             code = agency.code if agency else "toan-tinh"
-            result = go(scenarios.report(people, username, code, period))
+            result = go(scenarios.report(people, username, code, period), name)
             raw = limits.raw_aggregate_ms(start, end, agency.pk if agency else None)
             rows[name] = {
                 "p50_ms": p50(result, "report"),
@@ -192,6 +214,7 @@ def measure(cmd, server: Server, people: scenarios.People, seconds: float, users
                 "limit": f"một truy vấn tổng hợp SQL trên bảng hồ sơ = {raw} ms",
                 "errors": result["errors"],
                 "error_samples": result["error_samples"],
+                "profile": result.get("profile"),
             }
     rows["worker_memory_mb"] = server.worker_memory_mb()
     return rows
@@ -208,7 +231,7 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
         scripts.append(limits.pgbench_script(statements, dossier)[0])
         made = len(statements)
     pgbench = limits.run_pgbench(scripts, users, seconds, limits.database_url())
-    result = go(scenarios.submit_and_receive(people, users))
+    result = go(scenarios.submit_and_receive(people, users), "submission")
     rate = result["iterations_per_second"]
     return {
         "dossiers_per_second": rate,
@@ -220,6 +243,7 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
         "limit": f"pgbench, cùng {made} câu lệnh: {pgbench.get('tps', '?')} lượt/giây",
         "errors": result["errors"],
         "error_samples": result["error_samples"],
+        "profile": result.get("profile"),
     }
 
 
@@ -269,6 +293,19 @@ def markdown(report: dict) -> str:
         )
     lines.append("")
     lines.append(f"Bộ nhớ mỗi tiến trình gunicorn sau khi đo (MB): {rows.get('worker_memory_mb')}")
+    profiled = {name: row["profile"] for name, row in rows.items() if isinstance(row, dict) and row.get("profile")}
+    if profiled:
+        places = [name for name, _ in profile.PLACES] + ["framework"]
+        lines += [
+            "",
+            "Thời gian bận của các tiến trình gunicorn theo nơi tiêu tốn (py-spy, tỉ lệ số mẫu):",
+            "",
+            f"| kịch bản | số mẫu | {' | '.join(places)} |",
+            f"| --- | --- |{' --- |' * len(places)}",
+        ]
+        for name, found in profiled.items():
+            cells = " | ".join(f"{found['shares'][place]:.0%}" for place in places)
+            lines.append(f"| {name} | {found['samples']:,} | {cells} |")
     return "\n".join(lines) + "\n"
 
 
@@ -286,13 +323,18 @@ def quiet(*names: str):
             logger.setLevel(level)
 
 
-def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: str, **_):
+def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: str, profile_workers=False, **_):
     if connection.vendor != "postgresql":
         raise CommandError("motcua bench run đo trên PostgreSQL: đặt DATABASE_URL=postgres://… (sau bench generate).")
     if not 1 <= users <= 64 or not 0.5 <= seconds <= 600 or not 1 <= workers <= 32:
         raise CommandError("Tham số ngoài phạm vi: --users 1-64, --seconds 0,5-600, --workers 1-32.")
     secret_key = secrets.token_urlsafe(48)
     wanted = {name.strip() for name in only.split(",") if name.strip()}
+    profiles = None
+    if profile_workers:
+        profile.available()
+        profiles = Path(out) / f"profiles-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        profiles.mkdir(parents=True, exist_ok=True)
     # Files the scenario uploads, on the server and through the capture in this process, go to a folder of the run.
     with (
         quiet("motcua.requests", "django.request"),  # the capture's requests, in this process: not news
@@ -301,7 +343,7 @@ def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: st
         Server(workers, secret_key, media) as server,
     ):
         people = scenarios.people(server.host, secret_key)
-        results = measure(cmd, server, people, seconds, users, wanted)
+        results = measure(cmd, server, people, seconds, users, wanted, profiles)
     report = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": machine(),

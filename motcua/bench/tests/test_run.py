@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from motcua.bench import limits, run
+from motcua.bench import limits, profile, run
 from motcua.dossiers.models import Dossier
 
 
@@ -42,6 +42,7 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
         "1",
         "--out",
         str(tmp_path / "kq"),
+        "--profile",
         stdout=out,
         stderr=io.StringIO(),
     )
@@ -61,8 +62,42 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
     assert len(results["worker_memory_mb"]) == 1 and results["worker_memory_mb"][0] > 20
     table = written.with_suffix(".md").read_text()
     assert "| queue |" in table and "| submission |" in table and table in out.getvalue()
+    # --profile: py-spy sampled the worker in each scenario; the queue page's busy time is spread over the places
+    queue = results["queue"]["profile"]
+    assert queue["samples"] > 0 and abs(sum(queue["shares"].values()) - 1) < 0.01, queue
+    assert queue["shares"]["template"] > 0 and queue["shares"]["sql"] > 0, queue
+    assert "| queue |" in table.split("py-spy")[1]
+    [samples] = (tmp_path / "kq").glob("profiles-*/queue.txt")
+    assert "office/views.py" in samples.read_text()
     # The scenario's dossiers were really made and received, through the server.
     assert Dossier.objects.filter(procedure__code="BENCH.000001", state="received").count() > 16
+
+
+def test_each_sampled_stack_goes_to_the_first_place_met_from_the_innermost_frame(tmp_path):
+    views = f"work ({profile.PROJECT}office/views.py:30)"
+    handler = "get_response (/venv/lib/python3.11/site-packages/django/core/handlers/base.py:174)"
+    render = "render (/venv/lib/python3.11/site-packages/django/template/base.py:170)"
+    fetch = "execute (/venv/lib/python3.11/site-packages/django/db/models/sql/compiler.py:1593)"
+    wait = "wait (/venv/lib/python3.11/site-packages/psycopg/connection.py:479)"
+    raw = tmp_path / "queue.txt"
+    raw.write_text(
+        f"{handler};{views};{fetch};{wait} 6\n"  # waiting for PostgreSQL, under the ORM, under our view
+        f"{handler};{views};{render} 3\n"
+        f"{handler};{views} 1\n"
+        f"{handler} 2\n"
+        f"{handler};{views};{fetch} 8\n"
+        "a line py-spy would not write\n"
+    )
+    found = profile.shares(raw)
+    assert found["samples"] == 20
+    assert found["shares"] == {
+        "sql": 0.3,
+        "template": 0.15,
+        "orm": 0.4,
+        "drf": 0.0,
+        "motcua": 0.05,
+        "framework": 0.1,
+    }
 
 
 def test_the_bench_refuses_sqlite_and_odd_numbers(settings):

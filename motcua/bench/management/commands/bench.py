@@ -22,6 +22,12 @@ class Command(BaseCommand):
         run.add_argument("--workers", type=int, default=4, help="số tiến trình gunicorn")
         run.add_argument("--only", default="", help="chỉ chạy các kịch bản này (cách nhau dấu phẩy)")
         run.add_argument("--out", default="bench/results", help="thư mục ghi kết quả JSON và Markdown")
+        run.add_argument(
+            "--profile",
+            dest="profile_workers",
+            action="store_true",
+            help="lấy mẫu các tiến trình máy chủ bằng py-spy trong từng kịch bản: thời gian tiêu tốn ở đâu",
+        )
 
     def handle(self, *args, action, **options):
         if action == "generate":
