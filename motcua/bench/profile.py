@@ -2,8 +2,8 @@
 
 py-spy (a sampling profiler that attaches to running processes; the `bench` extra, and `test` for the smoke
 test) samples every gunicorn worker of the bench's server during each scenario and writes the stacks it saw (its
-"raw" format: one line per distinct stack, `frame;frame;… count`). Each stack is put in the first of these places met from the innermost
-frame outwards, so the shares answer "what was the worker doing":
+"raw" format: one line per distinct stack, `frame;frame;… count`). Each stack is put in the first of these places
+met from the innermost frame outwards, so the shares answer "what was the worker doing":
 - `sql`: waiting for PostgreSQL or reading its answer (psycopg);
 - `template`: rendering Django templates;
 - `orm`: Django's ORM building statements and making model instances;
