@@ -9,7 +9,8 @@ one of these queues of the receiver (tests in office/tests/test_queues.py follow
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from motcua.dossiers import permissions
@@ -112,8 +113,13 @@ def queue(user, name: str):
     if name == "chua-phan-cong":
         return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.RECEIVED)
     if name == "cho-phe-duyet":
-        return base.filter(processing_agency__in=my_agencies(user, {H}), state=State.AWAITING_APPROVAL).filter(
-            Q(assignee=user) | Q(assignee__isnull=True)
+        # "Given to me, or to no one" as one expression, not an OR of two conditions on the assignee: with the OR,
+        # PostgreSQL joined the assignee index's bitmaps (every unassigned dossier of the province) to the agency's,
+        # 12-19 ms for 342 dossiers at a million; this reads the agency's queue through its index, 0.7 ms (issue 15).
+        return (
+            base.filter(processing_agency__in=my_agencies(user, {H}), state=State.AWAITING_APPROVAL)
+            .alias(given_to=Coalesce("assignee_id", Value(user.pk)))
+            .filter(given_to=user.pk)
         )
     if name == "cua-toi":
         return base.filter(assignee=user, state__in=open_states)

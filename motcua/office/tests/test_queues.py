@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from motcua.dossiers import lifecycle
+from motcua.dossiers.models import Dossier
 from motcua.dossiers.tests import samples
 from motcua.dossiers.tests.fixtures import staff, vn
 from motcua.office import queues
@@ -159,6 +160,18 @@ def test_the_leaders_menu_counts_what_waits_for_approval(client, team, received)
     assert item["count"] == 1
     html = page.content.decode()
     assert 'Chờ phê duyệt <span class="badge">1</span>' in html
+
+
+def test_waiting_for_approval_holds_what_was_given_to_this_leader_or_to_no_leader(team, people, province, received):
+    other = staff("other_head", (province["justice"], "head"))
+    lifecycle.submit_for_approval(received.pk, actor=team["specialist"])
+    Dossier.objects.filter(pk=received.pk).update(assignee=None)
+    assert holders(received, {"head": team["head"], "other": other}) == {
+        "head": ["cho-phe-duyet"],
+        "other": ["cho-phe-duyet"],
+    }
+    Dossier.objects.filter(pk=received.pk).update(assignee=other)
+    assert holders(received, {"head": team["head"], "other": other}) == {"other": ["cho-phe-duyet", "cua-toi"]}
 
 
 def test_the_landing_page_costs_a_few_queries_whatever_the_volume(
