@@ -9,6 +9,7 @@ one of these queues of the receiver (tests in office/tests/test_queues.py follow
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connections, router
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -152,6 +153,18 @@ def queue(user, name: str):
 
 
 def counts(user, names=None) -> dict[str, int]:
-    """How many dossiers wait in each of the user's queues (one COUNT each; shown on the queue tabs)."""
+    """How many dossiers wait in each of the user's queues (shown on the queue tabs): each queue's own indexed
+    COUNT, all sent as one statement of scalar subqueries. Sent one by one they were twelve round trips, a third
+    of the queue page's busy time at 16 users (issue 15, `motcua bench run --profile`); each keeps its own plan."""
     names = names or [q.slug for q in queues_for(user) if q.slug != "tat-ca"]
-    return {name: queue(user, name).count() for name in names}
+    if not names:
+        return {}
+    counted, params = [], []
+    for number, name in enumerate(names):
+        sql, values = queue(user, name).order_by().values("pk").query.sql_with_params()
+        counted.append(f"(SELECT COUNT(*) FROM ({sql}) AS queue_{number})")
+        params.extend(values)
+    with connections[router.db_for_read(Dossier)].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(counted)}", params)
+        row = cursor.fetchone()
+    return dict(zip(names, row, strict=True))

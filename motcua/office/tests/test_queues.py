@@ -174,6 +174,20 @@ def test_waiting_for_approval_holds_what_was_given_to_this_leader_or_to_no_leade
     assert holders(received, {"head": team["head"], "other": other}) == {"other": ["cho-phe-duyet", "cua-toi"]}
 
 
+def test_the_tab_counts_are_each_queues_own_count_in_one_statement(team, people, province, received, five_days):
+    lifecycle.submit_for_approval(received.pk, actor=team["specialist"])
+    head = team["head"]  # a leader and a specialist of the Department of Justice: many queues
+    names = [q.slug for q in queues.queues_for(head) if q.slug != "tat-ca"]
+    assert len(names) >= 8
+    with CaptureQueriesContext(connection) as captured:
+        found = queues.counts(head)
+    # one statement for every count (and the calendar's check, for "sắp đến hạn": two working days from now)
+    counting = [q["sql"] for q in captured.captured_queries if "workdays_calendaroverride" not in q["sql"]]
+    assert len(counting) == 1 and len(captured.captured_queries) <= 2
+    assert found == {name: queues.queue(head, name).count() for name in names}
+    assert found["cho-phe-duyet"] == 1 and found["co-quan"] == 1
+
+
 def test_the_landing_page_costs_a_few_queries_whatever_the_volume(
     client, team, five_days, province, applicant, django_assert_max_num_queries
 ):
