@@ -8,6 +8,16 @@ from ..models import Document, Dossier, Step
 from .errors import NOT_FOUND
 
 SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_agency", "assignee")
+# What a list row shows (serializers.DossierSummary) and its order's keys, nothing more: a dossier's row also holds
+# its e-form data, the applicant's particulars and a dozen moments, and reading and building them for fifty rows and
+# their five related rows each was most of the list's time under load (issue 15, `motcua bench run --profile`).
+SUMMARY_COLUMNS = (
+    *("code", "summary", "channel", "state", "national_status", "payment_status", "delivery_status"),
+    *("applicant_kind", "applicant_name", "submitted_at", "received_at", "due_at", "finished_at", "returned_at"),
+    *("outcome", "created_at"),
+    *(f"{related}__{column}" for related in SUMMARY_RELATED[:4] for column in ("code",)),
+    "assignee__username",
+)
 
 
 def summaries(user):
@@ -15,6 +25,7 @@ def summaries(user):
     return (
         permissions.visible_dossiers(Dossier.objects.all(), user)
         .select_related(*SUMMARY_RELATED)
+        .only(*SUMMARY_COLUMNS)
         .order_by("-created_at", "-pk")
     )
 
