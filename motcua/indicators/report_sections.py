@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from motcua.agencies.models import Agency
-from motcua.catalog.models import Level, OnlineLevel, Procedure, levels_list
+from motcua.catalog.models import Level, OnlineLevel, levels_list
 from motcua.feedback.models import Feedback
 from motcua.vntext import formats
 from motcua.vntext.formats import NO_DATA
@@ -95,7 +95,8 @@ def procedures_section(card) -> Section:
     online_order = [OnlineLevel.FULL, OnlineLevel.PARTIAL, OnlineLevel.NONE]
     counts = {level: dict.fromkeys(online_order, 0) for level in Level.values}
     totals = dict.fromkeys(online_order, 0)
-    for levels, online in Procedure.objects.filter(pk__in=ids).values_list("levels", "online_level"):
+    levels_of = card.context.procedure_levels  # read with the catalogue's measures: no second query by 2,642 ids
+    for levels, online in (levels_of[pk] for pk in ids):
         online = online if online in totals else OnlineLevel.NONE
         totals[online] += 1
         for level in levels_list(levels) or [Level.OTHER]:
@@ -235,8 +236,8 @@ def share_text(share) -> str:
     return text
 
 
-def satisfaction_section(scope, period) -> Section:
-    shares = satisfaction.shares(scope, period)
+def satisfaction_section(card, scope, period) -> Section:
+    shares = satisfaction.shares(scope, period, card.totals.sums)  # the period's sums, read once for the report
     overall = shares[0]
     paragraphs = [
         f"Đánh giá sự hài lòng của tổ chức, cá nhân (Nghị định số 61/2018/NĐ-CP, Điều 31) trong kỳ: "

@@ -39,12 +39,15 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def shares(scope: Scope, period: Period) -> list[Share]:
-    """The overall share first ("Hài lòng chung"), then one per criterion, each over the answers it got."""
+def shares(scope: Scope, period: Period, period_sums: dict | None = None) -> list[Share]:
+    """The overall share first ("Hài lòng chung"), then one per criterion, each over the answers it got.
+    `period_sums`: the period's sums of every counter, when the caller has read them already (the report has)."""
     # From the figures' sums (rated, disliked, and both per criterion), kept with each rating: counting a province's
     # year of ratings in the ratings table took 139 ms at a million dossiers (issue 15).
     columns = ["rated", "disliked", *(f"{kind}_{key}" for key in CRITERIA for kind in ("rated", "disliked"))]
-    found = sums(scope, period.start, period.end, None, columns).get(None, Counter())
+    if period_sums is None:
+        period_sums = sums(scope, period.start, period.end, None, columns).get(None, Counter())
+    found = Counter({column: period_sums.get(column) or 0 for column in columns})
     result = [Share("overall", "Hài lòng chung", found["rated"] - found["disliked"], found["rated"])]
     for key, label in Rating.CRITERIA:
         answers = found[f"rated_{key}"]

@@ -49,9 +49,9 @@ class Context:
         return pakn.figures(self.scope, self.period, self.now)
 
     @cached_property
-    def catalogue(self) -> dict[str, set[int]]:
-        """Procedure ids per catalogue measure: the published procedures of the scope and what they offer, read in
-        one query from the flags stored on their current versions."""
+    def catalogue_rows(self) -> list[tuple]:
+        """The published procedures of the scope, each with its levels, its online level and the flags stored on
+        its current version, in one query: the measures and the report's table of procedures read it."""
         procedures = Procedure.objects.filter(is_published=True, current__isnull=False)
         through = Procedure.agencies.through.objects
         # each its own condition, as two filter() calls over the agencies would be (distinct procedures, no join)
@@ -63,17 +63,29 @@ class Context:
             procedures = procedures.filter(pk__in=through.filter(agency__level=self.scope.level).values("procedure_id"))
         if self.scope.procedure_id:
             procedures = procedures.filter(pk=self.scope.procedure_id)
-        rows = procedures.order_by().values_list(
-            "pk",
-            "online_level",
-            "current__seven_components",
-            "current__charges_fee",
-            "current__for_citizens",
-            "current__certified_copy",
+        return list(
+            procedures.order_by().values_list(
+                "pk",
+                "levels",
+                "online_level",
+                "current__seven_components",
+                "current__charges_fee",
+                "current__for_citizens",
+                "current__certified_copy",
+            )
         )
+
+    @cached_property
+    def procedure_levels(self) -> dict[int, tuple[str, str]]:
+        """(levels, online level) of each published procedure of the scope."""
+        return {pk: (levels, online_level) for pk, levels, online_level, *_ in self.catalogue_rows}
+
+    @cached_property
+    def catalogue(self) -> dict[str, set[int]]:
+        """Procedure ids per catalogue measure: the published procedures of the scope and what they offer."""
         sets = {name: set() for name in CATALOGUE_MEASURES}
         online = (OnlineLevel.FULL, OnlineLevel.PARTIAL)
-        for pk, online_level, seven_components, charges_fee, for_citizens, certified_copy in rows:
+        for pk, _, online_level, seven_components, charges_fee, for_citizens, certified_copy in self.catalogue_rows:
             sets["in_competence"].add(pk)
             if seven_components:
                 sets["complete"].add(pk)
