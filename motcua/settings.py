@@ -342,6 +342,8 @@ MOTCUA_SMS_TYPE = env("MOTCUA_SMS_TYPE", default="2")
 MOTCUA_SMS_TIMEOUT = env.float("MOTCUA_SMS_TIMEOUT", default=10.0)
 MOTCUA_NOTICE_MAX_ATTEMPTS = env.int("MOTCUA_NOTICE_MAX_ATTEMPTS", default=4)
 MOTCUA_NOTICE_RETRY_SECONDS = env.int("MOTCUA_NOTICE_RETRY_SECONDS", default=60)  # doubled after each failure
+# How long an API call's Idempotency-Key is remembered (`motcua idempotency purge`, run daily: docs/api.md)
+MOTCUA_IDEMPOTENCY_DAYS = env.int("MOTCUA_IDEMPOTENCY_DAYS", default=30)
 
 # --- Accounts: password hashing, login lockout, single sign-on over OpenID Connect (docs/accounts.md) ---
 # Argon2 hashes new passwords; older PBKDF2 hashes still verify and are upgraded at the next login.

@@ -268,6 +268,8 @@ class IdempotencyRecord(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_user_key")]
+        # `motcua idempotency purge` removes the records past their retention, oldest first, in batches
+        indexes = [models.Index(fields=["created_at"], name="idempotency_created")]
 
 
 class Event(ChainedEntry):
