@@ -4,8 +4,8 @@
 failure (network, timeout, a 4xx/5xx SMTP answer that is not a refusal of the address, a gateway error code other
 than the permanent ones) schedules the next attempt after MOTCUA_NOTICE_RETRY_SECONDS × 2^(attempt-1) as a new task;
 after MOTCUA_NOTICE_MAX_ATTEMPTS attempts, or at once for a permanent failure, the notice stays "failed" with its
-last error. The task never raises: the Notice
-row is the record officials read, and the dossier is never touched here.
+last error. The task never raises: the Notice row is the record officials read, and the dossier is never touched
+here.
 """
 
 import logging
