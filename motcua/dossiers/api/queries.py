@@ -15,7 +15,7 @@ SUMMARY_COLUMNS = (
     *("code", "summary", "channel", "state", "national_status", "payment_status", "delivery_status"),
     *("applicant_kind", "applicant_name", "submitted_at", "received_at", "due_at", "finished_at", "returned_at"),
     *("outcome", "created_at"),
-    *(f"{related}__{column}" for related in SUMMARY_RELATED[:4] for column in ("code",)),
+    *(f"{agency_or_procedure}__code" for agency_or_procedure in SUMMARY_RELATED[:4]),
     "assignee__username",
 )
 
