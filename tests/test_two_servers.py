@@ -146,10 +146,11 @@ def servers(database_url, tmp_path):
 
 def clear_of_a_window_edge(client: str, period: int = 60, margin: int = 20) -> None:
     """Wait until the fixed minute of `client`'s count has `margin` seconds left: a window that ends mid-test
-    would start a fresh count (django-ratelimit's windows are fixed, their edges shifted per key)."""
-    from django_ratelimit.core import _get_window
+    would start a fresh count (the limits' windows are fixed, their edges shifted per address)."""
+    from motcua.ratelimits.limits import window_end
 
-    left = _get_window(client, period) - time.time()
+    now = time.time()
+    left = window_end(client, period, now) - now
     if left < margin:  # never negative: on a loaded machine a second may pass between the window's clock and ours
         time.sleep(max(left, 0.0) + 1)
 

@@ -15,7 +15,7 @@ COUNT growing with every client address seen that day.
 
 The window is fixed, its edges shifted per client address so that not every count restarts at the same moment; the
 shift is django-ratelimit's (crc32 of the address modulo the window), so the edges stayed where they were when the
-counting moved here (tests/test_two_servers.py waits for them with django-ratelimit's `_get_window`).
+counting moved here (tests/test_two_servers.py waits for them with `window_end`).
 
 The row is stored under a keyed hash (HMAC-SHA256 with SECRET_KEY) of the scope and the address, never the address:
 a plain hash of an IPv4 address is undone by hashing all 2^32 of them.
