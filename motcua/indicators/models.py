@@ -15,6 +15,9 @@ from motcua.dossiers.states import Channel, Outcome
 # change of the criteria's order elsewhere never changes what a stored bit means).
 CRITERIA = {"time": 1, "contacts": 2, "information": 4, "attitude": 8, "lawful_cost": 16, "online": 32}
 
+# Per criterion: how many answered it, and how many answered "not satisfied" (the satisfaction shares' sums).
+CRITERION_COUNTERS = tuple(f"{kind}_{criterion}" for criterion in CRITERIA for kind in ("rated", "disliked"))
+
 # The counters of a daily row, and the day each is counted on (see `facts.contributions`).
 COUNTERS = {
     # by the day the dossier was received (the cohort of the period)
@@ -44,7 +47,7 @@ COUNTERS = {
     "rated": "rated",
     "disliked": "rated",
     # per criterion of Decree 61/2018 Art. 31 (dossiers.Rating.CRITERIA): answered, and answered "not satisfied"
-    **{f"{kind}_{criterion}": "rated" for criterion in CRITERIA for kind in ("rated", "disliked")},
+    **dict.fromkeys(CRITERION_COUNTERS, "rated"),
 }
 
 

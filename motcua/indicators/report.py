@@ -107,7 +107,7 @@ def build(agency: Agency | None, period: Period, now: dt.datetime | None = None)
         scorecard_section(card, agency, period),
         digital_section(card),
         pakn_section(card, scope, period, now),
-        satisfaction_section(card, scope, period),
+        satisfaction_section(card),
         sector_section(scope, period),
         shortcomings_section(card),
         tasks_section(card, period),

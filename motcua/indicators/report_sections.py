@@ -236,8 +236,8 @@ def share_text(share) -> str:
     return text
 
 
-def satisfaction_section(card, scope, period) -> Section:
-    shares = satisfaction.shares(scope, period, card.totals.sums)  # the period's sums, read once for the report
+def satisfaction_section(card) -> Section:
+    shares = satisfaction.shares(card.scope, card.period, card.totals.sums)  # the period's sums, read once
     overall = shares[0]
     paragraphs = [
         f"Đánh giá sự hài lòng của tổ chức, cá nhân (Nghị định số 61/2018/NĐ-CP, Điều 31) trong kỳ: "

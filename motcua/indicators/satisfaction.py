@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from motcua.dossiers.models import Rating
 
 from .figures import Period, Scope, sums
-from .models import CRITERIA
+from .models import CRITERION_COUNTERS
 
 Z95 = 1.959964
 
@@ -44,7 +44,7 @@ def shares(scope: Scope, period: Period, period_sums: dict | None = None) -> lis
     `period_sums`: the period's sums of every counter, when the caller has read them already (the report has)."""
     # From the figures' sums (rated, disliked, and both per criterion), kept with each rating: counting a province's
     # year of ratings in the ratings table took 139 ms at a million dossiers (issue 15).
-    columns = ["rated", "disliked", *(f"{kind}_{key}" for key in CRITERIA for kind in ("rated", "disliked"))]
+    columns = ["rated", "disliked", *CRITERION_COUNTERS]
     if period_sums is None:
         period_sums = sums(scope, period.start, period.end, None, columns).get(None, Counter())
     found = Counter({column: period_sums.get(column) or 0 for column in columns})

@@ -13,7 +13,7 @@ from motcua.dossiers import lifecycle, ratings
 from motcua.dossiers.models import Dossier, Rating
 from motcua.indicators import recompute, satisfaction
 from motcua.indicators.figures import Period, Scope
-from motcua.indicators.models import CRITERIA, DailyFigure, DossierFacts, MonthlyFigure
+from motcua.indicators.models import CRITERIA, CRITERION_COUNTERS, DailyFigure, DossierFacts, MonthlyFigure
 
 from .scenario import build
 
@@ -72,7 +72,7 @@ def test_the_migration_fills_what_was_rated_before_it(rated):
     day = rated.date()
     period = Period.month(day.year, day.month)
     before = shares(Scope(), period)
-    columns = {f"{kind}_{key}": 0 for key in CRITERIA for kind in ("rated", "disliked")}
+    columns = dict.fromkeys(CRITERION_COUNTERS, 0)
     DossierFacts.objects.update(criteria_answered=0, criteria_disliked=0)  # as 0003 left them
     DailyFigure.objects.update(**columns)
     MonthlyFigure.objects.update(**columns)
