@@ -126,6 +126,11 @@ def p50(result: dict, name: str) -> float:
     return result["requests"].get(name, {}).get("p50_ms", 0.0)
 
 
+def outcome(result: dict) -> dict:
+    """What every scenario's row says besides its measure: the wrong answers, and where the time went (--profile)."""
+    return {"errors": result["errors"], "error_samples": result["error_samples"], "profile": result.get("profile")}
+
+
 def ratio(value: float, limit: float) -> float | None:
     return round(value / limit, 3) if limit else None
 
@@ -180,9 +185,7 @@ def measure(
                 "requests_per_second": result["requests_per_second"],
                 "ratio": ratio(p50(result, measure_name), base),
                 "limit": f"p50 của /livez = {base} ms",
-                "errors": result["errors"],
-                "error_samples": result["error_samples"],
-                "profile": result.get("profile"),
+                **outcome(result),
             }
     if wanted("tracking"):
         say("tra cứu…")
@@ -192,9 +195,7 @@ def measure(
             "p50_ms": p50(result, "tracking"),
             "ratio": ratio(result["requests_per_second"], base_rate),
             "limit": f"/livez: {base_rate} yêu cầu/giây",
-            "errors": result["errors"],
-            "error_samples": result["error_samples"],
-            "profile": result.get("profile"),
+            **outcome(result),
         }
     if wanted("submission"):
         say("nộp trực tuyến + tiếp nhận, và pgbench với cùng các câu lệnh…")
@@ -212,9 +213,7 @@ def measure(
                 "p50_ms": p50(result, "report"),
                 "ratio": ratio(p50(result, "report"), raw),
                 "limit": f"một truy vấn tổng hợp SQL trên bảng hồ sơ = {raw} ms",
-                "errors": result["errors"],
-                "error_samples": result["error_samples"],
-                "profile": result.get("profile"),
+                **outcome(result),
             }
     rows["worker_memory_mb"] = server.worker_memory_mb()
     return rows
@@ -241,9 +240,7 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
         "pgbench": pgbench,
         "ratio": ratio(rate, pgbench.get("tps", 0.0)),
         "limit": f"pgbench, cùng {made} câu lệnh: {pgbench.get('tps', '?')} lượt/giây",
-        "errors": result["errors"],
-        "error_samples": result["error_samples"],
-        "profile": result.get("profile"),
+        **outcome(result),
     }
 
 
