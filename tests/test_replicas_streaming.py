@@ -57,22 +57,13 @@ class Pair:
         assert done.returncode == 0, f"{' '.join(args)}: {done.stdout}{done.stderr}"
         return done.stdout
 
+    @property
+    def to_primary(self) -> list[str]:
+        """libpq's arguments for the primary, as its superuser over the private socket (trusted there)."""
+        return ["-h", str(self.root), "-p", str(self.primary_port), "-U", "postgres"]
+
     def psql(self, sql: str, database: str = "postgres") -> str:
-        return self.run(
-            "psql",
-            "-h",
-            str(self.root),
-            "-p",
-            str(self.primary_port),
-            "-U",
-            "postgres",
-            "-d",
-            database,
-            "-v",
-            "ON_ERROR_STOP=1",
-            "-Atqc",
-            sql,
-        )
+        return self.run("psql", *self.to_primary, "-d", database, "-v", "ON_ERROR_STOP=1", "-Atqc", sql)
 
     def start(self, data: Path, port: int) -> None:
         self.run(
@@ -110,12 +101,7 @@ class Pair:
         self.psql("GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO motcua", "motcua")
         self.run(
             "pg_basebackup",
-            "-h",
-            str(self.root),
-            "-p",
-            str(self.primary_port),
-            "-U",
-            "postgres",
+            *self.to_primary,
             "-D",
             str(self.standby),
             "-R",

@@ -14,7 +14,7 @@ from django.db import models
 class WindowCount(models.Model):
     # A keyed hash of the limit's scope and the client address (`limits.key`), never the address itself.
     key = models.CharField(max_length=64, primary_key=True)
-    # The end of the window `count` belongs to; indexed for the occasional removal of old rows (`limits.purge`).
+    # The end of the window `count` belongs to; indexed for the occasional removal of old rows (in `limits.hit`).
     window_end = models.DateTimeField(db_index=True)
     count = models.IntegerField()
 
