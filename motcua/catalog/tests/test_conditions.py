@@ -322,6 +322,31 @@ def test_fifth_blind_sample_measured_once_below_target(shared_data):
     assert precision >= 0.86 and recall >= 0.85, figures
 
 
+def test_two_readers_of_the_fifth_sample_agree_about_as_well_as_the_target(shared_data):
+    """How far 95 % is from what people do: document_lines_blind2_reader2.csv is the fifth sample's 200 lines
+    labelled again, by a fourth person, from the line, its heading and its procedure's page only (neither the first
+    reader's labels nor the classifier were seen). On "conditional" the two readers agree at 59/62 = 0.952 each way
+    (0.955 over the four kinds): the issue's target is the agreement of two careful people. The classifier, never
+    tuned on this sample, reads 0.885 / 0.871 against the second reader and 0.898 / 0.898 on the 191 lines both
+    readers label alike: about five points under people, wherever the truth is taken from (docs/catalog.md)."""
+    first = read(FIXTURES / "document_lines_blind2.csv")
+    second = read(FIXTURES / "document_lines_blind2_reader2.csv")
+    assert [(a["code"], a["position"], a["name"]) for a in first] == [
+        (b["code"], b["position"], b["name"]) for b in second
+    ]
+    both = sum(a["label"] == b["label"] == CONDITIONAL for a, b in zip(first, second))
+    said = [sum(line["label"] == CONDITIONAL for line in sample) for sample in (first, second)]
+    assert (both, said) == (59, [62, 62])
+    agreeing = [a for a, b in zip(first, second) if a["label"] == b["label"]]
+    assert len(agreeing) == 191
+    lists = parsed_lists(shared_data, {line["code"] for line in first})
+    for name, sample in [("second reader", second), ("both readers alike", agreeing)]:
+        figures = measure(sample, lists)
+        report(f"document_lines_blind2 ({name})", figures)
+        precision, recall = figures["conditional"]
+        assert precision >= 0.88 and recall >= 0.87, (name, figures)
+
+
 def test_samples_do_not_overlap():
     samples = [{line["code"] for line in read(FIXTURES / name)} for name in [*SAMPLES, "document_lines_blind2.csv"]]
     assert sum(map(len, samples)) == len(set().union(*samples))
