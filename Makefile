@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run check test test-sqlite test-postgres install install-test demo bench clean system-run system-test
+.PHONY: run check test test-sqlite test-postgres test-citus install install-test demo bench clean system-run system-test
 
 # The Debian packages pip cannot give (scripts/system-deps.sh), checked before anything else: as root the missing
 # ones are installed, otherwise the `apt-get install` line is printed and make stops.
@@ -59,6 +59,14 @@ test-sqlite: install-test
 
 test-postgres: install-test
 	bash scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+
+# The dossier side distributed on a local Citus cluster (docs/scaling.md): scripts/with-citus.sh installs Citus from
+# ../shared/citus-pg15 when missing and starts a coordinator and two workers; the tests' conftest distributes the
+# migrated test database; then the lifecycle, API, payment, notice and indicator tests, and the EXPLAIN checks of
+# tests/test_citus.py, run on it. Run by .ci/run after `make test`.
+CITUS_TESTS ?= motcua/dossiers motcua/indicators motcua/payments motcua/integrations tests/test_citus.py
+test-citus: install-test
+	bash scripts/with-citus.sh $(BIN)/pytest --reuse-db $(CITUS_TESTS) $(PYTEST_ARGS)
 
 # A province's volume on PostgreSQL (DATABASE_URL, or the local cluster), then every hot path beside the machine's
 # own limits (docs/performance.md). BENCH_DOSSIERS=1000000 for the issue's target size.

@@ -20,6 +20,17 @@ def pytest_configure(config):
     compile_all()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On a Citus cluster (`make test-citus`), the migrated test database is distributed before any test runs."""
+    from motcua.serving import citus
+
+    with django_db_blocker.unblock():
+        if citus.is_citus():
+            # four shards, two a worker: enough to show where a query runs, and each test's flush stays short
+            citus.distribute(log=lambda line: None, shard_count=4)
+
+
 SHARED_DATA = ROOT.parent / "shared" / "data"
 CHROMIUM = "/usr/bin/chromium"
 

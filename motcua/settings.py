@@ -119,6 +119,17 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     # Two test runs on one cluster (a developer and CI, or parallel work) each need their own test database.
     DATABASES["default"]["TEST"] = {"NAME": env("MOTCUA_TEST_DATABASE", default=None)}
+# MOTCUA_CITUS=1: the database is a Citus cluster distributed by `motcua citus distribute` (serving/citus.py). A
+# statement that locks a dossier's row must then name its receiving agency (the distribution column): where the
+# caller does not know it, one look-up by id finds it (dossiers/shards.py). Off, nothing changes.
+MOTCUA_CITUS = env.bool("MOTCUA_CITUS", default=False)
+if MOTCUA_CITUS:
+    # A join the ORM writes on a dossier's id (an admin search, a payment with its dossier) is not on the
+    # distribution column: Citus runs it by repartitioning instead of refusing it. The hot paths name the agency
+    # and run on one shard (tests/test_citus.py). SET LOCAL (a lock timeout) reaches the workers holding the rows.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        "-c citus.enable_repartition_joins=on -c citus.propagate_set_commands=local"
+    )
 # A PostgreSQL standby the dashboards and reports read from (motcua/replicas.py, docs/scaling.md). Same engine and
 # options as "default"; a short connect timeout so an unreachable standby costs a dashboard seconds, not minutes.
 # Its test settings mirror "default": the test runner creates no database for it.

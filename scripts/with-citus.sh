@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Run a command against a local Citus cluster (a coordinator and two workers, ../shared/citus-pg15): install Citus
-# when missing, start the cluster in MOTCUA_CITUS_DIR, create the database (and test_<name> for pytest-django's
-# --reuse-db) on every node with the extension and the workers registered, then run the command with DATABASE_URL
-# pointing at the coordinator. The cluster is left running: `local-cluster.sh stop DIR` stops it.
-# Distributing the tables is not done here yet (docs/scaling.md, "Citus spike"). Needs root, as local-cluster.sh does;
+# when missing, start the cluster in MOTCUA_CITUS_DIR, create the database (and the test database, test_<name> or
+# MOTCUA_TEST_DATABASE, for pytest-django's --reuse-db: Citus does not propagate CREATE DATABASE) on every node
+# with the extension and the workers registered, then run the command with DATABASE_URL pointing at the
+# coordinator and MOTCUA_CITUS=1. The tables are distributed by `motcua citus distribute` after `migrate` (the
+# tests' conftest does it for the test database). The cluster is left running: `local-cluster.sh stop DIR` stops
+# it. Needs root, as local-cluster.sh does;
 # without root or PostgreSQL 15 it says so and exits 0, unless MOTCUA_REQUIRE_CITUS=1 (CI), where that is a failure.
 #
 # The Citus build in ../shared/citus-pg15 is compiled against PostgreSQL 15.20, whose server exports symbols
@@ -58,7 +60,7 @@ if ! psql_at "$port" postgres -c 'select 1' >/dev/null 2>&1; then
   fi
 fi
 
-for name in "$db" "test_$db"; do
+for name in "$db" "${MOTCUA_TEST_DATABASE:-test_$db}"; do
   for p in "$port" $((port + 1)) $((port + 2)); do
     psql_at "$p" postgres -c "select 1 from pg_database where datname = '$name'" | grep -q 1 \
       || psql_at "$p" postgres -c "create database \"$name\"" 2>/dev/null
@@ -72,4 +74,4 @@ done
 url=postgres://postgres@127.0.0.1:$port/$db
 echo "== Citus $(psql_at "$port" "$db" -c 'select extversion from pg_extension where extname = $$citus$$')" \
   "on $(psql_at "$port" "$db" -c 'select count(*) from citus_get_active_worker_nodes()') workers: $url ==" >&2
-DATABASE_URL=$url exec "$@"
+DATABASE_URL=$url MOTCUA_CITUS=1 exec "$@"

@@ -6,6 +6,8 @@ Volume: a merged province receives ~150,000 dossiers a month, so the queue index
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
+from django.utils.functional import cached_property
 
 from motcua.records.append_only import ChainedEntry
 
@@ -14,7 +16,76 @@ from .states import OPEN, Channel, DeliveryStatus, Outcome, PaymentStatus, State
 OPEN_STATES = sorted(OPEN)
 
 
-class Dossier(models.Model):
+class _OnTheDossiersShard(ReverseManyToOneDescriptor):
+    """`dossier.events`, `dossier.documents`, …: the rows of the dossier, found by its id and its receiving agency,
+    so that on Citus the statement runs on the dossier's shard instead of asking every one."""
+
+    @cached_property
+    def related_manager_cls(self):
+        class Manager(super().related_manager_cls):
+            def _apply_rel_filters(self, queryset):
+                return (
+                    super()._apply_rel_filters(queryset).filter(receiving_agency_id=self.instance.receiving_agency_id)
+                )
+
+            def get_prefetch_querysets(self, instances, querysets=None):
+                # prefetch_related("events"): the dossiers' rows by their ids and their agencies
+                rows = querysets[0] if querysets else self.model._default_manager.get_queryset()
+                agencies = {instance.receiving_agency_id for instance in instances}
+                return super().get_prefetch_querysets(instances, [rows.filter(receiving_agency_id__in=agencies)])
+
+        return Manager
+
+
+class DossierLink(models.ForeignKey):
+    """A row's link to its dossier (the row is an `OfDossier`): a foreign key whose reverse manager narrows to the
+    dossier's receiving agency. To migrations it is a plain ForeignKey: nothing in the database differs."""
+
+    related_accessor_class = _OnTheDossiersShard
+
+    def deconstruct(self):
+        name, _, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ForeignKey", args, kwargs
+
+
+class OnShard(models.Model):
+    """A row of the dossier side, updated by its primary key and its receiving agency: on Citus the agency is the
+    distribution column, so save() updates one shard instead of asking every one (docs/scaling.md)."""
+
+    class Meta:
+        abstract = True
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        base_qs = base_qs.filter(receiving_agency_id=self.receiving_agency_id)
+        return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+
+
+class OfDossier(OnShard):
+    """A row that belongs to one dossier and carries the dossier's receiving agency, which never changes in the
+    dossier's life. On Citus that column is the distribution column: the row lives on its dossier's shard, its
+    primary key is (receiving_agency_id, id) and its link to the dossier is a composite foreign key
+    (`motcua citus distribute`, docs/scaling.md). Filled from the dossier when the row is saved; code that makes
+    rows with bulk_create() fills it itself."""
+
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency",
+        models.PROTECT,
+        related_name="+",
+        db_index=False,
+        editable=False,
+        verbose_name="nơi tiếp nhận",
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.receiving_agency_id is None:
+            self.receiving_agency_id = self.dossier.receiving_agency_id
+        super().save(*args, **kwargs)
+
+
+class Dossier(OnShard):
     class ApplicantKind(models.TextChoices):
         CITIZEN = "citizen", "Công dân"
         ORGANISATION = "organisation", "Tổ chức, doanh nghiệp"
@@ -146,14 +217,14 @@ class Dossier(models.Model):
         return self.state in OPEN
 
 
-class Document(models.Model):
+class Document(OfDossier):
     """A file of the dossier, tied to a required-document line; the SHA-256 is taken on storing."""
 
     class Kind(models.TextChoices):
         INPUT = "input", "Thành phần hồ sơ"
         RESULT = "result", "Kết quả giải quyết"
 
-    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="documents")
+    dossier = DossierLink(Dossier, models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.INPUT)
     requirement = models.ForeignKey(
         "catalog.RequiredDocument", models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="thành phần"
@@ -177,10 +248,10 @@ class Document(models.Model):
     class Meta:
         verbose_name = "giấy tờ"
         verbose_name_plural = "giấy tờ"
-        ordering = ["dossier", "kind", "id"]
+        ordering = ["dossier_id", "kind", "id"]
 
 
-class Step(models.Model):
+class Step(OfDossier):
     """A stretch of work at one agency with its own deadline, judged early / on time / late at hand-over."""
 
     class Kind(models.TextChoices):
@@ -191,7 +262,7 @@ class Step(models.Model):
         APPROVE = "approve", "Phê duyệt"
         RETURN = "return", "Trả kết quả"
 
-    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="steps")
+    dossier = DossierLink(Dossier, models.CASCADE, related_name="steps")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="steps")
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
@@ -205,7 +276,7 @@ class Step(models.Model):
     class Meta:
         verbose_name = "bước xử lý"
         verbose_name_plural = "bước xử lý"
-        ordering = ["dossier", "started_at", "id"]
+        ordering = ["dossier_id", "started_at", "id"]
         indexes = [
             models.Index(fields=["agency", "finished_at", "deadline"], name="step_agency_open"),
             # The open liên thông and consultation steps, a few in a province at any time: the queue "Chờ cơ quan
@@ -224,10 +295,10 @@ class Step(models.Model):
         ]
 
 
-class SupplementRequest(models.Model):
+class SupplementRequest(OfDossier):
     """Yêu cầu bổ sung: every missing item with its reason, at once (bổ sung một lần đầy đủ)."""
 
-    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="supplement_requests")
+    dossier = DossierLink(Dossier, models.CASCADE, related_name="supplement_requests")
     number = models.PositiveSmallIntegerField()
     at_desk = models.BooleanField(default=False, help_text="asked at the desk before receipt: no clock runs")
     items = models.JSONField(help_text='[{"item": "Giấy chứng sinh", "reason": "..."}]')
@@ -238,7 +309,7 @@ class SupplementRequest(models.Model):
     answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["dossier", "number"]
+        ordering = ["dossier_id", "number"]
         constraints = [models.UniqueConstraint(fields=["dossier", "number"], name="supplement_number")]
 
     def __str__(self) -> str:
@@ -272,12 +343,12 @@ class IdempotencyRecord(models.Model):
         indexes = [models.Index(fields=["created_at"], name="idempotency_created")]
 
 
-class Event(ChainedEntry):
+class Event(OfDossier, ChainedEntry):
     """One entry of a dossier's history; append-only and hash-chained (DESIGN.md principle 2)."""
 
     log_name = "Nhật ký hồ sơ"
 
-    dossier = models.ForeignKey(Dossier, models.PROTECT, related_name="events")
+    dossier = DossierLink(Dossier, models.PROTECT, related_name="events")
     kind = models.CharField(max_length=40)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
@@ -292,11 +363,11 @@ class Event(ChainedEntry):
     class Meta:
         verbose_name = "sự kiện hồ sơ"
         verbose_name_plural = "nhật ký hồ sơ"
-        ordering = ["dossier", "seq"]
+        ordering = ["dossier_id", "seq"]
         constraints = [models.UniqueConstraint(fields=["dossier", "seq"], name="event_dossier_seq")]
 
 
-class RatingToken(models.Model):
+class RatingToken(OfDossier):
     """Mã đánh giá: a one-time token that lets the applicant rate a returned dossier without an account, at the kiosk
     at the desk or on the public rating page its QR code or SMS link opens (rating_tokens.py, docs/security.md).
 
@@ -308,7 +379,7 @@ class RatingToken(models.Model):
         PRINTED = "printed", "Phiếu mời đánh giá (in)"
         NOTICE = "notice", "Tin nhắn, thư điện tử"
 
-    dossier = models.ForeignKey(Dossier, models.CASCADE, related_name="rating_tokens", verbose_name="hồ sơ")
+    dossier = DossierLink(Dossier, models.CASCADE, related_name="rating_tokens", verbose_name="hồ sơ")
     digest = models.CharField("mã băm", max_length=64, unique=True)
     channel = models.CharField("trao qua", max_length=8, choices=Channel.choices)
     # Who printed the slip (None for a notice): a rating made with a printed token can be traced to the print.
@@ -328,7 +399,7 @@ class RatingToken(models.Model):
         return f"{self.dossier_id} – {self.get_channel_display()}"
 
 
-class Rating(models.Model):
+class Rating(OfDossier):
     """Đánh giá sự hài lòng on the criteria of Decree 61/2018 Art. 31, one per returned dossier (ratings.py).
 
     The figures count it (766 indicator 5.4), so it lives with the dossier, below them; its table keeps the name it

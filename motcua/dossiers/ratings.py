@@ -52,13 +52,17 @@ def rate(
         raise ValidationError(f"Góp ý dài tối đa {COMMENT_LIMIT} ký tự.")
     with transaction.atomic():
         # The row lock makes a second submission wait for the first and then see its rating.
-        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
         if locked.state != State.RETURNED:
             raise ValidationError("Hồ sơ chưa trả kết quả nên chưa đánh giá được.")
         if Rating.objects.filter(dossier=locked).exists():
             raise ValidationError("Hồ sơ này đã được đánh giá.")
         if token is not None:
-            held = RatingToken.objects.select_for_update().filter(pk=token.pk, dossier=locked).first()
+            held = (
+                RatingToken.objects.select_for_update()
+                .filter(pk=token.pk, dossier=locked, receiving_agency_id=locked.receiving_agency_id)
+                .first()
+            )
             if held is None or not rating_tokens.is_valid(held):
                 raise ValidationError(TOKEN_INVALID)
             held.used_at = timezone.now()

@@ -42,6 +42,7 @@ def notify(event) -> None:
         short_form=lambda: short_form(event),
         what=f"PAKN event {event.pk}",
         feedback_event=event,
+        receiving_agency_id=fb.receiving_agency_id,
     )
 
 

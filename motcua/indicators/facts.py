@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from types import SimpleNamespace
 
 from django.db import connections, router
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, FilteredRelation, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from motcua.dossiers import timing
@@ -110,6 +110,7 @@ def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> Dos
     inputs = documents.get("inputs", 0)
     facts = DossierFacts(
         dossier_id=d.pk,
+        receiving_agency_id=d.receiving_agency_id,
         agency_id=d.lead_agency_id,
         procedure_id=d.procedure_id,
         channel=d.channel,
@@ -277,21 +278,27 @@ def refresh(dossier: Dossier) -> None:
         new.save(update_fields=[f for f in FACT_FIELDS if getattr(new, f) != getattr(old, f)])
 
 
+# A subquery of the dossier's row names the dossier by id and receiving agency, and the stored facts are joined on
+# both: on Citus that is a join on the distribution column, run on the dossier's shard (docs/scaling.md).
+ON_THE_DOSSIERS_SHARD = {"dossier": OuterRef("pk"), "receiving_agency_id": OuterRef("receiving_agency_id")}
+
+
 def _count(*conditions, **filters):
     """The number of this dossier's documents matching the filters, as a subquery of the dossier's row."""
-    rows = Document.objects.filter(*conditions, dossier=OuterRef("pk"), **filters).order_by().values("dossier")
+    rows = Document.objects.filter(*conditions, **ON_THE_DOSSIERS_SHARD, **filters).order_by().values("dossier")
     return Coalesce(Subquery(rows.annotate(n=Count("id")).values("n")), 0, output_field=IntegerField())
 
 
 def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
     """(the dossier's facts now, the facts stored last time), in one statement: the same inputs `facts_for` reads
     in four grouped queries for a batch, here as subqueries of the dossier's row, and the stored facts joined."""
-    second = SupplementRequest.objects.filter(dossier=OuterRef("pk"), at_desk=False).order_by("number")
-    rating = Rating.objects.filter(dossier=OuterRef("pk"))
+    second = SupplementRequest.objects.filter(**ON_THE_DOSSIERS_SHARD, at_desk=False).order_by("number")
+    rating = Rating.objects.filter(**ON_THE_DOSSIERS_SHARD)
+    stored = FilteredRelation("facts", condition=Q(facts__receiving_agency_id=F("receiving_agency_id")))
     row = (
-        Dossier.objects.filter(pk=dossier.pk)
-        .select_related("facts")
-        .only("pk", "facts__dossier", *(f"facts__{name.removesuffix('_id')}" for name in FACT_FIELDS))
+        Dossier.objects.filter(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
+        .annotate(stored=stored)
+        .select_related("stored")  # the whole rows: Django's only() does not combine with FilteredRelation
         .annotate(
             inputs=_count(kind=Document.Kind.INPUT),
             inputs_digitised=_count(kind=Document.Kind.INPUT, digitised=True),
@@ -305,7 +312,7 @@ def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
         )
         .get()
     )
-    old = getattr(row, "facts", None)  # None when there is no row yet (a reverse one-to-one raises AttributeError)
+    old = getattr(row, "stored", None)  # None when there is no row yet (a reverse one-to-one raises AttributeError)
     documents = {name: getattr(row, name) for name in ("inputs", "inputs_digitised", "reused", "results")}
     rated = (
         SimpleNamespace(created_at=row.rated_at, satisfied=row.satisfied, criteria=row.criteria)

@@ -9,6 +9,7 @@ daily rows, so a province-wide yearly report sums a few hundred thousand daily r
 from django.conf import settings
 from django.db import models
 
+from motcua.dossiers.models import OfDossier
 from motcua.dossiers.states import Channel, Outcome
 
 # The rating criteria, each with its bit in the facts' `criteria_answered` and `criteria_disliked` (fixed here, so a
@@ -51,7 +52,7 @@ COUNTERS = {
 }
 
 
-class DossierFacts(models.Model):
+class DossierFacts(OfDossier):
     """The facts of one received dossier that the figures count, as they were last added to `DailyFigure`."""
 
     dossier = models.OneToOneField("dossiers.Dossier", models.CASCADE, primary_key=True, related_name="facts")

@@ -34,6 +34,16 @@ class Notice(models.Model):
         related_name="notices",
         verbose_name="sự kiện PAKN",
     )
+    # The dossier's receiving agency, or for a PAKN notice the agency that received the PAKN: the distribution
+    # column on Citus, so a dossier's notices live on its shard (docs/scaling.md). Set where notices are made.
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency",
+        models.PROTECT,
+        related_name="+",
+        db_index=False,
+        editable=False,
+        verbose_name="nơi tiếp nhận",
+    )
     channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
     recipient = models.CharField("người nhận", max_length=254)
     subject = models.CharField("tiêu đề", max_length=300, blank=True)

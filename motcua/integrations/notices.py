@@ -24,4 +24,5 @@ def on_dossier_event(event) -> None:
         what=f"event {event.pk}",
         dossier=dossier,
         event=event,
+        receiving_agency_id=dossier.receiving_agency_id,
     )

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from motcua.dossiers import shards
 from motcua.gateways import sms
 
 from .models import Notice
@@ -70,7 +71,8 @@ def notify_person(*, email: str, phone: str, compose, short_form, what: str, **o
     """One Notice per channel the person can be reached on (e-mail when there is an address, SMS when the phone is
     a mobile number and a gateway is configured), each queued in the caller's transaction. `compose()` writes the
     wording; if it fails, `short_form()` is sent instead: a wording bug must cost neither the person the notice nor
-    the official the action. `owner` ties the notices to their event (dossier and event, or feedback_event)."""
+    the official the action. `owner` ties the notices to their event (dossier and event, or feedback_event) and
+    names the receiving agency (receiving_agency_id)."""
     targets = []
     if email:
         targets.append((Notice.Channel.EMAIL, email))
@@ -114,7 +116,7 @@ def resend(notice: Notice) -> None:
 
 def _claim(notice_id: int) -> Notice | None:
     with transaction.atomic():
-        notice = Notice.objects.select_for_update().filter(pk=notice_id).first()
+        notice = shards.narrowed(Notice.objects.filter(pk=notice_id)).select_for_update().first()
         if notice is None or notice.status != Notice.Status.QUEUED:
             return None
         notice.attempts += 1

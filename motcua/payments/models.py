@@ -3,14 +3,16 @@
 from django.conf import settings
 from django.db import models
 
+from motcua.dossiers.models import DossierLink, OfDossier
 
-class Payment(models.Model):
+
+class Payment(OfDossier):
     class Status(models.TextChoices):
         CREATED = "created", "Chờ thanh toán"
         PAID = "paid", "Đã thanh toán"
         FAILED = "failed", "Không thành công"
 
-    dossier = models.ForeignKey("dossiers.Dossier", models.PROTECT, related_name="payments")
+    dossier = DossierLink("dossiers.Dossier", models.PROTECT, related_name="payments")
     order_ref = models.CharField("mã giao dịch (vnp_TxnRef)", max_length=40, unique=True)
     amount = models.PositiveIntegerField("số tiền (đồng)")
     status = models.CharField("trạng thái", max_length=8, choices=Status.choices, default=Status.CREATED)

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, shards
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import FINISHED, PaymentStatus
 
@@ -82,7 +82,8 @@ def take_ipn(params) -> dict:
     ):
         return protocol.IPN_BAD_SIGNATURE
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().filter(order_ref=params.get("vnp_TxnRef") or "").first()
+        found = Payment.objects.filter(order_ref=params.get("vnp_TxnRef") or "")
+        payment = shards.narrowed(found).select_for_update().first()
         if payment is None:
             return protocol.IPN_NOT_FOUND
         if str(params.get("vnp_Amount")) != str(payment.amount * 100):

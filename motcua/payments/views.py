@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from motcua.dossiers import shards
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.printing.pdf import render_pdf
 from motcua.vntext.formats import money as vnd
@@ -68,7 +69,8 @@ def gateway_return(request):
     genuine = protocol.verify(params, settings.MOTCUA_VNPAY_SECRET)
     payment = None
     if genuine:
-        payment = Payment.objects.select_related("dossier").filter(order_ref=params.get("vnp_TxnRef", "")).first()
+        found = Payment.objects.filter(order_ref=params.get("vnp_TxnRef", ""))
+        payment = shards.narrowed(found, joined=("dossier",)).select_related("dossier").first()
     if not genuine or payment is None:
         outcome = "forged"
     else:
@@ -102,8 +104,9 @@ def ipn(request):
 def receipt(request, order_ref):
     """Biên lai: the PDF of a paid online payment, for the dossier's applicant only."""
     payment = get_object_or_404(
-        Payment.objects.select_related("dossier__receiving_agency"),
-        order_ref=order_ref,
+        shards.narrowed(Payment.objects.filter(order_ref=order_ref), joined=("dossier",)).select_related(
+            "dossier__receiving_agency"
+        ),
         dossier__applicant_user=request.user,
     )
     if payment.status != Payment.Status.PAID:

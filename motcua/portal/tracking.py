@@ -11,6 +11,7 @@ from django import forms
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from motcua.dossiers import shards
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.states import NATIONAL_LABELS
 from motcua.dossiers.transitions import EVENT_LABELS
@@ -22,6 +23,7 @@ PUBLIC_EVENTS = sorted(set(EVENT_LABELS) - {"assigned", "submitted_for_approval"
 WITH_ITEMS = {"supplement_requested", "desk_supplement"}  # the page lists what was asked for
 SHOWN = [
     "code",
+    "receiving_agency_id",  # the history below is read on the dossier's shard (dossiers.shards)
     "state",
     "national_status",
     "due_at",
@@ -62,9 +64,9 @@ def track(request):
             # Only what the page shows: a version's and an event's large columns (the catalogue text, a receipt's
             # deadline explanation) cost more to read and decode than the rest of the lookup (issue 15).
             dossier = (
-                Dossier.objects.select_related("processing_agency", "procedure_version")
+                shards.by_code(Dossier.objects.all(), form.cleaned_data["ma"].strip())
+                .select_related("processing_agency", "procedure_version")
                 .only(*SHOWN)
-                .filter(code=form.cleaned_data["ma"].strip())
                 .first()
             )
             if dossier and secret and secret in (dossier.applicant_phone, dossier.applicant_id_number):

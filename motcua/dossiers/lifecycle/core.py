@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from motcua import happened
 
-from .. import events, files, permissions, timing, transitions
+from .. import events, files, permissions, shards, timing, transitions
 from ..models import Document, Dossier, Event, Step, SupplementRequest
 from ..states import NATIONAL_STATUS
 
@@ -21,9 +21,10 @@ def _locked(dossier_id: int) -> Dossier:
     # of one procedure would wait for the one being worked on (dossiers/tests/test_locks.py).
     # The agencies come with it: the deadlines read their office hours, the event names them.
     return (
-        Dossier.objects.select_for_update(of=("self",))
+        shards.narrowed(Dossier.objects.filter(pk=dossier_id))
+        .select_for_update(of=("self",))
         .select_related("procedure_version", "receiving_agency", "processing_agency")
-        .get(pk=dossier_id)
+        .get()
     )
 
 
@@ -158,6 +159,7 @@ def store_inputs(dossier, actor, checked) -> None:
     for line, upload, reused, content, kind in checked:
         document = Document(
             dossier=dossier,
+            receiving_agency_id=dossier.receiving_agency_id,
             requirement=line,
             name=line.name if line else files.display_name(upload.name),
             uploaded_by=actor,

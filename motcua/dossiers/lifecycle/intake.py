@@ -260,6 +260,7 @@ def receive(
         dossier.payment_status = PaymentStatus.PENDING if dossier.fee_total else PaymentStatus.NONE
     desk = Step(
         dossier=dossier,
+        receiving_agency_id=dossier.receiving_agency_id,
         kind=Step.Kind.RECEIVE,
         agency=dossier.receiving_agency,
         started_at=at,
@@ -269,6 +270,7 @@ def receive(
     )
     process = Step(
         dossier=dossier,
+        receiving_agency_id=dossier.receiving_agency_id,
         kind=Step.Kind.PROCESS,
         agency=dossier.processing_agency,
         started_at=at,

@@ -4,6 +4,7 @@ pages, idempotent retries, Vietnamese field errors, uploads checked by content, 
 import hashlib
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -463,17 +464,19 @@ def test_list_and_detail_make_a_fixed_number_of_queries(
     )
     lifecycle.receive(busy.pk, actor=people["desk"])
     lifecycle.consult(busy.pk, actor=people["specialist"], agency=province["land"], days=1, question="Xác minh?")
+    # On Citus a dossier found by its code costs one read more: its agency, from the code (dossiers/shards.py).
+    by_code = 1 if settings.MOTCUA_CITUS else 0
     for user in (people["head"], people["monitor"]):
         client = client_for(user)
         with django_assert_max_num_queries(3):  # token, roles, page (no count)
             response = client.get("/api/v1/dossiers/?page_size=100")
         assert len(response.json()["results"]) == 33
-        with django_assert_max_num_queries(5):  # token, roles, dossier, documents, steps
+        with django_assert_max_num_queries(5 + by_code):  # token, roles, dossier, documents, steps
             response = client.get(f"/api/v1/dossiers/{busy.code}/")
         assert len(response.json()["documents"]) == 6 and len(response.json()["steps"]) == 3
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(5 + by_code):
             assert client.get(f"/api/v1/dossiers/{busy.code}/documents/").json()["count"] == 6
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(5 + by_code):
             assert client.get(f"/api/v1/dossiers/{busy.code}/events/").json()["count"] == 3
 
 

@@ -9,7 +9,8 @@ from django.db.migrations.executor import MigrationExecutor
 from motcua.dossiers.models import Rating
 
 BEFORE = [("portal", "0003_draft_becomes_one_dossier"), ("dossiers", "0007_rating_token_issued_by")]
-AFTER = [("portal", "0004_rating_moves_to_dossiers")]
+# and on to the migration that gives every row of a dossier its receiving agency, which the model now reads
+AFTER = [("portal", "0004_rating_moves_to_dossiers"), ("dossiers", "0013_rows_carry_receiving_agency")]
 
 
 @pytest.fixture
@@ -54,6 +55,7 @@ def test_ratings_given_before_the_move_are_the_dossiers_ratings_after_it(receive
     assert ("portal", "Rating") not in {(m._meta.app_label, m._meta.object_name) for m in new.get_models()}
     assert Rating._meta.db_table == "portal_rating"
     assert Rating.objects.get(dossier=received).comment == "Chờ lâu"
+    assert Rating.objects.get(dossier=received).receiving_agency_id == received.receiving_agency_id  # filled
     ContentType.objects.clear_cache()
     assert ContentType.objects.get(pk=portal_type.pk).app_label == "dossiers"
     assert (
