@@ -64,7 +64,9 @@ test-postgres: install-test
 # ../shared/citus-pg15 when missing and starts a coordinator and two workers; the tests' conftest distributes the
 # migrated test database; then the lifecycle, API, payment, notice and indicator tests, and the EXPLAIN checks of
 # tests/test_citus.py, run on it. Run by .ci/run after `make test`.
-CITUS_TESTS ?= motcua/dossiers motcua/indicators motcua/payments motcua/integrations tests/test_citus.py
+# Left out: a test that migrates backwards, which a distributed schema cannot.
+CITUS_TESTS ?= motcua/dossiers motcua/indicators motcua/payments motcua/integrations tests/test_citus.py \
+	--deselect motcua/indicators/tests/test_rating_criteria.py::test_the_migration_fills_what_was_rated_before_it
 test-citus: install-test
 	bash scripts/with-citus.sh $(BIN)/pytest --reuse-db $(CITUS_TESTS) $(PYTEST_ARGS)
 
