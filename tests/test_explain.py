@@ -125,6 +125,7 @@ def generate(agencies, versions, assignees, now):
         Event,
         {
             "dossier_id": "d.id",
+            "receiving_agency_id": "d.receiving_agency_id",
             "seq": "1",
             "at": "d.created_at",
             "kind": "'submitted'",
@@ -138,6 +139,7 @@ def generate(agencies, versions, assignees, now):
         Step,
         {
             "dossier_id": "d.id",
+            "receiving_agency_id": "d.receiving_agency_id",
             "kind": "'lien_thong'",
             "agency_id": pick(agency_ids, "d.id * 11", AGENCIES),
             "started_at": "d.created_at",
@@ -149,6 +151,7 @@ def generate(agencies, versions, assignees, now):
         DossierFacts,
         {
             "dossier_id": "d.id",
+            "receiving_agency_id": "d.receiving_agency_id",
             "agency_id": "d.lead_agency_id",
             "procedure_id": "d.procedure_id",
             "channel": "d.channel",

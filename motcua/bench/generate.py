@@ -986,20 +986,23 @@ class Generator:
                 d = walk.d
                 d["id"] = pk
                 rows["dossiers_dossier"].append([d[c] for c in DOSSIER_COLUMNS])
+                agency = d["receiving_agency_id"]  # every row of the dossier carries it (dossiers.models.OfDossier)
                 for link in walk.links:
-                    row = [pk, *(getattr(link, c) for c in EVENT_COLUMNS[1:])]
+                    row = [pk, *(getattr(link, c) for c in EVENT_COLUMNS[1:]), agency]
                     row[DATA_COLUMN] = json.dumps(link.data, ensure_ascii=False)
                     rows["dossiers_event"].append(row)
                 for step in walk.steps:
-                    rows["dossiers_step"].append([pk, *(step[c] for c in STEP_COLUMNS[1:])])
+                    rows["dossiers_step"].append([pk, *(step[c] for c in STEP_COLUMNS[1:]), agency])
                 for request in walk.supplements:
-                    rows["dossiers_supplementrequest"].append([pk, *(request[c] for c in SUPPLEMENT_COLUMNS[1:])])
+                    row = [pk, *(request[c] for c in SUPPLEMENT_COLUMNS[1:]), agency]
+                    rows["dossiers_supplementrequest"].append(row)
                 for document in walk.documents:
-                    rows["dossiers_document"].append([pk, *(document[c] for c in DOCUMENT_COLUMNS[1:])])
+                    rows["dossiers_document"].append([pk, *(document[c] for c in DOCUMENT_COLUMNS[1:]), agency])
                 if walk.rating:
-                    rows["portal_rating"].append([pk, *(walk.rating[c] for c in RATING_COLUMNS[1:])])
+                    rows["portal_rating"].append([pk, *(walk.rating[c] for c in RATING_COLUMNS[1:]), agency])
             for table, table_rows in rows.items():
-                with cursor.cursor.copy(f"COPY {table} ({', '.join(TABLES[table])}) FROM STDIN") as copy:
+                columns = TABLES[table] + ([] if table == "dossiers_dossier" else ["receiving_agency_id"])
+                with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
                     for row in table_rows:
                         copy.write_row(row)
                 written[table] += len(table_rows)
