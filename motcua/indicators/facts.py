@@ -298,7 +298,10 @@ def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
     row = (
         Dossier.objects.filter(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
         .annotate(stored=stored)
-        .select_related("stored")  # the whole rows: Django's only() does not combine with FilteredRelation
+        .select_related("stored")
+        # of the dossier only its key (its wide columns cost more to read than the rest); the stored facts whole
+        # (Django's only() cannot name the fields of a FilteredRelation, and the facts row is nearly all of them)
+        .only("pk", "receiving_agency_id")
         .annotate(
             inputs=_count(kind=Document.Kind.INPUT),
             inputs_digitised=_count(kind=Document.Kind.INPUT, digitised=True),
