@@ -49,8 +49,18 @@ class DossierLink(models.ForeignKey):
 
 
 class OnShard(models.Model):
-    """A row of the dossier side, updated by its primary key and its receiving agency: on Citus the agency is the
-    distribution column, so save() updates one shard instead of asking every one (docs/scaling.md)."""
+    """A row of the dossier side: it carries a receiving agency (the dossier's own field says more) and is updated
+    by its primary key and that agency. On Citus the agency is the distribution column, so save() updates one shard
+    instead of asking every one (docs/scaling.md)."""
+
+    receiving_agency = models.ForeignKey(
+        "agencies.Agency",
+        models.PROTECT,
+        related_name="+",
+        db_index=False,
+        editable=False,
+        verbose_name="nơi tiếp nhận",
+    )
 
     class Meta:
         abstract = True
@@ -66,15 +76,6 @@ class OfDossier(OnShard):
     primary key is (receiving_agency_id, id) and its link to the dossier is a composite foreign key
     (`motcua citus distribute`, docs/scaling.md). Filled from the dossier when the row is saved; code that makes
     rows with bulk_create() fills it itself."""
-
-    receiving_agency = models.ForeignKey(
-        "agencies.Agency",
-        models.PROTECT,
-        related_name="+",
-        db_index=False,
-        editable=False,
-        verbose_name="nơi tiếp nhận",
-    )
 
     class Meta:
         abstract = True

@@ -64,9 +64,7 @@ def issue(dossier, channel: str, *, by=None) -> str:
     the earlier printed ones."""
     now = timezone.now()
     if channel == Channel.PRINTED:
-        RatingToken.objects.filter(dossier=dossier, channel=Channel.PRINTED, used_at=None, revoked_at=None).update(
-            revoked_at=now
-        )
+        dossier.rating_tokens.filter(channel=Channel.PRINTED, used_at=None, revoked_at=None).update(revoked_at=now)
     token = new_token()
     RatingToken.objects.create(
         dossier=dossier,

@@ -40,3 +40,9 @@ def by_code(rows: QuerySet, code: str, agency_id: int | None = None) -> QuerySet
     agency_id = agency_of_code(code) if agency_id is None else agency_id
     rows = rows.filter(code=code)
     return rows if agency_id is None else rows.filter(receiving_agency_id=agency_id)
+
+
+def row(instance) -> QuerySet:
+    """The row of `instance` (a dossier-side model: dossiers.models.OnShard) by its key and its receiving agency,
+    for an update() that Citus then runs on one shard, as OnShard's save() does."""
+    return type(instance)._default_manager.filter(pk=instance.pk, receiving_agency_id=instance.receiving_agency_id)

@@ -2,10 +2,15 @@
 
 from django.db import models
 
+from motcua.dossiers.models import OnShard
 
-class Notice(models.Model):
+
+class Notice(OnShard):
     """A notice to the applicant about one dossier event, or to the sender about one PAKN event (feedback_event),
     over one channel (e-mail or SMS).
+
+    Its receiving agency (OnShard) is the dossier's, or for a PAKN notice the agency that received the PAKN: on
+    Citus a dossier's notices live on its shard (docs/scaling.md). Set where notices are made (tasks.notify_person).
 
     Written in the lifecycle action's transaction together with the task that sends it; the task updates the
     status, the attempt count and the last error, so officials see what was sent, when, and what failed.
@@ -33,16 +38,6 @@ class Notice(models.Model):
         blank=True,
         related_name="notices",
         verbose_name="sự kiện PAKN",
-    )
-    # The dossier's receiving agency, or for a PAKN notice the agency that received the PAKN: the distribution
-    # column on Citus, so a dossier's notices live on its shard (docs/scaling.md). Set where notices are made.
-    receiving_agency = models.ForeignKey(
-        "agencies.Agency",
-        models.PROTECT,
-        related_name="+",
-        db_index=False,
-        editable=False,
-        verbose_name="nơi tiếp nhận",
     )
     channel = models.CharField("kênh", max_length=5, choices=Channel.choices)
     recipient = models.CharField("người nhận", max_length=254)

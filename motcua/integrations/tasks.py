@@ -50,7 +50,7 @@ def attempt(notice_id: int) -> str:
         provider_id = deliver(notice)
     except Exception as exc:
         return _failed(notice, exc)
-    Notice.objects.filter(pk=notice.pk).update(
+    shards.row(notice).update(
         status=Notice.Status.SENT, sent_at=timezone.now(), provider_message_id=provider_id[:200], next_attempt_at=None
     )
     return Notice.Status.SENT
@@ -110,7 +110,7 @@ def enqueue(notice: Notice, at=None) -> None:
 def resend(notice: Notice) -> None:
     """An official's "send again" for a failed notice: a fresh round of attempts."""
     with transaction.atomic():
-        Notice.objects.filter(pk=notice.pk).update(status=Notice.Status.QUEUED, attempts=0, next_attempt_at=None)
+        shards.row(notice).update(status=Notice.Status.QUEUED, attempts=0, next_attempt_at=None)
         enqueue(notice)
 
 
@@ -132,12 +132,10 @@ def _failed(notice: Notice, exc: Exception) -> str:
         if retry:
             delay = settings.MOTCUA_NOTICE_RETRY_SECONDS * 2 ** (notice.attempts - 1)
             next_at = timezone.now() + timedelta(seconds=delay)
-            Notice.objects.filter(pk=notice.pk).update(last_error=error, next_attempt_at=next_at)
+            shards.row(notice).update(last_error=error, next_attempt_at=next_at)
             enqueue(notice, at=next_at)
         else:
-            Notice.objects.filter(pk=notice.pk).update(
-                status=Notice.Status.FAILED, last_error=error, next_attempt_at=None
-            )
+            shards.row(notice).update(status=Notice.Status.FAILED, last_error=error, next_attempt_at=None)
     logger.warning(
         "Notice %s (%s → %s), attempt %s: %s%s",
         notice.pk,

@@ -18,7 +18,7 @@ from motcua.vntext.validators import (
 from motcua.workdays.services import one_calendar
 
 from .. import codes, completeness, permissions, timing
-from ..models import Document, Dossier, Step, SupplementRequest
+from ..models import Document, Dossier, Step
 from ..states import PaymentStatus
 from .core import (
     check_uploads,
@@ -278,7 +278,7 @@ def receive(
     )
     Step.objects.bulk_create([desk, process])
     if dossier.event_count > 1:  # a request at the desk is an event: with none since registration, none is open
-        SupplementRequest.objects.filter(dossier=dossier, at_desk=True, answered_at=None).update(answered_at=at)
+        dossier.supplement_requests.filter(at_desk=True, answered_at=None).update(answered_at=at)
     record(
         dossier,
         "received",
