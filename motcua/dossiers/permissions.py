@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 
-from . import transitions
+from . import shards, transitions
 from .models import Step
 
 COUNTER, SPECIALIST, HEAD, CLERK, ADMIN, MONITOR = "counter", "specialist", "head", "clerk", "agency_admin", "monitor"
@@ -121,6 +121,12 @@ def visible_dossiers(queryset, user, on_shard: int | None = None):
         | Q(lead_agency__in=agencies)
         | _took_part(agencies, on_shard)
     )
+
+
+def visible_by_code(queryset, user, code: str):
+    """`visible_dossiers` of the dossier `code` (at most one row), on its shard on Citus (shards.by_code)."""
+    agency_id = shards.agency_of_code(code)
+    return visible_dossiers(shards.by_code(queryset, code, agency_id), user, agency_id)
 
 
 def _took_part(agencies, on_shard: int | None = None) -> Q:

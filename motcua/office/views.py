@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.catalog import eforms
-from motcua.dossiers import files, permissions, shards
+from motcua.dossiers import files, permissions
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.states import OPEN
@@ -89,9 +89,8 @@ def queue_list(request, name=None):
 
 
 def visible_dossier(request, code):
-    agency_id = shards.agency_of_code(code)
     dossier = (
-        permissions.visible_dossiers(shards.by_code(Dossier.objects.all(), code, agency_id), request.user, agency_id)
+        permissions.visible_by_code(Dossier.objects.all(), request.user, code)
         .select_related(
             "procedure_version", "receiving_agency", "processing_agency", "lead_agency", "assignee", "applicant_user"
         )

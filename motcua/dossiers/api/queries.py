@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
-from .. import permissions, shards
+from .. import permissions
 from ..models import Document, Dossier, Step
 from .errors import NOT_FOUND
 
@@ -44,7 +44,6 @@ def visible(user, code: str, queryset=None) -> Dossier:
     if "\x00" in code:  # no code holds one, and PostgreSQL refuses it in a query (a 500 before this check)
         raise NotFound(NOT_FOUND)
     try:
-        agency_id = shards.agency_of_code(code)
-        return permissions.visible_dossiers(shards.by_code(queryset, code, agency_id), user, agency_id).get()
+        return permissions.visible_by_code(queryset, user, code).get()
     except Dossier.DoesNotExist:
         raise NotFound(NOT_FOUND) from None
