@@ -152,7 +152,7 @@ def distribute(log=print, shard_count: int | None = None) -> list[str]:
         for table in todo:
             column = distributed[table]
             for name, is_constraint, is_primary, columns, predicate in _unique_without(table, column):
-                cols = ", ".join(f'"{c}"' for c in [column, *columns])
+                cols = _cols([column, *columns])
                 if is_constraint:
                     constraint = name.split(".")[-1].strip('"')
                     cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{constraint}"')
