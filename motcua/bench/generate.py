@@ -986,7 +986,7 @@ class Generator:
                 d = walk.d
                 d["id"] = pk
                 rows["dossiers_dossier"].append([d[c] for c in DOSSIER_COLUMNS])
-                agency = d["receiving_agency_id"]  # every row of the dossier carries it (dossiers.models.OfDossier)
+                agency = d["receiving_agency_id"]  # every row of the dossier carries it (dossiers.shards.OfDossier)
                 for link in walk.links:
                     row = [pk, *(getattr(link, c) for c in EVENT_COLUMNS[1:]), agency]
                     row[DATA_COLUMN] = json.dumps(link.data, ensure_ascii=False)

@@ -9,7 +9,7 @@ daily rows, so a province-wide yearly report sums a few hundred thousand daily r
 from django.conf import settings
 from django.db import models
 
-from motcua.dossiers.models import OfDossier
+from motcua.dossiers.shards import OfDossier
 from motcua.dossiers.states import Channel, Outcome
 
 # The rating criteria, each with its bit in the facts' `criteria_answered` and `criteria_disliked` (fixed here, so a

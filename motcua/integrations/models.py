@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from motcua.dossiers.models import OnShard
+from motcua.dossiers.shards import OnShard
 
 
 class Notice(OnShard):

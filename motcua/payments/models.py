@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from motcua.dossiers.models import DossierLink, OfDossier
+from motcua.dossiers.shards import DossierLink, OfDossier
 
 
 class Payment(OfDossier):
