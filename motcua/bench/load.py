@@ -1,12 +1,12 @@
 """The load generator of `motcua bench run`, in a process of its own and without Django, so that what it spends is
 never counted as the server's: `python -m motcua.bench.load < plan.json > result.json`.
 
-A plan names the server (host, port), how long to run (seconds, after a warm-up) and one script per simulated user;
-each user runs its script in a loop on its own thread (closed loop: a user sends its next request when the answer
-to the last one has come, as an official at a desk does). A script is a list of requests; a request may take a value
-from the previous answer (`from_json`: a field of its JSON body, put into the path in place of `{value}`), which is
-how "submit, then receive that dossier" runs. Every answer is checked against the status expected: a wrong one is
-counted as an error, never as a fast answer.
+A plan names the servers (host, ports: user i talks to the i mod n-th), how long to run (seconds, after a warm-up)
+and one script per simulated user; each user runs its script in a loop on its own thread (closed loop: a user sends
+its next request when the answer to the last one has come, as an official at a desk does). A script is a list of
+requests; a request may take a value from the previous answer (`from_json`: a field of its JSON body, put into the
+path in place of `{value}`), which is how "submit, then receive that dossier" runs. Every answer is checked against
+the status expected: a wrong one is counted as an error, never as a fast answer.
 
 The result: per request name, the latencies' p50/p90/p99 in ms and the count; per scenario, iterations (whole
 scripts) per second, requests per second and errors with the first few bodies that went wrong.
@@ -14,6 +14,7 @@ scripts) per second, requests per second and errors with the first few bodies th
 
 import http.client
 import json
+import resource
 import statistics
 import sys
 import threading
@@ -32,10 +33,16 @@ def percentile(values: list[float], fraction: float) -> float:
 
 class User(threading.Thread):
     def __init__(
-        self, plan: dict[str, Any], script: list[dict[str, Any]], start_at: float, measure_from: float, stop_at: float
+        self,
+        plan: dict[str, Any],
+        port: int,
+        script: list[dict[str, Any]],
+        start_at: float,
+        measure_from: float,
+        stop_at: float,
     ) -> None:
         super().__init__(daemon=True)
-        self.plan, self.script = plan, script
+        self.plan, self.port, self.script = plan, port, script
         self.start_at, self.measure_from, self.stop_at = start_at, measure_from, stop_at
         self.latencies: dict[str, list[float]] = {}
         self.iterations = 0
@@ -44,7 +51,7 @@ class User(threading.Thread):
 
     def send(self, request: dict[str, Any], value: str) -> tuple[int, bytes]:
         # gunicorn's sync workers answer and close: one connection per request, for the bare route as for the rest
-        connection = http.client.HTTPConnection(self.plan["host"], self.plan["port"], timeout=60)
+        connection = http.client.HTTPConnection(self.plan["host"], self.port, timeout=60)
         try:
             body = request.get("body")
             payload = body.encode("latin-1") if isinstance(body, str) else None
@@ -94,7 +101,11 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     began = time.monotonic() + 0.2
     measure_from = began + plan.get("warm_up", WARM_UP_SECONDS)
     stop_at = measure_from + plan["seconds"]
-    users = [User(plan, script, began, measure_from, stop_at) for script in plan["users"]]
+    ports = plan["ports"]  # several app servers: user i talks to server i mod n, as a balancer spreading clients
+    users = [
+        User(plan, ports[i % len(ports)], script, began, measure_from, stop_at)
+        for i, script in enumerate(plan["users"])
+    ]
     for user in users:
         user.start()
     for user in users:
@@ -110,6 +121,10 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         "iterations_per_second": round(sum(u.iterations for u in users) / plan["seconds"], 2),
         "requests_per_second": round(requests / plan["seconds"], 2),
         "errors": sum(u.error_count for u in users),
+        "requests_by_port": {
+            str(port): sum(len(v) for u in users if u.port == port for v in u.latencies.values()) for port in ports
+        },
+        "cpu_seconds": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 2),  # the generator's own cost
         "error_samples": [text for u in users for text in u.errors][:5],
         "requests": {
             name: {

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.core.management.base import CommandError
@@ -31,7 +31,7 @@ from django.test.utils import override_settings
 from motcua.dossiers.models import Dossier
 from motcua.gateways.standins import free_port
 
-from . import limits, profile, scenarios, submission
+from . import cpu, limits, profile, scenarios, submission
 
 TARGETS = {  # issue 15: what each ratio must reach (≤ for a latency ratio, ≥ for a throughput ratio)
     "queue": ("≤", 3.0),
@@ -137,7 +137,7 @@ def ratio(value: float, limit: float) -> float | None:
 
 def measure(
     cmd,
-    server: Server,
+    servers: list[Server],
     people: scenarios.People,
     seconds: float,
     users: int,
@@ -151,11 +151,11 @@ def measure(
         cmd.stderr.write(text)
 
     def go(users_scripts, name: str | None = None) -> dict:
-        plan = scenarios.plan(users_scripts, server.host, server.port, seconds)
+        plan = scenarios.plan(users_scripts, servers[0].host, [server.port for server in servers], seconds)
         if profiles is None or name is None:
             return load(plan)
         samples = profiles / f"{name}.txt"
-        with profile.sampled(server.process.pid, samples):
+        with profile.sampled(servers[0].process.pid, samples):  # the first server stands for all
             result = load(plan)
         result["profile"] = profile.shares(samples)
         return result
@@ -199,7 +199,7 @@ def measure(
         }
     if wanted("submission"):
         say("nộp trực tuyến + tiếp nhận, và pgbench với cùng các câu lệnh…")
-        rows["submission"] = submission_row(people, users, seconds, go)
+        rows["submission"] = submission_row(people, users, seconds, go, cpu.Meter([s.process.pid for s in servers]))
     for name, (start, end, period), agency, username in (
         ("province_year_report", scenarios.year_so_far(), None, scenarios.MONITOR),
         ("agency_month_report", scenarios.month_so_far(), people.agencies[0], scenarios.OFFICERS[0]),
@@ -215,11 +215,14 @@ def measure(
                 "limit": f"một truy vấn tổng hợp SQL trên bảng hồ sơ = {raw} ms",
                 **outcome(result),
             }
-    rows["worker_memory_mb"] = server.worker_memory_mb()
+    rows["worker_memory_mb"] = [size for server in servers for size in server.worker_memory_mb()]
     return rows
 
 
-def submission_row(people: scenarios.People, users: int, seconds: float, go) -> dict:
+COUNTRY_PEAK = 100  # dossiers a second: ~50 million a year, most of them in working hours, with month-end peaks
+
+
+def submission_row(people: scenarios.People, users: int, seconds: float, go, meter: cpu.Meter) -> dict:
     procedure = submission.procedure(people.agencies)
     from motcua.accounts.models import User
 
@@ -230,10 +233,29 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
         scripts.append(limits.pgbench_script(statements, dossier)[0])
         made = len(statements)
     pgbench = limits.run_pgbench(scripts, users, seconds, limits.database_url())
+    made_before = Dossier.objects.filter(procedure=procedure).count()
+    meter.start()
     result = go(scenarios.submit_and_receive(people, users), "submission")
+    spent = meter.stop()
+    spent["load"] = result["cpu_seconds"]
+    made_after = Dossier.objects.filter(procedure=procedure).count()
     rate = result["iterations_per_second"]
+    per_dossier = {
+        who: None if seconds_spent is None else round(seconds_spent * 1000 / max(1, made_after - made_before), 1)
+        for who, seconds_spent in spent.items()
+    }
     return {
+        "dossiers_made": made_after - made_before,
+        "cpu_seconds": spent,
+        "cpu_ms_per_dossier": per_dossier,
+        # CPU only: at 100 dossiers/s each ms of CPU per dossier is a tenth of a core (no headroom counted)
+        "cores_for_country_peak": {
+            who: None if ms is None else round(ms * COUNTRY_PEAK / 1000, 1)
+            for who, ms in per_dossier.items()
+            if who != "load"
+        },
         "dossiers_per_second": rate,
+        "requests_by_server": list(result["requests_by_port"].values()),
         "p50_ms_submit": p50(result, "submit"),
         "p50_ms_receive": p50(result, "receive"),
         "statements": made,
@@ -244,11 +266,26 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go) -> 
     }
 
 
+def database_kind() -> str:
+    """ "PostgreSQL", or the Citus cluster the database is spread over (nodes and shards of the dossiers' table)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'citus'")
+        found = cursor.fetchone()
+        if not found:
+            return "PostgreSQL"
+        cursor.execute("SELECT count(*) FROM pg_dist_node WHERE isactive AND noderole = 'primary' AND groupid > 0")
+        workers = cursor.fetchone()[0]
+        cursor.execute("SELECT count(*) FROM pg_dist_shard WHERE logicalrelid = 'dossiers_dossier'::regclass")
+        shards = cursor.fetchone()[0]
+    return f"Citus {found[0]} (điều phối + {workers} worker, {shards} shard mỗi bảng hồ sơ)"
+
+
 def machine() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT version(), pg_database_size(current_database())")
         version, size = cursor.fetchone()
     return {
+        "database": database_kind(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
@@ -258,12 +295,17 @@ def machine() -> dict:
     }
 
 
+def unknown(value, unit: str) -> str:
+    return "không đo được (máy chủ cơ sở dữ liệu ở máy khác)" if value is None else f"{value}{unit}"
+
+
 def markdown(report: dict) -> str:
     rows = report["results"]
     lines = [
         f"Máy: {report['machine']['cpus']} lõi, {report['machine']['memory_gb']} GiB, "
-        f"{report['machine']['postgresql']}; {report['machine']['dossiers']:,} hồ sơ, "
-        f"cơ sở dữ liệu {report['machine']['database_mb']:,} MB; {report['workers']} tiến trình gunicorn; "
+        f"{report['machine']['postgresql']}; {report['machine']['database']}; {report['machine']['dossiers']:,} hồ sơ, "
+        f"cơ sở dữ liệu {report['machine']['database_mb']:,} MB; {report.get('servers', 1)} máy chủ ứng dụng × "
+        f"{report['workers']} tiến trình gunicorn; "
         f"{report['users']} người dùng; {report['seconds']} giây mỗi kịch bản; {report['date']}. "
         f"/livez: p50 {rows['bare']['p50_ms']} ms ({rows['bare']['p50_ms_1_user']} ms với 1 người dùng), "
         f"{rows['bare']['requests_per_second']} yêu cầu/giây.",
@@ -289,6 +331,15 @@ def markdown(report: dict) -> str:
             f"| {row.get('errors', 0)} |"
         )
     lines.append("")
+    if cost := rows.get("submission", {}).get("cpu_ms_per_dossier"):
+        cores = rows["submission"]["cores_for_country_peak"]
+        lines.append(
+            f"CPU mỗi hồ sơ nộp + tiếp nhận ({rows['submission']['dossiers_made']:,} hồ sơ): máy chủ ứng dụng "
+            f"{cost['app']} ms, cơ sở dữ liệu {unknown(cost['database'], ' ms')}, bộ tạo tải {cost['load']} ms. "
+            f"Đỉnh cả nước {COUNTRY_PEAK} hồ sơ/giây cần chừng {cores['app']} lõi ứng dụng và "
+            f"{unknown(cores['database'], ' lõi')} cơ sở dữ liệu (chỉ tính CPU, chưa có dự phòng)."
+        )
+        lines.append("")
     lines.append(f"Bộ nhớ mỗi tiến trình gunicorn sau khi đo (MB): {rows.get('worker_memory_mb')}")
     profiled = {name: row["profile"] for name, row in rows.items() if isinstance(row, dict) and row.get("profile")}
     if profiled:
@@ -320,11 +371,13 @@ def quiet(*names: str):
             logger.setLevel(level)
 
 
-def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: str, profile_workers=False, **_):
+def command(
+    cmd, *, seconds: float, users: int, workers: int, servers: int = 1, only: str, out: str, profile_workers=False, **_
+):
     if connection.vendor != "postgresql":
         raise CommandError("motcua bench run đo trên PostgreSQL: đặt DATABASE_URL=postgres://… (sau bench generate).")
-    if not 1 <= users <= 64 or not 0.5 <= seconds <= 600 or not 1 <= workers <= 32:
-        raise CommandError("Tham số ngoài phạm vi: --users 1-64, --seconds 0,5-600, --workers 1-32.")
+    if not 1 <= users <= 64 or not 0.5 <= seconds <= 600 or not 1 <= workers <= 32 or not 1 <= servers <= 8:
+        raise CommandError("Tham số ngoài phạm vi: --users 1-64, --seconds 0,5-600, --workers 1-32, --servers 1-8.")
     secret_key = secrets.token_urlsafe(48)
     wanted = {name.strip() for name in only.split(",") if name.strip()}
     profiles = None
@@ -333,17 +386,20 @@ def command(cmd, *, seconds: float, users: int, workers: int, only: str, out: st
         profiles = Path(out) / f"profiles-{dt.datetime.now():%Y%m%d-%H%M%S}"
         profiles.mkdir(parents=True, exist_ok=True)
     # Files the scenario uploads, on the server and through the capture in this process, go to a folder of the run.
+    # The servers share it, as app servers share the province's object storage.
     with (
         quiet("motcua.requests", "django.request"),  # the capture's requests, in this process: not news
         tempfile.TemporaryDirectory(prefix="motcua-bench-media-") as media,
         override_settings(MEDIA_ROOT=media),
-        Server(workers, secret_key, media) as server,
+        ExitStack() as stack,
     ):
-        people = scenarios.people(server.host, secret_key)
-        results = measure(cmd, server, people, seconds, users, wanted, profiles)
+        started = [stack.enter_context(Server(workers, secret_key, media)) for _ in range(servers)]
+        people = scenarios.people(started[0].host, secret_key)
+        results = measure(cmd, started, people, seconds, users, wanted, profiles)
     report = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "machine": machine(),
+        "servers": servers,
         "workers": workers,
         "users": users,
         "seconds": seconds,

@@ -108,8 +108,10 @@ def token_headers(p: People, username: str, user: int, **more) -> dict[str, str]
     return headers(p, address(user), Authorization=f"Token {p.tokens[username]}", **more)
 
 
-def plan(users: list[list[dict]], host: str, port: int, seconds: float) -> dict:
-    return {"host": host.split(":")[0], "port": port, "seconds": seconds, "users": users}
+def plan(users: list[list[dict]], host: str, ports: list[int], seconds: float) -> dict:
+    """The load generator's plan: user i sends to the app server on ports[i mod n], always with the first server's
+    `Host` (as behind one balancer's address)."""
+    return {"host": host.split(":")[0], "ports": ports, "seconds": seconds, "users": users}
 
 
 def one(request: dict) -> list[dict]:

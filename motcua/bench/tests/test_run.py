@@ -5,6 +5,7 @@ and says what it measured, not how fast this machine is (speed is the bench's ow
 import io
 import json
 import logging
+import os
 
 import pytest
 from django.core.management import call_command
@@ -40,6 +41,8 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
         "2",
         "--workers",
         "1",
+        "--servers",
+        "2",
         "--out",
         str(tmp_path / "kq"),
         "--profile",
@@ -51,6 +54,7 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
     [written] = (tmp_path / "kq").glob("*.json")
     report = json.loads(written.read_text())
     results = report["results"]
+    table = written.with_suffix(".md").read_text()
     assert report["machine"]["dossiers"] >= 600 and report["machine"]["cpus"] >= 1
     assert results["bare"]["p50_ms"] > 0 and results["bare"]["requests_per_second"] > 0
     for name in run.TARGETS:
@@ -58,9 +62,19 @@ def test_every_scenario_runs_beside_its_limit_and_is_reported(tmp_path):
         assert row["errors"] == 0, (name, row["error_samples"])
         assert row["ratio"] is not None and row["ratio"] > 0, (name, row)
     assert results["submission"]["pgbench"]["tps"] > 0 and results["submission"]["pgbench"]["failed"] == 0
-    assert results["submission"]["dossiers_per_second"] > 0
-    assert len(results["worker_memory_mb"]) == 1 and results["worker_memory_mb"][0] > 20
-    table = written.with_suffix(".md").read_text()
+    submitted = results["submission"]
+    assert submitted["dossiers_per_second"] > 0
+    # Two app servers, one worker each, and the generator's two users split between them.
+    assert report["servers"] == 2 and len(results["worker_memory_mb"]) == 2
+    assert all(size > 20 for size in results["worker_memory_mb"])
+    assert len(submitted["requests_by_server"]) == 2 and all(n > 0 for n in submitted["requests_by_server"])
+    # What a dossier costs in CPU, by who spent it; the database is this machine's, readable as root (CI).
+    assert submitted["dossiers_made"] > 0 and submitted["cpu_ms_per_dossier"]["app"] > 0
+    assert submitted["cpu_ms_per_dossier"]["load"] > 0
+    database_cost = submitted["cpu_ms_per_dossier"]["database"]
+    assert database_cost > 0 if os.geteuid() == 0 else database_cost is None, submitted
+    assert report["machine"]["database"] == "PostgreSQL" or report["machine"]["database"].startswith("Citus")
+    assert "CPU mỗi hồ sơ nộp + tiếp nhận" in table and "2 máy chủ ứng dụng × 1 tiến trình" in table
     assert "| queue |" in table and "| submission |" in table and table in out.getvalue()
     # --profile: py-spy sampled the worker in each scenario; the queue page's busy time is spread over the places
     queue = results["queue"]["profile"]

@@ -19,14 +19,18 @@ class Command(BaseCommand):
         run = actions.add_parser("run", help="đo các kịch bản")
         run.add_argument("--seconds", type=float, default=10.0, help="thời gian đo mỗi kịch bản (giây)")
         run.add_argument("--users", type=int, default=16, help="số người dùng đồng thời")
-        run.add_argument("--workers", type=int, default=4, help="số tiến trình gunicorn")
+        run.add_argument("--workers", type=int, default=4, help="số tiến trình gunicorn mỗi máy chủ ứng dụng")
+        run.add_argument(
+            "--servers", type=int, default=1, help="số máy chủ ứng dụng (mỗi máy một gunicorn; người dùng chia đều)"
+        )
         run.add_argument("--only", default="", help="chỉ chạy các kịch bản này (cách nhau dấu phẩy)")
         run.add_argument("--out", default="bench/results", help="thư mục ghi kết quả JSON và Markdown")
         run.add_argument(
             "--profile",
             dest="profile_workers",
             action="store_true",
-            help="lấy mẫu các tiến trình máy chủ bằng py-spy trong từng kịch bản: thời gian tiêu tốn ở đâu",
+            help="lấy mẫu các tiến trình máy chủ (máy chủ thứ nhất) bằng py-spy trong từng kịch bản: "
+            "thời gian tiêu tốn ở đâu",
         )
 
     def handle(self, *args, action, **options):
