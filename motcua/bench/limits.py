@@ -34,6 +34,11 @@ def literal(number: int) -> re.Pattern:
     return re.compile(rf"(?<![\w.:'-]){number}(?![\w.:'])")
 
 
+def fresh_uuid(seen: dict[str, str], literal_uuid: str) -> str:
+    """A UUID of the transaction's own in place of a captured one (the same one each time it comes back)."""
+    return seen.setdefault(literal_uuid, f"(md5((:bench_n)::text || '-u{len(seen)}')::uuid)")
+
+
 def pgbench_script(statements: list[Statement], dossier: Dossier) -> tuple[str, int]:
     """A pgbench script doing what the capture did for `dossier`, and how many literals were made variables."""
     new_ids = {
@@ -45,14 +50,20 @@ def pgbench_script(statements: list[Statement], dossier: Dossier) -> tuple[str, 
     hashes = list(Event.objects.filter(dossier=dossier).values_list("hash", flat=True))
     lines = [r"\set bench_n random(1, 9000000000000000000)"]
     replacements: list[tuple[re.Pattern, str]] = [(re.compile(re.escape(f"'{dossier.code}'")), "('B' || :bench_n)")]
-    replacements += [(re.compile(f"'{h}'"), "(md5(random()::text) || md5(random()::text))") for h in hashes]
+    # Made from the transaction's random number with md5 (immutable), never random() in the statement: Citus
+    # refuses a volatile function in an UPDATE of a distributed table, and the same hash stays the same everywhere.
+    replacements += [
+        (re.compile(f"'{h}'"), f"(md5((:bench_n)::text || '-h{i}') || md5((:bench_n)::text || '-H{i}'))")
+        for i, h in enumerate(hashes)
+    ]
+    uuids: dict[str, str] = {}
     made, open_transaction, seen = 0, False, dict.fromkeys(new_ids, 0)
     for statement in statements:
         sql = statement.sql.strip().rstrip(";")
         for pattern, text in replacements:
             sql, count = pattern.subn(text, sql)
             made += count
-        sql, count = UUID.subn("gen_random_uuid()", sql)
+        sql, count = UUID.subn(lambda found: fresh_uuid(uuids, found.group(0)), sql)
         made += count
         if statement.in_transaction and not open_transaction:
             lines.append("BEGIN;")
