@@ -149,3 +149,21 @@ def test_a_province_yearly_report_runs_on_both_workers(client, several, people):
     spread = [tasks(sql) for sql in distributed_reads(captured)]
     shards, workers = citus.shard_count(), citus.worker_ports()
     assert spread and all(n >= shards and ports == workers for n, ports in spread), spread
+
+
+def test_an_online_submission_and_its_receipt_ask_no_more_than_one_shard(province, people, settings, tmp_path):
+    """The write path as a citizen's app and the desk send it (the bench's create + receive, through the API): no
+    statement on a distributed table asks every shard. Two did, and cost 25 times the throughput on the bench
+    (docs/scaling.md §8): the answer's re-read of the dossier by id alone, and the figures' subqueries naming the
+    agency through the outer row. A statement the coordinator runs itself (0 tasks: rows it routes, a reference
+    table) is fine."""
+    from motcua.bench import submission
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    procedure = submission.procedure([province["centre"]])
+    statements, dossier = submission.capture(people["citizen"], people["desk"], procedure, province["centre"].code)
+    assert dossier.state == "received"
+    touching = [s.sql for s in statements if READS_DISTRIBUTED.search(s.sql)]
+    counted = [(tasks(sql)[0], sql[:200]) for sql in touching]
+    assert len(counted) >= 15, counted  # reads and writes of the dossier, its document, events, steps, figures
+    assert [c for c in counted if c[0] > 1] == []

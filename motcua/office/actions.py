@@ -59,7 +59,7 @@ class Receive(ActionForm):
     def run(self):
         data = self.cleaned_data
         return lifecycle.receive(
-            self.dossier.pk,
+            self.dossier,
             actor=self.user,
             received_lines=[line.pk for line in self.lines if data.get(f"paper_{line.pk}")],
             not_applicable=[line.pk for line in self.lines if data.get(f"na_{line.pk}")],
@@ -88,7 +88,7 @@ class SupplementItems(ActionForm):
 class DeskSupplement(SupplementItems):
     def run(self):
         return lifecycle.desk_supplement(
-            self.dossier.pk, actor=self.user, items=self.items(), note=self.cleaned_data["note"]
+            self.dossier, actor=self.user, items=self.items(), note=self.cleaned_data["note"]
         )
 
 
@@ -108,7 +108,7 @@ class RequestSupplement(SupplementItems):
 
     def run(self):
         return lifecycle.request_supplement(
-            self.dossier.pk,
+            self.dossier,
             actor=self.user,
             items=self.items(),
             note=self.cleaned_data["note"],
@@ -122,22 +122,22 @@ class Reasons(ActionForm):
 
 class DeskRefuse(Reasons):
     def run(self):
-        return lifecycle.desk_refuse(self.dossier.pk, actor=self.user, reasons=self.cleaned_data["reasons"])
+        return lifecycle.desk_refuse(self.dossier, actor=self.user, reasons=self.cleaned_data["reasons"])
 
 
 class Refuse(Reasons):
     def run(self):
-        return lifecycle.refuse(self.dossier.pk, actor=self.user, reasons=self.cleaned_data["reasons"])
+        return lifecycle.refuse(self.dossier, actor=self.user, reasons=self.cleaned_data["reasons"])
 
 
 class Stop(Reasons):
     def run(self):
-        return lifecycle.stop(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reasons"])
+        return lifecycle.stop(self.dossier, actor=self.user, reason=self.cleaned_data["reasons"])
 
 
 class Withdraw(Reasons):
     def run(self):
-        return lifecycle.withdraw(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reasons"])
+        return lifecycle.withdraw(self.dossier, actor=self.user, reason=self.cleaned_data["reasons"])
 
 
 class Assign(ActionForm):
@@ -155,14 +155,14 @@ class Assign(ActionForm):
         ).distinct()
 
     def run(self):
-        return lifecycle.assign(self.dossier.pk, actor=self.user, officer=self.cleaned_data["officer"])
+        return lifecycle.assign(self.dossier, actor=self.user, officer=self.cleaned_data["officer"])
 
 
 class Resubmit(ActionForm):
     note = forms.CharField(label="Giấy tờ đã nhận bổ sung", required=False)
 
     def run(self):
-        return lifecycle.resubmit(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
+        return lifecycle.resubmit(self.dossier, actor=self.user, note=self.cleaned_data["note"])
 
 
 class AnswerDeskSupplement(ActionForm):
@@ -172,7 +172,7 @@ class AnswerDeskSupplement(ActionForm):
     def run(self):
         upload = self.cleaned_data["file"]
         return lifecycle.answer_desk_supplement(
-            self.dossier.pk, actor=self.user, note=self.cleaned_data["note"], uploads=[(None, upload)] if upload else []
+            self.dossier, actor=self.user, note=self.cleaned_data["note"], uploads=[(None, upload)] if upload else []
         )
 
 
@@ -191,7 +191,7 @@ class Forward(ActionForm):
     def run(self):
         data = self.cleaned_data
         return lifecycle.forward(
-            self.dossier.pk,
+            self.dossier,
             actor=self.user,
             agencies=list(data["agencies"]),
             days=data["days"],
@@ -215,7 +215,7 @@ class CompleteStep(ActionForm):
     def run(self):
         data = self.cleaned_data
         return lifecycle.complete_step(
-            self.dossier.pk, actor=self.user, note=data["note"], next_agency=data["next_agency"], days=data["days"]
+            self.dossier, actor=self.user, note=data["note"], next_agency=data["next_agency"], days=data["days"]
         )
 
 
@@ -236,7 +236,7 @@ class Consult(ActionForm):
     def run(self):
         data = self.cleaned_data
         return lifecycle.consult(
-            self.dossier.pk, actor=self.user, agency=data["agency"], days=data["days"], question=data["question"]
+            self.dossier, actor=self.user, agency=data["agency"], days=data["days"], question=data["question"]
         )
 
 
@@ -244,21 +244,21 @@ class AnswerConsultation(ActionForm):
     answer = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs={"rows": 2}))
 
     def run(self):
-        return lifecycle.answer_consultation(self.dossier.pk, actor=self.user, answer=self.cleaned_data["answer"])
+        return lifecycle.answer_consultation(self.dossier, actor=self.user, answer=self.cleaned_data["answer"])
 
 
 class RequestPayment(ActionForm):
     amount = forms.IntegerField(label="Số tiền (đồng)", required=False, min_value=1)
 
     def run(self):
-        return lifecycle.request_payment(self.dossier.pk, actor=self.user, amount=self.cleaned_data["amount"])
+        return lifecycle.request_payment(self.dossier, actor=self.user, amount=self.cleaned_data["amount"])
 
 
 class ConfirmPayment(ActionForm):
     reference = forms.CharField(label="Số biên lai", required=False)
 
     def run(self):
-        return lifecycle.confirm_payment(self.dossier.pk, actor=self.user, reference=self.cleaned_data["reference"])
+        return lifecycle.confirm_payment(self.dossier, actor=self.user, reference=self.cleaned_data["reference"])
 
 
 class SubmitForApproval(ActionForm):
@@ -277,7 +277,7 @@ class SubmitForApproval(ActionForm):
 
     def run(self):
         return lifecycle.submit_for_approval(
-            self.dossier.pk,
+            self.dossier,
             actor=self.user,
             approver=self.cleaned_data["approver"],
             proposal=self.cleaned_data["proposal"],
@@ -288,14 +288,14 @@ class Approve(ActionForm):
     note = forms.CharField(label="Ý kiến phê duyệt", required=False)
 
     def run(self):
-        return lifecycle.approve(self.dossier.pk, actor=self.user, note=self.cleaned_data["note"])
+        return lifecycle.approve(self.dossier, actor=self.user, note=self.cleaned_data["note"])
 
 
 class ReturnForRework(ActionForm):
     reason = forms.CharField(label="Lý do trả lại", widget=forms.Textarea(attrs={"rows": 2}))
 
     def run(self):
-        return lifecycle.return_for_rework(self.dossier.pk, actor=self.user, reason=self.cleaned_data["reason"])
+        return lifecycle.return_for_rework(self.dossier, actor=self.user, reason=self.cleaned_data["reason"])
 
 
 class IssueResult(ActionForm):
@@ -305,7 +305,7 @@ class IssueResult(ActionForm):
     def run(self):
         upload = self.cleaned_data["file"]
         return lifecycle.issue_result(
-            self.dossier.pk,
+            self.dossier,
             actor=self.user,
             summary=self.cleaned_data["summary"],
             uploads=[("Kết quả giải quyết", upload)] if upload else [],
@@ -339,9 +339,7 @@ class Extend(ActionForm):
     def run(self):
         moment = dt.datetime.combine(self.cleaned_data["new_date"], self.cleaned_data["new_time"] or dt.time(17))
         new_due = timezone.make_aware(moment)
-        dossier = lifecycle.extend(
-            self.dossier.pk, actor=self.user, new_due=new_due, reason=self.cleaned_data["reason"]
-        )
+        dossier = lifecycle.extend(self.dossier, actor=self.user, new_due=new_due, reason=self.cleaned_data["reason"])
         self.notice = dossier.events.order_by("-seq").values_list("data__moved", flat=True).first()
         return dossier
 
@@ -353,7 +351,7 @@ class ReturnResult(ActionForm):
     )
 
     def run(self):
-        return lifecycle.return_result(self.dossier.pk, actor=self.user, method=self.cleaned_data["method"])
+        return lifecycle.return_result(self.dossier, actor=self.user, method=self.cleaned_data["method"])
 
 
 FORMS = {

@@ -306,7 +306,7 @@ def _decide(request, data, version, lines) -> Dossier:
     )
     if decision == "receive":
         lifecycle.receive(
-            dossier.pk,
+            dossier,
             actor=request.user,
             received_lines=[line.pk for line in lines if line.present],
             not_applicable=skipped,
@@ -320,9 +320,9 @@ def _decide(request, data, version, lines) -> Dossier:
             for line in lines
             if (line.requirement in needed and not line.present) or line.reason
         ]
-        lifecycle.desk_supplement(dossier.pk, actor=request.user, items=items)
+        lifecycle.desk_supplement(dossier, actor=request.user, items=items)
         messages.success(request, "Đã lập Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02).")
     else:
-        lifecycle.desk_refuse(dossier.pk, actor=request.user, reasons=data["refuse_reasons"])
+        lifecycle.desk_refuse(dossier, actor=request.user, reasons=data["refuse_reasons"])
         messages.success(request, "Đã lập Phiếu từ chối tiếp nhận (mẫu 03).")
     return dossier

@@ -95,13 +95,13 @@ def answer_supplement(request, code):
     if dossier.state == State.DESK_SUPPLEMENT:
         _attempt(
             request,
-            lambda: lifecycle.answer_desk_supplement(dossier.pk, actor=request.user, uploads=uploads, note=note),
+            lambda: lifecycle.answer_desk_supplement(dossier, actor=request.user, uploads=uploads, note=note),
             "Đã nộp bổ sung. Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ.",
         )
     else:
         _attempt(
             request,
-            lambda: lifecycle.resubmit(dossier.pk, actor=request.user, uploads=uploads, note=note),
+            lambda: lifecycle.resubmit(dossier, actor=request.user, uploads=uploads, note=note),
             "Đã nộp bổ sung. Thời hạn giải quyết được tính lại từ khi hồ sơ bổ sung được tiếp nhận.",
         )
     return redirect("portal:my_dossier", code=code)
@@ -113,7 +113,7 @@ def withdraw(request, code):
     dossier = own(request, code)
     _attempt(
         request,
-        lambda: lifecycle.withdraw(dossier.pk, actor=request.user, reason=request.POST.get("reason", "")),
+        lambda: lifecycle.withdraw(dossier, actor=request.user, reason=request.POST.get("reason", "")),
         "Đã rút hồ sơ.",
     )
     return redirect("portal:my_dossier", code=code)

@@ -54,7 +54,7 @@ class Receive(Input):
     not_applicable_reasons = reasons_field()
 
     def perform(self, dossier, actor):
-        return lifecycle.receive(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.receive(dossier, actor=actor, **self.validated_data)
 
 
 class DeskSupplement(Input):
@@ -62,7 +62,7 @@ class DeskSupplement(Input):
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
-        return lifecycle.desk_supplement(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.desk_supplement(dossier, actor=actor, **self.validated_data)
 
 
 class Reasons(Input):
@@ -71,14 +71,14 @@ class Reasons(Input):
 
 class DeskRefuse(Reasons):
     def perform(self, dossier, actor):
-        return lifecycle.desk_refuse(dossier.pk, actor=actor, reasons=self.validated_data["reasons"])
+        return lifecycle.desk_refuse(dossier, actor=actor, reasons=self.validated_data["reasons"])
 
 
 class Assign(Input):
     officer = staff_field(help_text="Tên đăng nhập của chuyên viên được phân công")
 
     def perform(self, dossier, actor):
-        return lifecycle.assign(dossier.pk, actor=actor, officer=self.validated_data["officer"])
+        return lifecycle.assign(dossier, actor=actor, officer=self.validated_data["officer"])
 
 
 class RequestSupplement(DeskSupplement):
@@ -90,7 +90,7 @@ class RequestSupplement(DeskSupplement):
     )
 
     def perform(self, dossier, actor):
-        return lifecycle.request_supplement(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.request_supplement(dossier, actor=actor, **self.validated_data)
 
 
 class Resubmit(Input):
@@ -110,14 +110,14 @@ class Resubmit(Input):
         return data
 
     def perform(self, dossier, actor):
-        return lifecycle.resubmit(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.resubmit(dossier, actor=actor, **self.validated_data)
 
 
 class AnswerDeskSupplement(Resubmit):
     note = text(required=False, default="", help_text="Nội dung đã bổ sung")
 
     def perform(self, dossier, actor):
-        return lifecycle.answer_desk_supplement(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.answer_desk_supplement(dossier, actor=actor, **self.validated_data)
 
 
 # A number or its text, as DRF's DecimalField reads both; the schema drf-spectacular guessed (a text matching
@@ -154,7 +154,7 @@ class Forward(Input):
     note = text(required=False, default="", help_text="Nội dung công việc")
 
     def perform(self, dossier, actor):
-        return lifecycle.forward(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.forward(dossier, actor=actor, **self.validated_data)
 
 
 class CompleteStep(Input):
@@ -165,7 +165,7 @@ class CompleteStep(Input):
     days = days_field(required=False, allow_null=True, default=None)
 
     def perform(self, dossier, actor):
-        return lifecycle.complete_step(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.complete_step(dossier, actor=actor, **self.validated_data)
 
 
 class Consult(Input):
@@ -174,14 +174,14 @@ class Consult(Input):
     question = Said(help_text="Nội dung xin ý kiến")
 
     def perform(self, dossier, actor):
-        return lifecycle.consult(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.consult(dossier, actor=actor, **self.validated_data)
 
 
 class AnswerConsultation(Input):
     answer = Said(help_text="Ý kiến trả lời")
 
     def perform(self, dossier, actor):
-        return lifecycle.answer_consultation(dossier.pk, actor=actor, answer=self.validated_data["answer"])
+        return lifecycle.answer_consultation(dossier, actor=actor, answer=self.validated_data["answer"])
 
 
 # Dossier.fee_total is a PositiveIntegerField: an `integer` column on PostgreSQL, so at most 2^31 − 1 đồng; above
@@ -201,7 +201,7 @@ class RequestPayment(Input):
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
-        return lifecycle.request_payment(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.request_payment(dossier, actor=actor, **self.validated_data)
 
 
 class ConfirmPayment(Input):
@@ -209,7 +209,7 @@ class ConfirmPayment(Input):
     reference = text(100, required=False, default="", help_text="Số biên lai hoặc mã giao dịch")
 
     def perform(self, dossier, actor):
-        return lifecycle.confirm_payment(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.confirm_payment(dossier, actor=actor, **self.validated_data)
 
 
 class SubmitForApproval(Input):
@@ -222,26 +222,26 @@ class SubmitForApproval(Input):
     )
 
     def perform(self, dossier, actor):
-        return lifecycle.submit_for_approval(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.submit_for_approval(dossier, actor=actor, **self.validated_data)
 
 
 class Approve(Input):
     note = text(required=False, default="", help_text="Ý kiến phê duyệt")
 
     def perform(self, dossier, actor):
-        return lifecycle.approve(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.approve(dossier, actor=actor, **self.validated_data)
 
 
 class ReturnForRework(Input):
     reason = Said(help_text="Lý do trả lại để chuyên viên xử lý lại (bắt buộc)")
 
     def perform(self, dossier, actor):
-        return lifecycle.return_for_rework(dossier.pk, actor=actor, reason=self.validated_data["reason"])
+        return lifecycle.return_for_rework(dossier, actor=actor, reason=self.validated_data["reason"])
 
 
 class Refuse(Reasons):
     def perform(self, dossier, actor):
-        return lifecycle.refuse(dossier.pk, actor=actor, reasons=self.validated_data["reasons"])
+        return lifecycle.refuse(dossier, actor=actor, reasons=self.validated_data["reasons"])
 
 
 class IssueResult(Input):
@@ -259,7 +259,7 @@ class IssueResult(Input):
             else [f"Kết quả giải quyết ({upload.name})" for upload in uploads]
         )
         return lifecycle.issue_result(
-            dossier.pk,
+            dossier,
             actor=actor,
             summary=self.validated_data["summary"],
             uploads=list(zip(names, uploads, strict=True)),
@@ -271,7 +271,7 @@ class Extend(Input):
     reason = Said(help_text="Lý do chậm trễ (văn bản xin lỗi)")
 
     def perform(self, dossier, actor):
-        return lifecycle.extend(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.extend(dossier, actor=actor, **self.validated_data)
 
 
 class ReturnResult(Input):
@@ -283,21 +283,21 @@ class ReturnResult(Input):
     note = text(required=False, default="")
 
     def perform(self, dossier, actor):
-        return lifecycle.return_result(dossier.pk, actor=actor, **self.validated_data)
+        return lifecycle.return_result(dossier, actor=actor, **self.validated_data)
 
 
 class Stop(Input):
     reason = Said(help_text="Nội dung đề nghị dừng của người có yêu cầu")
 
     def perform(self, dossier, actor):
-        return lifecycle.stop(dossier.pk, actor=actor, reason=self.validated_data["reason"])
+        return lifecycle.stop(dossier, actor=actor, reason=self.validated_data["reason"])
 
 
 class Withdraw(Input):
     reason = text(required=False, default="", help_text="Lý do rút hồ sơ")
 
     def perform(self, dossier, actor):
-        return lifecycle.withdraw(dossier.pk, actor=actor, reason=self.validated_data["reason"])
+        return lifecycle.withdraw(dossier, actor=actor, reason=self.validated_data["reason"])
 
 
 ACTIONS: dict[str, type[Input]] = {

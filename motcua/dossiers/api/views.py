@@ -118,8 +118,8 @@ class Base(VietnameseErrors):
 
 
 def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=None) -> Response:
-    """The dossier as it is now, read again with its documents and steps."""
-    fresh = queries.details().get(pk=dossier.pk)
+    """The dossier as it is now, read again with its documents and steps (by its agency too: on Citus, one shard)."""
+    fresh = queries.details().get(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
     return Response(DossierDetail(fresh, context={"request": request}).data, status=status_code, headers=headers)
 
 

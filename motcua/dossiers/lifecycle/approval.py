@@ -6,7 +6,7 @@ from django.db import transaction
 
 from .. import permissions
 from ..models import Step
-from .core import close_steps, load, now, open_step, record, share
+from .core import Ref, close_steps, load, now, open_step, record, share
 
 SIDE_WORK = [Step.Kind.LIEN_THONG, Step.Kind.CONSULT]  # work of other agencies that must be answered first
 
@@ -38,11 +38,11 @@ def _approver(dossier, chosen):
 
 
 @transaction.atomic
-def submit_for_approval(dossier_id: int, *, actor, proposal: str = "", approver=None, at=None):
+def submit_for_approval(dossier: Ref, *, actor, proposal: str = "", approver=None, at=None):
     """Trình phê duyệt: the specialist hands the appraised dossier to a leader; it waits in "chờ phê duyệt" (an open
     state: the legal clock runs) in that leader's queue until it is approved or sent back for rework."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "submit_for_approval")
+    dossier, target = load(dossier, actor, "submit_for_approval")
     if _side_work_open(dossier):
         raise ValidationError("Còn cơ quan phối hợp hoặc được xin ý kiến chưa trả lời: chưa trình phê duyệt được.")
     leader = _approver(dossier, approver)
@@ -73,10 +73,10 @@ def _submitter(dossier):
 
 
 @transaction.atomic
-def approve(dossier_id: int, *, actor, note: str = "", at=None):
+def approve(dossier: Ref, *, actor, note: str = "", at=None):
     """Phê duyệt by a leader of the processing agency; only a dossier waiting for approval can be approved."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "approve")
+    dossier, target = load(dossier, actor, "approve")
     closed = close_steps(dossier, at, kind=Step.Kind.APPROVE)
     dossier.assignee = _submitter(dossier) or dossier.assignee  # the specialist prepares the result for issue
     record(dossier, "approved", actor, at, to_state=target, note=note, step=closed[-1] if closed else None)
@@ -84,12 +84,12 @@ def approve(dossier_id: int, *, actor, note: str = "", at=None):
 
 
 @transaction.atomic
-def return_for_rework(dossier_id: int, *, actor, reason: str, at=None):
+def return_for_rework(dossier: Ref, *, actor, reason: str, at=None):
     """Trả lại để xử lý lại: the leader sends the dossier back to the specialist who submitted it, with the reason."""
     at = now(at)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Nêu lý do trả lại để chuyên viên xử lý lại."})
-    dossier, target = load(dossier_id, actor, "return_for_rework")
+    dossier, target = load(dossier, actor, "return_for_rework")
     closed = close_steps(dossier, at, kind=Step.Kind.APPROVE)
     specialist = _submitter(dossier)
     dossier.assignee = specialist

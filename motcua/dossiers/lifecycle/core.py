@@ -16,28 +16,35 @@ def now(at):
     return at or timezone.now()
 
 
-def _locked(dossier_id: int) -> Dossier:
+# Which dossier an action is on: its id, or the dossier the caller has already read (a view found it by its code).
+# Given the dossier, its receiving agency names the shard at once; given an id, Citus first looks the agency up on
+# every shard (`shards.narrowed`). Either way the row is read again, under its lock.
+Ref = int | Dossier
+
+
+def _locked(dossier: Ref) -> Dossier:
     # The dossier's own row only (`of`): without it PostgreSQL locks the joined version's row too, and every dossier
     # of one procedure would wait for the one being worked on (dossiers/tests/test_locks.py).
     # The agencies come with it: the deadlines read their office hours, the event names them.
+    pk, agency = (dossier.pk, dossier.receiving_agency_id) if isinstance(dossier, Dossier) else (dossier, None)
     return (
-        shards.narrowed(Dossier.objects.filter(pk=dossier_id))
+        shards.narrowed(Dossier.objects.filter(pk=pk), agency)
         .select_for_update(of=("self",))
         .select_related("procedure_version", "receiving_agency", "processing_agency")
         .get()
     )
 
 
-def load(dossier_id: int, actor, action: str) -> tuple[Dossier, str | None]:
+def load(dossier: Ref, actor, action: str) -> tuple[Dossier, str | None]:
     """Lock the dossier's row, check the actor's right and the transition; return it and the target state."""
-    dossier = _locked(dossier_id)
+    dossier = _locked(dossier)
     permissions.require(actor, action, dossier)
     return dossier, transitions.require(action, dossier.state)
 
 
-def lock(dossier_id: int, action: str) -> tuple[Dossier, str | None]:
+def lock(dossier: Ref, action: str) -> tuple[Dossier, str | None]:
     """`load` for a system action (a verified gateway's callback, no user): lock the row, check the transition."""
-    dossier = _locked(dossier_id)
+    dossier = _locked(dossier)
     return dossier, transitions.require(action, dossier.state)
 
 

@@ -21,6 +21,7 @@ from .. import codes, completeness, permissions, timing
 from ..models import Document, Dossier, Step
 from ..states import PaymentStatus
 from .core import (
+    Ref,
     check_uploads,
     load,
     new_supplement,
@@ -214,7 +215,7 @@ def _declaration(version, lines, checked, agency, applicant: dict, form_data, at
 
 @transaction.atomic
 def receive(
-    dossier_id: int, *, actor, received_lines=None, not_applicable=None, not_applicable_reasons=None, at=None
+    dossier: Ref, *, actor, received_lines=None, not_applicable=None, not_applicable_reasons=None, at=None
 ) -> Dossier:
     """Tiếp nhận: the dossier is complete; the clock starts at the receipt moment (office hours, 15:00 cut-off).
 
@@ -225,7 +226,7 @@ def receive(
     dossier vouches for the papers itself (the API documents this).
     """
     at = now(at)
-    dossier, target = load(dossier_id, actor, "receive")
+    dossier, target = load(dossier, actor, "receive")
     version = dossier.procedure_version
     frozen_lines.prefetch([version])  # its document lines and channels, read once per process
     require_time_limit(version)
@@ -302,10 +303,10 @@ def receive(
 
 
 @transaction.atomic
-def desk_supplement(dossier_id: int, *, actor, items: list[dict], note: str = "", at=None) -> Dossier:
+def desk_supplement(dossier: Ref, *, actor, items: list[dict], note: str = "", at=None) -> Dossier:
     """Yêu cầu bổ sung tại quầy (form 02): not received, no clock; every missing item with its reason, at once."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "desk_supplement")
+    dossier, target = load(dossier, actor, "desk_supplement")
     request = new_supplement(dossier, actor, at, supplement_items(items), note, at_desk=True)
     record(
         dossier,
@@ -320,11 +321,11 @@ def desk_supplement(dossier_id: int, *, actor, items: list[dict], note: str = ""
 
 
 @transaction.atomic
-def answer_desk_supplement(dossier_id: int, *, actor, uploads=(), note: str = "", at=None) -> Dossier:
+def answer_desk_supplement(dossier: Ref, *, actor, uploads=(), note: str = "", at=None) -> Dossier:
     """Bổ sung trước tiếp nhận: the applicant (online) or the desk adds what the desk asked for; the dossier waits
     for receipt again, in the counter's "Đã bổ sung, chờ tiếp nhận". No clock runs before receipt."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "answer_desk_supplement")
+    dossier, target = load(dossier, actor, "answer_desk_supplement")
     checked = check_uploads(uploads)
     if not checked and not (note or "").strip():
         raise ValidationError({"uploads": "Đính kèm giấy tờ bổ sung hoặc ghi rõ nội dung đã bổ sung."})
@@ -346,12 +347,12 @@ def answer_desk_supplement(dossier_id: int, *, actor, uploads=(), note: str = ""
 
 
 @transaction.atomic
-def desk_refuse(dossier_id: int, *, actor, reasons: str, at=None) -> Dossier:
+def desk_refuse(dossier: Ref, *, actor, reasons: str, at=None) -> Dossier:
     """Từ chối tiếp nhận (form 03), with the reasons."""
     at = now(at)
     if not (reasons or "").strip():
         raise ValidationError({"reasons": "Ghi rõ lý do từ chối tiếp nhận."})
-    dossier, target = load(dossier_id, actor, "desk_refuse")
+    dossier, target = load(dossier, actor, "desk_refuse")
     dossier.finished_at = at
     record(dossier, "desk_refused", actor, at, to_state=target, note=reasons.strip())
     return dossier

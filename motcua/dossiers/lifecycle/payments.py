@@ -11,20 +11,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..states import PaymentStatus, State
-from .core import lock, now, record
+from .core import Ref, lock, now, record
 
 ACTION = "record_online_payment"
 
 
 @transaction.atomic
-def record_online_payment(dossier_id: int, *, amount: int, reference: str, at=None):
+def record_online_payment(dossier: Ref, *, amount: int, reference: str, at=None):
     """Ghi nhận phí, lệ phí đã nộp trực tuyến: payment_status → paid_online, one "payment_confirmed" event.
 
     Allowed before receipt (the fee paid with the online submission) and while the dossier is open; when it was
     awaiting the financial obligation it goes back to processing, as `confirm_payment` does.
     """
     at = now(at)
-    dossier, _ = lock(dossier_id, ACTION)
+    dossier, _ = lock(dossier, ACTION)
     if dossier.payment_status in (PaymentStatus.PAID, PaymentStatus.PAID_ONLINE):
         raise ValidationError("Hồ sơ đã được ghi nhận nộp phí, lệ phí trước đó.")
     if not dossier.fee_total or int(amount) != dossier.fee_total:

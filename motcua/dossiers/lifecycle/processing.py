@@ -15,6 +15,7 @@ from .. import permissions, timing
 from ..models import Step
 from ..states import PaymentStatus
 from .core import (
+    Ref,
     check_uploads,
     close_steps,
     load,
@@ -32,10 +33,10 @@ SUPPLEMENT_WINDOW = "3"  # working days after receipt (61/2018 Art. 19(2))
 
 
 @transaction.atomic
-def assign(dossier_id: int, *, actor, officer, at=None):
+def assign(dossier: Ref, *, actor, officer, at=None):
     """Phân công: the head gives the dossier to a specialist of the processing agency."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "assign")
+    dossier, target = load(dossier, actor, "assign")
     if not permissions.can_act_at(officer, dossier.processing_agency, {permissions.SPECIALIST, permissions.HEAD}):
         raise ValidationError({"officer": "Người được phân công phải là cán bộ xử lý của cơ quan đang giải quyết."})
     dossier.assignee = officer
@@ -53,14 +54,14 @@ def assign(dossier_id: int, *, actor, officer, at=None):
 
 
 @transaction.atomic
-def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str = "", approved_by=None, at=None):
+def request_supplement(dossier: Ref, *, actor, items: list[dict], note: str = "", approved_by=None, at=None):
     """Yêu cầu bổ sung sau tiếp nhận (form 02): within 3 working days of receipt, every item with its reason.
 
     A second request needs the head of unit's approval, repeats every earlier reason to the applicant, and counts
     the dossier late for the 766 statistics (DOMAIN.md 0a).
     """
     at = now(at)
-    dossier, target = load(dossier_id, actor, "request_supplement")
+    dossier, target = load(dossier, actor, "request_supplement")
     items = supplement_items(items)
     limit = timing.after_working_days(dossier.processing_agency, dossier.clock_started_at, SUPPLEMENT_WINDOW)
     if at > limit:
@@ -96,10 +97,10 @@ def request_supplement(dossier_id: int, *, actor, items: list[dict], note: str =
 
 
 @transaction.atomic
-def resubmit(dossier_id: int, *, actor, uploads=(), note: str = "", at=None):
+def resubmit(dossier: Ref, *, actor, uploads=(), note: str = "", at=None):
     """Nhận hồ sơ đã bổ sung: the legal deadline restarts from zero; the 766 deadline only skips the pause."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "resubmit")
+    dossier, target = load(dossier, actor, "resubmit")
     checked = check_uploads(uploads)
     request = dossier.supplement_requests.filter(answered_at=None, at_desk=False).order_by("-number").first()
     request.answered_at = at
@@ -146,13 +147,13 @@ def _days(value) -> str:
 
 
 @transaction.atomic
-def forward(dossier_id: int, *, actor, agencies: list, days, parallel: bool = False, note: str = "", at=None):
+def forward(dossier: Ref, *, actor, agencies: list, days, parallel: bool = False, note: str = "", at=None):
     """Chuyển liên thông: sequentially to one agency at a time, or (e-dossier) to all at once with a lead.
 
     Each receiving agency gets its own deadline in working days; the sending step is handed over and judged.
     """
     at = now(at)
-    dossier, target = load(dossier_id, actor, "forward")
+    dossier, target = load(dossier, actor, "forward")
     days = _days(days)
     agencies = [a for a in agencies if a.pk != dossier.processing_agency_id]
     if not agencies:
@@ -187,10 +188,10 @@ def forward(dossier_id: int, *, actor, agencies: list, days, parallel: bool = Fa
 
 
 @transaction.atomic
-def complete_step(dossier_id: int, *, actor, note: str = "", next_agency=None, days=None, at=None):
+def complete_step(dossier: Ref, *, actor, note: str = "", next_agency=None, days=None, at=None):
     """An agency finishes its part of liên thông: on to the next agency, or back to the lead agency."""
     at = now(at)
-    dossier, _ = load(dossier_id, actor, "complete_step")
+    dossier, _ = load(dossier, actor, "complete_step")
     mine = permissions.agencies_with(actor, {permissions.SPECIALIST, permissions.HEAD})
     closed = close_steps(dossier, at, kind=Step.Kind.LIEN_THONG, agency__in=mine)
     if not closed:
@@ -236,12 +237,12 @@ def _sender(dossier):
 
 
 @transaction.atomic
-def consult(dossier_id: int, *, actor, agency, days, question: str, at=None):
+def consult(dossier: Ref, *, actor, agency, days, question: str, at=None):
     """Lấy ý kiến: ask another agency, with a deadline tracked like any step."""
     at = now(at)
     if not (question or "").strip():
         raise ValidationError({"question": "Nêu nội dung cần xin ý kiến."})
-    dossier, target = load(dossier_id, actor, "consult")
+    dossier, target = load(dossier, actor, "consult")
     step = open_step(
         dossier,
         Step.Kind.CONSULT,
@@ -265,11 +266,11 @@ def consult(dossier_id: int, *, actor, agency, days, question: str, at=None):
 
 
 @transaction.atomic
-def answer_consultation(dossier_id: int, *, actor, answer: str, at=None):
+def answer_consultation(dossier: Ref, *, actor, answer: str, at=None):
     at = now(at)
     if not (answer or "").strip():
         raise ValidationError({"answer": "Nhập ý kiến trả lời."})
-    dossier, _ = load(dossier_id, actor, "answer_consultation")
+    dossier, _ = load(dossier, actor, "answer_consultation")
     mine = permissions.agencies_with(actor, {permissions.SPECIALIST, permissions.HEAD})
     closed = close_steps(dossier, at, kind=Step.Kind.CONSULT, agency__in=mine)
     if not closed:
@@ -288,10 +289,10 @@ def answer_consultation(dossier_id: int, *, actor, answer: str, at=None):
 
 
 @transaction.atomic
-def request_payment(dossier_id: int, *, actor, amount: int | None = None, note: str = "", at=None):
+def request_payment(dossier: Ref, *, actor, amount: int | None = None, note: str = "", at=None):
     """Yêu cầu thực hiện nghĩa vụ tài chính (portal status 6)."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "request_payment")
+    dossier, target = load(dossier, actor, "request_payment")
     if amount is not None:
         if int(amount) <= 0:
             raise ValidationError({"amount": "Số tiền phải lớn hơn 0."})
@@ -306,9 +307,9 @@ def request_payment(dossier_id: int, *, actor, amount: int | None = None, note: 
 
 
 @transaction.atomic
-def confirm_payment(dossier_id: int, *, actor, online: bool = False, reference: str = "", at=None):
+def confirm_payment(dossier: Ref, *, actor, online: bool = False, reference: str = "", at=None):
     at = now(at)
-    dossier, target = load(dossier_id, actor, "confirm_payment")
+    dossier, target = load(dossier, actor, "confirm_payment")
     dossier.payment_status = PaymentStatus.PAID_ONLINE if online else PaymentStatus.PAID
     record(
         dossier,
@@ -322,14 +323,14 @@ def confirm_payment(dossier_id: int, *, actor, online: bool = False, reference: 
 
 
 @transaction.atomic
-def extend(dossier_id: int, *, actor, new_due: dt.datetime, reason: str, at=None):
+def extend(dossier: Ref, *, actor, new_due: dt.datetime, reason: str, at=None):
     """Gia hạn with the apology letter (form 04): once, asked at least 1 working day before the due moment. A new
     date when the office is closed is moved to a working moment (workdays.deadlines.working_promise); the event
     says why."""
     at = now(at)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Nêu lý do chậm trễ trong văn bản xin lỗi."})
-    dossier, _ = load(dossier_id, actor, "extend")
+    dossier, _ = load(dossier, actor, "extend")
     if dossier.due_at is None:
         raise ValidationError("Hồ sơ không có thời hạn giải quyết nên không gia hạn được.")
     calendar = calendar_for(dossier.processing_agency)

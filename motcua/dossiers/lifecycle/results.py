@@ -6,7 +6,7 @@ from django.db import transaction
 from .. import files, timing
 from ..models import Document, Step
 from ..states import DeliveryStatus, Outcome
-from .core import close_steps, load, now, open_step, record
+from .core import Ref, close_steps, load, now, open_step, record
 
 RETURN_METHODS = {"desk": DeliveryStatus.AT_DESK, "post": DeliveryStatus.BY_POST, "online": DeliveryStatus.ONLINE}
 
@@ -25,11 +25,11 @@ def _await_return(dossier, at) -> None:
 
 
 @transaction.atomic
-def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
+def issue_result(dossier: Ref, *, actor, summary: str, uploads=(), at=None):
     """Ban hành kết quả: the signed result files are stored and the dossier is done (portal status 9). The event's
     subscribers copy the files into the applicant's data store (portal.store.keep_result) and send the notice."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "issue_result")
+    dossier, target = load(dossier, actor, "issue_result")
     if not (summary or "").strip():
         raise ValidationError({"summary": "Nhập nội dung kết quả giải quyết (ví dụ số giấy tờ đã cấp)."})
     checked = [(name, *files.read_checked(upload)) for name, upload in uploads]
@@ -56,12 +56,12 @@ def issue_result(dossier_id: int, *, actor, summary: str, uploads=(), at=None):
 
 
 @transaction.atomic
-def refuse(dossier_id: int, *, actor, reasons: str, at=None):
+def refuse(dossier: Ref, *, actor, reasons: str, at=None):
     """Từ chối giải quyết sau thẩm định, with reasons, entered as the result within the processing time."""
     at = now(at)
     if not (reasons or "").strip():
         raise ValidationError({"reasons": "Ghi rõ lý do từ chối giải quyết."})
-    dossier, target = load(dossier_id, actor, "refuse")
+    dossier, target = load(dossier, actor, "refuse")
     dossier.result_summary = reasons.strip()
     _finish(dossier, at)
     closed = close_steps(dossier, at)
@@ -80,12 +80,12 @@ def refuse(dossier_id: int, *, actor, reasons: str, at=None):
 
 
 @transaction.atomic
-def return_result(dossier_id: int, *, actor, method: str = "desk", note: str = "", at=None):
+def return_result(dossier: Ref, *, actor, method: str = "desk", note: str = "", at=None):
     """Trả kết quả at the desk, by post, or online (portal status 10)."""
     at = now(at)
     if method not in RETURN_METHODS:
         raise ValidationError({"method": "Hình thức trả kết quả không hợp lệ (tại quầy, bưu chính, trực tuyến)."})
-    dossier, target = load(dossier_id, actor, "return_result")
+    dossier, target = load(dossier, actor, "return_result")
     dossier.returned_at = at
     dossier.delivery_status = RETURN_METHODS[method]
     closed = close_steps(dossier, at, kind=Step.Kind.RETURN)
@@ -103,12 +103,12 @@ def return_result(dossier_id: int, *, actor, method: str = "desk", note: str = "
 
 
 @transaction.atomic
-def stop(dossier_id: int, *, actor, reason: str, at=None):
+def stop(dossier: Ref, *, actor, reason: str, at=None):
     """Dừng giải quyết at the applicant's request, before any result (form 05, TT 03/2025 Art. 7)."""
     at = now(at)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Ghi nội dung đề nghị dừng của người có yêu cầu."})
-    dossier, target = load(dossier_id, actor, "stop")
+    dossier, target = load(dossier, actor, "stop")
     dossier.finished_at = at
     close_steps(dossier, at)
     record(dossier, "stopped", actor, at, to_state=target, note=reason.strip())
@@ -116,10 +116,10 @@ def stop(dossier_id: int, *, actor, reason: str, at=None):
 
 
 @transaction.atomic
-def withdraw(dossier_id: int, *, actor, reason: str = "", at=None):
+def withdraw(dossier: Ref, *, actor, reason: str = "", at=None):
     """Công dân rút hồ sơ (portal status 7)."""
     at = now(at)
-    dossier, target = load(dossier_id, actor, "withdraw")
+    dossier, target = load(dossier, actor, "withdraw")
     dossier.finished_at = at
     close_steps(dossier, at)
     record(dossier, "withdrawn", actor, at, to_state=target, note=(reason or "").strip())
