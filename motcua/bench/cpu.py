@@ -65,9 +65,9 @@ def postmasters_by_port() -> dict[int, int]:
     return found
 
 
-def database_postmasters() -> list[int] | None:
-    """The postmasters of this run's database: the server Django connects to and, on Citus, its other nodes. None
-    when any of them is not on this machine (or cannot be read: another user's, without root)."""
+def database_postmasters() -> dict[int, int] | None:
+    """The postmasters of this run's database, port → pid: the server Django connects to (first) and, on Citus, its
+    other nodes. None when any of them is not on this machine (or cannot be read: another user's, without root)."""
     settings = connection.settings_dict
     nodes = [(settings["HOST"] or "", int(settings["PORT"] or 5432))]
     with connection.cursor() as cursor:
@@ -78,30 +78,33 @@ def database_postmasters() -> list[int] | None:
     if any(host not in LOCAL for host, _ in nodes):
         return None
     running = postmasters_by_port()
-    ports = {port for _, port in nodes}
-    if not ports <= running.keys():
+    ports = list(dict.fromkeys(port for _, port in nodes))
+    if not set(ports) <= running.keys():
         return None
-    return [running[port] for port in sorted(ports)]
+    return {port: running[port] for port in ports}
 
 
 class Meter:
-    """CPU seconds spent by the app servers and by the database between `start()` and `stop()`."""
+    """CPU seconds spent by the app servers and by the database between `start()` and `stop()`; on Citus also by
+    node (the coordinator, the one Django connects to, first), since the coordinator is what does not scale out."""
 
     def __init__(self, server_pids: list[int]):
         self.server_pids = server_pids
         self.database_pids = database_postmasters()
 
-    def read(self) -> tuple[float, float | None]:
+    def read(self) -> tuple[float, dict[int, float]]:
         app = sum(tree_seconds(pid) for pid in self.server_pids)
-        database = None if self.database_pids is None else sum(tree_seconds(pid) for pid in self.database_pids)
-        return app, database
+        nodes = {port: tree_seconds(pid) for port, pid in (self.database_pids or {}).items()}
+        return app, nodes
 
     def start(self) -> None:
         self.before = self.read()
 
-    def stop(self) -> dict[str, float | None]:
-        app, database = self.read()
+    def stop(self) -> dict:
+        app, nodes = self.read()
+        spent = {port: round(seconds - self.before[1][port], 2) for port, seconds in nodes.items()}
         return {
             "app": round(app - self.before[0], 2),
-            "database": None if database is None else round(database - self.before[1], 2),
+            "database": None if self.database_pids is None else round(sum(spent.values()), 2),
+            **({"database_nodes": {str(port): seconds for port, seconds in spent.items()}} if len(spent) > 1 else {}),
         }

@@ -227,11 +227,11 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go, met
     from motcua.accounts.models import User
 
     citizen = User.objects.get(username=scenarios.CITIZEN)
-    scripts, made = [], 0
+    scripts, statement_count = [], 0
     for agency, officer in zip(people.agencies, people.officers, strict=True):
         statements, dossier = submission.capture(citizen, officer, procedure, agency.code)
         scripts.append(limits.pgbench_script(statements, dossier)[0])
-        made = len(statements)
+        statement_count = len(statements)
     pgbench = limits.run_pgbench(scripts, users, seconds, limits.database_url())
     made_before = Dossier.objects.filter(procedure=procedure).count()
     meter.start()
@@ -240,10 +240,16 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go, met
     spent["load"] = result["cpu_seconds"]
     made_after = Dossier.objects.filter(procedure=procedure).count()
     rate = result["iterations_per_second"]
+    dossiers = max(1, made_after - made_before)
     per_dossier = {
-        who: None if seconds_spent is None else round(seconds_spent * 1000 / max(1, made_after - made_before), 1)
+        who: None if seconds_spent is None else round(seconds_spent * 1000 / dossiers, 1)
         for who, seconds_spent in spent.items()
+        if who != "database_nodes"
     }
+    if "database_nodes" in spent:  # on Citus: the coordinator (first) and each worker
+        per_dossier["database_nodes"] = {
+            port: round(seconds * 1000 / dossiers, 1) for port, seconds in spent["database_nodes"].items()
+        }
     return {
         "dossiers_made": made_after - made_before,
         "cpu_seconds": spent,
@@ -252,22 +258,22 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go, met
         "cores_for_country_peak": {
             who: None if ms is None else round(ms * COUNTRY_PEAK / 1000, 1)
             for who, ms in per_dossier.items()
-            if who != "load"
+            if who in ("app", "database")
         },
         "dossiers_per_second": rate,
         "requests_by_server": list(result["requests_by_port"].values()),
         "p50_ms_submit": p50(result, "submit"),
         "p50_ms_receive": p50(result, "receive"),
-        "statements": made,
+        "statements": statement_count,
         "pgbench": pgbench,
         "ratio": ratio(rate, pgbench.get("tps", 0.0)),
-        "limit": f"pgbench, cùng {made} câu lệnh: {pgbench.get('tps', '?')} lượt/giây",
+        "limit": f"pgbench, cùng {statement_count} câu lệnh: {pgbench.get('tps', '?')} lượt/giây",
         **outcome(result),
     }
 
 
 def database_kind() -> str:
-    """ "PostgreSQL", or the Citus cluster the database is spread over (nodes and shards of the dossiers' table)."""
+    """What the database is: "PostgreSQL", or the Citus cluster it is spread over (workers, shards of a table)."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT extversion FROM pg_extension WHERE extname = 'citus'")
         found = cursor.fetchone()
@@ -293,6 +299,14 @@ def machine() -> dict:
         "database_mb": round(size / 2**20),
         "dossiers": Dossier.objects.count(),
     }
+
+
+def by_node(cost: dict) -> str:
+    """ " (điều phối 12 ms, worker 20 + 19 ms)" on Citus: the first node is the coordinator."""
+    nodes = list(cost.get("database_nodes", {}).values())
+    if not nodes:
+        return ""
+    return f" (điều phối {nodes[0]} ms, worker {' + '.join(str(ms) for ms in nodes[1:])} ms)"
 
 
 def unknown(value, unit: str) -> str:
@@ -335,7 +349,8 @@ def markdown(report: dict) -> str:
         cores = rows["submission"]["cores_for_country_peak"]
         lines.append(
             f"CPU mỗi hồ sơ nộp + tiếp nhận ({rows['submission']['dossiers_made']:,} hồ sơ): máy chủ ứng dụng "
-            f"{cost['app']} ms, cơ sở dữ liệu {unknown(cost['database'], ' ms')}, bộ tạo tải {cost['load']} ms. "
+            f"{cost['app']} ms, cơ sở dữ liệu {unknown(cost['database'], ' ms')}{by_node(cost)}, "
+            f"bộ tạo tải {cost['load']} ms. "
             f"Đỉnh cả nước {COUNTRY_PEAK} hồ sơ/giây cần chừng {cores['app']} lõi ứng dụng và "
             f"{unknown(cores['database'], ' lõi')} cơ sở dữ liệu (chỉ tính CPU, chưa có dự phòng)."
         )
