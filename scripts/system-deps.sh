@@ -3,13 +3,13 @@
 # As root, the missing ones are installed (apt-get, non-interactive); otherwise the script prints the one
 # `apt-get install` line of the README and stops. `--line run|test` prints that line and nothing else.
 #   run:  Python with venv, make, Pango (WeasyPrint draws the PDFs with it; HarfBuzz subsets their fonts)
-#   test: + PostgreSQL (the second run of the suite), Chromium and a font for its pages (browser tests), ps
+#   test: + PostgreSQL (the second run of the suite), Chromium and a font for its pages (browser tests), ps,
+#         poppler-utils (pdfsig: a validator of the signed results independent of pyHanko, docs/signing.md)
 # The PDFs' fonts are not here: they ship inside the package (motcua/static/motcua/fonts/).
-# Signing (issue 13) will add poppler-utils (pdfsig) and softhsm2 to the test list.
 set -euo pipefail
 
 RUN=(python3 python3-venv make libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
-TEST=("${RUN[@]}" postgresql chromium fonts-dejavu-core procps)
+TEST=("${RUN[@]}" postgresql chromium fonts-dejavu-core procps poppler-utils)
 
 usage() { echo "usage: $0 [--line] run|test" >&2; exit 2; }
 line_only=0

@@ -19,4 +19,6 @@ def test_running_needs_pango_but_neither_postgresql_nor_chromium():
     run, test = line("run").split()[2:], line("test").split()[2:]
     assert {"libpango-1.0-0", "libpangoft2-1.0-0", "python3-venv"} <= set(run) < set(test)
     assert not {"postgresql", "chromium", "poppler-utils", "fonts-liberation2"} & set(run)
-    assert "poppler-utils" not in test and not any(package.startswith("fonts-liberation") for package in test)
+    # pdfsig checks the signed results in the tests (issue 17), a validator other than the one that signs; the PDFs'
+    # fonts still ship in the package
+    assert "poppler-utils" in test and not any(package.startswith("fonts-liberation") for package in test)
