@@ -11,18 +11,8 @@ import weasyprint
 
 from motcua.gateways.standins import free_port
 from motcua.signing import checks, images, pades, pki, validate
-from motcua.signing.standin import AuthorityServer
 
 LEADER, AGENCY, TITLE = "Nguyễn Văn Lãnh", "UBND phường Việt Trì", "Chủ tịch"
-
-
-@pytest.fixture(scope="module")
-def authority():
-    port = free_port()
-    made = pki.Authority(AuthorityServer.urls(port)[0])
-    server = AuthorityServer(port, made).start()
-    yield made, server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
