@@ -145,7 +145,9 @@ def draft_page(request, draft_id):
     return render(request, "portal/draft.html", _context(request, draft))
 
 
-def _save_values(draft, post) -> None:
+def _save_values(draft, post) -> bool:
+    """Keep what the citizen typed; False (nothing written) when the draft was submitted meanwhile (another tab, a
+    double click) or is gone: an UPDATE of the open draft only, never a save that would fail on a missing row."""
     schema = eforms.schema_for(draft.version)
     conditional = [line.pk for line in draft.version.documents.all() if line.condition]
     draft.data = {
@@ -158,7 +160,17 @@ def _save_values(draft, post) -> None:
         # which copy of the typed values this is: the browser's offline copy compares against it
         "saved_at": timezone.now().isoformat(),
     }
-    draft.save(update_fields=["data", "updated_at"])
+    draft.updated_at = timezone.now()
+    still_open = Draft.objects.filter(pk=draft.pk, dossier__isnull=True)
+    return still_open.update(data=draft.data, updated_at=draft.updated_at) == 1
+
+
+def submitted_meanwhile(request, draft_id) -> Draft:
+    """The draft that `_save_values` found submitted; 404 when it is gone."""
+    found = my_draft(request, draft_id)
+    if not found.dossier_id:
+        raise Http404("Không còn bản nháp này.")
+    return found
 
 
 @citizen_required
@@ -167,7 +179,8 @@ def autosave(request, draft_id):
     draft = my_draft(request, draft_id)
     if draft.dossier_id:
         return submitted_answer(draft)
-    _save_values(draft, request.POST)
+    if not _save_values(draft, request.POST):
+        return submitted_answer(submitted_meanwhile(request, draft_id))
     return JsonResponse({"saved_at": draft.data["saved_at"], "fee": _fee(draft)})
 
 
@@ -256,7 +269,8 @@ def submit(request, draft_id):
     draft = my_draft(request, draft_id)
     if draft.dossier_id:  # submitted before (double click, second tab, retry): the same dossier
         return redirect("portal:my_dossier", code=draft.dossier.code)
-    _save_values(draft, request.POST)
+    if not _save_values(draft, request.POST):
+        return redirect("portal:my_dossier", code=submitted_meanwhile(request, draft_id).dossier.code)
     version, schema = draft.version, eforms.schema_for(draft.version)
     errors = {"form": eforms.validate(schema, draft.data["form"]), "applicant": {}, "general": []}
     draft_files = list(draft.files.select_related("requirement"))

@@ -250,3 +250,36 @@ def test_e_form_dates_are_typed_and_shown_day_first(client, citizen, online, pro
     client.post(reverse("portal:autosave", args=[draft.pk]), {"ngay_sinh": "31/02/2026"})
     response = client.post(reverse("portal:submit", args=[draft.pk]), fill(province, ngay_sinh="31/02/2026"))
     assert response.status_code == 400 and "Ngày không hợp lệ." in response.content.decode()
+
+
+def test_an_autosave_racing_a_submit_or_a_removal_answers_and_writes_nothing(
+    client, citizen, online, received, monkeypatch
+):
+    """The autosave read the draft open, then another tab submitted it (or the draft went) before the save: the
+    answer names the dossier (409) or is a 404, never a 500 ("Save with update_fields did not affect any rows"),
+    and the submitted draft's values stay as submitted."""
+    from motcua.portal import online as views
+
+    def read_before(change):
+        """`my_draft` as the autosave saw it: the row read, then `change` made by someone else."""
+
+        def stale(request, draft_id):
+            found = real(request, draft_id)
+            change(found)
+            return found
+
+        real = views.my_draft
+        monkeypatch.setattr(views, "my_draft", stale)
+        return real
+
+    draft = start(client, online)
+    kept = Draft.objects.get(pk=draft.pk).data
+    real = read_before(lambda found: Draft.objects.filter(pk=found.pk).update(dossier=received))
+    answer = client.post(reverse("portal:autosave", args=[draft.pk]), {"ho_ten_tre": "Sửa sau khi nộp"})
+    assert answer.status_code == 409 and answer.json()["dossier"] == received.code
+    assert Draft.objects.get(pk=draft.pk).data == kept
+    monkeypatch.setattr(views, "my_draft", real)
+
+    other = start(client, online)
+    read_before(lambda found: Draft.objects.filter(pk=found.pk).delete())
+    assert client.post(reverse("portal:autosave", args=[other.pk]), {"ho_ten_tre": "X"}).status_code == 404
