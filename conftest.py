@@ -9,7 +9,11 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Shared fixtures: a small province with one user per role and a five-day procedure; SMTP and SMS stand-ins.
-pytest_plugins = ["motcua.dossiers.tests.fixtures", "motcua.integrations.tests.fixtures"]
+pytest_plugins = [
+    "motcua.dossiers.tests.fixtures",
+    "motcua.integrations.tests.fixtures",
+    "motcua.signing.tests.fixtures",
+]
 
 ROOT = Path(__file__).resolve().parent
 

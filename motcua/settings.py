@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "motcua.dossiers",
     "motcua.office",
     "motcua.integrations",
+    "motcua.signing",
     "motcua.feedback",
     "motcua.payments",
     "motcua.indicators",

@@ -279,6 +279,7 @@ def pages_for(world: World) -> dict[str, list[Page]]:
             Page("procedure", f"/thu-tuc/{BIRTH}/", desktop=True),
             Page("procedure-2", "/thu-tuc/3.000333/"),
             Page("tracking", "/tra-cuu/", desktop=True),
+            Page("verify-signature", "/kiem-tra-chu-ky/", desktop=True),
             Page("tracking-found", steps=track_found(c["supplement"], world.phone[c["supplement"]]), desktop=True),
             Page("tracking-found-returned", steps=track_found(c["old_returned"], world.phone[c["old_returned"]])),
             Page("pakn-published", "/phan-anh-kien-nghi/", desktop=True),

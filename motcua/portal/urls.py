@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import kiosk, mine, online, rating_page, tracking, uploads, views
+from . import kiosk, mine, online, rating_page, tracking, uploads, verify, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tra-cuu/", tracking.track, name="tracking"),
+    path("kiem-tra-chu-ky/", verify.verify, name="verify"),
     path("danh-gia/", rating_page.rate, name="rate_by_token"),
     path("danh-gia-tai-quay/", kiosk.start, name="kiosk"),
     path("danh-gia-tai-quay/gui/", kiosk.submit, name="kiosk_submit"),

@@ -3,7 +3,6 @@ certificate must be in its validity period, not revoked (its CRL or OCSP asked n
 to the trust store, allow signing (non-repudiation), and name the signer: for a person, their full name, a title
 and their agency; for the agency's seal, the agency. A demo authority's certificate never signs in production."""
 
-import asyncio
 import datetime as dt
 
 from cryptography import x509
@@ -16,7 +15,7 @@ from pyhanko_certvalidator.errors import (
     RevokedError,
 )
 
-from . import pki
+from . import aio, pki
 from .pki import asn1_cert
 from .validate import context
 
@@ -68,7 +67,7 @@ def before_signing(
         validation_context=context(trust_roots, chain),
     )
     try:
-        asyncio.run(validator.async_validate_usage({"non_repudiation"}))
+        aio.run(lambda: validator.async_validate_usage({"non_repudiation"}))
     except RevokedError as error:
         raise Refused("Chứng thư số đã bị thu hồi: không được ký.") from error
     except PathBuildingError as error:

@@ -27,7 +27,7 @@ from pyhanko.stamp import StaticStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from . import images
+from . import aio, images
 from .pki import Issued, asn1_cert, asn1_key
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -124,5 +124,5 @@ def sign(
         stamp_style=style(image, text),
     )
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out, bytes_reserved=RESERVED)
+    aio.run(lambda: pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=RESERVED))
     return out.getvalue()

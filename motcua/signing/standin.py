@@ -7,14 +7,13 @@
   the token: a real one, as a TSA such as tsa.ca.gov.vn answers).
 """
 
-import asyncio
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from asn1crypto import tsp
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-from . import pki
+from . import aio, pki
 from .pki import Authority, asn1_cert, asn1_key
 
 CRL_PATH, TSA_PATH = "/crl/ca.crl", "/tsa"
@@ -81,7 +80,7 @@ class Handler(BaseHTTPRequestHandler):
         try:
             request = tsp.TimeStampReq.load(body)
             _ = request.native  # parse it all now: a malformed request is a 400, not a broken token
-            answer = asyncio.run(self.server.stamper.async_request_tsa_response(request))
+            answer = aio.run(lambda: self.server.stamper.async_request_tsa_response(request))
         except (ValueError, TypeError):
             return self._reply(400, "text/plain; charset=utf-8", "Yêu cầu RFC 3161 không đọc được.".encode())
         self.server.stamped += 1

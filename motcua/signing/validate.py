@@ -16,12 +16,14 @@ from datetime import datetime
 from cryptography import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.ades.report import AdESIndeterminate
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation.errors import NoDSSFoundError, SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import PathValidationError
 
+from . import aio
 from .pades import VIETNAM
 from .pki import asn1_cert
 
@@ -53,25 +55,53 @@ class SignatureReport:
         return moment.astimezone(VIETNAM).isoformat(timespec="seconds") if moment else ""
 
 
-def context(trust_roots: list[x509.Certificate], intermediates=(), *, fetch: bool = True) -> ValidationContext:
-    return ValidationContext(
-        trust_roots=[asn1_cert(c) for c in trust_roots],
-        other_certs=[asn1_cert(c) for c in intermediates],
-        allow_fetching=fetch,
-        revocation_mode="hard-fail",
-    )
+def context(
+    trust_roots: list[x509.Certificate],
+    intermediates=(),
+    *,
+    fetch: bool = True,
+    reader: PdfFileReader | None = None,
+    moment: datetime | None = None,
+) -> ValidationContext:
+    """What a signature is judged with: the trust store, and the document's own DSS (the chains and revocation
+    answers a B-LT signature carries) when `reader` has one; fetching CRLs and OCSP answers over the network only
+    when `fetch` (never for a file a stranger uploaded: its certificates name the URLs, server-side requests to
+    places an attacker chooses); at `moment` (a signature's timestamp) rather than now, when given."""
+    kwargs = {
+        "trust_roots": [asn1_cert(c) for c in trust_roots],
+        "other_certs": [asn1_cert(c) for c in intermediates],
+        "allow_fetching": fetch,
+        "revocation_mode": "hard-fail",
+        **({"moment": moment} if moment else {}),
+        # none held is "nothing known" (a certificate that names a CRL then has no status), not "no checking"
+        **({} if fetch else {"crls": [], "ocsps": []}),
+    }
+    if reader is not None:
+        try:
+            return DocumentSecurityStore.read_dss(reader).as_validation_context(kwargs)
+        except NoDSSFoundError:
+            pass
+    return ValidationContext(**kwargs)
 
 
 def report(
     pdf: bytes, trust_roots: list[x509.Certificate], intermediates=(), *, fetch: bool = True
 ) -> list[SignatureReport]:
-    """Every signature of `pdf`, judged; ValueError (in Vietnamese) when it is not a PDF that can be read."""
+    """Every signature of `pdf`, judged; ValueError (in Vietnamese) when it is not a PDF that can be read. Without
+    `fetch`, a signature is judged at its timestamp with the revocation answers the document carries."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = list(reader.embedded_signatures)
     except Exception as error:  # pyHanko raises many kinds on a file that is not a PDF
         raise ValueError("Không đọc được tệp: đây không phải một tệp PDF hợp lệ.") from error
-    return [one(sig, context(trust_roots, intermediates, fetch=fetch)) for sig in signatures]
+    found = []
+    for sig in signatures:
+        judged = one(sig, context(trust_roots, intermediates, fetch=fetch, reader=reader))
+        if not fetch and judged.timestamp_at:
+            at_signing = context(trust_roots, intermediates, fetch=False, reader=reader, moment=judged.timestamp_at)
+            judged = one(sig, at_signing)
+        found.append(judged)
+    return found
 
 
 def one(sig, validation: ValidationContext) -> SignatureReport:
@@ -86,7 +116,7 @@ def one(sig, validation: ValidationContext) -> SignatureReport:
     found.certificate_from = cert["tbs_certificate"]["validity"]["not_before"].native
     found.certificate_to = cert["tbs_certificate"]["validity"]["not_after"].native
     try:
-        status = validate_pdf_signature(sig, validation, validation)
+        status = aio.run(lambda: async_validate_pdf_signature(sig, validation, validation))
     except (SignatureValidationError, PathValidationError, ValueError) as error:
         found.verdict = INVALID
         found.problems.append(f"Không kiểm tra được chữ ký: {error}")

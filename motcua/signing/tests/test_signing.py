@@ -227,3 +227,13 @@ def test_what_is_not_a_pdf_gets_a_clear_answer(authority):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.build_opener(urllib.request.ProxyHandler({})).open(request, timeout=5)
     assert refused.value.code == 400
+
+
+def test_without_fetching_a_b_lt_result_is_judged_at_its_timestamp_with_what_it_carries(authority, people):
+    """What a public page does (it never fetches what a stranger's file names): our B-LT result still judges
+    valid from its own DSS; a B-T signature carries no revocation answer, so its status is not known."""
+    made, _ = authority
+    found = validate.report(signed_by_both(authority, people), [made.root.cert], fetch=False)
+    assert [r.verdict for r in found] == [validate.VALID, validate.VALID], [r.problems for r in found]
+    short = validate.report(signed_by_both(authority, people, long_term=False), [made.root.cert], fetch=False)
+    assert [r.revocation for r in short] == [validate.UNKNOWN] * 2 and short[0].verdict == validate.UNKNOWN

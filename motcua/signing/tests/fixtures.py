@@ -1,3 +1,5 @@
+"""The test authority for signing tests anywhere (registered by the root conftest.py, `pytest_plugins`)."""
+
 import pytest
 
 from motcua.gateways.standins import free_port
