@@ -19,6 +19,8 @@ from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.transitions import TransitionError
 
+from . import results
+
 # A well-formed one-page blank PDF (uploads are opened and inspected: a PDF that cannot be read is refused).
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
@@ -73,39 +75,45 @@ def load_dossiers(count: int = 90, days: int = 100) -> int:
     rng = random.Random(2026)
     today = timezone.localdate()
     made = 0
-    for number in range(count):
-        version, desk_agency = rng.choice(choices)
-        day = today - dt.timedelta(days=rng.randint(3, days))
-        while day.weekday() >= 5:
-            day -= dt.timedelta(days=1)
-        at = working_moment(rng, day)
-        applicant = {
-            "applicant_name": rng.choice(NAMES),
-            "applicant_id_number": f"0250900{number:05d}",
-            "applicant_phone": f"09{rng.randint(10000000, 99999999)}",
-            "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ",
-        }
-        online = rng.random() < 0.5
-        lines = list(version.documents.all())[:2]
-        try:
-            dossier = lifecycle.register(
-                actor=citizen if online else desk,
-                version=version,
-                receiving_agency=desk_agency,
-                applicant=applicant,
-                channel="online" if online else "direct",
-                applicant_user=citizen if online else None,
-                at=at - dt.timedelta(minutes=20),
-                uploads=[(line, pdf()) for line in lines] if online or rng.random() < 0.6 else [],
-            )
-        except (ValidationError, PermissionDenied):
-            continue  # a procedure whose e-form needs data this generator does not write
-        made += 1
-        _follow(rng.choice(PATHS), dossier.pk, at, desk, officer, head)
+    with results.signing() as signing:
+        for number in range(count):
+            made += _one(rng, number, choices, today, days, citizen, desk, officer, head, signing)
     return made
 
 
-def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head) -> None:
+def _one(rng, number, choices, today, days, citizen, desk, officer, head, signing) -> int:
+    """One dossier made and walked along a path; 1 when made."""
+    version, desk_agency = rng.choice(choices)
+    day = today - dt.timedelta(days=rng.randint(3, days))
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    at = working_moment(rng, day)
+    applicant = {
+        "applicant_name": rng.choice(NAMES),
+        "applicant_id_number": f"0250900{number:05d}",
+        "applicant_phone": f"09{rng.randint(10000000, 99999999)}",
+        "applicant_address": "Phường Việt Trì, tỉnh Phú Thọ",
+    }
+    online = rng.random() < 0.5
+    lines = list(version.documents.all())[:2]
+    try:
+        dossier = lifecycle.register(
+            actor=citizen if online else desk,
+            version=version,
+            receiving_agency=desk_agency,
+            applicant=applicant,
+            channel="online" if online else "direct",
+            applicant_user=citizen if online else None,
+            at=at - dt.timedelta(minutes=20),
+            uploads=[(line, pdf()) for line in lines] if online or rng.random() < 0.6 else [],
+        )
+    except (ValidationError, PermissionDenied):
+        return 0  # a procedure whose e-form needs data this generator does not write
+    _follow(rng.choice(PATHS), dossier.pk, at, desk, officer, head, signing)
+    return 1
+
+
+def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head, signing) -> None:
     """Walk one dossier along its path; stop quietly at the first step the rules refuse, or that is not yet due."""
     now = timezone.now()
 
@@ -148,7 +156,7 @@ def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head) -> None:
             actor=head,
             summary="Đã giải quyết theo đề nghị",
             at=end,
-            uploads=[("Kết quả giải quyết", pdf("ket-qua.pdf"))],
+            uploads=[("Kết quả giải quyết", signing.result(dossier, head))],  # signed and sealed
         )
         if end + dt.timedelta(hours=2) < now:
             lifecycle.return_result(pk, actor=desk, method="desk", at=end + dt.timedelta(hours=2))

@@ -126,3 +126,22 @@ def sign(
     out = io.BytesIO()
     aio.run(lambda: pdf_signer.async_sign_pdf(writer, output=out, bytes_reserved=RESERVED))
     return out.getvalue()
+
+
+def sign_issued(
+    pdf: bytes,
+    person: signers.Signer,
+    seal: signers.Signer,
+    *,
+    tsa_url: str,
+    trust_roots: list[x509.Certificate],
+    person_image: bytes | None,
+    seal_image: bytes | None,
+    person_at: Placement = PERSON,
+    seal_at: Placement = SEAL,
+) -> bytes:
+    """A result as issued (Decree 30/2020 Art. 5): the competent person's signature, then the organisation's seal,
+    both B-LT."""
+    common = {"tsa_url": tsa_url, "long_term": True, "trust_roots": trust_roots}
+    once = sign(pdf, person, field="NguoiKy", placement=person_at, image=person_image, **common)
+    return sign(once, seal, field="CoQuan", placement=seal_at, image=seal_image, **common)

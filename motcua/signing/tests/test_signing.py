@@ -38,26 +38,27 @@ def result_pdf() -> bytes:
 
 def signed_by_both(authority, people, long_term=True) -> bytes:
     made, server = authority
-    roots = [made.root.cert]
+    if long_term:
+        return pades.sign_issued(
+            result_pdf(),
+            pades.local_signer(people["leader"]),
+            pades.local_signer(people["seal"]),
+            tsa_url=server.tsa_url,
+            trust_roots=[made.root.cert],
+            person_image=images.signature(),
+            seal_image=images.seal(),
+        )
+    common = {"tsa_url": server.tsa_url}
     once = pades.sign(
         result_pdf(),
         pades.local_signer(people["leader"]),
         field="NguoiKy",
         placement=pades.PERSON,
         image=images.signature(),
-        tsa_url=server.tsa_url,
-        long_term=long_term,
-        trust_roots=roots,
+        **common,
     )
     return pades.sign(
-        once,
-        pades.local_signer(people["seal"]),
-        field="CoQuan",
-        placement=pades.SEAL,
-        image=images.seal(),
-        tsa_url=server.tsa_url,
-        long_term=long_term,
-        trust_roots=roots,
+        once, pades.local_signer(people["seal"]), field="CoQuan", placement=pades.SEAL, image=images.seal(), **common
     )
 
 
