@@ -86,27 +86,14 @@ class Authority:
         self.crl_url = crl_url
         self.organisation = f"{label} {DEMO}"
         start = now() - dt.timedelta(days=1)
-        root_key = new_key()
+        root_key, ca_key = new_key(), new_key()
         root_name = name(f"{label} Root CA {DEMO}", f"{label} {DEMO}")
-        root = (
-            self._builder(root_name, root_name, root_key.public_key(), start, start + dt.timedelta(days=3650))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=1), critical=True)
-            .add_extension(self._ca_usage(), critical=True)
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
-            .sign(root_key, hashes.SHA256())
-        )
-        self.root = Issued(root_key, root)
-        ca_key = new_key()
         ca_name = name(f"CA phục vụ các cơ quan Nhà nước {DEMO}", f"{label} {DEMO}")
-        ca = (
-            self._builder(ca_name, root_name, ca_key.public_key(), start, start + dt.timedelta(days=1825))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(self._ca_usage(), critical=True)
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
-            .sign(root_key, hashes.SHA256())
+        root = self._authority(root_name, root_key, root_name, root_key, start, days=3650, below=1)
+        self.root = Issued(root_key, root)
+        self.ca = Issued(
+            ca_key, self._authority(ca_name, ca_key, root_name, root_key, start, days=1825, below=0), [root]
         )
-        self.ca = Issued(ca_key, ca, [root])
         self.revoked: dict[int, dt.datetime] = {}
 
     @staticmethod
@@ -119,6 +106,18 @@ class Authority:
             .serial_number(x509.random_serial_number())
             .not_valid_before(not_before)
             .not_valid_after(not_after)
+        )
+
+    @classmethod
+    def _authority(cls, subject, key, issuer, issuer_key, start, *, days: int, below: int) -> x509.Certificate:
+        """A CA certificate: `below` more CAs may follow it in a chain."""
+        return (
+            cls._builder(subject, issuer, key.public_key(), start, start + dt.timedelta(days=days))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=below), critical=True)
+            .add_extension(cls._ca_usage(), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False)
+            .sign(issuer_key, hashes.SHA256())
         )
 
     @staticmethod

@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from motcua.signing import images, pades, trust
-from motcua.signing.tests.test_signing import AGENCY, LEADER, result_pdf, signed_by_both
+from motcua.signing import pades, trust
+from motcua.signing.tests.test_signing import AGENCY, LEADER, result_pdf, signed_by_both, signed_by_leader
 
 pytestmark = pytest.mark.django_db
 
@@ -58,15 +58,9 @@ def test_a_changed_byte_unknown_roots_and_not_a_pdf_each_say_so(client, authorit
 
 
 def test_without_trusted_roots_nothing_is_valid(client, authority, people):
-    single = pades.sign(
-        result_pdf(),
-        pades.local_signer(people["leader"]),
-        field="NguoiKy",
-        placement=pades.PERSON,
-        image=images.signature(),
-        tsa_url=authority[1].tsa_url,
-        long_term=True,
-        trust_roots=[authority[0].root.cert],
+    made, server = authority
+    single = signed_by_leader(
+        pades.local_signer(people["leader"]), server.tsa_url, long_term=True, trust_roots=[made.root.cert]
     )
     page = post(client, single).content.decode()
     assert "chưa có chứng thư gốc tin cậy" in page and ">Hợp lệ<" not in page

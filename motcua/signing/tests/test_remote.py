@@ -9,10 +9,10 @@ import pytest
 import requests
 
 from motcua.gateways.standins import free_port
-from motcua.signing import checks, pades, remote, validate
+from motcua.signing import checks, remote, validate
 from motcua.signing.remote_standin import RemoteSigningServer
 
-from .test_signing import AGENCY, LEADER, TITLE, result_pdf
+from .test_signing import AGENCY, LEADER, TITLE, signed_by_leader
 
 CLIENT_ID, CLIENT_SECRET, USER, PASSWORD = "motcua-test", "bi-mat-he-thong", "025090001234", "mat-khau-ky"
 
@@ -53,16 +53,7 @@ def sign_remotely(authority, service, description="Kết quả hồ sơ 000.00.3
     made, tsa = authority
     [credential] = client(service).credentials()
     signer = remote.RemoteSigner(client(service), credential, description, every=0.1)
-    signed = pades.sign(
-        result_pdf(),
-        signer,
-        field="NguoiKy",
-        placement=pades.PERSON,
-        image=None,
-        tsa_url=tsa.tsa_url,
-        long_term=True,
-        trust_roots=[made.root.cert],
-    )
+    signed = signed_by_leader(signer, tsa.tsa_url, long_term=True, trust_roots=[made.root.cert])
     return signed, signer, credential
 
 

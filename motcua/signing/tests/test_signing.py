@@ -36,6 +36,19 @@ def result_pdf() -> bytes:
     return weasyprint.HTML(string=html).write_pdf()
 
 
+def signed_by_leader(signer, tsa_url: str, **more) -> bytes:
+    """The test decision with the person's signature only (no image unless given)."""
+    return pades.sign(
+        result_pdf(),
+        signer,
+        field="NguoiKy",
+        placement=pades.PERSON,
+        image=more.pop("image", None),
+        tsa_url=tsa_url,
+        **more,
+    )
+
+
 def signed_by_both(authority, people, long_term=True) -> bytes:
     made, server = authority
     if long_term:
@@ -48,17 +61,14 @@ def signed_by_both(authority, people, long_term=True) -> bytes:
             person_image=images.signature(),
             seal_image=images.seal(),
         )
-    common = {"tsa_url": server.tsa_url}
-    once = pades.sign(
-        result_pdf(),
-        pades.local_signer(people["leader"]),
-        field="NguoiKy",
-        placement=pades.PERSON,
-        image=images.signature(),
-        **common,
-    )
+    once = signed_by_leader(pades.local_signer(people["leader"]), server.tsa_url, image=images.signature())
     return pades.sign(
-        once, pades.local_signer(people["seal"]), field="CoQuan", placement=pades.SEAL, image=images.seal(), **common
+        once,
+        pades.local_signer(people["seal"]),
+        field="CoQuan",
+        placement=pades.SEAL,
+        image=images.seal(),
+        tsa_url=server.tsa_url,
     )
 
 
@@ -83,7 +93,8 @@ def stamp_colours(pdf: bytes, artifacts) -> tuple[int, int]:
     x1, y1, x2, y2 = pades.PERSON.box
     height = page.get_height()
     box = image.crop((x1 * 2, (height - y2) * 2, x2 * 2, (height - y1) * 2))
-    pixels = list(box.getdata())
+    raw = box.tobytes()
+    pixels = [tuple(raw[i : i + 3]) for i in range(0, len(raw), 3)]
     blue = sum(1 for r, g, b in pixels if b > 120 and r < 90 and g < 110)
     red = sum(1 for r, g, b in pixels if r > 150 and g < 80 and b < 80)
     return blue, red
@@ -142,14 +153,7 @@ def test_a_revoked_certificate_is_refused_before_signing_and_reported_on_validat
     with pytest.raises(checks.Refused, match="thu hồi"):
         checks.before_signing(revoked.cert, revoked.chain, [made.root.cert], person="Trần Thị Thu", agency=AGENCY)
     # signed anyway, by software that skips the check: the validator says revoked, not valid
-    forged = pades.sign(
-        result_pdf(),
-        pades.local_signer(revoked),
-        field="NguoiKy",
-        placement=pades.PERSON,
-        image=None,
-        tsa_url=server.tsa_url,
-    )
+    forged = signed_by_leader(pades.local_signer(revoked), server.tsa_url)
     [found] = validate.report(forged, [made.root.cert])
     assert found.revocation == "đã bị thu hồi" and found.verdict == validate.INVALID
     assert any("thu hồi" in p for p in found.problems)
@@ -161,14 +165,7 @@ def test_an_unreachable_crl_is_not_known_never_valid(authority):
     signer = elsewhere.issue(LEADER, AGENCY, title=TITLE)
     with pytest.raises(checks.Refused, match="tình trạng thu hồi"):
         checks.before_signing(signer.cert, signer.chain, [elsewhere.root.cert], person=LEADER, agency=AGENCY)
-    pdf = pades.sign(
-        result_pdf(),
-        pades.local_signer(signer),
-        field="NguoiKy",
-        placement=pades.PERSON,
-        image=None,
-        tsa_url=server.tsa_url,
-    )
+    pdf = signed_by_leader(pades.local_signer(signer), server.tsa_url)
     [found] = validate.report(pdf, [elsewhere.root.cert, made.root.cert])
     assert found.intact and found.revocation == validate.UNKNOWN and found.verdict == validate.UNKNOWN
     assert any("Không xác định được tình trạng thu hồi" in p for p in found.problems)
@@ -212,7 +209,7 @@ def test_a_pkcs12_file_signs_and_a_wrong_password_is_said_in_vietnamese(authorit
     with pytest.raises(ValueError, match="sai mật khẩu"):
         pades.pkcs12_signer(data, b"sai")
     signer = pades.pkcs12_signer(data, b"mat-khau-p12")
-    pdf = pades.sign(result_pdf(), signer, field="NguoiKy", placement=pades.PERSON, image=None, tsa_url=server.tsa_url)
+    pdf = signed_by_leader(signer, server.tsa_url)
     [found] = validate.report(pdf, [made.root.cert])
     assert found.verdict == validate.VALID and found.signer == LEADER
 
