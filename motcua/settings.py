@@ -210,7 +210,10 @@ RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_IP_META_KEY = "motcua.ratelimits.clients.client_address"
 # django-ratelimit knows only memcached and Redis; our database cache has the atomic increment it needs
 # (motcua/ratelimits/cache.py), so its "not officially supported" warning is silenced, not ignored.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+# fields.W161 ("fixed default value … did you mean timezone.now") fires for a TimeField whose default is a time of
+# day during the ten seconds around that time (UTC): an agency's 15:00 cut-off made every command print it from
+# 14:59:50 to 15:00:10, and a CLI test failed when CI ran then. Our time defaults are times of day on purpose.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001", "fields.W161"]
 # The reverse proxies (addresses or networks, e.g. "10.0.0.5,10.1.0.0/16") whose X-Forwarded-For is believed.
 # Empty (the default): the client is REMOTE_ADDR and the header is ignored.
 MOTCUA_TRUSTED_PROXIES = env.list("MOTCUA_TRUSTED_PROXIES", default=[])

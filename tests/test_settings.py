@@ -125,3 +125,16 @@ def test_operators_set_the_documented_limits_from_the_environment():
         timeout=60,
     )
     assert run.stdout.split() == ["5000000", "PhuTho", "7"], run.stderr
+
+
+def test_no_check_warning_at_the_moment_an_agencys_default_cut_off_comes_round(monkeypatch):
+    """At 15:00:00 UTC Django's "fixed default value" check mistook the agencies' 15:00 cut-off for a forgotten
+    timezone.now, and every command printed a warning (a CLI test failed on CI at that minute)."""
+    import datetime as dt
+
+    from django.core import checks
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2026, 12, 7, 15, 0, 0, tzinfo=dt.UTC))
+    found = [m for m in checks.run_checks() if not m.is_silenced()]
+    assert [m.id for m in found if m.id == "fields.W161"] == []
