@@ -21,6 +21,7 @@ from django.db import connection
 
 from motcua.gateways.standins import free_port
 from motcua.portal.tracking import LOOKUPS_PER_MINUTE
+from motcua.serving.database_url import database_url as this_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,9 +58,7 @@ def server_env(database_url: str, **extra) -> dict:
 def database_url(request, tmp_path):
     if connection.vendor == "postgresql":
         request.getfixturevalue("transactional_db")  # the servers' rows are committed; the flush after removes them
-        s = connection.settings_dict
-        password = urllib.parse.quote(s["PASSWORD"] or "", safe="")
-        return f"postgres://{s['USER']}:{password}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+        return this_database_url()
     path = tmp_path / "shared.sqlite3"
     shutil.copy(request.getfixturevalue("sqlite_template"), path)
     return f"sqlite:///{path}"

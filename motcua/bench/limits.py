@@ -16,7 +16,6 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote
 
 from django.db import connection
 
@@ -102,15 +101,6 @@ def run_pgbench(scripts: list[str], clients: int, seconds: float, url: str) -> d
     if done.returncode != 0 or not found:
         return {"error": (done.stderr or done.stdout)[-600:]}
     return {"tps": float(found.group(1)), "failed": int(failed.group(1)) if failed else 0}
-
-
-def database_url() -> str:
-    """Django's database (a test's own in a test) as a URL, for the server's processes and for pgbench (libpq reads
-    the same URL)."""
-    settings = connection.settings_dict
-    user, password = quote(settings["USER"] or "", safe=""), quote(settings["PASSWORD"] or "", safe="")
-    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    return f"postgres://{user}:{password}@{host}:{port}/{quote(settings['NAME'], safe='')}"
 
 
 RAW_AGGREGATE = """

@@ -30,6 +30,7 @@ from django.test.utils import override_settings
 
 from motcua.dossiers.models import Dossier
 from motcua.gateways.standins import free_port
+from motcua.serving.database_url import database_url
 
 from . import cpu, limits, profile, scenarios, submission
 
@@ -58,7 +59,7 @@ class Server:
             "MOTCUA_PUBLIC_URL": f"https://{self.host}",
             "MOTCUA_TRUSTED_PROXIES": "127.0.0.1",
             "MEDIA_ROOT": media,
-            "DATABASE_URL": limits.database_url(),  # this process's database (a test's own, in the smoke test)
+            "DATABASE_URL": database_url(),  # this process's database (a test's own, in the smoke test)
         }
         self.environment = environment
         self.workers = workers
@@ -232,7 +233,7 @@ def submission_row(people: scenarios.People, users: int, seconds: float, go, met
         statements, dossier = submission.capture(citizen, officer, procedure, agency.code)
         scripts.append(limits.pgbench_script(statements, dossier)[0])
         statement_count = len(statements)
-    pgbench = limits.run_pgbench(scripts, users, seconds, limits.database_url())
+    pgbench = limits.run_pgbench(scripts, users, seconds, database_url())
     made_before = Dossier.objects.filter(procedure=procedure).count()
     meter.start()
     result = go(scenarios.submit_and_receive(people, users), "submission")

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -23,6 +22,7 @@ from motcua.dossiers.tests.fixtures import vn
 from motcua.gateways.standins import free_port
 from motcua.integrations.models import Notice
 from motcua.integrations.sms_standin import StandinGateway
+from motcua.serving.database_url import database_url
 
 WORKERS, DOSSIERS = 3, 15
 
@@ -31,13 +31,6 @@ class SlowGateway(StandinGateway):
     def answer(self, request: dict) -> dict:
         time.sleep(0.05)
         return super().answer(request)
-
-
-def database_url() -> str:
-    settings = connection.settings_dict
-    user, password = quote(settings["USER"] or "", safe=""), quote(settings["PASSWORD"] or "", safe="")
-    host, port = settings["HOST"] or "127.0.0.1", settings["PORT"] or 5432
-    return f"postgres://{user}:{password}@{host}:{port}/{quote(settings['NAME'], safe='')}"
 
 
 @pytest.mark.django_db(transaction=True)  # the workers are other processes: what they read must be committed
