@@ -28,7 +28,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from . import aio, images
-from .pki import Issued, asn1_cert, asn1_key
+from .pki import Issued, asn1_cert, asn1_key, fetcher
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 # Bytes kept for the CMS in /Contents: the chain and a timestamp token fit easily; B-LT's revocation data goes to
@@ -104,7 +104,9 @@ def sign(
     fields.append_signature_field(writer, fields.SigFieldSpec(field, on_page=placement.page, box=placement.box))
     context = None
     if long_term:
-        context = ValidationContext(trust_roots=[asn1_cert(c) for c in trust_roots], allow_fetching=True)
+        context = ValidationContext(
+            trust_roots=[asn1_cert(c) for c in trust_roots], allow_fetching=True, fetcher_backend=fetcher()
+        )
     metadata = signers.PdfSignatureMetadata(
         field_name=field,
         reason=reason or None,

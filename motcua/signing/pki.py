@@ -40,6 +40,14 @@ def name(common_name: str, organisation: str, title: str = "") -> x509.Name:
     return x509.Name(parts)
 
 
+def fetcher():
+    """How pyHanko fetches CRLs and OCSP answers: with requests. Its default opens an aiohttp session per validation
+    context and never closes it ("Unclosed client session" logged, a socket held, in a long-running server)."""
+    from pyhanko_certvalidator.fetchers.requests_fetchers import RequestsFetcherBackend
+
+    return RequestsFetcherBackend()
+
+
 def asn1_cert(cert: x509.Certificate) -> asn1_x509.Certificate:
     """The certificate as asn1crypto's, the form pyHanko takes."""
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))

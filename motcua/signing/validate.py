@@ -25,7 +25,7 @@ from pyhanko_certvalidator.errors import PathValidationError
 
 from . import aio
 from .pades import VIETNAM
-from .pki import asn1_cert
+from .pki import asn1_cert, fetcher
 
 VALID, INVALID, UNKNOWN = "hợp lệ", "không hợp lệ", "không xác định"
 
@@ -71,6 +71,7 @@ def context(
         "trust_roots": [asn1_cert(c) for c in trust_roots],
         "other_certs": [asn1_cert(c) for c in intermediates],
         "allow_fetching": fetch,
+        **({"fetcher_backend": fetcher()} if fetch else {}),
         "revocation_mode": "hard-fail",
         **({"moment": moment} if moment else {}),
         # none held is "nothing known" (a certificate that names a CRL then has no status), not "no checking"
