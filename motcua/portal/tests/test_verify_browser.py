@@ -6,7 +6,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from motcua.signing import trust
-from motcua.signing.tests.test_signing import AGENCY, LEADER, TITLE, signed_by_both
+from motcua.signing.tests.fixtures import AGENCY, LEADER
+from motcua.signing.tests.test_signing import signed_by_both
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,11 +20,10 @@ def serious_axe_violations(page) -> list[str]:
     return [f"{v['id']}: {v['help']}" for v in found if v["impact"] in ("critical", "serious")]
 
 
-def test_a_citizen_checks_a_signed_result_on_a_phone(live_server, chromium, csp_watch, artifacts, authority):
+def test_a_citizen_checks_a_signed_result_on_a_phone(live_server, chromium, csp_watch, artifacts, authority, signers):
     made, _ = authority
     trust.add(made.root.cert.public_bytes(serialization.Encoding.PEM))
-    people = {"leader": made.issue(LEADER, AGENCY, title=TITLE), "seal": made.issue(AGENCY, AGENCY)}
-    signed = signed_by_both(authority, people)  # while Playwright's loop runs in this thread (signing.aio)
+    signed = signed_by_both(authority, signers)  # while Playwright's loop runs in this thread (signing.aio)
     context = chromium.new_context(viewport={"width": 360, "height": 780}, locale="vi-VN")
     context.set_default_timeout(10_000)
     violations = csp_watch(context)

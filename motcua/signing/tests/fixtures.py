@@ -6,6 +6,8 @@ from motcua.gateways.standins import free_port
 from motcua.signing import pki
 from motcua.signing.standin import AuthorityServer
 
+LEADER, AGENCY, TITLE = "Nguyễn Văn Lãnh", "UBND phường Việt Trì", "Chủ tịch"
+
 
 @pytest.fixture(scope="module")
 def authority():
@@ -15,3 +17,10 @@ def authority():
     server = AuthorityServer(port, made).start()
     yield made, server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def signers(authority):
+    """The certificates an issued result is signed with: the leader's (a person, with a title) and the seal's."""
+    made, _ = authority
+    return {"leader": made.issue(LEADER, AGENCY, title=TITLE), "seal": made.issue(AGENCY, AGENCY)}

@@ -12,7 +12,8 @@ from motcua.gateways.standins import free_port
 from motcua.signing import checks, remote, validate
 from motcua.signing.remote_standin import RemoteSigningServer
 
-from .test_signing import AGENCY, LEADER, TITLE, signed_by_leader
+from .fixtures import AGENCY, LEADER, TITLE
+from .test_signing import signed_by_leader
 
 CLIENT_ID, CLIENT_SECRET, USER, PASSWORD = "motcua-test", "bi-mat-he-thong", "025090001234", "mat-khau-ky"
 
