@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from motcua.database_url import database_url as this_database_url
 from motcua.gateways.standins import free_port
 from motcua.portal.tracking import LOOKUPS_PER_MINUTE
-from motcua.serving.database_url import database_url as this_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 

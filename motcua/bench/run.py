@@ -28,9 +28,9 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import override_settings
 
+from motcua.database_url import database_url
 from motcua.dossiers.models import Dossier
 from motcua.gateways.standins import free_port
-from motcua.serving.database_url import database_url
 
 from . import cpu, limits, profile, scenarios, submission
 

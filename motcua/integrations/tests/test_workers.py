@@ -17,12 +17,12 @@ import pytest
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
+from motcua.database_url import database_url
 from motcua.dossiers import lifecycle
 from motcua.dossiers.tests.fixtures import vn
 from motcua.gateways.standins import free_port
 from motcua.integrations.models import Notice
 from motcua.integrations.sms_standin import StandinGateway
-from motcua.serving.database_url import database_url
 
 WORKERS, DOSSIERS = 3, 15
 
