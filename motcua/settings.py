@@ -423,3 +423,21 @@ if (
     )
 ):
     raise RuntimeError("MOTCUA_VNPAY_URL phải là cổng thanh toán thật (https), không phải cổng giả lập")
+
+# --- Signing results (motcua.signing, docs/signing.md) ---
+# The PKCS#12 files and remote-signing passwords are stored encrypted under MOTCUA_KEY_ENCRYPTION_KEY
+# (signing/vault.py); production must set it (32 characters or more) apart from SECRET_KEY, and without it starts but
+# refuses to store or open a signing key. The timestamp authority stamps every signature (RFC 3161). Development
+# points at the demo authority `motcua demo serve` starts (port 8029: its CRL and TSA) and at its remote-signing
+# stand-in (port 8030, approving every request at once); production signs remotely only when the service's URL and
+# system credentials come from the environment.
+MOTCUA_KEY_ENCRYPTION_KEY = env("MOTCUA_KEY_ENCRYPTION_KEY", default="")
+MOTCUA_TSA_URL = env("MOTCUA_TSA_URL", default="" if PRODUCTION else "http://127.0.0.1:8029/tsa")
+MOTCUA_REMOTE_SIGNING_URL = env("MOTCUA_REMOTE_SIGNING_URL", default="" if PRODUCTION else "http://127.0.0.1:8030")
+MOTCUA_REMOTE_SIGNING_CLIENT_ID = env("MOTCUA_REMOTE_SIGNING_CLIENT_ID", default="" if PRODUCTION else "motcua-dev")
+MOTCUA_REMOTE_SIGNING_CLIENT_SECRET = env(
+    "MOTCUA_REMOTE_SIGNING_CLIENT_SECRET", default="" if PRODUCTION else "standin-signing-secret"
+)
+MOTCUA_REMOTE_SIGNING_POLL_SECONDS = env.float("MOTCUA_REMOTE_SIGNING_POLL_SECONDS", default=3.0)
+# The demo authority's keys (`motcua demo load` makes it once; `motcua demo serve` serves its CRL and TSA).
+MOTCUA_DEMO_CA = env.path("MOTCUA_DEMO_CA", default=BASE_DIR / "demo-ca.pem")

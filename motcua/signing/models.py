@@ -32,3 +32,59 @@ class TrustAnchor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject}"
+
+
+class SigningKey(models.Model):
+    """What signs for someone: an official's personal certificate (`owner` set) or an agency's seal certificate
+    (`owner` empty), held either as a PKCS#12 file or as an account at a remote signing service (ký số từ xa).
+
+    The PKCS#12 file and its password, and the remote account's password, are kept only encrypted (`vault`): the
+    file is never shown or served again after upload. What the certificate says (holder, title, organisation,
+    period) is copied out for the pages. A new key of the same holder retires the old one (`active`); an old key is
+    kept, as the evidence of past signatures names it."""
+
+    class Kind(models.TextChoices):
+        PKCS12 = "pkcs12", "Tệp chứng thư số (.p12)"
+        REMOTE = "remote", "Ký số từ xa"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signing_keys",
+        verbose_name="người ký",
+    )
+    agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="signing_keys", verbose_name="cơ quan")
+    kind = models.CharField("loại", max_length=8, choices=Kind.choices)
+    sealed = models.BinaryField("dữ liệu đã mã hóa", editable=False)
+    remote_user = models.CharField("tài khoản ký số từ xa", max_length=64, blank=True)
+    credential_id = models.CharField("mã chứng thư ở dịch vụ ký từ xa", max_length=128, blank=True)
+    holder = models.CharField("chủ thể chứng thư", max_length=300)
+    title = models.CharField("chức danh", max_length=200, blank=True)
+    organisation = models.CharField("tổ chức", max_length=300, blank=True)
+    issuer = models.CharField("tổ chức cấp", max_length=300)
+    serial = models.CharField("số hiệu", max_length=64)
+    valid_to = models.DateTimeField("hiệu lực đến")
+    active = models.BooleanField("đang dùng", default=True)
+    added_at = models.DateTimeField("thêm lúc", auto_now_add=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="người thêm"
+    )
+
+    class Meta:
+        verbose_name = "khóa ký số"
+        verbose_name_plural = "khóa ký số"
+        ordering = ["-added_at"]
+        constraints = [
+            # one key in use per official at an agency, and one seal per agency
+            models.UniqueConstraint(
+                fields=["owner", "agency"], condition=models.Q(active=True), name="signingkey_one_active"
+            ),
+            models.UniqueConstraint(
+                fields=["agency"], condition=models.Q(active=True, owner=None), name="signingkey_one_seal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.holder} ({self.get_kind_display()})"

@@ -192,6 +192,28 @@ class Authority:
         cert = builder.sign(self.ca.key, hashes.SHA256())
         return Issued(key, cert, [self.ca.cert, self.root.cert])
 
+    def dump(self) -> bytes:
+        """The authority as one PEM file (the CRL's URL, then the root's and the intermediate's keys and
+        certificates), to be served again by another process: `motcua demo serve` serves the one `demo load` made."""
+        head = f"# motcua {DEMO} authority\n# crl_url: {self.crl_url}\n# organisation: {self.organisation}\n"
+        parts = [head.encode()]
+        for issued in (self.root, self.ca):
+            parts += [issued.key_pem(), issued.cert_pem()]
+        return b"".join(parts)
+
+    @classmethod
+    def load(cls, data: bytes) -> "Authority":
+        header = dict(
+            line[2:].split(": ", 1) for line in data.decode().splitlines() if line.startswith("# ") and ": " in line
+        )
+        keys = [serialization.load_pem_private_key(block, None) for block in _blocks(data, b"PRIVATE KEY")]
+        certs = x509.load_pem_x509_certificates(data)
+        made = cls.__new__(cls)
+        made.crl_url, made.organisation, made.revoked = header["crl_url"], header["organisation"], {}
+        made.root = Issued(keys[0], certs[0])
+        made.ca = Issued(keys[1], certs[1], [certs[0]])
+        return made
+
     def revoke(self, cert: x509.Certificate, at: dt.datetime | None = None) -> None:
         self.revoked[cert.serial_number] = at or now()
 
@@ -211,3 +233,14 @@ class Authority:
                 x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(at).build()
             )
         return builder.sign(self.ca.key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+def _blocks(data: bytes, label: bytes) -> list[bytes]:
+    """The PEM blocks of `label` in `data`, in order."""
+    begin, end = b"-----BEGIN " + label + b"-----", b"-----END " + label + b"-----"
+    found, at = [], data.find(begin)
+    while at >= 0:
+        stop = data.index(end, at) + len(end)
+        found.append(data[at:stop])
+        at = data.find(begin, stop)
+    return found

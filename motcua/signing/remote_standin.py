@@ -183,3 +183,37 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass
+
+
+def main(argv=None) -> None:
+    """`python -m motcua.signing.remote_standin --authority FILE --account USER:PASSWORD:NAME:AGENCY:TITLE …`: the
+    demo's remote signing service (`motcua demo serve`), its signers' certificates issued by the demo authority;
+    `--auto approve` plays a phone that accepts every request at once."""
+    import argparse
+    from pathlib import Path
+
+    from .pki import Authority
+
+    parser = argparse.ArgumentParser(description="Dịch vụ ký số từ xa giả lập (bản trình diễn)")
+    parser.add_argument("--authority", required=True, type=Path)
+    parser.add_argument("--port", type=int, default=8030)
+    parser.add_argument("--client-id", required=True)
+    parser.add_argument("--client-secret", required=True)
+    parser.add_argument("--account", action="append", default=[], help="USER:PASSWORD:HỌ TÊN:CƠ QUAN:CHỨC DANH")
+    parser.add_argument("--auto", choices=["approve", "refuse"])
+    args = parser.parse_args(argv)
+    authority = Authority.load(args.authority.read_bytes())
+    server = RemoteSigningServer(args.port, client_id=args.client_id, client_secret=args.client_secret, auto=args.auto)
+    for account in args.account:
+        user, password, name, agency, title = account.split(":", 4)
+        server.add(user, password, authority.issue(name, agency, title=title))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

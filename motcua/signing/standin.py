@@ -88,3 +88,25 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # quiet: tests and the demo read the answers, not the log
         pass
+
+
+def main(argv=None) -> None:
+    """`python -m motcua.signing.standin --authority FILE --port 8029`: serve a saved authority (the demo's)."""
+    import argparse
+    from pathlib import Path
+
+    parser = argparse.ArgumentParser(description="CRL và dịch vụ cấp dấu thời gian THỬ NGHIỆM (bản trình diễn)")
+    parser.add_argument("--authority", required=True, type=Path, help="tệp PEM của tổ chức cấp THỬ NGHIỆM")
+    parser.add_argument("--port", type=int, default=8029)
+    args = parser.parse_args(argv)
+    server = AuthorityServer(args.port, Authority.load(args.authority.read_bytes()))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
