@@ -132,6 +132,19 @@ def desktop_page(chromium):
     assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
+@pytest.fixture(scope="session")
+def demo_ca_file(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-ca") / "demo-ca.pem"
+
+
+@pytest.fixture(autouse=True)
+def demo_authority_apart(settings, demo_ca_file):
+    """The demo authority a test's `demo load` makes is kept in the session's temporary folder, never beside the
+    code, and serves on a free port, never on the demo's 8029 (a `make run` may be using it)."""
+    settings.MOTCUA_DEMO_CA = demo_ca_file
+    settings.MOTCUA_TSA_URL = ""
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # PBKDF2's 1,000,000 rounds cost ~0.3 s per user; tests create many users and do not test the hasher.

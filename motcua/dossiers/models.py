@@ -153,6 +153,9 @@ class Document(OfDossier):
     class Kind(models.TextChoices):
         INPUT = "input", "Thành phần hồ sơ"
         RESULT = "result", "Kết quả giải quyết"
+        # The result while it waits for its signatures: numbered and dated, never shown to the applicant. The seal
+        # makes it the result (lifecycle/signing.py).
+        DRAFT = "draft", "Kết quả chờ ký"
 
     dossier = DossierLink(Dossier, models.CASCADE, related_name="documents")
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.INPUT)
@@ -190,6 +193,7 @@ class Step(OfDossier):
         LIEN_THONG = "lien_thong", "Xử lý liên thông"
         CONSULT = "consult", "Lấy ý kiến"
         APPROVE = "approve", "Phê duyệt"
+        SIGN = "sign", "Ký số, đóng dấu kết quả"
         RETURN = "return", "Trả kết quả"
 
     dossier = DossierLink(Dossier, models.CASCADE, related_name="steps")
@@ -255,6 +259,69 @@ class DailySequence(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "day"], name="daily_sequence_agency_day")]
+
+
+class ResultSequence(models.Model):
+    """The number of a result (số văn bản): one row per agency per year, the number restarting each 1 January
+    (Decree 30/2020 Art. 15), taken under the row's lock like the dossier codes (records/numbering.py)."""
+
+    agency = models.ForeignKey("agencies.Agency", models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="result_sequence_agency_year")]
+
+
+class Signature(OfDossier):
+    """One signature asked for a result, and its evidence (issue 17): the leader's, then the agency's seal.
+
+    The row is written when the signature is asked for (waiting) and finished by the signing task: signed, with
+    what a dispute needs (the SHA-256 of the file before and after, the certificate chain, the revocation answers
+    and the timestamp token as embedded, the remote service's transaction id), or refused, expired or failed, with
+    the reason. At most one waits per dossier: a second click never signs twice."""
+
+    class Role(models.TextChoices):
+        LEADER = "leader", "Lãnh đạo ký"
+        SEAL = "seal", "Văn thư đóng dấu (chữ ký số cơ quan)"
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Đang ký"
+        SIGNED = "signed", "Đã ký"
+        REFUSED = "refused", "Người ký từ chối"
+        EXPIRED = "expired", "Hết hạn xác nhận"
+        FAILED = "failed", "Không ký được"
+
+    dossier = DossierLink(Dossier, models.CASCADE, related_name="signatures")
+    document = models.ForeignKey(Document, models.PROTECT, related_name="+", verbose_name="kết quả")
+    role = models.CharField("vai trò", max_length=6, choices=Role.choices)
+    status = models.CharField("trạng thái", max_length=8, choices=Status.choices, default=Status.WAITING)
+    key = models.ForeignKey("signing.SigningKey", models.PROTECT, related_name="+", verbose_name="khóa ký")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người yêu cầu"
+    )
+    asked_at = models.DateTimeField("yêu cầu lúc")
+    finished_at = models.DateTimeField("kết thúc lúc", null=True, blank=True)
+    reason = models.CharField("lý do", max_length=500, blank=True)
+    sha256_before = models.CharField("SHA-256 trước khi ký", max_length=64)
+    sha256_after = models.CharField("SHA-256 sau khi ký", max_length=64, blank=True)
+    signer_subject = models.CharField("người ký (chứng thư)", max_length=300, blank=True)
+    certificate_serial = models.CharField("số hiệu chứng thư", max_length=64, blank=True)
+    chain_pem = models.TextField("chuỗi chứng thư", blank=True)
+    revocation = models.BinaryField("thông tin thu hồi (CRL, OCSP)", blank=True, default=b"")
+    timestamp_token = models.BinaryField("dấu thời gian (RFC 3161)", blank=True, default=b"")
+    signed_at = models.DateTimeField("thời điểm ký", null=True, blank=True)
+    transaction_id = models.CharField("mã giao dịch ký từ xa", max_length=128, blank=True)
+
+    class Meta:
+        verbose_name = "chữ ký số kết quả"
+        verbose_name_plural = "chữ ký số kết quả"
+        ordering = ["dossier_id", "asked_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier"], condition=models.Q(status="waiting"), name="signature_one_waiting"
+            )
+        ]
 
 
 class IdempotencyRecord(models.Model):

@@ -13,6 +13,8 @@ class State(models.TextChoices):
     AWAITING_PAYMENT = "awaiting_payment", "Chờ thực hiện nghĩa vụ tài chính"
     AWAITING_APPROVAL = "awaiting_approval", "Chờ phê duyệt"
     APPROVED = "approved", "Đã phê duyệt"
+    AWAITING_SIGNATURE = "awaiting_signature", "Chờ ký"
+    AWAITING_SEAL = "awaiting_seal", "Chờ đóng dấu, ban hành"
     ISSUED = "issued", "Đã có kết quả"
     REFUSED = "refused", "Từ chối giải quyết"
     RETURNED = "returned", "Đã trả kết quả"
@@ -30,6 +32,8 @@ NATIONAL_STATUS = {
     State.AWAITING_PAYMENT: 6,
     State.AWAITING_APPROVAL: 4,
     State.APPROVED: 4,
+    State.AWAITING_SIGNATURE: 4,
+    State.AWAITING_SEAL: 4,
     State.ISSUED: 9,
     State.REFUSED: 8,
     State.RETURNED: 10,
@@ -57,6 +61,8 @@ OPEN = {
     State.AWAITING_PAYMENT,
     State.AWAITING_APPROVAL,
     State.APPROVED,
+    State.AWAITING_SIGNATURE,
+    State.AWAITING_SEAL,
 }
 FINISHED = {State.ISSUED, State.REFUSED, State.RETURNED, State.STOPPED, State.WITHDRAWN, State.REJECTED_AT_DESK}
 NOT_RECEIVED = {State.SUBMITTED, State.DESK_SUPPLEMENT}

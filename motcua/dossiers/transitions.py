@@ -3,7 +3,16 @@
 from .states import State as S
 
 OPEN_WORK = {S.RECEIVED, S.IN_PROGRESS}
-BEFORE_RESULT = {S.RECEIVED, S.IN_PROGRESS, S.SUPPLEMENT_REQUESTED, S.AWAITING_PAYMENT, S.AWAITING_APPROVAL, S.APPROVED}
+BEFORE_RESULT = {
+    S.RECEIVED,
+    S.IN_PROGRESS,
+    S.SUPPLEMENT_REQUESTED,
+    S.AWAITING_PAYMENT,
+    S.AWAITING_APPROVAL,
+    S.APPROVED,
+    S.AWAITING_SIGNATURE,
+    S.AWAITING_SEAL,
+}
 
 TABLE: dict[str, tuple[set[str], str | None]] = {
     "receive": ({S.SUBMITTED, S.DESK_SUPPLEMENT}, S.RECEIVED),
@@ -21,9 +30,15 @@ TABLE: dict[str, tuple[set[str], str | None]] = {
     "confirm_payment": ({S.AWAITING_PAYMENT}, S.IN_PROGRESS),
     "submit_for_approval": (OPEN_WORK, S.AWAITING_APPROVAL),
     "approve": ({S.AWAITING_APPROVAL}, S.APPROVED),
-    "return_for_rework": ({S.AWAITING_APPROVAL}, S.IN_PROGRESS),
-    "refuse": ({S.RECEIVED, S.IN_PROGRESS, S.AWAITING_APPROVAL, S.APPROVED}, S.REFUSED),
+    # the leader may also send back a result waiting for their signature, when its draft is wrong
+    "return_for_rework": ({S.AWAITING_APPROVAL, S.AWAITING_SIGNATURE}, S.IN_PROGRESS),
+    "refuse": ({S.RECEIVED, S.IN_PROGRESS, S.AWAITING_APPROVAL, S.APPROVED, S.AWAITING_SIGNATURE}, S.REFUSED),
+    # the result on paper, signed by hand and sealed, its scan uploaded (a card, a certificate printed on security
+    # paper); an electronic result goes through the signing step instead (lifecycle/signing.py)
     "issue_result": ({S.APPROVED}, S.ISSUED),
+    "send_for_signing": ({S.APPROVED}, S.AWAITING_SIGNATURE),
+    "sign": ({S.AWAITING_SIGNATURE}, None),  # the signature is asked for; the signing task moves the state
+    "seal": ({S.AWAITING_SEAL}, None),
     "extend": (BEFORE_RESULT, None),
     "return_result": ({S.ISSUED, S.REFUSED}, S.RETURNED),
     "stop": (BEFORE_RESULT, S.STOPPED),
@@ -33,6 +48,8 @@ TABLE: dict[str, tuple[set[str], str | None]] = {
 # record_online_payment leaves the state alone, except AWAITING_PAYMENT → IN_PROGRESS (lifecycle/payments.py).
 SYSTEM_TABLE: dict[str, tuple[set[str], str | None]] = {
     "record_online_payment": ({S.SUBMITTED, S.DESK_SUPPLEMENT} | BEFORE_RESULT, None),
+    # the signing task's outcome: the leader's signature (→ chờ đóng dấu), the seal (→ đã có kết quả), or a failure
+    "record_signature": ({S.AWAITING_SIGNATURE, S.AWAITING_SEAL}, None),
 }
 
 ACTION_LABELS = {
@@ -53,12 +70,16 @@ ACTION_LABELS = {
     "approve": "Phê duyệt",
     "return_for_rework": "Trả lại để xử lý lại",
     "refuse": "Từ chối giải quyết",
-    "issue_result": "Ban hành kết quả",
+    "issue_result": "Ban hành kết quả giấy (đã ký tay, đóng dấu)",
+    "send_for_signing": "Trình ký kết quả",
+    "sign": "Ký số kết quả",
+    "seal": "Đóng dấu số, ban hành",
     "extend": "Gia hạn (xin lỗi)",
     "return_result": "Trả kết quả",
     "stop": "Dừng giải quyết",
     "withdraw": "Rút hồ sơ",
     "record_online_payment": "Ghi nhận phí nộp trực tuyến",
+    "record_signature": "Ghi nhận chữ ký số",
 }
 
 # What each event kind is called where people read the history (office timeline, public tracking).
@@ -81,6 +102,9 @@ EVENT_LABELS = {
     "approved": "Phê duyệt",
     "returned_for_rework": "Trả lại để xử lý lại",
     "result_issued": "Ban hành kết quả",
+    "sent_for_signing": "Trình ký kết quả",
+    "result_signed": "Lãnh đạo đã ký số",
+    "signing_failed": "Ký số không thành công",
     "refused": "Từ chối giải quyết",
     "extended": "Gia hạn, xin lỗi",
     "returned": "Trả kết quả",

@@ -30,6 +30,11 @@ def next_code(counters, prefix: str, day: dt.date, *, what: str, **scope) -> str
     return f"{prefix}-{day:%y%m%d}-{number:04d}"
 
 
+def next_number(counters, **key) -> int:
+    """The next number of the counter row of `key` (1 for a new row), e.g. a result's number of the year."""
+    return _increment(counters, key)
+
+
 def _increment(counters, key: dict) -> int:
     """`last` of the row of `key` after adding one to it (1 for a new row), in one statement."""
     connection = connections[router.db_for_write(counters)]

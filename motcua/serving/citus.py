@@ -32,22 +32,34 @@ DISTRIBUTED = [
     ("dossiers_document", "receiving_agency_id"),
     ("dossiers_step", "receiving_agency_id"),
     ("dossiers_supplementrequest", "receiving_agency_id"),
+    ("dossiers_signature", "receiving_agency_id"),
     ("dossiers_ratingtoken", "receiving_agency_id"),
     ("portal_rating", "receiving_agency_id"),
     ("payments_payment", "receiving_agency_id"),
     ("integrations_notice", "receiving_agency_id"),
     ("indicators_dossierfacts", "receiving_agency_id"),
     ("dossiers_dailysequence", "agency_id"),
+    ("dossiers_resultsequence", "agency_id"),
     ("indicators_dailyfigure", "agency_id"),
     ("indicators_monthlyfigure", "agency_id"),
 ]
-REFERENCE_APPS = ("agencies", "accounts", "auth", "contenttypes", "catalog", "workdays", "feedback", "authtoken")
+REFERENCE_APPS = (
+    "agencies",
+    "accounts",
+    "auth",
+    "contenttypes",
+    "catalog",
+    "workdays",
+    "feedback",
+    "authtoken",
+    "signing",  # the trust store and the signing keys: a few rows an agency, read beside every signature
+)
 # the links between distributed tables: (table, column) → (table it points at), made composite on the column
 CO_LOCATED_LINKS = {
     (table, "dossier_id"): "dossiers_dossier"
     for table, column in DISTRIBUTED
     if column == "receiving_agency_id" and table != "dossiers_dossier"
-} | {("integrations_notice", "event_id"): "dossiers_event"}
+} | {("integrations_notice", "event_id"): "dossiers_event", ("dossiers_signature", "document_id"): "dossiers_document"}
 
 
 @dataclass

@@ -266,6 +266,37 @@ class IssueResult(Input):
         )
 
 
+class SendForSigning(Input):
+    summary = Said(help_text="Trích yếu kết quả giải quyết")
+    symbol = serializers.ChoiceField(
+        choices=sorted(lifecycle.signing.SYMBOLS), default="QĐ", help_text="Loại văn bản kết quả (ký hiệu)"
+    )
+    files = upload_list("Dự thảo kết quả: một tệp PDF chưa ký (multipart/form-data); số và ngày được ghi vào tệp")
+
+    def validate_files(self, value):
+        if len(value) != 1:
+            raise serializers.ValidationError("Gửi đúng một tệp PDF dự thảo kết quả.")
+        return check_uploads(value)
+
+    def perform(self, dossier, actor):
+        data = self.validated_data
+        return lifecycle.send_for_signing(
+            dossier, actor=actor, summary=data["summary"], upload=data["files"][0], symbol=data["symbol"]
+        )
+
+
+class Sign(Input):
+    """Ký số: the signature is asked for and signed in the background; the dossier's `signatures` tell the outcome."""
+
+    def perform(self, dossier, actor):
+        return lifecycle.sign(dossier, actor=actor)
+
+
+class Seal(Input):
+    def perform(self, dossier, actor):
+        return lifecycle.seal(dossier, actor=actor)
+
+
 class Extend(Input):
     new_due = serializers.DateTimeField(help_text="Hạn trả mới (ISO 8601)")
     reason = Said(help_text="Lý do chậm trễ (văn bản xin lỗi)")
@@ -319,6 +350,9 @@ ACTIONS: dict[str, type[Input]] = {
     "return_for_rework": ReturnForRework,
     "refuse": Refuse,
     "issue_result": IssueResult,
+    "send_for_signing": SendForSigning,
+    "sign": Sign,
+    "seal": Seal,
     "extend": Extend,
     "return_result": ReturnResult,
     "stop": Stop,

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
 from .. import permissions
-from ..models import Document, Dossier, Step
+from ..models import Document, Dossier, Signature, Step
 from .errors import NOT_FOUND
 
 SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_agency", "assignee")
@@ -30,10 +30,21 @@ def summaries(user):
     )
 
 
-def details():
+def shown_documents(dossier, user):
+    """The dossier's documents `user` may read: an applicant never sees a result still waiting for its signatures."""
+    documents = dossier.documents.all()
+    return documents if permissions.roles_of(user) else documents.exclude(kind=Document.Kind.DRAFT)
+
+
+def details(user=None):
+    """The dossiers with what the detail shows. An applicant never sees a result still waiting for its signatures."""
+    documents = Document.objects.order_by("kind", "id")
+    if user is not None and not permissions.roles_of(user):
+        documents = documents.exclude(kind=Document.Kind.DRAFT)
     return Dossier.objects.select_related(*SUMMARY_RELATED, "procedure_version").prefetch_related(
-        Prefetch("documents", queryset=Document.objects.order_by("kind", "id")),
+        Prefetch("documents", queryset=documents),
         Prefetch("steps", queryset=Step.objects.select_related("agency", "assignee").order_by("started_at", "id")),
+        Prefetch("signatures", queryset=Signature.objects.select_related("asked_by").order_by("asked_at", "id")),
     )
 
 

@@ -12,7 +12,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from .. import permissions, transitions
-from ..models import Document, Dossier, Event, Step
+from ..models import Document, Dossier, Event, Signature, Step
 from ..states import NATIONAL_LABELS, OPEN, Outcome
 
 NAMESPACE = "dossiers_api"
@@ -208,12 +208,40 @@ class StepSerializer(BuiltOnce):
         read_only_fields = fields
 
 
+class SignatureSerializer(BuiltOnce):
+    """A signature asked for on the result (ký số): who asked, what became of it, and the certificate that signed."""
+
+    role_label = serializers.CharField(source="get_role_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    asked_by = username_of("Người yêu cầu ký (lãnh đạo hoặc văn thư)")
+
+    class Meta:
+        model = Signature
+        fields = [
+            "role",
+            "role_label",
+            "status",
+            "status_label",
+            "asked_by",
+            "asked_at",
+            "finished_at",
+            "reason",
+            "signer_subject",
+            "signed_at",
+            "sha256_before",
+            "sha256_after",
+            "transaction_id",
+        ]
+        read_only_fields = fields
+
+
 class DossierDetail(DossierSummary):
     """The dossier with its applicant, deadlines, documents (metadata), steps and what the caller may do next."""
 
     procedure_version = serializers.IntegerField(source="procedure_version.number", read_only=True)
     documents = DocumentSerializer(many=True, read_only=True)
     steps = StepSerializer(many=True, read_only=True)
+    signatures = SignatureSerializer(many=True, read_only=True)
     actions = serializers.SerializerMethodField(
         help_text="Các thao tác người gọi được làm ngay bây giờ (POST …/actions/<thao tác>/)"
     )
@@ -252,6 +280,7 @@ class DossierDetail(DossierSummary):
             "updated_at",
             "documents",
             "steps",
+            "signatures",
             "actions",
         ]
         read_only_fields = fields

@@ -119,7 +119,7 @@ class Base(VietnameseErrors):
 
 def detail_response(request, dossier, status_code=status.HTTP_200_OK, headers=None) -> Response:
     """The dossier as it is now, read again with its documents and steps (by its agency too: on Citus, one shard)."""
-    fresh = queries.details().get(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
+    fresh = queries.details(request.user).get(pk=dossier.pk, receiving_agency_id=dossier.receiving_agency_id)
     return Response(DossierDetail(fresh, context={"request": request}).data, status=status_code, headers=headers)
 
 
@@ -170,7 +170,7 @@ class DossierRetrieve(Base, generics.RetrieveAPIView):
     serializer_class = DossierDetail
 
     def get_object(self):
-        return queries.visible(self.request.user, self.kwargs["code"], queries.details())
+        return queries.visible(self.request.user, self.kwargs["code"], queries.details(self.request.user))
 
 
 class DossierScoped(Base, generics.ListAPIView):
@@ -209,7 +209,7 @@ class DossierDocuments(DossierScoped):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Document.objects.none()
-        return self.dossier().documents.order_by("kind", "id")
+        return queries.shown_documents(self.dossier(), self.request.user).order_by("kind", "id")
 
 
 @extend_schema(
@@ -233,7 +233,7 @@ class DocumentFile(Base, APIView):
 
     def get(self, request, code, pk):
         dossier = queries.visible(request.user, code)
-        document = dossier.documents.filter(pk=pk).first()
+        document = queries.shown_documents(dossier, request.user).filter(pk=pk).first()
         if document is None or not document.file:
             raise NotFound("Không tìm thấy tệp của giấy tờ này.")
         return files.serve(document)

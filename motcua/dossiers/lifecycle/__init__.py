@@ -27,6 +27,7 @@ from .processing import (
     resubmit,
 )
 from .results import issue_result, refuse, return_result, stop, withdraw
+from .signing import record_failure, record_signed, seal, send_for_signing, sign
 
 __all__ = [
     "answer_consultation",
@@ -44,7 +45,9 @@ __all__ = [
     "forward",
     "issue_result",
     "receive",
+    "record_failure",
     "record_online_payment",
+    "record_signed",
     "refuse",
     "register",
     "request_payment",
@@ -52,6 +55,9 @@ __all__ = [
     "resubmit",
     "return_for_rework",
     "return_result",
+    "seal",
+    "send_for_signing",
+    "sign",
     "stop",
     "submit_for_approval",
     "withdraw",

@@ -90,7 +90,7 @@ def return_for_rework(dossier: Ref, *, actor, reason: str, at=None):
     if not (reason or "").strip():
         raise ValidationError({"reason": "Nêu lý do trả lại để chuyên viên xử lý lại."})
     dossier, target = load(dossier, actor, "return_for_rework")
-    closed = close_steps(dossier, at, kind=Step.Kind.APPROVE)
+    closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.SIGN])  # a draft is drafted again
     specialist = _submitter(dossier)
     dossier.assignee = specialist
     open_step(

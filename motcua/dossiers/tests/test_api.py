@@ -471,7 +471,7 @@ def test_list_and_detail_make_a_fixed_number_of_queries(
         with django_assert_max_num_queries(3):  # token, roles, page (no count)
             response = client.get("/api/v1/dossiers/?page_size=100")
         assert len(response.json()["results"]) == 33
-        with django_assert_max_num_queries(5 + by_code):  # token, roles, dossier, documents, steps
+        with django_assert_max_num_queries(6 + by_code):  # token, roles, dossier, documents, steps, signatures
             response = client.get(f"/api/v1/dossiers/{busy.code}/")
         assert len(response.json()["documents"]) == 6 and len(response.json()["steps"]) == 3
         with django_assert_max_num_queries(5 + by_code):

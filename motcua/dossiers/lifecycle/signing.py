@@ -1,0 +1,202 @@
+"""The signing step (issue 17, docs/signing.md): after approval the result waits for its signatures.
+
+1. `send_for_signing` (Trình ký kết quả, APPROVED → "chờ ký"): the drafted result, a PDF, gets the agency's next
+   result number of the year and today's date written into it, and goes to the leader who approved the dossier.
+2. `sign` (the leader) and `seal` (the văn thư, the agency's signature) only ask: they write a waiting `Signature`
+   and queue the signing task. Signing waits for a timestamp and, remotely, for the signer's phone (minutes), so it
+   never runs inside this transaction, which holds the dossier's lock (dossiers/result_signing.py).
+3. The task reports back: `record_signed` puts the signed file in place of the draft and moves on (the leader's
+   signature → "chờ đóng dấu, ban hành"; the seal → "đã có kết quả", the event `result_issued`, whose subscribers
+   keep the result in the applicant's data store and tell them); `record_failure` leaves the dossier where it
+   was, with the reason, and the attempt is kept."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from motcua.records import numbering
+
+from .. import files
+from ..models import Document, ResultSequence, Signature, Step
+from ..printing.numbered import numbered
+from ..printing.pdf import abbreviation, place_of
+from ..states import State
+from .core import Ref, close_steps, load, lock, now, open_step, record
+from .results import _await_return, _finish
+
+# Remote signing expires after 5 minutes and the worker gives up after 5.5: a signature still waiting after 10 lost
+# its task (a worker killed mid-way), and must not block the result for ever.
+STALE = dt.timedelta(minutes=10)
+SYMBOLS = {"QĐ": "Quyết định", "GP": "Giấy phép", "GCN": "Giấy chứng nhận", "TB": "Thông báo", "VB": "Văn bản"}
+
+
+def current_draft(dossier) -> Document | None:
+    """The result waiting for signatures: the latest draft (an earlier one was sent back and drafted again)."""
+    return dossier.documents.filter(kind=Document.Kind.DRAFT).order_by("-id").first()
+
+
+def _approver(dossier):
+    event = dossier.events.filter(kind="approved").order_by("-seq").select_related("actor").first()
+    return event.actor if event else None
+
+
+@transaction.atomic
+def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str = "QĐ", at=None):
+    """Trình ký: the drafted result (PDF) numbered and dated, to the approving leader's "Chờ ký" queue."""
+    at = now(at)
+    dossier, target = load(dossier, actor, "send_for_signing")
+    if not (summary or "").strip():
+        raise ValidationError({"summary": "Nhập trích yếu kết quả giải quyết."})
+    if symbol not in SYMBOLS:
+        raise ValidationError({"symbol": "Loại văn bản kết quả không hợp lệ."})
+    if upload is None:
+        raise ValidationError({"file": "Tải lên dự thảo kết quả (tệp PDF) để trình ký."})
+    content, kind = files.read_checked(upload, "Dự thảo kết quả")
+    if kind != "application/pdf":
+        raise ValidationError({"file": "Kết quả trình ký số phải là tệp PDF."})
+    leader = _approver(dossier)
+    if leader is None:
+        raise ValidationError("Không tìm thấy lãnh đạo đã phê duyệt hồ sơ để trình ký.")
+    agency, day = dossier.processing_agency, timezone.localdate(at)
+    # the PDF is rewritten first: a file the number cannot be written into takes no number
+    place = place_of(agency)
+    numbered(content, "0", day, place)
+    number = f"{numbering.next_number(ResultSequence, agency=agency, year=day.year)}/{symbol}-{abbreviation(agency)}"
+    draft = Document(
+        dossier=dossier, kind=Document.Kind.DRAFT, name=f"{SYMBOLS[symbol]} số {number}", uploaded_by=actor
+    )
+    files.store(draft, numbered(content, number, day, place), f"ket-qua-{dossier.code}", "application/pdf")
+    draft.save()
+    dossier.result_summary = summary.strip()
+    dossier.assignee = leader
+    open_step(dossier, Step.Kind.SIGN, agency, at, dossier.due_at, assignee=leader)
+    record(
+        dossier,
+        "sent_for_signing",
+        actor,
+        at,
+        to_state=target,
+        note=dossier.result_summary,
+        to_agency=agency,
+        data={"number": number, "date": day.isoformat(), "signer": leader.get_username(), "sha256": draft.sha256},
+    )
+    return dossier
+
+
+def _ask(dossier: Ref, actor, action: str, role: str, at) -> Signature:
+    from motcua.signing import keys
+
+    at = now(at)
+    dossier, _ = load(dossier, actor, action)
+    if role == Signature.Role.LEADER and dossier.assignee_id not in (None, actor.pk):
+        raise ValidationError("Kết quả này trình lãnh đạo khác ký: chỉ người đã phê duyệt ký kết quả.")
+    waiting = dossier.signatures.filter(status=Signature.Status.WAITING).first()
+    if waiting is not None and waiting.asked_at > at - STALE:
+        raise ValidationError("Kết quả đang được ký: chờ lần ký này xong (hoặc hết hạn) rồi thử lại.")
+    if waiting is not None:  # its task never reported (a worker that died): the attempt ends, a new one may start
+        waiting.status, waiting.finished_at = Signature.Status.FAILED, at
+        waiting.reason = "Không nhận được kết quả ký sau 10 phút; yêu cầu ký đã bị hủy."
+        waiting.save(update_fields=["status", "finished_at", "reason"])
+    owner = actor if role == Signature.Role.LEADER else None
+    key = keys.in_use(owner=owner, agency=dossier.processing_agency)
+    if key is None:
+        raise ValidationError(
+            "Bạn chưa đăng ký chứng thư số tại cơ quan này: vào “Chữ ký số” để thêm tệp .p12 "
+            "hoặc tài khoản ký số từ xa."
+            if owner
+            else "Cơ quan chưa đăng ký chứng thư số của cơ quan (con dấu số): vào “Chữ ký số” để thêm."
+        )
+    draft = current_draft(dossier)
+    if draft is None:
+        raise ValidationError("Không có kết quả chờ ký.")
+    signature = Signature.objects.create(
+        dossier=dossier,
+        document=draft,
+        role=role,
+        key=key,
+        asked_by=actor,
+        asked_at=at,
+        sha256_before=draft.sha256,
+    )
+    from ..result_signing import sign_result
+
+    sign_result.enqueue(signature.pk, dossier.receiving_agency_id)  # in this transaction: queued if it commits
+    return signature
+
+
+@transaction.atomic
+def sign(dossier: Ref, *, actor, at=None) -> Signature:
+    """The approving leader asks for their signature on the result (queued; see the module's note)."""
+    return _ask(dossier, actor, "sign", Signature.Role.LEADER, at)
+
+
+@transaction.atomic
+def seal(dossier: Ref, *, actor, at=None) -> Signature:
+    """The văn thư asks for the agency's signature (the seal) on the result the leader signed."""
+    return _ask(dossier, actor, "seal", Signature.Role.SEAL, at)
+
+
+def _waiting(signature: Signature):
+    """The dossier locked and the signature read again under the lock: still waiting, or None."""
+    dossier, _ = lock(signature.dossier, "record_signature")
+    fresh = Signature.objects.filter(pk=signature.pk, receiving_agency_id=dossier.receiving_agency_id).first()
+    return dossier, fresh if fresh is not None and fresh.status == Signature.Status.WAITING else None
+
+
+@transaction.atomic
+def record_signed(signature: Signature, signed: bytes, evidence: dict, at=None):
+    """The signing task's success: the signed file replaces the draft's, the evidence is kept, the dossier moves on."""
+    at = now(at)
+    dossier, signature = _waiting(signature)
+    if signature is None:
+        return None
+    document = Document.objects.get(pk=signature.document_id, receiving_agency_id=dossier.receiving_agency_id)
+    if document.sha256 != signature.sha256_before:
+        return record_failure(signature, Signature.Status.FAILED, "Kết quả đã đổi trong lúc ký: ký lại.", at=at)
+    files.store(document, signed, f"ket-qua-{dossier.code}", "application/pdf")
+    sealed = signature.role == Signature.Role.SEAL
+    if sealed:
+        document.kind = Document.Kind.RESULT
+    document.save()
+    for name, value in evidence.items():
+        setattr(signature, name, value)
+    signature.status, signature.finished_at, signature.sha256_after = Signature.Status.SIGNED, at, document.sha256
+    signature.save()
+    data = {"signature": signature.pk, "sha256": document.sha256, "transaction": signature.transaction_id}
+    if not sealed:
+        dossier.assignee = None  # the văn thư's queue holds it now
+        record(dossier, "result_signed", signature.asked_by, at, to_state=State.AWAITING_SEAL, data=data)
+        return dossier
+    _finish(dossier, at)
+    closed = close_steps(dossier, at, kind=Step.Kind.SIGN)
+    _await_return(dossier, at)
+    record(
+        dossier,
+        "result_issued",
+        signature.asked_by,
+        at,
+        to_state=State.ISSUED,
+        note=dossier.result_summary,
+        step=closed[-1] if closed else None,
+        to_agency=dossier.receiving_agency,
+        data={**data, "files": 1, "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome},
+    )
+    return dossier
+
+
+@transaction.atomic
+def record_failure(signature: Signature, status: str, reason: str, *, transaction: str = "", at=None):
+    """The signing task's failure (refused on the phone, expired, a certificate refused, a service down): the
+    dossier stays where it was, and the attempt is kept with its reason, in the signature and in the history."""
+    at = now(at)
+    dossier, waiting = _waiting(signature)
+    if waiting is None:
+        return None
+    waiting.status, waiting.finished_at, waiting.reason = status, at, reason[:500]
+    waiting.transaction_id = transaction  # a remote refusal or expiry has the service's id too
+    waiting.save(update_fields=["status", "finished_at", "reason", "transaction_id"])
+    data = {"signature": waiting.pk, "role": waiting.role, "status": status}
+    record(dossier, "signing_failed", waiting.asked_by, at, note=waiting.reason, data=data)
+    return dossier
