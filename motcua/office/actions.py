@@ -312,6 +312,37 @@ class IssueResult(ActionForm):
         )
 
 
+class SendForSigning(ActionForm):
+    """Trình ký: the drafted result as a PDF; its number and date are written into it here, before any signature."""
+
+    symbol = forms.ChoiceField(label="Loại văn bản kết quả", choices=list(lifecycle.signing.SYMBOLS.items()))
+    summary = forms.CharField(label="Trích yếu kết quả", max_length=500)
+    file = forms.FileField(label="Dự thảo kết quả (PDF, chưa ký)")
+
+    def run(self):
+        data = self.cleaned_data
+        return lifecycle.send_for_signing(
+            self.dossier, actor=self.user, summary=data["summary"], upload=data["file"], symbol=data["symbol"]
+        )
+
+
+class Sign(ActionForm):
+    """The leader's signature, with the key they registered (a .p12 held here, or their remote signing account:
+    the request then waits for their approval in the signing app on their phone)."""
+
+    notice = "Đã gửi yêu cầu ký. Ký số từ xa: xác nhận trên ứng dụng ký số của điện thoại trong 5 phút."
+
+    def run(self):
+        return lifecycle.sign(self.dossier, actor=self.user)
+
+
+class Seal(ActionForm):
+    notice = "Đã gửi yêu cầu ký số của cơ quan; kết quả được ban hành khi ký xong."
+
+    def run(self):
+        return lifecycle.seal(self.dossier, actor=self.user)
+
+
 class Extend(ActionForm):
     """The new promise typed day first (dd/mm/yyyy) whatever the browser's language, at 17:00 unless a time is
     given; a moment the office is closed is moved to a working one by the lifecycle."""
@@ -373,6 +404,9 @@ FORMS = {
     "return_for_rework": ReturnForRework,
     "refuse": Refuse,
     "issue_result": IssueResult,
+    "send_for_signing": SendForSigning,
+    "sign": Sign,
+    "seal": Seal,
     "extend": Extend,
     "return_result": ReturnResult,
     "stop": Stop,

@@ -1,9 +1,10 @@
 """The officials' queues, each one indexed query (see the indexes on Dossier) over the user's agencies.
 
 A queue belongs to the roles whose work it holds: the counter receives online dossiers, takes back supplements and
-hands results over; a leader assigns and approves; a specialist works on what was given to them and on what other
-agencies asked of theirs; the văn thư issues approved results. Every hand-over in the lifecycle lands the dossier in
-one of these queues of the receiver (tests in office/tests/test_queues.py follow a dossier through them).
+hands results over; a leader assigns, approves and signs; a specialist works on what was given to them and on what
+other agencies asked of theirs; the văn thư seals the results the leader signed (or issues a paper one). Every
+hand-over in the lifecycle lands the dossier in one of these queues of the receiver (tests in
+office/tests/test_queues.py follow a dossier through them).
 """
 
 from dataclasses import dataclass
@@ -39,9 +40,11 @@ QUEUE_LIST = [
     Queue("cho-tra", "Chờ trả kết quả", frozenset({C}), work=True),
     Queue("chua-phan-cong", "Chờ phân công", frozenset({H}), work=True),
     Queue("cho-phe-duyet", "Chờ phê duyệt", frozenset({H}), work=True),
+    Queue("cho-ky", "Chờ ký", frozenset({H}), work=True),
     Queue("cua-toi", "Của tôi", frozenset({S, H}), work=True),
     Queue("phoi-hop", "Phối hợp, xin ý kiến", frozenset({S, H}), work=True),
-    Queue("cho-ban-hanh", "Chờ ban hành kết quả", frozenset({K}), work=True),
+    Queue("cho-dong-dau", "Chờ đóng dấu, ban hành", frozenset({K}), work=True),
+    Queue("cho-ban-hanh", "Đã phê duyệt, chờ ban hành", frozenset({K}), work=True),
     Queue("qua-han", "Quá hạn", frozenset({S, H, M}), work=True),
     Queue("sap-den-han", "Sắp đến hạn (2 ngày làm việc)", frozenset({S, H, M})),
     Queue("cho-bo-sung", "Chờ công dân bổ sung", frozenset({C, S, H})),
@@ -122,6 +125,14 @@ def queue(user, name: str):
             .alias(given_to=Coalesce("assignee_id", Value(user.pk)))
             .filter(given_to=user.pk)
         )
+    if name == "cho-ky":  # the approving leader's own signature: given to them (the same index as above)
+        return (
+            base.filter(processing_agency__in=my_agencies(user, {H}), state=State.AWAITING_SIGNATURE)
+            .alias(given_to=Coalesce("assignee_id", Value(user.pk)))
+            .filter(given_to=user.pk)
+        )
+    if name == "cho-dong-dau":
+        return base.filter(processing_agency__in=my_agencies(user, {K}), state=State.AWAITING_SEAL)
     if name == "cua-toi":
         return base.filter(assignee=user, state__in=open_states)
     if name == "phoi-hop":

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import counter, rating_slips, register, views
+from . import counter, keys, rating_slips, register, views
 
 app_name = "office"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("tiep-nhan/<str:code>/", counter.counter, name="counter_procedure"),
     path("lanh-dao/", views.head_overview, name="overview"),
     path("so-theo-doi/", register.register, name="register"),
+    path("chu-ky-so/", keys.keys_page, name="keys"),
     path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
     path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),

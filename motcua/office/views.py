@@ -114,6 +114,7 @@ def dossier_detail(request, code):
             "events": dossier.events.select_related("from_agency", "to_agency").order_by("seq"),
             "steps": dossier.steps.select_related("agency", "assignee"),
             "documents": dossier.documents.all(),
+            "signatures": dossier.signatures.select_related("asked_by", "key"),
             "checklist": checklist(dossier, received),
             "supplements": dossier.supplement_requests.all(),
             # The e-form as the applicant filled it, labelled by the schema of the version it was filed under.

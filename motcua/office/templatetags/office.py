@@ -34,10 +34,13 @@ C, S, H, K, M, A = (
 MENU = [  # (URL name, queue slug or None, label, roles or None for every official)
     ("office:home", None, "Việc cần làm", None),
     ("office:queue", "cho-phe-duyet", "Chờ phê duyệt", {H}),
+    ("office:queue", "cho-ky", "Chờ ký", {H}),
+    ("office:queue", "cho-dong-dau", "Chờ đóng dấu", {K}),
     ("office:queue", "moi-nop", "Chờ tiếp nhận", {C}),
     ("office:queues", None, "Hàng đợi", None),
     ("office:counter", None, "Quầy tiếp nhận", {C}),
     ("office:register", None, "Sổ theo dõi", {C, H, K, A, M}),
+    ("office:keys", None, "Chữ ký số", {H, K, A}),
     ("feedback:office", None, "Phản ánh, kiến nghị", None),
     ("office:overview", None, "Lãnh đạo, giám sát", {H, M}),
     ("indicators:report", None, "Báo cáo", {H, M}),

@@ -102,7 +102,7 @@ def test_a_dossier_moves_through_the_queues_of_whoever_holds_it(team, people, pr
 def test_each_role_lands_on_its_work(client, team, people, received):
     landing = {name: queues.landing(user) for name, user in team.items()}
     assert landing["desk"] == "moi-nop" and landing["head"] == "chua-phan-cong"
-    assert landing["specialist"] == "cua-toi" and landing["clerk"] == "cho-ban-hanh"
+    assert landing["specialist"] == "cua-toi" and landing["clerk"] == "cho-dong-dau"
     assert queues.landing(people["monitor"]) == "qua-han"
     client.force_login(team["head"])
     page = client.get(reverse("office:home"))
@@ -111,6 +111,7 @@ def test_each_role_lands_on_its_work(client, team, people, received):
     assert [s["queue"].slug for s in page.context["sections"]] == [
         "chua-phan-cong",
         "cho-phe-duyet",
+        "cho-ky",
         "cua-toi",
         "phoi-hop",
         "qua-han",
