@@ -67,7 +67,7 @@ USERS = [
     ("tiepnhan", "Nguyễn Thị Lan", "staff", [("000.01.01.H44", "counter"), ("000.00.31.H44", "counter")]),
     ("chuyenvien", "Trần Văn Minh", "staff", [("000.00.10.H44", "specialist"), ("000.00.31.H44", "specialist")]),
     ("lanhdao", "Lê Thị Hồng", "staff", [("000.00.10.H44", "head"), ("000.00.31.H44", "head")]),
-    ("vanthu", "Phạm Thu Trang", "staff", [("000.00.10.H44", "clerk")]),
+    ("vanthu", "Phạm Thu Trang", "staff", [("000.00.10.H44", "clerk"), ("000.00.31.H44", "clerk")]),
     ("quantri", "Hoàng Đức Anh", "staff", [("000.00.10.H44", "agency_admin")]),
     ("giamsat", "Đỗ Quang Huy", "staff", [("000.00.00.H44", "monitor")]),
     ("congan", "Ngô Văn Bình", "staff", [("000.00.14.H44", "specialist")]),

@@ -42,7 +42,21 @@ NAMES = [
     "Dương Văn Nam",
     "Lý Thị Oanh",
 ]
-PATHS = ["early"] * 6 + ["on_time"] * 2 + ["late", "supplement", "refused", "withdrawn", "open", "open", "for_approval"]
+PATHS = (
+    ["early"] * 6
+    + ["on_time"] * 2
+    + [
+        "late",
+        "supplement",
+        "refused",
+        "withdrawn",
+        "open",
+        "open",
+        "for_approval",
+        "approved",  # waits for the specialist to draft the result and send it for signing
+        "to_sign",  # waits in the leader's "Chờ ký"
+    ]
+)
 
 
 def working_moment(rng: random.Random, day: dt.date) -> dt.datetime:
@@ -76,6 +90,7 @@ def load_dossiers(count: int = 90, days: int = 100) -> int:
     today = timezone.localdate()
     made = 0
     with results.signing() as signing:
+        signing.register(leaders=[(head, justice), (head, ward)], clerks=[justice, ward])
         for number in range(count):
             made += _one(rng, number, choices, today, days, citizen, desk, officer, head, signing)
     return made
@@ -126,10 +141,16 @@ def _follow(path: str, pk: int, at: dt.datetime, desk, officer, head, signing) -
         if path == "withdrawn":
             lifecycle.withdraw(pk, actor=desk, reason="Công dân đề nghị rút hồ sơ", at=later(22))
             return
-        if path in ("open", "for_approval"):
+        if path in ("open", "for_approval", "approved", "to_sign"):
             lifecycle.assign(pk, actor=head, officer=officer, at=later(1))
-            if path == "for_approval":  # waits in the leader's "Chờ phê duyệt"
+            if path != "open":  # waits in the leader's "Chờ phê duyệt", or goes on to the signing step
                 lifecycle.submit_for_approval(pk, actor=officer, proposal="Đủ điều kiện giải quyết", at=later(4))
+            if path in ("approved", "to_sign"):
+                lifecycle.approve(pk, actor=head, at=later(6))
+            if path == "to_sign":
+                summary = "Chấp thuận theo đề nghị"
+                draft = signing.draft(dossier, head)
+                lifecycle.send_for_signing(pk, actor=officer, summary=summary, upload=draft, at=later(8))
             return
         if path == "supplement":
             lifecycle.request_supplement(

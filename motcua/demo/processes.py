@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -27,7 +28,35 @@ from django.conf import settings
 from motcua.integrations.sms_standin import SEND_PATH
 from motcua.payments.sandbox import PAY_PATH
 
+from . import results
+
 GRACE_SECONDS = 15  # a task in flight (an SMTP or gateway call) may take up to its timeout to finish
+
+
+def remote_signing_port() -> int | None:
+    """The remote signing stand-in's port when the settings point at it on this machine (development)."""
+    parts = urlsplit(settings.MOTCUA_REMOTE_SIGNING_URL or "")
+    local = parts.hostname in ("127.0.0.1", "localhost")
+    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+
+
+def remote_signing_args(ca_file: Path, port: int) -> list[str]:
+    return [
+        "-m",
+        "motcua.signing.remote_standin",
+        "--authority",
+        str(ca_file),
+        "--port",
+        str(port),
+        "--client-id",
+        settings.MOTCUA_REMOTE_SIGNING_CLIENT_ID,
+        "--client-secret",
+        settings.MOTCUA_REMOTE_SIGNING_CLIENT_SECRET,
+        "--auto",
+        "approve",
+        "--account",
+        ":".join(results.REMOTE_ACCOUNT),
+    ]
 
 
 def _child_setup() -> None:  # runs in the child between fork and exec
@@ -163,6 +192,15 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
                     ],
                 )
             )
+        ca_port = results.demo_port()
+        ca_file = Path(settings.MOTCUA_DEMO_CA)
+        remote_port = remote_signing_port()
+        if ca_port and ca_file.exists():  # the demo authority's CRL and TSA: the signing step signs B-LT locally
+            children.append(
+                start("ca", ["-m", "motcua.signing.standin", "--authority", str(ca_file), "--port", str(ca_port)])
+            )
+            if remote_port:  # remote signing (ký số từ xa) against a stand-in whose phone approves at once
+                children.append(start("remote-signing", remote_signing_args(ca_file, remote_port)))
         children.append(start("worker", ["-m", "motcua.cli", "worker", "--interval", "1"]))
         time.sleep(0.5)
         for name, process in children:
@@ -177,6 +215,14 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             stdout.write(f"Cổng thanh toán giả lập: {settings.MOTCUA_VNPAY_URL}\n")
         if oidc_port:
             stdout.write(f"Máy chủ xác thực VNeID giả lập: {settings.MOTCUA_OIDC_ISSUER}\n")
+        if ca_port and ca_file.exists():
+            stdout.write(f"Tổ chức cấp chứng thư THỬ NGHIỆM (CRL, dấu thời gian): {settings.MOTCUA_TSA_URL}\n")
+            if remote_port:
+                user, password, name, *_ = results.REMOTE_ACCOUNT
+                stdout.write(
+                    f"Ký số từ xa giả lập: {settings.MOTCUA_REMOTE_SIGNING_URL} (tự xác nhận); {name} thêm tài khoản "
+                    f"{user} / {password} ở trang “Chữ ký số”.\n"
+                )
         if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
             stdout.write("Thư điện tử gửi người nộp được in ra màn hình này (EMAIL_BACKEND console).\n")
         yield children
