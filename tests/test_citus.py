@@ -17,6 +17,7 @@ from rest_framework.authtoken.models import Token
 from conftest import require
 from motcua.dossiers import lifecycle
 from motcua.dossiers.tests.fixtures import vn
+from motcua.dossiers.tests.test_signing_step import approved, setup  # noqa: F401 (fixtures)
 from motcua.indicators.figures import Period
 from motcua.indicators.report_periods import period_code
 from motcua.serving import citus
@@ -166,4 +167,31 @@ def test_an_online_submission_and_its_receipt_ask_no_more_than_one_shard(provinc
     touching = [s.sql for s in statements if READS_DISTRIBUTED.search(s.sql)]
     counted = [(tasks(sql)[0], sql[:200]) for sql in touching]
     assert len(counted) >= 15, counted  # reads and writes of the dossier, its document, events, steps, figures
+    assert [c for c in counted if c[0] > 1] == []
+
+
+def test_the_signing_step_asks_no_more_than_one_shard(setup, approved, people):
+    """The signing step (issue 17) from the draft to the issued result: the lifecycle's three actions and the two
+    signing tasks, their every statement on a distributed table EXPLAINed: each runs on the dossier's shard. The
+    task's first read joined the dossier and the document by their ids alone, a repartition join Citus refused
+    inside the transaction."""
+    from motcua.dossiers.result_signing import sign_result
+    from motcua.dossiers.tests.test_signing_step import sent
+
+    statements: list[str] = []
+
+    def remember(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        statements.append(connection.ops.last_executed_query(context["cursor"], sql, params) if not many else sql)
+        return result
+
+    with connection.execute_wrapper(remember):
+        dossier = sent(approved, people)
+        for actor, action in ((people["head"], lifecycle.sign), (people["clerk"], lifecycle.seal)):
+            signature = action(dossier, actor=actor)
+            assert sign_result.call(signature.pk, dossier.receiving_agency_id) == "signed"
+    dossier.refresh_from_db()
+    assert dossier.state == "issued"
+    counted = [(tasks(sql)[0], sql[:200]) for sql in statements if READS_DISTRIBUTED.search(sql)]
+    assert len(counted) >= 20, counted
     assert [c for c in counted if c[0] > 1] == []
