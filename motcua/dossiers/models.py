@@ -324,6 +324,32 @@ class Signature(OfDossier):
         ]
 
 
+class ResultCheck(models.Model):
+    """A result in the public check, "Kiểm tra kết quả" (issue 17): its code, printed with a QR on the result before
+    the first signature, and once issued the SHA-256 of the file the applicant received. Anyone holding the paper
+    (the QR) or the file (its hash) learns whether it is a result this system issued, unchanged, and for which
+    dossier: what the result itself says, nothing about the applicant.
+
+    Read by its code or hash alone, so not on the dossier's shard: on Citus it stays a table of the coordinator
+    (the dossier and the agency are kept as numbers, without a foreign key into the distributed tables)."""
+
+    code = models.CharField("mã kiểm tra", max_length=14, unique=True)
+    sha256 = models.CharField("SHA-256 của tệp kết quả", max_length=64, blank=True)
+    dossier_id = models.BigIntegerField("hồ sơ")
+    receiving_agency_id = models.BigIntegerField("nơi tiếp nhận")
+    dossier_code = models.CharField("mã hồ sơ", max_length=32)
+    title = models.CharField("tên kết quả", max_length=500)
+    issuer = models.CharField("cơ quan ban hành", max_length=300)
+    procedure = models.CharField("thủ tục", max_length=500)
+    issued_at = models.DateTimeField("ban hành lúc", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "mã kiểm tra kết quả"
+        verbose_name_plural = "mã kiểm tra kết quả"
+        indexes = [models.Index(fields=["sha256"], condition=~models.Q(sha256=""), name="result_check_sha256")]
+
+
 class IdempotencyRecord(models.Model):
     """The first answer to a state-changing API call, returned again for a retry with the same key."""
 

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from . import kiosk, mine, online, rating_page, tracking, uploads, verify, views
+from . import kiosk, mine, online, rating_page, result_check, tracking, uploads, verify, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("tra-cuu/", tracking.track, name="tracking"),
     path("kiem-tra-chu-ky/", verify.verify, name="verify"),
+    path("kiem-tra-ket-qua/", result_check.result_check, name="result_check"),
     path("danh-gia/", rating_page.rate, name="rate_by_token"),
     path("danh-gia-tai-quay/", kiosk.start, name="kiosk"),
     path("danh-gia-tai-quay/gui/", kiosk.submit, name="kiosk_submit"),

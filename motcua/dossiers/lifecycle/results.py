@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .. import files, timing
+from .. import files, result_checks, timing
 from ..models import Document, Step
 from ..states import DeliveryStatus, Outcome
 from .core import Ref, close_steps, load, now, open_step, record
@@ -37,6 +37,7 @@ def issue_result(dossier: Ref, *, actor, summary: str, uploads=(), at=None):
         document = Document(dossier=dossier, kind=Document.Kind.RESULT, name=name, uploaded_by=actor, digitised=True)
         files.store(document, content, f"ket-qua-{dossier.code}", kind)
         document.save()
+        result_checks.register(dossier, name, sha256=document.sha256, issued_at=at)  # checkable by its hash
     dossier.result_summary = summary.strip()
     _finish(dossier, at)
     closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.PROCESS])

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from motcua.records import numbering
 
-from .. import files
+from .. import files, result_checks
 from ..models import Document, ResultSequence, Signature, Step
 from ..printing.numbered import numbered
 from ..printing.pdf import abbreviation, place_of
@@ -64,10 +64,11 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
     place = place_of(agency)
     numbered(content, "0", day, place)
     number = f"{numbering.next_number(ResultSequence, agency=agency, year=day.year)}/{symbol}-{abbreviation(agency)}"
-    draft = Document(
-        dossier=dossier, kind=Document.Kind.DRAFT, name=f"{SYMBOLS[symbol]} số {number}", uploaded_by=actor
-    )
-    files.store(draft, numbered(content, number, day, place), f"ket-qua-{dossier.code}", "application/pdf")
+    name = f"{SYMBOLS[symbol]} số {number}"
+    check = result_checks.register(dossier, name)
+    written = numbered(content, number, day, place, code=check.code, url=result_checks.page_url(check.code))
+    draft = Document(dossier=dossier, kind=Document.Kind.DRAFT, name=name, uploaded_by=actor)
+    files.store(draft, written, f"ket-qua-{dossier.code}", "application/pdf")
     draft.save()
     dossier.result_summary = summary.strip()
     dossier.assignee = leader
@@ -80,7 +81,13 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
         to_state=target,
         note=dossier.result_summary,
         to_agency=agency,
-        data={"number": number, "date": day.isoformat(), "signer": leader.get_username(), "sha256": draft.sha256},
+        data={
+            "number": number,
+            "date": day.isoformat(),
+            "signer": leader.get_username(),
+            "sha256": draft.sha256,
+            "check": check.code,
+        },
     )
     return dossier
 
@@ -169,6 +176,9 @@ def record_signed(signature: Signature, signed: bytes, evidence: dict, at=None):
         dossier.assignee = None  # the văn thư's queue holds it now
         record(dossier, "result_signed", signature.asked_by, at, to_state=State.AWAITING_SEAL, data=data)
         return dossier
+    sent = dossier.events.filter(kind="sent_for_signing").order_by("-seq").first()
+    if sent is not None and sent.data.get("check"):
+        result_checks.issued(sent.data["check"], document.sha256, at)
     _finish(dossier, at)
     closed = close_steps(dossier, at, kind=Step.Kind.SIGN)
     _await_return(dossier, at)

@@ -19,7 +19,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from motcua.dossiers import lifecycle
-from motcua.dossiers.models import Document, Dossier, Signature, Step
+from motcua.dossiers.models import Document, Dossier, ResultCheck, Signature, Step
 from motcua.dossiers.printing.pdf import html_to_pdf
 from motcua.dossiers.states import NATIONAL_STATUS, OPEN, State
 from motcua.gateways.standins import free_port
@@ -114,7 +114,7 @@ def test_sent_for_signing_the_result_is_numbered_and_dated_before_any_signature(
     assert (event.kind, event.to_state, event.data["number"]) == ("sent_for_signing", "awaiting_signature", "1/QĐ-STP")
 
 
-def test_leader_signs_then_the_clerk_seals_and_the_result_is_issued_with_two_valid_signatures(setup, approved, people):
+def test_leader_signs_clerk_seals_the_result_is_issued_valid_and_checkable(client, setup, approved, people):
     dossier = sent(approved, people)
     signature = lifecycle.sign(dossier, actor=people["head"])
     assert signature.status == Signature.Status.WAITING and fresh(dossier).state == State.AWAITING_SIGNATURE
@@ -153,6 +153,25 @@ def test_leader_signs_then_the_clerk_seals_and_the_result_is_issued_with_two_val
         assert pdfsig(pdf).count("Signature Validation: Signature is Valid.") == 2
     lifecycle.return_result(dossier, actor=people["desk"], method="desk")
     assert fresh(dossier).state == State.RETURNED
+
+    # Kiểm tra kết quả: the code and QR written before the first signature name the result; the file as issued is
+    # found by its SHA-256; the same file changed is not the result issued under its code
+    check = ResultCheck.objects.get(dossier_id=approved.pk)
+    result = Document.objects.get(dossier_id=approved.pk, kind=Document.Kind.RESULT)
+    assert check.sha256 == result.sha256 and check.issued_at is not None
+    assert check.title == "Quyết định số 1/QĐ-STP" and check.issuer == "Sở Tư pháp"
+    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert f"Mã kiểm tra kết quả: {check.code}" in text and "/kiem-tra-ket-qua/" in text
+
+    page = client.get("/kiem-tra-ket-qua/", {"ma": check.code.lower().replace("-", "")}).content.decode()
+    assert "kết quả đã được ban hành" in page and "Quyết định số 1/QĐ-STP" in page and approved.code in page
+    assert approved.applicant_name not in page and approved.applicant_id_number not in page  # nothing personal
+    upload = SimpleUploadedFile("ket-qua.pdf", pdf, content_type="application/pdf")
+    page = client.post("/kiem-tra-ket-qua/", {"tep": upload}).content.decode()
+    assert "còn nguyên bản" in page and check.code in page
+    changed = SimpleUploadedFile("ket-qua.pdf", pdf + b"\n% sua\n", content_type="application/pdf")
+    page = client.post("/kiem-tra-ket-qua/", {"tep": changed}).content.decode()
+    assert "Không phải bản kết quả đã ban hành" in page and check.code in page
 
 
 def test_only_the_approving_leader_signs_and_only_with_a_key(setup, approved, people, province):

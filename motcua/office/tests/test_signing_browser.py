@@ -6,9 +6,11 @@ artifacts/signing-*.png."""
 import re
 
 import pytest
+from django.conf import settings
 
 from motcua.accounts.tests.signing_in import pass_second_step
-from motcua.dossiers.models import Document, Dossier
+from motcua.dossiers import result_checks
+from motcua.dossiers.models import Document, Dossier, ResultCheck
 from motcua.dossiers.states import State
 from motcua.dossiers.tests.test_signing_step import approved, draft_pdf, run_worker, setup  # noqa: F401 (fixtures)
 from motcua.signing import trust, validate
@@ -110,6 +112,22 @@ def test_specialist_sends_leader_signs_clerk_seals(live_server, chromium, csp_wa
         assert "Đã có kết quả" in clerk.inner_text("h1 .state")
         assert clerk.locator(".sig-signed").count() == 2
         look(clerk, artifacts, "sealed-desktop")
+
+        # anyone holding the result: its QR opens "Kiểm tra kết quả", and the file is found as issued
+        check = ResultCheck.objects.get(dossier_id=approved.pk)
+        result = Document.objects.get(dossier_id=approved.pk, kind=Document.Kind.RESULT)
+        with result.file.open("rb") as handle:
+            signed = handle.read()
+        citizen = new_page(360, 780)
+        citizen.goto(result_checks.page_url(check.code).replace(settings.MOTCUA_PUBLIC_URL, site))
+        assert "Mã kiểm tra hợp lệ: kết quả đã được ban hành" in citizen.inner_text("main")
+        look(citizen, artifacts, "check-code-phone")
+        picked = {"name": "ket-qua.pdf", "mimeType": "application/pdf", "buffer": signed}
+        citizen.set_input_files("#id_tep", files=[picked])
+        with citizen.expect_navigation():
+            citizen.click("form[enctype] button[type=submit]")
+        assert "còn nguyên bản" in citizen.inner_text("main")
+        look(citizen, artifacts, "check-file-phone")
     finally:
         for context in contexts:
             context.close()
