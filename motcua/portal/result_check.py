@@ -24,17 +24,11 @@ from motcua.dossiers import result_checks
 from motcua.dossiers.models import ResultCheck
 from motcua.ratelimits import limits
 
-from .verify import CHECKS_PER_MINUTE, MAX_BYTES
+from .verify import CHECKS_PER_MINUTE, MAX_BYTES, VerifyForm
 
 
-class CheckForm(forms.Form):
-    tep = forms.FileField(label="Tệp kết quả (PDF)")
-
-    def clean_tep(self):
-        upload = self.cleaned_data["tep"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError("Tệp quá lớn: tối đa 20 MB.")
-        return upload
+class CheckForm(VerifyForm):
+    tep = forms.FileField(label="Tệp kết quả (PDF)")  # the signature check's form, size limit and all
 
 
 def _first_page_text(content: bytes) -> str:

@@ -185,12 +185,14 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> int:
     """`python -m motcua.signing.remote_standin --authority FILE --account USER:PASSWORD:NAME:AGENCY:TITLE …`: the
     demo's remote signing service (`motcua demo serve`), its signers' certificates issued by the demo authority;
     `--auto approve` plays a phone that accepts every request at once."""
     import argparse
     from pathlib import Path
+
+    from motcua.gateways.standins import serve_until_stopped
 
     from .pki import Authority
 
@@ -203,17 +205,18 @@ def main(argv=None) -> None:
     parser.add_argument("--auto", choices=["approve", "refuse"])
     args = parser.parse_args(argv)
     authority = Authority.load(args.authority.read_bytes())
-    server = RemoteSigningServer(args.port, client_id=args.client_id, client_secret=args.client_secret, auto=args.auto)
-    for account in args.account:
-        user, password, name, agency, title = account.split(":", 4)
-        server.add(user, password, authority.issue(name, agency, title=title))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+
+    def made() -> RemoteSigningServer:
+        server = RemoteSigningServer(
+            args.port, client_id=args.client_id, client_secret=args.client_secret, auto=args.auto
+        )
+        for account in args.account:
+            user, password, name, agency, title = account.split(":", 4)
+            server.add(user, password, authority.issue(name, agency, title=title))
+        return server
+
+    return serve_until_stopped(made, "Dịch vụ ký số từ xa giả lập", f"127.0.0.1:{args.port}", lambda s: s.url)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

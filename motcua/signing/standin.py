@@ -90,23 +90,25 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-def main(argv=None) -> None:
+def main(argv=None) -> int:
     """`python -m motcua.signing.standin --authority FILE --port 8029`: serve a saved authority (the demo's)."""
     import argparse
     from pathlib import Path
+
+    from motcua.gateways.standins import serve_until_stopped
 
     parser = argparse.ArgumentParser(description="CRL và dịch vụ cấp dấu thời gian THỬ NGHIỆM (bản trình diễn)")
     parser.add_argument("--authority", required=True, type=Path, help="tệp PEM của tổ chức cấp THỬ NGHIỆM")
     parser.add_argument("--port", type=int, default=8029)
     args = parser.parse_args(argv)
-    server = AuthorityServer(args.port, Authority.load(args.authority.read_bytes()))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    authority = Authority.load(args.authority.read_bytes())
+    return serve_until_stopped(
+        lambda: AuthorityServer(args.port, authority),
+        "Tổ chức cấp chứng thư THỬ NGHIỆM",
+        f"127.0.0.1:{args.port}",
+        lambda server: f"CRL: {server.urls(args.port)[0]} · dấu thời gian: {server.tsa_url}",
+    )
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -9,8 +9,12 @@ import time
 import urllib.request
 from pathlib import Path
 
-from motcua.demo import processes
+from cryptography import x509
+
+from motcua.demo import processes, results
 from motcua.gateways.standins import free_port
+from motcua.signing import pki, remote
+from motcua.signing.standin import AuthorityServer
 
 
 def alive(pid: int) -> bool:
@@ -49,13 +53,18 @@ def session_members(sid: int) -> list[int]:
 
 
 def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(tmp_path):
-    web, sms = free_port(), free_port()
+    web, sms, ca, signing = free_port(), free_port(), free_port(), free_port()
+    authority = tmp_path / "demo-ca.pem"  # as `demo load` leaves it: the demo authority, served again
+    authority.write_bytes(pki.Authority(AuthorityServer.urls(ca)[0], label="motcua demo").dump())
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_ALLOW"))}
     env.update(
         DATABASE_URL=f"sqlite:///{tmp_path / 'demo.sqlite3'}",
         MOTCUA_SMS_URL=f"http://127.0.0.1:{sms}/api/sms/send",
         MOTCUA_SMS_API_KEY="k",
         MOTCUA_SMS_SECRET_KEY="s",
+        MOTCUA_DEMO_CA=str(authority),
+        MOTCUA_TSA_URL=AuthorityServer.urls(ca)[1],
+        MOTCUA_REMOTE_SIGNING_URL=f"http://127.0.0.1:{signing}",
         STATIC_ROOT=str(tmp_path / "static"),
     )
     cli = [sys.executable, "-m", "motcua.cli"]
@@ -73,6 +82,21 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
         assert wait_for(f"http://127.0.0.1:{sms}/messages") == (200, b"[]")
         assert wait_for(f"http://127.0.0.1:{web}/thu-tuc/")[0] == 200
         assert wait_for(f"http://127.0.0.1:{web}/healthz")[0] == 200  # the worker beats
+        status, crl = wait_for(AuthorityServer.urls(ca)[0])  # the demo authority's CRL, for B-LT signing
+        assert status == 200 and x509.load_der_x509_crl(crl).issuer.rfc4514_string().startswith("CN=CA phục vụ")
+        demo_client = remote.Client(
+            f"http://127.0.0.1:{signing}", client_id="motcua-dev", client_secret="standin-signing-secret",
+            user=results.REMOTE_ACCOUNT[0], password=results.REMOTE_ACCOUNT[1],
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                [credential] = demo_client.credentials()
+                break
+            except remote.RemoteError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert credential.cert.subject.rfc4514_string().startswith("CN=Lê Thị Hồng")
         helpers = children_of(serve.pid)
         commands = [Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ") for pid in helpers]
         assert any("motcua.cli worker" in c for c in commands) and any("sms_standin" in c for c in commands)
@@ -87,6 +111,7 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
             serve.wait()
     assert serve.returncode == 0
     assert "Bộ xử lý nền (motcua worker)" in output and "Cổng SMS giả lập" in output
+    assert "Tổ chức cấp chứng thư THỬ NGHIỆM" in output and "Ký số từ xa giả lập" in output
     assert "Máy chủ web gunicorn: 2 tiến trình" in output and f"Sẵn sàng: http://127.0.0.1:{web}/" in output
     time.sleep(0.5)
     assert not [pid for pid in everyone if alive(pid)]
