@@ -19,7 +19,10 @@ from motcua.ratelimits import limits
 from motcua.vntext.validators import normalize_phone
 
 LOOKUPS_PER_MINUTE = 10
-PUBLIC_EVENTS = sorted(set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework"})
+# the office's own steps and troubles (a signature refused on a phone, a certificate revoked) are not the applicant's
+PUBLIC_EVENTS = sorted(
+    set(EVENT_LABELS) - {"assigned", "submitted_for_approval", "returned_for_rework", "signing_failed"}
+)
 WITH_ITEMS = {"supplement_requested", "desk_supplement"}  # the page lists what was asked for
 SHOWN = [
     "code",

@@ -23,6 +23,7 @@ from ..models import Document, ResultSequence, Signature, Step
 from ..printing.numbered import numbered
 from ..printing.pdf import abbreviation, place_of
 from ..states import State
+from ..transitions import TransitionError
 from .core import Ref, close_steps, load, lock, now, open_step, record
 from .results import _await_return, _finish
 
@@ -145,9 +146,15 @@ def seal(dossier: Ref, *, actor, at=None) -> Signature:
     return _ask(dossier, actor, "seal", Signature.Role.SEAL, at)
 
 
+WAITS_IN = {Signature.Role.LEADER: State.AWAITING_SIGNATURE, Signature.Role.SEAL: State.AWAITING_SEAL}
+
+
 def _waiting(signature: Signature):
-    """The dossier locked and the signature read again under the lock: still waiting, or None."""
+    """The dossier locked and the signature read again under the lock: still waiting, or None. TransitionError when
+    the dossier is no longer where this signature was asked for (sent back, withdrawn, refused meanwhile)."""
     dossier, _ = lock(signature.dossier, "record_signature")
+    if dossier.state != WAITS_IN[signature.role]:
+        raise TransitionError(f"Hồ sơ không còn ở trạng thái “{State(WAITS_IN[signature.role]).label}”.")
     fresh = Signature.objects.filter(pk=signature.pk, receiving_agency_id=dossier.receiving_agency_id).first()
     return dossier, fresh if fresh is not None and fresh.status == Signature.Status.WAITING else None
 

@@ -187,7 +187,9 @@ def test_only_the_approving_leader_signs_and_only_with_a_key(setup, approved, pe
     assert not Signature.objects.exists()
 
 
-def test_a_revoked_certificate_is_refused_the_dossier_waits_and_a_new_key_signs(setup, approved, people, province):
+def test_a_revoked_certificate_is_refused_the_dossier_waits_and_a_new_key_signs(
+    client, setup, approved, people, province
+):
     dossier = sent(approved, people)
     setup["authority"].revoke(setup["leader"].cert)
     failed = lifecycle.sign(dossier, actor=people["head"])
@@ -199,6 +201,8 @@ def test_a_revoked_certificate_is_refused_the_dossier_waits_and_a_new_key_signs(
     event = dossier.events.order_by("-seq").first()
     assert event.kind == "signing_failed" and "thu hồi" in event.note and event.to_state == "awaiting_signature"
     assert dossier.documents.get(kind=Document.Kind.DRAFT).sha256 == failed.sha256_before  # the draft untouched
+    tracked = client.post("/tra-cuu/", {"ma": dossier.code, "xac_minh": "0912345678"}).content.decode()
+    assert "Trình ký kết quả" in tracked and "Ký số không thành công" not in tracked  # the desk's own trouble
 
     renewed = setup["authority"].issue("Head", province["justice"].name, title=DIRECTOR)
     keys.add_pkcs12(renewed.pkcs12(b"moi"), "moi", owner=people["head"], agency=province["justice"])
