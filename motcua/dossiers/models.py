@@ -297,6 +297,9 @@ class Signature(OfDossier):
     role = models.CharField("vai trò", max_length=6, choices=Role.choices)
     status = models.CharField("trạng thái", max_length=8, choices=Status.choices, default=Status.WAITING)
     key = models.ForeignKey("signing.SigningKey", models.PROTECT, related_name="+", verbose_name="khóa ký")
+    layout = models.ForeignKey(
+        "signing.Layout", models.PROTECT, null=True, blank=True, related_name="+", verbose_name="mẫu trình bày"
+    )
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name="người yêu cầu"
     )

@@ -29,7 +29,7 @@ def sign_result(signature_id: int, agency_id: int) -> str:
     # the dossier and the document are joined on the signature's shard (on Citus a join by their ids alone would
     # ask every shard)
     rows = Signature.objects.filter(pk=signature_id).select_related(
-        "dossier", "dossier__processing_agency", "document", "key", "asked_by"
+        "dossier", "dossier__processing_agency", "document", "key", "asked_by", "layout"
     )
     signature = shards.narrowed(rows, agency_id, joined=("dossier", "document")).first()
     if signature is None or signature.status != Signature.Status.WAITING:
@@ -100,6 +100,7 @@ def _signed(signature: Signature, ready: keys.Ready) -> bytes:
         raise ValueError("Tệp kết quả trong kho không còn khớp bản đã trình ký: không ký.")
     roots, intermediates = trust.anchors()
     leader = role == Signature.Role.LEADER
+    person_at, seal_at = pades.placements(signature.layout)
     checks.before_signing(
         ready.cert,
         ready.chain[1:] + intermediates,
@@ -111,7 +112,7 @@ def _signed(signature: Signature, ready: keys.Ready) -> bytes:
         content,
         ready.signer,
         field=FIELDS[role],
-        placement=pades.PERSON if leader else pades.SEAL,
+        placement=person_at if leader else seal_at,
         image=images.signature(seed=signature.asked_by_id) if leader else images.seal(),
         tsa_url=settings.MOTCUA_TSA_URL,
         long_term=True,

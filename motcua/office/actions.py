@@ -8,6 +8,7 @@ from django.utils import timezone
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency
 from motcua.dossiers import lifecycle
+from motcua.signing.models import Layout
 from motcua.vntext import formats
 
 SUPPLEMENT_ROWS = 4
@@ -318,11 +319,22 @@ class SendForSigning(ActionForm):
     symbol = forms.ChoiceField(label="Loại văn bản kết quả", choices=list(lifecycle.signing.SYMBOLS.items()))
     summary = forms.CharField(label="Trích yếu kết quả", max_length=500)
     file = forms.FileField(label="Dự thảo kết quả (PDF, chưa ký)")
+    layout = forms.ModelChoiceField(
+        label="Mẫu trình bày (vị trí số, chữ ký, con dấu)",
+        queryset=Layout.objects.all(),
+        required=False,
+        empty_label="A4 dọc (mặc định)",
+    )
 
     def run(self):
         data = self.cleaned_data
         return lifecycle.send_for_signing(
-            self.dossier, actor=self.user, summary=data["summary"], upload=data["file"], symbol=data["symbol"]
+            self.dossier,
+            actor=self.user,
+            summary=data["summary"],
+            upload=data["file"],
+            symbol=data["symbol"],
+            layout=data["layout"],
         )
 
 

@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 
 from . import trust
-from .models import TrustAnchor
+from .models import Layout, TrustAnchor
 
 
 class AddCertificates(forms.ModelForm):
@@ -58,3 +58,19 @@ class TrustAnchorAdmin(admin.ModelAdmin):
 
     def response_add(self, request, obj, post_url_continue=None):
         return redirect("admin:signing_trustanchor_changelist")
+
+
+@admin.register(Layout)
+class LayoutAdmin(admin.ModelAdmin):
+    """Result templates' places: an administrator adds or corrects one; one in use by a signature is kept."""
+
+    list_display = ["name", "is_default", "signature_page", "number_x", "number_y"]
+    fieldsets = [
+        (None, {"fields": ["name", "is_default", "signature_page"]}),
+        (
+            "Ô chữ ký của lãnh đạo (điểm, tính từ góc dưới trái)",
+            {"fields": [("person_x1", "person_y1"), ("person_x2", "person_y2")]},
+        ),
+        ("Ô con dấu (chữ ký số của cơ quan)", {"fields": [("seal_x1", "seal_y1"), ("seal_x2", "seal_y2")]}),
+        ("Dòng số, ngày và mã kiểm tra (điểm, tính từ góc trên trái)", {"fields": [("number_x", "number_y")]}),
+    ]

@@ -88,3 +88,47 @@ class SigningKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.holder} ({self.get_kind_display()})"
+
+
+class Layout(models.Model):
+    """Where things go on a result of one template (mẫu trình bày kết quả): the number and date line on the first
+    page, the leader's signature box and the seal's on the signing page, in points (1/72 inch) from the page's
+    bottom left for the boxes, from its top left for the number line. An administrator adds one per result
+    template whose signature block sits elsewhere; the specialist picks it when sending the result for signing."""
+
+    name = models.CharField("tên mẫu", max_length=120, unique=True)
+    is_default = models.BooleanField("mẫu mặc định", default=False)
+    signature_page = models.SmallIntegerField("trang ký", default=-1, help_text="0: trang đầu, -1: trang cuối")
+    person_x1 = models.PositiveSmallIntegerField("ô chữ ký lãnh đạo: x trái", default=340)
+    person_y1 = models.PositiveSmallIntegerField("ô chữ ký lãnh đạo: y dưới", default=345)
+    person_x2 = models.PositiveSmallIntegerField("ô chữ ký lãnh đạo: x phải", default=500)
+    person_y2 = models.PositiveSmallIntegerField("ô chữ ký lãnh đạo: y trên", default=405)
+    seal_x1 = models.PositiveSmallIntegerField("ô con dấu: x trái", default=300)
+    seal_y1 = models.PositiveSmallIntegerField("ô con dấu: y dưới", default=325)
+    seal_x2 = models.PositiveSmallIntegerField("ô con dấu: x phải", default=400)
+    seal_y2 = models.PositiveSmallIntegerField("ô con dấu: y trên", default=425)
+    number_x = models.PositiveSmallIntegerField("dòng số, ngày: cách mép trái", default=60)
+    number_y = models.PositiveSmallIntegerField("dòng số, ngày: cách mép trên", default=118)
+
+    class Meta:
+        verbose_name = "mẫu trình bày kết quả"
+        verbose_name_plural = "mẫu trình bày kết quả"
+        ordering = ["-is_default", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=models.Q(is_default=True), name="layout_one_default"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(person_x1__lt=models.F("person_x2"), person_y1__lt=models.F("person_y2"))
+                & models.Q(seal_x1__lt=models.F("seal_x2"), seal_y1__lt=models.F("seal_y2")),
+                name="layout_boxes_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def default(cls) -> "Layout":
+        """The default layout: the one marked, else the first, else the built-in A4 one (not saved)."""
+        return cls.objects.order_by("-is_default", "pk").first() or cls(name="A4 dọc (mặc định)", is_default=True)

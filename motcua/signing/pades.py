@@ -50,6 +50,15 @@ PERSON = Placement(-1, (340, 345, 500, 405))
 SEAL = Placement(-1, (300, 325, 400, 425))  # ~35 mm, over the left third of the person's box, as a seal is pressed
 
 
+def placements(layout) -> tuple[Placement, Placement]:
+    """The person's and the seal's places of a result template (`models.Layout`), or the A4 defaults for None."""
+    if layout is None:
+        return PERSON, SEAL
+    person = (layout.person_x1, layout.person_y1, layout.person_x2, layout.person_y2)
+    seal = (layout.seal_x1, layout.seal_y1, layout.seal_x2, layout.seal_y2)
+    return Placement(layout.signature_page, person), Placement(layout.signature_page, seal)
+
+
 def local_signer(issued: Issued) -> signers.SimpleSigner:
     """A key held here (a PKCS#12 file's, once decrypted) as pyHanko's signer, with its chain."""
     return signers.SimpleSigner(

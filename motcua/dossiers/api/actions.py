@@ -10,6 +10,8 @@ from decimal import Decimal
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from motcua.signing.models import Layout
+
 from .. import lifecycle
 from ..lifecycle.results import RETURN_METHODS
 from .inputs import (
@@ -272,6 +274,13 @@ class SendForSigning(Input):
         choices=sorted(lifecycle.signing.SYMBOLS), default="QĐ", help_text="Loại văn bản kết quả (ký hiệu)"
     )
     files = upload_list("Dự thảo kết quả: một tệp PDF chưa ký (multipart/form-data); số và ngày được ghi vào tệp")
+    layout = serializers.PrimaryKeyRelatedField(
+        queryset=Layout.objects.all(),
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Mẫu trình bày kết quả (vị trí số, chữ ký, con dấu); bỏ trống: mẫu mặc định",
+    )
 
     def validate_files(self, value):
         if len(value) != 1:
@@ -281,7 +290,12 @@ class SendForSigning(Input):
     def perform(self, dossier, actor):
         data = self.validated_data
         return lifecycle.send_for_signing(
-            dossier, actor=actor, summary=data["summary"], upload=data["files"][0], symbol=data["symbol"]
+            dossier,
+            actor=actor,
+            summary=data["summary"],
+            upload=data["files"][0],
+            symbol=data["symbol"],
+            layout=data["layout"],
         )
 
 

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.records import numbering
+from motcua.signing.models import Layout
 
 from .. import files, result_checks
 from ..models import Document, ResultSequence, Signature, Step
-from ..printing.numbered import numbered
+from ..printing.numbered import NumberPlace, numbered
 from ..printing.pdf import abbreviation, place_of
 from ..states import State
 from ..transitions import TransitionError
@@ -44,8 +45,9 @@ def _approver(dossier):
 
 
 @transaction.atomic
-def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str = "QĐ", at=None):
-    """Trình ký: the drafted result (PDF) numbered and dated, to the approving leader's "Chờ ký" queue."""
+def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str = "QĐ", layout=None, at=None):
+    """Trình ký: the drafted result (PDF) numbered and dated, to the approving leader's "Chờ ký" queue. `layout`
+    (signing.models.Layout, the result's template) places the number and, later, the signatures."""
     at = now(at)
     dossier, target = load(dossier, actor, "send_for_signing")
     if not (summary or "").strip():
@@ -63,11 +65,14 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
     agency, day = dossier.processing_agency, timezone.localdate(at)
     # the PDF is rewritten first: a file the number cannot be written into takes no number
     place = place_of(agency)
-    numbered(content, "0", day, place)
+    layout = layout or Layout.default()
+    at_place = NumberPlace(x=layout.number_x, y=layout.number_y, qr_x=layout.number_x)
+    numbered(content, "0", day, place, at=at_place)
     number = f"{numbering.next_number(ResultSequence, agency=agency, year=day.year)}/{symbol}-{abbreviation(agency)}"
     name = f"{SYMBOLS[symbol]} số {number}"
     check = result_checks.register(dossier, name)
-    written = numbered(content, number, day, place, code=check.code, url=result_checks.page_url(check.code))
+    url = result_checks.page_url(check.code)
+    written = numbered(content, number, day, place, code=check.code, url=url, at=at_place)
     draft = Document(dossier=dossier, kind=Document.Kind.DRAFT, name=name, uploaded_by=actor)
     files.store(draft, written, f"ket-qua-{dossier.code}", "application/pdf")
     draft.save()
@@ -88,6 +93,7 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
             "signer": leader.get_username(),
             "sha256": draft.sha256,
             "check": check.code,
+            "layout": layout.pk,
         },
     )
     return dossier
@@ -119,11 +125,14 @@ def _ask(dossier: Ref, actor, action: str, role: str, at) -> Signature:
     draft = current_draft(dossier)
     if draft is None:
         raise ValidationError("Không có kết quả chờ ký.")
+    sent = dossier.events.filter(kind="sent_for_signing").order_by("-seq").first()
+    layout_id = sent.data.get("layout") if sent else None
     signature = Signature.objects.create(
         dossier=dossier,
         document=draft,
         role=role,
         key=key,
+        layout=Layout.objects.filter(pk=layout_id).first() if layout_id else None,
         asked_by=actor,
         asked_at=at,
         sha256_before=draft.sha256,

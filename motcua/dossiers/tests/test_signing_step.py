@@ -24,6 +24,7 @@ from motcua.dossiers.printing.pdf import html_to_pdf
 from motcua.dossiers.states import NATIONAL_STATUS, OPEN, State
 from motcua.gateways.standins import free_port
 from motcua.signing import keys, pades, trust, validate
+from motcua.signing.models import Layout
 from motcua.signing.remote_standin import RemoteSigningServer
 
 from .fixtures import staff, vn
@@ -281,3 +282,44 @@ def test_bad_drafts_are_refused_in_vietnamese_and_take_no_number(settings, setup
         lifecycle.send_for_signing(approved, actor=people["specialist"], summary=" ", upload=draft_pdf())
     dossier = sent(approved, people)
     assert dossier.events.order_by("-seq").first().data["number"] == "1/QĐ-STP"  # no number was used up
+
+
+def test_a_template_of_its_own_places_the_number_and_the_signatures(setup, approved, people):
+    """A result whose signature block sits on its first page, top left: an administrator's layout, chosen when the
+    draft goes for signing, puts the number there and both signature boxes where it says."""
+    layout = Layout.objects.create(
+        name="Giấy phép ký trang đầu",
+        signature_page=0,
+        person_x1=100,
+        person_y1=600,
+        person_x2=260,
+        person_y2=660,
+        seal_x1=60,
+        seal_y1=580,
+        seal_x2=160,
+        seal_y2=680,
+        number_x=80,
+        number_y=150,
+    )
+    two_pages = SimpleUploadedFile(
+        "gp.pdf",
+        html_to_pdf("<p>GIẤY PHÉP</p><p style='break-before: page'>Trang 2</p>"),
+        content_type="application/pdf",
+    )
+    dossier = lifecycle.send_for_signing(
+        approved, actor=people["specialist"], summary="Giấy phép", upload=two_pages, layout=layout
+    )
+    for actor, action in ((people["head"], lifecycle.sign), (people["clerk"], lifecycle.seal)):
+        action(fresh(dossier), actor=actor)
+        run_worker()
+    result = fresh(dossier).documents.get(kind=Document.Kind.RESULT)
+    reader = PdfReader(io.BytesIO(content(result)))
+    boxes = {
+        str(widget["/T"]): [round(float(n)) for n in widget["/Rect"]]
+        for widget in (a.get_object() for a in reader.pages[0].get("/Annots", []))
+        if widget.get("/FT") == "/Sig"
+    }
+    assert boxes == {"NguoiKy": [100, 600, 260, 660], "CoQuan": [60, 580, 160, 680]}
+    assert not reader.pages[1].get("/Annots")  # nothing on the last page
+    assert "Số: 1/QĐ-STP" in reader.pages[0].extract_text()
+    assert Signature.objects.filter(dossier_id=dossier.pk, layout=layout).count() == 2
