@@ -274,13 +274,22 @@ class SendForSigning(Input):
         choices=sorted(lifecycle.signing.SYMBOLS), default="QĐ", help_text="Loại văn bản kết quả (ký hiệu)"
     )
     files = upload_list("Dự thảo kết quả: một tệp PDF chưa ký (multipart/form-data); số và ngày được ghi vào tệp")
-    layout = serializers.PrimaryKeyRelatedField(
-        queryset=Layout.objects.all(),
+    layout = Integer(
+        min_value=1,
+        max_value=2**31 - 1,  # a key's range: a larger number is a 400, not a database overflow
         required=False,
         allow_null=True,
         default=None,
-        help_text="Mẫu trình bày kết quả (vị trí số, chữ ký, con dấu); bỏ trống: mẫu mặc định",
+        help_text="Mã mẫu trình bày kết quả (vị trí số, chữ ký, con dấu); bỏ trống: mẫu mặc định",
     )
+
+    def validate_layout(self, value):
+        if value is None:
+            return None
+        found = Layout.objects.filter(pk=value).first()
+        if found is None:
+            raise serializers.ValidationError("Không có mẫu trình bày kết quả này.")
+        return found
 
     def validate_files(self, value):
         if len(value) != 1:

@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from rest_framework.exceptions import NotFound
 
 from .. import permissions
-from ..models import Document, Dossier, Signature, Step
+from ..models import Document, Dossier, Step
 from .errors import NOT_FOUND
 
 SUMMARY_RELATED = ("procedure", "receiving_agency", "processing_agency", "lead_agency", "assignee")
@@ -44,7 +44,6 @@ def details(user=None):
     return Dossier.objects.select_related(*SUMMARY_RELATED, "procedure_version").prefetch_related(
         Prefetch("documents", queryset=documents),
         Prefetch("steps", queryset=Step.objects.select_related("agency", "assignee").order_by("started_at", "id")),
-        Prefetch("signatures", queryset=Signature.objects.select_related("asked_by").order_by("asked_at", "id")),
     )
 
 

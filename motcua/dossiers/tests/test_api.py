@@ -66,6 +66,18 @@ def test_every_lifecycle_action_has_an_endpoint_and_a_serializer():
     assert set(ACTIONS) == set(transitions.TABLE)
 
 
+def test_a_text_longer_than_the_schema_allows_is_refused_even_when_it_starts_with_a_space():
+    """maxLength counts what was sent: DRF trimmed first and took 2,001 characters starting with a line break."""
+    from rest_framework.exceptions import ValidationError as Invalid
+
+    from motcua.dossiers.api.inputs import Said, text
+
+    for field in (text(), Said()):
+        with pytest.raises(Invalid, match="2000"):
+            field.run_validation("\n" + "*" * 2000)
+        assert field.run_validation(" " + "*" * 1999) == "*" * 1999
+
+
 def test_full_path_from_the_desk_to_the_returned_result(people, five_days, applicant, lines, media):
     desk, head, specialist, clerk = (client_for(people[r]) for r in ("desk", "head", "specialist", "clerk"))
     response = desk.post(
@@ -471,7 +483,7 @@ def test_list_and_detail_make_a_fixed_number_of_queries(
         with django_assert_max_num_queries(3):  # token, roles, page (no count)
             response = client.get("/api/v1/dossiers/?page_size=100")
         assert len(response.json()["results"]) == 33
-        with django_assert_max_num_queries(6 + by_code):  # token, roles, dossier, documents, steps, signatures
+        with django_assert_max_num_queries(5 + by_code):  # token, roles, dossier, documents, steps
             response = client.get(f"/api/v1/dossiers/{busy.code}/")
         assert len(response.json()["documents"]) == 6 and len(response.json()["steps"]) == 3
         with django_assert_max_num_queries(5 + by_code):

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
+from rest_framework.test import APIClient
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Document, Dossier, ResultCheck, Signature, Step
@@ -154,6 +155,13 @@ def test_leader_signs_clerk_seals_the_result_is_issued_valid_and_checkable(clien
         assert pdfsig(pdf).count("Signature Validation: Signature is Valid.") == 2
     lifecycle.return_result(dossier, actor=people["desk"], method="desk")
     assert fresh(dossier).state == State.RETURNED
+    api = APIClient()
+    api.force_authenticate(people["head"])
+    detail = api.get(f"/api/v1/dossiers/{dossier.code}/").json()
+    assert [(s["role"], s["status"], s["asked_by"]) for s in detail["signatures"]] == [
+        ("leader", "signed", "head"),
+        ("seal", "signed", "clerk"),
+    ]
 
     # Kiểm tra kết quả: the code and QR written before the first signature name the result; the file as issued is
     # found by its SHA-256; the same file changed is not the result issued under its code
