@@ -11,6 +11,7 @@ import logging
 
 from cryptography.hazmat.primitives.serialization import Encoding
 from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 from motcua.signing import checks, evidence, images, keys, pades, remote, trust
@@ -82,8 +83,6 @@ def attempt(signature: Signature) -> str:
 
 
 def _abandon(signature: Signature, reason: str) -> None:
-    from django.utils import timezone
-
     Signature.objects.filter(
         pk=signature.pk, receiving_agency_id=signature.receiving_agency_id, status=Signature.Status.WAITING
     ).update(status=Signature.Status.FAILED, finished_at=timezone.now(), reason=reason[:500])

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from pyhanko.sign import signers
 
-from . import pades, remote
-from .checks import subject_of
+from . import pades, remote, vault
+from .checks import Refused, holder_matches, subject_of
 from .models import SigningKey
 
 
@@ -49,7 +49,14 @@ def _described(key: SigningKey, cert: x509.Certificate) -> SigningKey:
 
 
 def _store(key: SigningKey, cert: x509.Certificate) -> SigningKey:
-    """Retire the holder's key in use and keep the new one, in one transaction."""
+    """Retire the holder's key in use and keep the new one, in one transaction. A certificate that does not name
+    who it is added for (the official's name and title and the agency; for a seal, the agency) is refused now, not
+    at the first signature (which checks it again, with the rest: checks.before_signing)."""
+    person = (key.owner.full_name or key.owner.get_username()) if key.owner_id else None
+    try:
+        holder_matches(cert, person=person, agency=key.agency.name)
+    except Refused as error:
+        raise ValueError(str(error)) from error
     with transaction.atomic():
         SigningKey.objects.filter(owner=key.owner, agency=key.agency, active=True).update(active=False)
         _described(key, cert).save()
@@ -64,8 +71,6 @@ def add_pkcs12(data: bytes, password: str, *, owner, agency, by=None) -> Signing
         raise ValueError("Tệp .p12 không chứa chứng thư số của người ký.")
     if cert.not_valid_after_utc < dt.datetime.now(dt.UTC):
         raise ValueError("Chứng thư số trong tệp đã hết hạn.")
-    from . import vault
-
     sealed = vault.seal({"p12": data, "password": password.encode()})
     return _store(SigningKey(owner=owner, agency=agency, kind=SigningKey.Kind.PKCS12, sealed=sealed, added_by=by), cert)
 
@@ -92,8 +97,6 @@ def add_remote(user: str, password: str, *, owner, agency, by=None) -> SigningKe
         raise ValueError(str(error)) from error
     if not found:
         raise ValueError("Tài khoản ký số từ xa chưa có chứng thư số nào.")
-    from . import vault
-
     key = SigningKey(
         owner=owner,
         agency=agency,
@@ -112,8 +115,6 @@ def in_use(*, owner, agency) -> SigningKey | None:
 
 def signer(key: SigningKey, description: str) -> Ready:
     """The key opened for one signature; `description` is what a remote signer's phone shows."""
-    from . import vault
-
     secrets = vault.open_sealed(key.sealed)
     if key.kind == SigningKey.Kind.PKCS12:
         opened = pades.pkcs12_signer(secrets["p12"], secrets["password"])

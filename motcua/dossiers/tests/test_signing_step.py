@@ -221,14 +221,23 @@ def test_a_revoked_certificate_is_refused_the_dossier_waits_and_a_new_key_signs(
     assert again.status == Signature.Status.SIGNED and fresh(dossier).state == State.AWAITING_SEAL
 
 
-def test_a_certificate_of_someone_else_is_refused_before_signing(setup, approved, people, province):
+def test_a_certificate_of_someone_else_is_refused_when_added_and_before_signing(setup, approved, people, province):
     dossier = sent(approved, people)
-    stranger = setup["authority"].issue("Trần Văn Khác", province["justice"].name, title=DIRECTOR)
-    keys.add_pkcs12(stranger.pkcs12(b"x"), "x", owner=people["head"], agency=province["justice"])
+    justice = province["justice"]
+    stranger = setup["authority"].issue("Trần Văn Khác", justice.name, title=DIRECTOR)
+    with pytest.raises(ValueError, match="không phải người ký “Head”"):
+        keys.add_pkcs12(stranger.pkcs12(b"x"), "x", owner=people["head"], agency=justice)
+    other_agency = setup["authority"].issue("Head", province["land"].name, title=DIRECTOR)
+    with pytest.raises(ValueError, match="không phải cơ quan “Sở Tư pháp”"):
+        keys.add_pkcs12(other_agency.pkcs12(b"x"), "x", owner=people["head"], agency=justice)
+    # the official's name changed after their key was added: the signature is refused, the dossier waits
+    people["head"].full_name = "Trần Văn Khác"
+    people["head"].save(update_fields=["full_name"])
     attempt = lifecycle.sign(dossier, actor=people["head"])
     run_worker()
     attempt.refresh_from_db()
     assert attempt.status == Signature.Status.FAILED and "không phải người ký" in attempt.reason
+    assert fresh(dossier).state == State.AWAITING_SIGNATURE
 
 
 @pytest.fixture

@@ -38,6 +38,9 @@ def test_a_leader_adds_their_p12_and_it_is_kept_encrypted(client, authority, peo
 
     wrong = client.post(PAGE, {**form, "password": "sai", "p12": p12(issued)}, follow=True).content.decode()
     assert "sai mật khẩu hoặc tệp hỏng" in wrong and SigningKey.objects.count() == 1
+    someone = p12(made.issue("Nguyễn Văn Khác", justice.name, title="Giám đốc"))
+    refused = client.post(PAGE, {**form, "p12": someone}, follow=True).content.decode()
+    assert "không phải người ký “Head”" in refused and SigningKey.objects.count() == 1
     missing = client.post(PAGE, form, follow=True).content.decode()
     assert "Chọn tệp .p12" in missing
     renewed = client.post(PAGE, {**form, "p12": p12(made.issue("Head", justice.name, title="Giám đốc"))})
