@@ -112,7 +112,7 @@ def _signed(signature: Signature, ready: keys.Ready) -> bytes:
         ready.signer,
         field=FIELDS[role],
         placement=person_at if leader else seal_at,
-        image=images.signature(seed=signature.asked_by_id) if leader else images.seal(),
+        image=bytes(signature.key.image) or (images.signature(seed=signature.asked_by_id) if leader else images.seal()),
         tsa_url=settings.MOTCUA_TSA_URL,
         long_term=True,
         trust_roots=roots,

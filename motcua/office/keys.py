@@ -17,6 +17,7 @@ from motcua.signing.models import SigningKey
 
 PERSONAL, SEAL = "me", "seal"
 MAX_P12 = 64 * 1024  # a certificate file is a few kilobytes
+MAX_IMAGE = 1024 * 1024
 
 
 class KeyForm(forms.Form):
@@ -35,6 +36,10 @@ class KeyForm(forms.Form):
     p12 = forms.FileField(label="Tệp chứng thư số (.p12, .pfx)", required=False)
     remote_user = forms.CharField(label="Tài khoản ký số từ xa (số định danh hoặc mã số thuế)", required=False)
     password = forms.CharField(label="Mật khẩu (của tệp .p12 hoặc tài khoản ký từ xa)", widget=forms.PasswordInput)
+    image = forms.FileField(
+        label="Ảnh chữ ký (lãnh đạo) hoặc ảnh con dấu (cơ quan): PNG nền trong suốt, không bắt buộc",
+        required=False,
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +71,10 @@ class KeyForm(forms.Form):
     def save(self) -> SigningKey:
         data = self.cleaned_data
         owner = self.user if data["holder"] == PERSONAL else None
-        where = {"owner": owner, "agency": data["agency"], "by": self.user}
+        picture = data.get("image")
+        if picture is not None and picture.size > MAX_IMAGE:
+            raise ValueError("Ảnh chữ ký, con dấu quá lớn (tối đa 1 MB).")
+        where = {"owner": owner, "agency": data["agency"], "by": self.user, "image": picture.read() if picture else b""}
         if data["kind"] == SigningKey.Kind.PKCS12:
             return keys.add_pkcs12(data["p12"].read(), data["password"], **where)
         return keys.add_remote(data["remote_user"], data["password"], **where)

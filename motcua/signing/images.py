@@ -64,3 +64,25 @@ def captioned(image: bytes | None, caption: str, width: int = 480) -> bytes:
     for n, line in enumerate(lines):
         draw.text((4, picture.height + 2 + 32 * n), line, fill=(0, 0, 0, 255), font=font)
     return png(canvas)
+
+
+MAX_SIDE = 2000
+
+
+def uploaded(content: bytes) -> bytes:
+    """An official's signature image or an agency's seal image as uploaded: a PNG or JPEG no larger than 2000 px a
+    side, re-encoded as an RGBA PNG (nothing of the file but its pixels is kept); ValueError in Vietnamese."""
+    try:
+        picture = Image.open(io.BytesIO(content))
+        if picture.format not in ("PNG", "JPEG"):
+            raise ValueError(picture.format)
+        if max(picture.size) > MAX_SIDE:
+            raise ValueError("Ảnh chữ ký, con dấu quá lớn: tối đa 2000 điểm ảnh mỗi chiều.")
+        picture.load()
+    except ValueError as error:
+        if str(error).startswith("Ảnh"):
+            raise
+        raise ValueError("Ảnh chữ ký, con dấu phải là tệp PNG (nền trong suốt) hoặc JPEG.") from error
+    except (OSError, Image.DecompressionBombError) as error:
+        raise ValueError("Không đọc được ảnh chữ ký, con dấu: tệp hỏng hoặc không phải ảnh.") from error
+    return png(picture.convert("RGBA"))

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from pyhanko.sign import signers
 
-from . import pades, remote, vault
+from . import images, pades, remote, vault
 from .checks import Refused, holder_matches, subject_of
 from .models import SigningKey
 
@@ -48,7 +48,7 @@ def _described(key: SigningKey, cert: x509.Certificate) -> SigningKey:
     return key
 
 
-def _store(key: SigningKey, cert: x509.Certificate) -> SigningKey:
+def _store(key: SigningKey, cert: x509.Certificate, image: bytes = b"") -> SigningKey:
     """Retire the holder's key in use and keep the new one, in one transaction. A certificate that does not name
     who it is added for (the official's name and title and the agency; for a seal, the agency) is refused now, not
     at the first signature (which checks it again, with the rest: checks.before_signing)."""
@@ -57,13 +57,14 @@ def _store(key: SigningKey, cert: x509.Certificate) -> SigningKey:
         holder_matches(cert, person=person, agency=key.agency.name)
     except Refused as error:
         raise ValueError(str(error)) from error
+    key.image = images.uploaded(image) if image else b""
     with transaction.atomic():
         SigningKey.objects.filter(owner=key.owner, agency=key.agency, active=True).update(active=False)
         _described(key, cert).save()
     return key
 
 
-def add_pkcs12(data: bytes, password: str, *, owner, agency, by=None) -> SigningKey:
+def add_pkcs12(data: bytes, password: str, *, owner, agency, by=None, image: bytes = b"") -> SigningKey:
     """Keep a PKCS#12 file for `owner` at `agency` (owner None: the agency's seal); ValueError in Vietnamese."""
     pades.pkcs12_signer(data, password.encode())  # a wrong password or a broken file: said now
     _, cert, _ = pkcs12.load_key_and_certificates(data, password.encode())
@@ -72,7 +73,8 @@ def add_pkcs12(data: bytes, password: str, *, owner, agency, by=None) -> Signing
     if cert.not_valid_after_utc < dt.datetime.now(dt.UTC):
         raise ValueError("Chứng thư số trong tệp đã hết hạn.")
     sealed = vault.seal({"p12": data, "password": password.encode()})
-    return _store(SigningKey(owner=owner, agency=agency, kind=SigningKey.Kind.PKCS12, sealed=sealed, added_by=by), cert)
+    key = SigningKey(owner=owner, agency=agency, kind=SigningKey.Kind.PKCS12, sealed=sealed, added_by=by)
+    return _store(key, cert, image)
 
 
 def client(user: str, password: str) -> remote.Client:
@@ -87,7 +89,7 @@ def client(user: str, password: str) -> remote.Client:
     )
 
 
-def add_remote(user: str, password: str, *, owner, agency, by=None) -> SigningKey:
+def add_remote(user: str, password: str, *, owner, agency, by=None, image: bytes = b"") -> SigningKey:
     """Keep a remote signing account (the first credential the service lists); ValueError in Vietnamese."""
     if not user.strip() or not password:
         raise ValueError("Nhập tài khoản và mật khẩu của dịch vụ ký số từ xa.")
@@ -106,7 +108,7 @@ def add_remote(user: str, password: str, *, owner, agency, by=None) -> SigningKe
         credential_id=found[0].id,
         added_by=by,
     )
-    return _store(key, found[0].cert)
+    return _store(key, found[0].cert, image)
 
 
 def in_use(*, owner, agency) -> SigningKey | None:

@@ -58,6 +58,9 @@ class SigningKey(models.Model):
     agency = models.ForeignKey("agencies.Agency", models.PROTECT, related_name="signing_keys", verbose_name="cơ quan")
     kind = models.CharField("loại", max_length=8, choices=Kind.choices)
     sealed = models.BinaryField("dữ liệu đã mã hóa", editable=False)
+    # the image stamped with the signature (Decree 30/2020 Annex I: the signer's signature, blue; the agency's seal,
+    # red, actual size), a transparent PNG re-encoded at upload; empty: the stand-in of signing/images.py
+    image = models.BinaryField("ảnh chữ ký hoặc con dấu (PNG)", blank=True, default=b"")
     remote_user = models.CharField("tài khoản ký số từ xa", max_length=64, blank=True)
     credential_id = models.CharField("mã chứng thư ở dịch vụ ký từ xa", max_length=128, blank=True)
     holder = models.CharField("chủ thể chứng thư", max_length=300)

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from io import StringIO
 
+import pypdfium2
 import pytest
 from cryptography.hazmat.primitives import serialization
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -340,3 +341,28 @@ def test_a_template_of_its_own_places_the_number_and_the_signatures(setup, appro
     assert not reader.pages[1].get("/Annots")  # nothing on the last page
     assert "Số: 1/QĐ-STP" in reader.pages[0].extract_text()
     assert Signature.objects.filter(dossier_id=dossier.pk, layout=layout).count() == 2
+
+
+def test_the_leaders_own_signature_image_is_stamped(setup, approved, people, province):
+    """The image the leader uploaded with their key (here a green stroke, to tell it from the blue stand-in) is
+    the one drawn in the signature's box on the page."""
+    out = io.BytesIO()
+    Image.new("RGBA", (480, 180), (10, 170, 40, 255)).save(out, "PNG")
+    justice = province["justice"]
+    keys.add_pkcs12(setup["leader"].pkcs12(b"k"), "k", owner=people["head"], agency=justice, image=out.getvalue())
+    dossier = sent(approved, people)
+    lifecycle.sign(dossier, actor=people["head"])
+    run_worker()
+    draft = fresh(dossier).documents.get(kind=Document.Kind.DRAFT)
+    document = pypdfium2.PdfDocument(content(draft))
+    document.init_forms()  # a signature's appearance is a form widget: drawn only with the form environment
+    page = document[len(document) - 1]
+    drawn = page.render(scale=1, may_draw_forms=True).to_pil().convert("RGB")
+    x1, y1, x2, y2 = pades.PERSON.box
+    height = page.get_height()
+    box = drawn.crop((x1, height - y2, x2, height - y1))
+    raw = box.tobytes()
+    pixels = [tuple(raw[i : i + 3]) for i in range(0, len(raw), 3)]
+    green = sum(1 for r, g, b in pixels if g > 140 and r < 60 and b < 90)
+    blue = sum(1 for r, g, b in pixels if b > 120 and r < 90 and g < 110)
+    assert green > 1000 and blue == 0, (green, blue)

@@ -2,9 +2,12 @@
 are kept only encrypted and never served back; a wrong password, a missing file or another agency is refused in
 Vietnamese; a role that signs nothing is offered nothing."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from motcua.signing import keys
 from motcua.signing.models import SigningKey
@@ -71,3 +74,26 @@ def test_the_seal_is_the_clerks_and_no_one_adds_for_another_agency(client, autho
 
     client.force_login(people["citizen"])
     assert client.get(PAGE).status_code == 403
+
+
+def picture(colour=(10, 160, 40, 255), kind="PNG") -> SimpleUploadedFile:
+    out = io.BytesIO()
+    mode = "RGBA" if kind == "PNG" else "RGB"
+    Image.new(mode, (300, 120), colour[: len(mode)]).save(out, kind)
+    return SimpleUploadedFile(f"chu-ky.{kind.lower()}", out.getvalue())
+
+
+def test_a_signature_image_is_kept_as_its_pixels_and_rubbish_is_refused(client, authority, people, province):
+    made, _ = authority
+    justice = province["justice"]
+    client.force_login(people["head"])
+    form = {"agency": justice.pk, "holder": "me", "kind": "pkcs12", "password": "mat-khau"}
+    issued = made.issue("Head", justice.name, title="Giám đốc")
+    bad = client.post(PAGE, {**form, "p12": p12(issued), "image": SimpleUploadedFile("x.png", b"<svg/>")}, follow=True)
+    assert "Không đọc được ảnh chữ ký" in bad.content.decode() and not SigningKey.objects.exists()
+    gif = client.post(PAGE, {**form, "p12": p12(issued), "image": picture(kind="GIF")}, follow=True)
+    assert "phải là tệp PNG" in gif.content.decode() and not SigningKey.objects.exists()
+    client.post(PAGE, {**form, "p12": p12(issued), "image": picture(kind="JPEG")})
+    kept = Image.open(io.BytesIO(bytes(SigningKey.objects.get().image)))
+    assert (kept.format, kept.mode, kept.size) == ("PNG", "RGBA", (300, 120))
+    assert "Có ảnh chữ ký, con dấu" in client.get(PAGE).content.decode()
