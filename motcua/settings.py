@@ -324,7 +324,9 @@ for _network in MOTCUA_METRICS_ALLOWED:
 # Tasks are rows of the project's own database (django-tasks-db), written in the transaction of the change that
 # causes them; `manage.py db_worker` runs them. The SMS stand-in is the development default only: production
 # sends SMS only when MOTCUA_SMS_URL and its keys come from the environment.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# "signing" holds the signing tasks, which may wait minutes for a signer's phone: a worker of its own keeps the
+# applicants' notices moving meanwhile (docs/signing.md, docs/deploy.md)
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "signing"]}}
 _public_host = next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in ("*", "")), "")
 # The site's public address, for the tracking link in notices; production derives it from ALLOWED_HOSTS.
 MOTCUA_PUBLIC_URL = env("MOTCUA_PUBLIC_URL", default="").rstrip("/") or (

@@ -201,7 +201,10 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             )
             if remote_port:  # remote signing (ký số từ xa) against a stand-in whose phone approves at once
                 children.append(start("remote-signing", remote_signing_args(ca_file, remote_port)))
-        children.append(start("worker", ["-m", "motcua.cli", "worker", "--interval", "1"]))
+        # the signing queue has a worker of its own: a remote signature waits for a phone, notices must not
+        worker = ["-m", "motcua.cli", "worker", "--interval", "1"]
+        children.append(start("signing", [*worker, "--queue-name", "signing"]))
+        children.append(start("worker", [*worker, "--exclude-queues", "signing"]))
         time.sleep(0.5)
         for name, process in children:
             if process.poll() is not None:

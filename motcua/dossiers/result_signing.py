@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 FIELDS = {Signature.Role.LEADER: "NguoiKy", Signature.Role.SEAL: "CoQuan"}
 
 
-@task()
+@task(queue_name="signing")  # a queue of its own: a remote signature waits up to 5 minutes for the phone
 def sign_result(signature_id: int, agency_id: int) -> str:
     """Sign with the key of signature `signature_id` (of a dossier received at `agency_id`); returns its status."""
     # the dossier and the document are joined on the signature's shard (on Citus a join by their ids alone would

@@ -37,10 +37,11 @@ REMOTE_ID, REMOTE_SECRET = "motcua-test", "bi-mat-he-thong"
 
 
 def run_worker() -> None:
-    """Every ready task, by the real worker (`manage.py db_worker --batch`), in this process."""
+    """Every ready task of every queue (the signing tasks have one of their own), by the real worker
+    (`manage.py db_worker --batch`), in this process."""
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
     try:
-        once = ["--batch", "--no-startup-delay", "--interval", "0", "--no-reload"]
+        once = ["--batch", "--no-startup-delay", "--interval", "0", "--no-reload", "--queue-name", "*"]
         call_command("db_worker", *once, verbosity=0, stdout=StringIO())
     finally:
         for sig, handler in saved.items():
