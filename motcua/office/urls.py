@@ -12,6 +12,7 @@ urlpatterns = [
     path("lanh-dao/", views.head_overview, name="overview"),
     path("so-theo-doi/", register.register, name="register"),
     path("chu-ky-so/", keys.keys_page, name="keys"),
+    path("ky-hang-loat/", views.sign_many, name="sign_many"),
     path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
     path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from motcua.catalog import eforms
-from motcua.dossiers import files, permissions
+from motcua.dossiers import files, lifecycle, permissions
 from motcua.dossiers.models import Dossier, Step
 from motcua.dossiers.permissions import staff_required
 from motcua.dossiers.states import OPEN
@@ -84,8 +84,52 @@ def queue_list(request, name=None):
             "channel": channel,
             "params": params.urlencode(),
             "now": timezone.now(),
+            "batch": BATCH.get(name),
         },
     )
+
+
+# The queues whose dossiers can be signed together: the leader's "Chờ ký", the văn thư's "Chờ đóng dấu".
+BATCH = {
+    "cho-ky": {"action": "sign", "label": "Ký số các hồ sơ đã chọn"},
+    "cho-dong-dau": {"action": "seal", "label": "Đóng dấu số các hồ sơ đã chọn"},
+}
+BATCH_MAX = 50
+
+
+@staff_required
+@require_POST
+def sign_many(request):
+    """Ký hàng loạt: the signature (or the seal) asked for each dossier ticked in the queue, each in its own
+    transaction and checked as the dossier page's action is; what could not be asked is said per dossier."""
+    action = request.POST.get("thao_tac")
+    queue = request.POST.get("hang_doi")
+    if action not in ("sign", "seal") or queue not in BATCH or BATCH[queue]["action"] != action:
+        raise Http404("Không có thao tác này.")
+    codes = list(dict.fromkeys(request.POST.getlist("ma")))
+    if not codes:
+        messages.error(request, "Chọn ít nhất một hồ sơ.")
+        return redirect("office:queue", name=queue)
+    if len(codes) > BATCH_MAX:
+        messages.error(request, f"Chọn tối đa {BATCH_MAX} hồ sơ mỗi lần.")
+        return redirect("office:queue", name=queue)
+    asked, refused = [], []
+    for code in codes:
+        try:
+            getattr(lifecycle, action)(visible_dossier(request, code[:40]), actor=request.user)
+        except Http404:
+            refused.append(f"{code[:40]}: không tìm thấy hồ sơ")
+        except ValidationError as exc:
+            refused.append(f"{code}: {' '.join(exc.messages)}")
+        except (TransitionError, PermissionDenied) as exc:
+            refused.append(f"{code}: {exc}")
+        else:
+            asked.append(code)
+    if asked:
+        messages.success(request, f"Đã gửi yêu cầu ký {len(asked)} hồ sơ; kết quả hiện ở trang từng hồ sơ.")
+    for line in refused:
+        messages.error(request, line)
+    return redirect("office:queue", name=queue)
 
 
 def visible_dossier(request, code):
