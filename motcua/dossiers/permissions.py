@@ -159,11 +159,13 @@ def can_act_at(user, agency, roles: set[str]) -> bool:
 
 def available_actions(user, dossier) -> list[str]:
     """The actions this user may take on this dossier now: the state allows it, they hold the role at the right
-    agency, and (extension) it has not been used up."""
+    agency, (extension) it has not been used up, and (signing) the result was sent to them: another leader of the
+    agency is not offered a signature only the approving one may give (lifecycle.signing)."""
     return [
         action
         for action in transitions.TABLE
         if transitions.allowed(action, dossier.state)
         and can(user, action, dossier)
         and not (action == "extend" and dossier.extended)
+        and not (action == "sign" and dossier.assignee_id not in (None, user.pk))
     ]

@@ -20,7 +20,7 @@ from PIL import Image
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
-from motcua.dossiers import lifecycle
+from motcua.dossiers import lifecycle, permissions
 from motcua.dossiers.models import Document, Dossier, ResultCheck, Signature, Step
 from motcua.dossiers.printing.pdf import html_to_pdf
 from motcua.dossiers.states import NATIONAL_STATUS, OPEN, State
@@ -188,6 +188,8 @@ def test_leader_signs_clerk_seals_the_result_is_issued_valid_and_checkable(clien
 def test_only_the_approving_leader_signs_and_only_with_a_key(setup, approved, people, province):
     dossier = sent(approved, people)
     other = staff("other_head", (province["justice"], "head"))
+    assert "sign" in permissions.available_actions(people["head"], dossier)
+    assert "sign" not in permissions.available_actions(other, dossier)  # not offered to another leader
     with pytest.raises(ValidationError, match="trình lãnh đạo khác ký"):
         lifecycle.sign(dossier, actor=other)
     with pytest.raises(PermissionDenied):
