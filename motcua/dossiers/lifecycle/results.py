@@ -39,8 +39,16 @@ def issue_result(dossier: Ref, *, actor, summary: str, uploads=(), at=None):
         document.save()
         result_checks.register(dossier, name, sha256=document.sha256, issued_at=at)  # checkable by its hash
     dossier.result_summary = summary.strip()
+    issued(dossier, actor, at, target, [Step.Kind.APPROVE, Step.Kind.PROCESS], {"files": len(checked)})
+    return dossier
+
+
+def issued(dossier, actor, at, target, steps, data) -> None:
+    """The result is out (a paper one uploaded, or the signing step's seal): the dossier is finished and judged,
+    the open `steps` of these kinds are handed over, the desk awaits the applicant, and `result_issued` is recorded
+    with `data` and the outcomes; its subscribers keep the result in the applicant's store and tell them."""
     _finish(dossier, at)
-    closed = close_steps(dossier, at, kind__in=[Step.Kind.APPROVE, Step.Kind.PROCESS])
+    closed = close_steps(dossier, at, kind__in=steps)
     _await_return(dossier, at)
     record(
         dossier,
@@ -51,9 +59,8 @@ def issue_result(dossier: Ref, *, actor, summary: str, uploads=(), at=None):
         note=dossier.result_summary,
         step=closed[-1] if closed else None,
         to_agency=dossier.receiving_agency,
-        data={"files": len(checked), "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome},
+        data={**data, "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome},
     )
-    return dossier
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from motcua.records import numbering
+from motcua.signing import keys
 from motcua.signing.models import Layout
 
 from .. import files, result_checks
@@ -25,8 +26,8 @@ from ..printing.numbered import NumberPlace, numbered
 from ..printing.pdf import abbreviation, place_of
 from ..states import State
 from ..transitions import TransitionError
-from .core import Ref, close_steps, load, lock, now, open_step, record
-from .results import _await_return, _finish
+from .core import Ref, load, lock, now, open_step, record
+from .results import issued
 
 # Remote signing expires after 5 minutes and the worker gives up after 5.5: a signature still waiting after 10 lost
 # its task (a worker killed mid-way), and must not block the result for ever.
@@ -63,11 +64,10 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
     if leader is None:
         raise ValidationError("Không tìm thấy lãnh đạo đã phê duyệt hồ sơ để trình ký.")
     agency, day = dossier.processing_agency, timezone.localdate(at)
-    # the PDF is rewritten first: a file the number cannot be written into takes no number
+    # a file the number cannot be written into raises below, and the transaction gives the number back
     place = place_of(agency)
     layout = layout or Layout.default()
     at_place = NumberPlace(x=layout.number_x, y=layout.number_y, qr_x=layout.number_x)
-    numbered(content, "0", day, place, at=at_place)
     number = f"{numbering.next_number(ResultSequence, agency=agency, year=day.year)}/{symbol}-{abbreviation(agency)}"
     name = f"{SYMBOLS[symbol]} số {number}"
     check = result_checks.register(dossier, name)
@@ -100,8 +100,6 @@ def send_for_signing(dossier: Ref, *, actor, summary: str, upload, symbol: str =
 
 
 def _ask(dossier: Ref, actor, action: str, role: str, at) -> Signature:
-    from motcua.signing import keys
-
     at = now(at)
     dossier, _ = load(dossier, actor, action)
     if role == Signature.Role.LEADER and dossier.assignee_id not in (None, actor.pk):
@@ -177,7 +175,7 @@ def record_signed(signature: Signature, signed: bytes, evidence: dict, at=None):
         return None
     document = Document.objects.get(pk=signature.document_id, receiving_agency_id=dossier.receiving_agency_id)
     if document.sha256 != signature.sha256_before:
-        return record_failure(signature, Signature.Status.FAILED, "Kết quả đã đổi trong lúc ký: ký lại.", at=at)
+        return _failed(dossier, signature, Signature.Status.FAILED, "Kết quả đã đổi trong lúc ký: ký lại.", "", at)
     files.store(document, signed, f"ket-qua-{dossier.code}", "application/pdf")
     sealed = signature.role == Signature.Role.SEAL
     if sealed:
@@ -195,20 +193,7 @@ def record_signed(signature: Signature, signed: bytes, evidence: dict, at=None):
     sent = dossier.events.filter(kind="sent_for_signing").order_by("-seq").first()
     if sent is not None and sent.data.get("check"):
         result_checks.issued(sent.data["check"], document.sha256, at)
-    _finish(dossier, at)
-    closed = close_steps(dossier, at, kind=Step.Kind.SIGN)
-    _await_return(dossier, at)
-    record(
-        dossier,
-        "result_issued",
-        signature.asked_by,
-        at,
-        to_state=State.ISSUED,
-        note=dossier.result_summary,
-        step=closed[-1] if closed else None,
-        to_agency=dossier.receiving_agency,
-        data={**data, "files": 1, "outcome": dossier.outcome, "stats_outcome": dossier.stats_outcome},
-    )
+    issued(dossier, signature.asked_by, at, State.ISSUED, [Step.Kind.SIGN], {**data, "files": 1})
     return dossier
 
 
@@ -220,6 +205,11 @@ def record_failure(signature: Signature, status: str, reason: str, *, transactio
     dossier, waiting = _waiting(signature)
     if waiting is None:
         return None
+    return _failed(dossier, waiting, status, reason, transaction, at)
+
+
+def _failed(dossier, waiting: Signature, status: str, reason: str, transaction: str, at):
+    """`waiting` (read under the dossier's lock) ends as `status`, and the history says why."""
     waiting.status, waiting.finished_at, waiting.reason = status, at, reason[:500]
     waiting.transaction_id = transaction  # a remote refusal or expiry has the service's id too
     waiting.save(update_fields=["status", "finished_at", "reason", "transaction_id"])
