@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 
+from motcua.gateways.standins import local_port
 from motcua.integrations.sms_standin import SEND_PATH
 from motcua.payments.sandbox import PAY_PATH
 
@@ -35,9 +36,7 @@ GRACE_SECONDS = 15  # a task in flight (an SMTP or gateway call) may take up to 
 
 def remote_signing_port() -> int | None:
     """The remote signing stand-in's port when the settings point at it on this machine (development)."""
-    parts = urlsplit(settings.MOTCUA_REMOTE_SIGNING_URL or "")
-    local = parts.hostname in ("127.0.0.1", "localhost")
-    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+    return local_port(settings.MOTCUA_REMOTE_SIGNING_URL)
 
 
 def remote_signing_args(ca_file: Path, port: int) -> list[str]:
@@ -77,16 +76,12 @@ def standin_port() -> int | None:
 
 def payment_sandbox_port() -> int | None:
     """The payment sandbox's port when the gateway settings point at it on this machine (development), else None."""
-    parts = urlsplit(settings.MOTCUA_VNPAY_URL or "")
-    local = parts.hostname in ("127.0.0.1", "localhost") and parts.path == PAY_PATH
-    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+    return local_port(settings.MOTCUA_VNPAY_URL, PAY_PATH)
 
 
 def oidc_standin_port() -> int | None:
     """The OpenID provider stand-in's port when single sign-on points at it on this machine (development)."""
-    parts = urlsplit(getattr(settings, "MOTCUA_OIDC_ISSUER", "") or "")
-    local = parts.hostname in ("127.0.0.1", "localhost")
-    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None
+    return local_port(getattr(settings, "MOTCUA_OIDC_ISSUER", ""))
 
 
 def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, subprocess.Popen]:

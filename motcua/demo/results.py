@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.html import escape
 
-from motcua.gateways.standins import free_port
+from motcua.gateways.standins import free_port, local_port
 from motcua.signing import images, keys, pades, pki, trust
 from motcua.signing.standin import TSA_PATH, AuthorityServer
 
@@ -99,9 +99,7 @@ class Signing:
 
 def demo_port() -> int | None:
     """The port of the demo authority's CRL and TSA (8029) when signing points at it on this machine."""
-    parts = urlsplit(settings.MOTCUA_TSA_URL or "")
-    local = parts.hostname in ("127.0.0.1", "localhost") and parts.path == TSA_PATH
-    return (parts.port or 80) if local and not settings.PRODUCTION else None
+    return local_port(settings.MOTCUA_TSA_URL, TSA_PATH)
 
 
 def demo_authority() -> pki.Authority:

@@ -3,6 +3,9 @@
 import signal
 import socket
 import sys
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 
 def _interrupt(signum, frame):
@@ -33,3 +36,11 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def local_port(url: str, path: str | None = None) -> int | None:
+    """The port of `url` when it names a stand-in on this machine (127.0.0.1 or localhost, at `path` when given)
+    in development, for `motcua demo serve` to start it there; None otherwise, and always in production."""
+    parts = urlsplit(url or "")
+    local = parts.hostname in ("127.0.0.1", "localhost") and (path is None or parts.path == path)
+    return (parts.port or 80) if local and not getattr(settings, "PRODUCTION", False) else None

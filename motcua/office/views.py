@@ -119,10 +119,8 @@ def sign_many(request):
             getattr(lifecycle, action)(visible_dossier(request, code[:40]), actor=request.user)
         except Http404:
             refused.append(f"{code[:40]}: không tìm thấy hồ sơ")
-        except ValidationError as exc:
-            refused.append(f"{code}: {' '.join(exc.messages)}")
-        except (TransitionError, PermissionDenied) as exc:
-            refused.append(f"{code}: {exc}")
+        except REFUSALS as exc:
+            refused.append(f"{code}: {refusal(exc)}")
         else:
             asked.append(code)
     if asked:
@@ -182,6 +180,14 @@ def dossier_detail(request, code):
     )
 
 
+# What the lifecycle says when it refuses an action, each worded for the person who asked.
+REFUSALS = (ValidationError, TransitionError, PermissionDenied)
+
+
+def refusal(exc: Exception) -> str:
+    return " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+
+
 @staff_required
 @require_POST
 def act(request, code, action):
@@ -201,10 +207,8 @@ def act(request, code, action):
         return redirect("office:dossier", code=code)
     try:
         form.run()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except (TransitionError, PermissionDenied) as exc:
-        messages.error(request, str(exc))
+    except REFUSALS as exc:
+        messages.error(request, refusal(exc))
     else:
         messages.success(request, f"Đã thực hiện: {ACTION_LABELS[action]}.")
         if form.notice:
