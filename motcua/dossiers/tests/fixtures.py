@@ -2,10 +2,13 @@
 three departments, a commune, one user per role, and a five-day procedure."""
 
 import datetime as dt
+import signal
 from decimal import Decimal
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from motcua.accounts.models import User
 from motcua.agencies.models import Agency, StaffRole
@@ -17,6 +20,22 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 def vn(text: str) -> dt.datetime:
     return dt.datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=VN)
+
+
+def run_worker(queues: str = "*") -> str:
+    """Run every ready task of `queues` (all of them: the signing tasks have one of their own) with the real worker,
+    `manage.py db_worker --batch`, in this process; what it printed. The worker installs its own SIGINT/SIGTERM
+    handlers; they are put back afterwards so Ctrl-C still stops pytest. A test that runs it is transactional: the
+    worker closes the database connection, as in production."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    out = StringIO()
+    try:
+        once = ["--batch", "--no-startup-delay", "--interval", "0", "--no-reload", "--queue-name", queues]
+        call_command("db_worker", *once, verbosity=0, stdout=out)
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+    return out.getvalue()
 
 
 def staff(username, *roles):

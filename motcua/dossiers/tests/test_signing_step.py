@@ -5,17 +5,14 @@ authority's CRL and TSA and the remote-signing stand-in over HTTP on 127.0.0.1."
 import io
 import json
 import shutil
-import signal
 import subprocess
 import tempfile
-from io import StringIO
 
 import pypdfium2
 import pytest
 from cryptography.hazmat.primitives import serialization
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
 from rest_framework.test import APIClient
@@ -29,23 +26,11 @@ from motcua.signing import keys, pades, trust, validate
 from motcua.signing.models import Layout
 from motcua.signing.remote_standin import RemoteSigningServer
 
-from .fixtures import staff, vn
+from .fixtures import run_worker, staff, vn
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the real worker closes connections, as in production
 DIRECTOR = "Giám đốc"
 REMOTE_ID, REMOTE_SECRET = "motcua-test", "bi-mat-he-thong"
-
-
-def run_worker() -> None:
-    """Every ready task of every queue (the signing tasks have one of their own), by the real worker
-    (`manage.py db_worker --batch`), in this process."""
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        once = ["--batch", "--no-startup-delay", "--interval", "0", "--no-reload", "--queue-name", "*"]
-        call_command("db_worker", *once, verbosity=0, stdout=StringIO())
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
 
 
 def png() -> bytes:

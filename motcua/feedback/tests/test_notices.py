@@ -8,11 +8,10 @@ from django_tasks_db.models import DBTaskResult
 
 from motcua import happened
 from motcua.dossiers.notifications import SMS_LIMIT
-from motcua.dossiers.tests.fixtures import vn
+from motcua.dossiers.tests.fixtures import run_worker, vn
 from motcua.feedback import lifecycle, transitions
 from motcua.feedback.models import Feedback, FeedbackEvent
 from motcua.integrations.models import Notice
-from motcua.integrations.tests.fixtures import run_worker
 
 from .helpers import sender
 

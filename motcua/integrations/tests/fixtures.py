@@ -1,16 +1,14 @@
-"""Real network on 127.0.0.1 for notice tests: an SMTP sink (aiosmtpd), the SMS stand-in, the database worker.
+"""Real network on 127.0.0.1 for notice tests: an SMTP sink (aiosmtpd) and the SMS stand-in (the database worker:
+`motcua.dossiers.tests.fixtures.run_worker`).
 
 Registered for every test by the root conftest.py (`pytest_plugins`).
 """
 
 import email
-import signal
 import threading
 from email import policy
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from motcua.gateways.standins import free_port
 from motcua.integrations.sms_standin import StandinGateway
@@ -80,20 +78,3 @@ def sms_gateway(settings):
 def fast_retries(settings):
     settings.MOTCUA_NOTICE_MAX_ATTEMPTS = 3
     settings.MOTCUA_NOTICE_RETRY_SECONDS = 0
-
-
-def run_worker() -> str:
-    """Run every ready task with the real worker: `manage.py db_worker --batch`, in this process.
-
-    The worker installs its own SIGINT/SIGTERM handlers; they are put back afterwards so Ctrl-C still stops pytest.
-    """
-    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    out = StringIO()
-    try:
-        call_command(
-            "db_worker", "--batch", "--no-startup-delay", "--interval", "0", "--no-reload", verbosity=0, stdout=out
-        )
-    finally:
-        for sig, handler in saved.items():
-            signal.signal(sig, handler)
-    return out.getvalue()

@@ -12,12 +12,10 @@ from django_tasks_db.models import DBTaskResult
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.notifications import SMS_LIMIT, compose
-from motcua.dossiers.tests.fixtures import vn
+from motcua.dossiers.tests.fixtures import run_worker, vn
 from motcua.gateways.standins import free_port
 from motcua.integrations import tasks
 from motcua.integrations.models import Notice
-
-from .fixtures import run_worker
 
 network = pytest.mark.django_db(transaction=True)
 CODE = "000.01.01.H44-260302-0001"

@@ -7,8 +7,8 @@ import pytest
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier, Signature
 from motcua.dossiers.states import State
-from motcua.dossiers.tests.fixtures import vn
-from motcua.dossiers.tests.test_signing_step import draft_pdf, run_worker, setup  # noqa: F401 (fixture)
+from motcua.dossiers.tests.fixtures import run_worker, vn
+from motcua.dossiers.tests.test_signing_step import draft_pdf, setup  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the real worker signs
 URL = "/can-bo/ky-hang-loat/"

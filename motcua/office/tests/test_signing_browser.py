@@ -12,7 +12,8 @@ from motcua.accounts.tests.signing_in import pass_second_step
 from motcua.dossiers import result_checks
 from motcua.dossiers.models import Document, Dossier, ResultCheck
 from motcua.dossiers.states import State
-from motcua.dossiers.tests.test_signing_step import approved, draft_pdf, run_worker, setup  # noqa: F401 (fixtures)
+from motcua.dossiers.tests.fixtures import run_worker
+from motcua.dossiers.tests.test_signing_step import approved, draft_pdf, setup  # noqa: F401 (fixtures)
 from motcua.signing import trust, validate
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Document, Dossier
-from motcua.dossiers.tests.fixtures import vn
-from motcua.dossiers.tests.test_signing_step import draft_pdf, run_worker, setup  # noqa: F401 (fixture)
+from motcua.dossiers.tests.fixtures import run_worker, vn
+from motcua.dossiers.tests.test_signing_step import draft_pdf, setup  # noqa: F401 (fixture)
 from motcua.portal.models import StoredDocument
 from motcua.signing import trust, validate
 
