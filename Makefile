@@ -66,6 +66,7 @@ test-postgres: install-test
 # tests/test_citus.py, run on it. Run by .ci/run after `make test`.
 # Left out: a test that migrates backwards, which a distributed schema cannot.
 CITUS_TESTS ?= motcua/dossiers motcua/indicators motcua/payments motcua/integrations tests/test_citus.py \
+	tests/test_citus_upgrade.py \
 	--deselect motcua/indicators/tests/test_rating_criteria.py::test_the_migration_fills_what_was_rated_before_it
 test-citus: install-test
 	bash scripts/with-citus.sh $(BIN)/pytest --reuse-db $(CITUS_TESTS) $(PYTEST_ARGS)

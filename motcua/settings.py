@@ -124,7 +124,10 @@ else:
 # statement that locks a dossier's row must then name its receiving agency (the distribution column): where the
 # caller does not know it, one look-up by id finds it (dossiers/shards.py). Off, nothing changes.
 MOTCUA_CITUS = env.bool("MOTCUA_CITUS", default=False)
+_engine = DATABASES["default"]["ENGINE"]
 if MOTCUA_CITUS:
+    # PostgreSQL's backend whose migrations keep to Citus's rules once the tables are distributed
+    DATABASES["default"]["ENGINE"] = "motcua.serving.citus_db"
     # A join the ORM writes on a dossier's id (an admin search, a payment with its dossier) is not on the
     # distribution column: Citus runs it by repartitioning instead of refusing it. The hot paths name the agency
     # and run on one shard (tests/test_citus.py). SET LOCAL (a lock timeout) reaches the workers holding the rows.
@@ -136,10 +139,11 @@ if MOTCUA_CITUS:
 # Its test settings mirror "default": the test runner creates no database for it.
 if _replica_url := env("MOTCUA_REPLICA_URL", default=""):
     _replica = environ.Env.db_url_config(_replica_url)
-    if _replica["ENGINE"] != DATABASES["default"]["ENGINE"]:
+    if _replica["ENGINE"] != _engine:
         raise RuntimeError("MOTCUA_REPLICA_URL phải dùng cùng loại cơ sở dữ liệu với DATABASE_URL")
     DATABASES["replica"] = {
         **_replica,
+        "ENGINE": DATABASES["default"]["ENGINE"],
         "CONN_MAX_AGE": DATABASES["default"].get("CONN_MAX_AGE", 0),
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {**DATABASES["default"].get("OPTIONS", {}), **_replica.get("OPTIONS", {})},

@@ -59,7 +59,10 @@ CO_LOCATED_LINKS = {
     (table, "dossier_id"): "dossiers_dossier"
     for table, column in DISTRIBUTED
     if column == "receiving_agency_id" and table != "dossiers_dossier"
-} | {("integrations_notice", "event_id"): "dossiers_event", ("dossiers_signature", "document_id"): "dossiers_document"}
+} | {
+    ("integrations_notice", "event_id"): "dossiers_event",
+    ("dossiers_signature", "document_id"): "dossiers_document",
+}
 
 
 @dataclass
@@ -98,7 +101,12 @@ def _rows(sql, params=()):
 
 def placed() -> dict[str, str]:
     """{table: 'h' (distributed), 'n' (reference) or 'l' (Citus-managed local)} for the tables Citus knows."""
-    rows = _rows("SELECT logicalrelid::regclass::text, partmethod FROM pg_dist_partition")
+    # a Citus-managed local table has the reference tables' method, 'n', but no replication ('s', not 't'): Citus
+    # makes one of a coordinator table that gets a foreign key to a reference table
+    rows = _rows(
+        "SELECT logicalrelid::regclass::text, CASE WHEN partmethod = 'n' AND repmodel <> 't' THEN 'l' "
+        "ELSE partmethod END FROM pg_dist_partition"
+    )
     return {name.strip('"'): method for name, method in rows}
 
 
@@ -151,8 +159,13 @@ def distribute(log=print, shard_count: int | None = None) -> list[str]:
             cursor.execute(f"SET LOCAL citus.shard_count = {int(shard_count)}")
         done = placed()
         distributed = dict(DISTRIBUTED)
-        reference = [t for t in reference_tables() if t not in done]
-        todo = [t for t, _ in DISTRIBUTED if t not in done]
+        # inside a migration (serving/citus_db) a table may not be made yet, or not have its distribution column
+        # yet: it is placed once it has
+        ready = _ready(reference_tables(), distributed)
+        # a table a migration made on a distributed cluster without serving/citus_db is a Citus-managed local
+        # table: placed like a new one
+        reference = [t for t in reference_tables() if done.get(t) != "n" and t in ready]
+        todo = [t for t, _ in DISTRIBUTED if done.get(t) != "h" and t in ready]
         if not reference and not todo:
             return dropped
         # 1. every foreign key from or to a table about to be placed goes, to be added back once the tables are
@@ -206,6 +219,20 @@ def distribute(log=print, shard_count: int | None = None) -> list[str]:
             )
         log(f"Đã phân tán {len(todo)} bảng, {len(reference)} bảng tham chiếu; bỏ {len(dropped)} khóa ngoại.")
     return dropped
+
+
+def _ready(reference: list[str], distributed: dict[str, str]) -> set[str]:
+    """The tables that exist, and for those to distribute, have their distribution column."""
+    rows = _rows(
+        """
+        SELECT t.name FROM unnest(%s::text[], %s::text[]) AS t(name, col)
+        WHERE to_regclass(quote_ident(t.name)) IS NOT NULL
+          AND (t.col = '' OR EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = to_regclass(quote_ident(t.name))
+                                     AND a.attname = t.col AND NOT a.attisdropped))
+        """,
+        [[*reference, *distributed], [""] * len(reference) + list(distributed.values())],
+    )
+    return {name for (name,) in rows}
 
 
 def _cols(columns) -> str:
