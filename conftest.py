@@ -13,6 +13,7 @@ pytest_plugins = [
     "motcua.dossiers.tests.fixtures",
     "motcua.integrations.tests.fixtures",
     "motcua.signing.tests.fixtures",
+    "motcua.national.tests.fixtures",
 ]
 
 ROOT = Path(__file__).resolve().parent

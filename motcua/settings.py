@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "motcua.signing",
     "motcua.feedback",
     "motcua.payments",
+    "motcua.national",
     "motcua.indicators",
     "motcua.dashboard",
     "motcua.demo",
@@ -363,6 +364,26 @@ MOTCUA_SMS_TYPE = env("MOTCUA_SMS_TYPE", default="2")
 MOTCUA_SMS_TIMEOUT = env.float("MOTCUA_SMS_TIMEOUT", default=10.0)
 MOTCUA_NOTICE_MAX_ATTEMPTS = env.int("MOTCUA_NOTICE_MAX_ATTEMPTS", default=4)
 MOTCUA_NOTICE_RETRY_SECONDS = env.int("MOTCUA_NOTICE_RETRY_SECONDS", default=60)  # doubled after each failure
+# The national public-service portal, DVCQG (motcua/national, docs/national.md): off without a URL. "relay": the
+# provincial LGSP relay's JSON arrays (URL = its base, ThemMoi … appended); "adapter": the session adapter (URL =
+# its root, /auth and /integration appended) with the account, dstcode and madonvi the Government Office issued.
+MOTCUA_DVCQG_URL = env("MOTCUA_DVCQG_URL", default="" if PRODUCTION else "http://127.0.0.1:8031/relay")
+MOTCUA_DVCQG_TRANSPORT = env("MOTCUA_DVCQG_TRANSPORT", default="relay")
+if MOTCUA_DVCQG_TRANSPORT not in ("relay", "adapter"):
+    raise RuntimeError("MOTCUA_DVCQG_TRANSPORT phải là relay hoặc adapter")
+MOTCUA_DVCQG_USERNAME = env("MOTCUA_DVCQG_USERNAME", default="motcua")
+MOTCUA_DVCQG_PASSWORD = env("MOTCUA_DVCQG_PASSWORD", default="" if PRODUCTION else "standin-password")
+MOTCUA_DVCQG_DSTCODE = env("MOTCUA_DVCQG_DSTCODE", default="000.00.00.H21")
+MOTCUA_DVCQG_UNIT = env("MOTCUA_DVCQG_UNIT", default="000.00.00.H21")
+MOTCUA_DVCQG_TIMEOUT_SECONDS = env.float("MOTCUA_DVCQG_TIMEOUT_SECONDS", default=60.0)  # OpenCPS's read timeout
+MOTCUA_DVCQG_LEASE_SECONDS = env.float("MOTCUA_DVCQG_LEASE_SECONDS", default=900.0)  # > a dossier's calls
+MOTCUA_DVCQG_RETRY_SECONDS = env.int("MOTCUA_DVCQG_RETRY_SECONDS", default=60)  # doubled after each failure
+MOTCUA_DVCQG_MAX_ATTEMPTS = env.int("MOTCUA_DVCQG_MAX_ATTEMPTS", default=12)
+# DSKetNoiCSDL.MaCSDL of the national databases a citizen's dossier was checked against (the list is not published)
+MOTCUA_DVCQG_DATABASE_CODES = env.list("MOTCUA_DVCQG_DATABASE_CODES", default=[])
+# the public address DVCQG fetches the dossier's files from (signed links, valid this long)
+MOTCUA_DVCQG_FILE_BASE_URL = env("MOTCUA_DVCQG_FILE_BASE_URL", default=MOTCUA_PUBLIC_URL)
+MOTCUA_DVCQG_FILE_LINK_SECONDS = env.int("MOTCUA_DVCQG_FILE_LINK_SECONDS", default=7 * 24 * 3600)
 # How long an API call's Idempotency-Key is remembered (`motcua idempotency purge`, run daily: docs/api.md)
 MOTCUA_IDEMPOTENCY_DAYS = env.int("MOTCUA_IDEMPOTENCY_DAYS", default=30)
 

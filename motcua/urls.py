@@ -14,6 +14,7 @@ urlpatterns = [
     path("phan-anh-kien-nghi/", include("motcua.feedback.urls")),
     path("thanh-toan/", include("motcua.payments.urls")),
     path("bao-cao/", include("motcua.indicators.urls")),
+    path("", include("motcua.national.urls")),
     path("", include("motcua.dashboard.urls")),
     path("", include("motcua.accounts.urls")),
     path("", include("motcua.portal.urls")),

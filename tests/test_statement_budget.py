@@ -2,11 +2,12 @@
 receive"), counted as an integration sends them: through the API, with a token and an Idempotency-Key.
 
 Two counts of the same two requests. The budget (issue 15: "at most 20 including the event, aggregate and outbox
-rows") is the two lifecycle actions, `register` and `receive`, as the API calls them: every statement they and the
-bus's subscribers run in their transactions (the daily code, the rows, the events, the Idempotency-Key's claim, the
-figures, the notices and their delivery task), transaction control (BEGIN, COMMIT, which SQLite's driver logs and
-PostgreSQL's does not) left out. The ceiling is everything both requests run, the token and key look-ups, the
-permission checks and the answers read back included, pinned so it only goes down.
+rows"; 21 since issue 18's DVCQG outbox) is the two lifecycle actions, `register` and `receive`, as the API calls
+them: every statement they and the bus's subscribers run in their transactions (the daily code, the rows, the
+events, the Idempotency-Key's claim, the figures, the notices and their delivery task, the DVCQG outbox row),
+transaction control (BEGIN, COMMIT, which SQLite's driver logs and PostgreSQL's does not) left out. The ceiling
+is everything both requests run, the token and key look-ups, the permission checks and the answers read back
+included, pinned so it only goes down.
 
 A test of the whole system: the subscribers' statements count with the action that causes them, so it sits
 outside the layered package.
@@ -29,10 +30,13 @@ from motcua.workdays import services
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the transactions a request really opens
 
-BUDGET = 20  # issue 15's target for the two actions
+# issue 15's target for the two actions, 20, "including the event, aggregate and outbox rows"; 21 since issue 18
+# added a second outbox (DVCQG) whose row the receipt must write in its transaction
+BUDGET = 21
 # What the two requests cost now, on SQLite and PostgreSQL alike (89 before issue 15's work), pinned so it only
-# goes down.
-CEILING = 42
+# goes down. 43 since issue 18: the receipt writes its row of the DVCQG outbox (national/outbox.py), in the action's
+# transaction as an outbox must be.
+CEILING = 43
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 
 
@@ -128,7 +132,7 @@ def test_an_online_submission_and_its_receipt_cost_no_more_than_they_do_now(peop
     assert count <= CEILING, f"{count} statements for create + receive (at most {CEILING}):\n{spent(captured)}"
 
 
-def test_registering_and_receiving_a_dossier_cost_at_most_20_statements(people, five_days, applicant, in_actions):
+def test_registering_and_receiving_a_dossier_cost_at_most_21_statements(people, five_days, applicant, in_actions):
     """Issue 15's budget: the two actions' work, everything written with them included."""
     captured = submit_and_receive(people, five_days, applicant)
     statements = work(in_actions)

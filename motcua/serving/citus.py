@@ -38,6 +38,8 @@ DISTRIBUTED = [
     ("payments_payment", "receiving_agency_id"),
     ("integrations_notice", "receiving_agency_id"),
     ("indicators_dossierfacts", "receiving_agency_id"),
+    ("national_syncitem", "receiving_agency_id"),
+    ("national_dossiersync", "receiving_agency_id"),
     ("dossiers_dailysequence", "agency_id"),
     ("dossiers_resultsequence", "agency_id"),
     ("indicators_dailyfigure", "agency_id"),
@@ -61,6 +63,7 @@ CO_LOCATED_LINKS = {
     if column == "receiving_agency_id" and table != "dossiers_dossier"
 } | {
     ("integrations_notice", "event_id"): "dossiers_event",
+    ("national_syncitem", "event_id"): "dossiers_event",
     ("dossiers_signature", "document_id"): "dossiers_document",
 }
 
