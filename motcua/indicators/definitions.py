@@ -52,6 +52,7 @@ class DossierCounts(Protocol):
     digitised: int
     reused: int
     citizen_data: int
+    synced: int
     finished: int
     processing_seconds: int
     handled: int
@@ -153,11 +154,13 @@ def seven_components(ctx: Sources) -> Outcome:
     return n, d, scoring.metric("1.3", n, d)
 
 
-@indicator("1.4", "transparency", "Hồ sơ được đồng bộ lên Cổng DVCQG", 6)
+@indicator("1.4", "transparency", "Hồ sơ được đồng bộ lên Cổng DVCQG", 6, drill=("dossiers", "synced", "received"))
 def synced(ctx: Sources) -> Outcome:
-    """Numerator: dossiers received in the period and synced to the national portal; denominator: dossiers
-    received. Score 6 × rate. Source: QĐ 766, chỉ số 1.4. The national-portal outbox is not built yet: no data."""
-    return None, None, None
+    """Numerator: dossiers received in the period that the daily reconciliation found on the national portal as
+    motcua sent them (national/reconcile.py); denominator: dossiers received. Score 6 × rate. Source: QĐ 766, chỉ
+    số 1.4."""
+    t = ctx.totals
+    return t.synced, t.received, 6 * (scoring.ratio(t.synced, t.received) or Decimal(0))
 
 
 # ---- 2. Tiến độ giải quyết (20) ----

@@ -28,6 +28,8 @@ MEASURES = {
     "citizen_data": "Khai thác dữ liệu dân cư (VNeID)",
     "resulted": "Có kết quả giải quyết",
     "e_result": "Có kết quả điện tử",
+    "synced": "Đã đồng bộ lên Cổng DVCQG",
+    "unsynced": "Chưa đồng bộ lên Cổng DVCQG",
     "supplemented": "Phải bổ sung",
     "finished_early": "Giải quyết trước hạn",
     "finished_on_time": "Giải quyết đúng hạn",
@@ -67,6 +69,8 @@ def facts_q(period: Period, measure: str, now: dt.datetime | None = None) -> Q:
         return received & Q(channel=Channel(measure.removeprefix("received_")))
     if measure in FLAGS:
         return received & Q(**{measure: True})
+    if measure == "unsynced":
+        return received & Q(synced=False)
     if measure == "supplemented":
         return received & Q(supplement_requests__gt=0)
     if measure in OUTCOMES:

@@ -17,12 +17,13 @@ from collections import Counter, defaultdict
 from types import SimpleNamespace
 
 from django.db import connections, router
-from django.db.models import Count, F, FilteredRelation, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from motcua.dossiers import timing
 from motcua.dossiers.models import Document, Dossier, Rating, SupplementRequest
 from motcua.dossiers.states import Outcome, PaymentStatus, State
+from motcua.national.models import DossierSync
 from motcua.workdays.calendar import local
 
 from .models import COUNTERS, CRITERIA, DailyFigure, DossierFacts, MonthlyFigure
@@ -35,7 +36,7 @@ FINISH_KINDS = {
     State.WITHDRAWN: "withdrawn",
 }
 OUTCOME_COUNTER = {Outcome.EARLY: "finished_early", Outcome.ON_TIME: "finished_on_time", Outcome.LATE: "finished_late"}
-FLAGS = ["fee_bearing", "paid_online", "digitised", "reused", "citizen_data", "resulted", "e_result"]
+FLAGS = ["fee_bearing", "paid_online", "digitised", "reused", "citizen_data", "resulted", "e_result", "synced"]
 FACT_FIELDS = [
     "agency_id",
     "procedure_id",
@@ -84,8 +85,13 @@ def facts_for(dossiers) -> dict[int, DossierFacts]:
     verified = set(
         Dossier.objects.filter(pk__in=ids, applicant_user__vneid_verified_at__isnull=False).values_list("pk", flat=True)
     )
+    synced = set(
+        DossierSync.objects.filter(dossier_id__in=ids, confirmed_at__isnull=False).values_list("dossier_id", flat=True)
+    )
     return {
-        d.pk: _facts(d, documents.get(d.pk, {}), second_requests.get(d.pk), ratings.get(d.pk), d.pk in verified)
+        d.pk: _facts(
+            d, documents.get(d.pk, {}), second_requests.get(d.pk), ratings.get(d.pk), d.pk in verified, d.pk in synced
+        )
         for d in dossiers
     }
 
@@ -102,7 +108,7 @@ def _second_requests(ids) -> dict[int, dt.datetime]:
     return {k: v[1] for k, v in found.items() if len(v) > 1}
 
 
-def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> DossierFacts:
+def _facts(d: Dossier, documents, second_request, rating, verified: bool, synced: bool) -> DossierFacts:
     finish_kind = FINISH_KINDS.get(d.state, "")
     finished = d.finished_at if finish_kind else None
     resulted = finish_kind == "resolved"
@@ -130,6 +136,7 @@ def _facts(d: Dossier, documents, second_request, rating, verified: bool) -> Dos
         citizen_data=verified,
         resulted=resulted,
         e_result=e_result,
+        synced=synced,
     )
     if finished and finish_kind != "withdrawn":
         facts.outcome = _outcome(d, finished)
@@ -316,6 +323,7 @@ def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
             satisfied=Subquery(rating.values("satisfied")[:1]),
             criteria=Subquery(rating.values("criteria")[:1]),
             verified_at=F("applicant_user__vneid_verified_at"),
+            synced=Exists(DossierSync.objects.filter(**here, confirmed_at__isnull=False)),
         )
         .get()
     )
@@ -326,12 +334,17 @@ def _one(dossier: Dossier) -> tuple[DossierFacts | None, DossierFacts | None]:
         if row.rated_at
         else None
     )
-    return _facts(dossier, documents, row.second_request, rated, row.verified_at is not None), old
+    return _facts(dossier, documents, row.second_request, rated, row.verified_at is not None, row.synced), old
 
 
 def on_event(event) -> None:
     """Subscriber of dossier events (indicators/apps.py): the figures move in the transaction of the event."""
     refresh(event.dossier)
+
+
+def on_synced(sync) -> None:
+    """Subscriber of DVCQG's confirmations (national/reconcile.py): the dossier counts as synced (766, 1.4)."""
+    refresh(sync.dossier)
 
 
 def on_rating(rating) -> None:

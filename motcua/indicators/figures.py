@@ -98,6 +98,11 @@ class Totals:
         raise AttributeError(name)
 
     @property
+    def unsynced(self) -> int:
+        """Received, and not (yet) found on DVCQG by the reconciliation (766, 1.4): the gap to follow up."""
+        return self.received - self.synced
+
+    @property
     def open_within(self) -> int:
         return self.open_end - self.open_overdue
 

@@ -30,6 +30,7 @@ COUNTERS = {
     "citizen_data": "received",
     "resulted": "received",
     "e_result": "received",
+    "synced": "received",
     "supplemented": "received",
     "supplement_requests": "received",
     # by the day it ended (766: done > returned > stopped/refused), judged against the 766 due moment
@@ -79,6 +80,8 @@ class DossierFacts(OfDossier):
     citizen_data = models.BooleanField(default=False)
     resulted = models.BooleanField(default=False)
     e_result = models.BooleanField(default=False)
+    # on DVCQG, as the daily reconciliation found it there (766, 1.4; national/reconcile.py)
+    synced = models.BooleanField(default=False)
     disliked = models.BooleanField(default=False)
     criteria_answered = models.PositiveSmallIntegerField(default=0, help_text="bits of CRITERIA the rating answered")
     criteria_disliked = models.PositiveSmallIntegerField(default=0, help_text="… and answered “not satisfied”")
@@ -110,6 +113,7 @@ class Figures(models.Model):
     citizen_data = models.IntegerField(default=0)
     resulted = models.IntegerField(default=0)
     e_result = models.IntegerField(default=0)
+    synced = models.IntegerField(default=0)
     supplemented = models.IntegerField(default=0)
     supplement_requests = models.IntegerField(default=0)
     finished_early = models.IntegerField(default=0)

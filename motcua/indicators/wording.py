@@ -40,10 +40,10 @@ WORDING: dict[str, Wording] = {
         "2 × tỷ lệ",
     ),
     "1.4": W(
-        "hồ sơ tiếp nhận trong kỳ đã đồng bộ lên Cổng Dịch vụ công quốc gia",
+        "hồ sơ tiếp nhận trong kỳ mà lần đối soát với Cổng Dịch vụ công quốc gia thấy có trên Cổng",
         "hồ sơ tiếp nhận trong kỳ",
         "6 × tỷ lệ",
-        "hệ thống chưa đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia.",
+        "chưa có hồ sơ nào được tiếp nhận trong kỳ.",
     ),
     "2.1": W(
         "hồ sơ giải quyết trước hạn, đúng hạn hoặc còn trong hạn ở cuối kỳ",

@@ -85,3 +85,18 @@ class DossierSync(OfDossier):
         verbose_name = "hồ sơ đã đồng bộ DVCQG"
         verbose_name_plural = "hồ sơ đã đồng bộ DVCQG"
 
+
+class Reconciliation(models.Model):
+    """One run of the daily reconciliation (`motcua dvcqg reconcile`): what TraCuuHoSo was asked and what it said
+    differently from motcua, for the operator's page."""
+
+    ran_at = models.DateTimeField("đối soát lúc", auto_now_add=True)
+    checked = models.PositiveIntegerField("số hồ sơ tra cứu", default=0)
+    confirmed = models.PositiveIntegerField("khớp", default=0)
+    differences = models.JSONField("chênh lệch", default=list, help_text='[{"MaHoSo": …, "what": …}]')
+    error = models.TextField("lỗi", blank=True)
+
+    class Meta:
+        verbose_name = "lần đối soát DVCQG"
+        verbose_name_plural = "các lần đối soát DVCQG"
+        ordering = ["-ran_at"]

@@ -149,14 +149,14 @@ def test_the_march_report_states_the_known_figures(month, province):
         "chỉnh, không để tái diễn.",
     ]
     assert "Nâng tỷ lệ hồ sơ nộp trực tuyến (chỉ số 3.3) từ 9,09% lên mục tiêu 50%." in tasks.bullets
-    assert "Hoàn thiện việc cập nhật, đồng bộ dữ liệu để hệ thống tính được các chỉ số: 1.1, 1.2, 1.4." in tasks.bullets
+    assert "Hoàn thiện việc cập nhật, đồng bộ dữ liệu để hệ thống tính được các chỉ số: 1.1, 1.2." in tasks.bullets
     assert built.addressee == "Ủy ban nhân dân tỉnh"  # the fixtures' province has no People's Committee agency
     assert shortcomings.bullets[0] == (
         "Còn 2 hồ sơ đang giải quyết quá hạn tại thời điểm cuối kỳ; 2 hồ sơ đã giải quyết quá hạn trong kỳ."
     )
     assert "Chỉ số 3.3 (Hồ sơ nộp trực tuyến) đạt 9,09%, chưa đạt mục tiêu 50%." in shortcomings.bullets
     assert "Chỉ số 5.4 (Hài lòng về giải quyết hồ sơ) đạt 63,64%, chưa đạt mục tiêu 90%." in shortcomings.bullets
-    assert "Hệ thống chưa có dữ liệu để tính các chỉ số: 1.1, 1.2, 1.4." in shortcomings.bullets
+    assert "Hệ thống chưa có dữ liệu để tính các chỉ số: 1.1, 1.2." in shortcomings.bullets
 
 
 def test_the_province_report_counts_every_agency(month, province):
