@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import counter, keys, rating_slips, register, views
+from . import counter, keys, national, rating_slips, register, views
 
 app_name = "office"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("so-theo-doi/", register.register, name="register"),
     path("chu-ky-so/", keys.keys_page, name="keys"),
     path("ky-hang-loat/", views.sign_many, name="sign_many"),
+    path("dong-bo-dvcqg/", national.sync_page, name="national"),
     path("ho-so/<str:code>/", views.dossier_detail, name="dossier"),
     path("ho-so/<str:code>/thao-tac/<slug:action>/", views.act, name="act"),
     path("ho-so/<str:code>/mau/<int:number>/", views.print_form, name="print"),

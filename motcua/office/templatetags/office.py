@@ -41,6 +41,7 @@ MENU = [  # (URL name, queue slug or None, label, roles or None for every offici
     ("office:counter", None, "Quầy tiếp nhận", {C}),
     ("office:register", None, "Sổ theo dõi", {C, H, K, A, M}),
     ("office:keys", None, "Chữ ký số", {H, K, A}),
+    ("office:national", None, "Đồng bộ DVCQG", {M, A}),
     ("feedback:office", None, "Phản ánh, kiến nghị", None),
     ("office:overview", None, "Lãnh đạo, giám sát", {H, M}),
     ("indicators:report", None, "Báo cáo", {H, M}),
