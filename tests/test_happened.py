@@ -13,6 +13,7 @@ from motcua.dossiers.models import Dossier, Event, Rating
 from motcua.dossiers.tests.fixtures import vn
 from motcua.indicators.models import DailyFigure, DossierFacts
 from motcua.integrations.models import Notice
+from motcua.national.models import DossierSync, SyncItem
 
 
 def names(kind) -> list[str]:
@@ -24,6 +25,7 @@ def test_dossier_events_claim_the_api_key_then_reach_the_figures_the_data_store_
         "5 motcua.dossiers.api.idempotency.claim",  # an API call's Idempotency-Key, with the change it makes
         "10 motcua.indicators.facts.on_event",  # aggregates first
         "20 motcua.portal.store.keep_result",  # the citizen's copy of a result
+        "25 motcua.national.outbox.on_dossier_event",  # the DVCQG outbox row, sent after commit
         "30 motcua.integrations.notices.on_dossier_event",  # outbox rows last, delivered after commit
     ]
 
@@ -32,12 +34,16 @@ def test_ratings_reach_the_figures():
     assert names(Rating) == ["10 motcua.indicators.facts.on_rating"]  # 766 indicator 5.4, with the rating
 
 
+def test_dvcqgs_confirmations_reach_the_figures():
+    assert names(DossierSync) == ["10 motcua.indicators.facts.on_synced"]  # 766 indicator 1.4
+
+
 def test_an_order_number_is_taken_once():
     with pytest.raises(ValueError, match=r"order 10 is taken by motcua\.indicators\.facts\.on_event"):
         happened.subscribe(Event, lambda event: None, order=10)
     [first] = [s for s in happened.subscribers(Event) if s.order == 10]
     happened.subscribe(Event, first.handler, order=10)  # a ready() run twice changes nothing
-    assert len(happened.subscribers(Event)) == 4
+    assert len(happened.subscribers(Event)) == 5
 
 
 def test_publishing_outside_a_transaction_is_refused():
@@ -47,7 +53,7 @@ def test_publishing_outside_a_transaction_is_refused():
 
 @pytest.fixture
 def failing():
-    """A subscriber between the data store and the notices that fails on a receipt."""
+    """A subscriber between the DVCQG outbox and the notices that fails on a receipt."""
     seen = []
 
     def fail(event):
@@ -55,7 +61,7 @@ def failing():
         if event.kind == "received":
             raise RuntimeError("a listener failed")
 
-    happened.subscribe(Event, fail, order=25)
+    happened.subscribe(Event, fail, order=27)
     yield seen
     happened.unsubscribe(Event, fail)
 
@@ -82,6 +88,7 @@ def test_a_failing_subscriber_rolls_the_whole_action_back(five_days, province, p
     assert list(DossierFacts.objects.values()) == facts_before
     assert list(DailyFigure.objects.values()) == figures_before
     assert not Notice.objects.exists()  # order 30 never ran; nothing waits to be sent
+    assert not SyncItem.objects.exists()  # the DVCQG outbox row (order 25) went with the action
 
 
 @pytest.mark.django_db

@@ -19,7 +19,7 @@ from motcua.dossiers import lifecycle
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.transitions import TransitionError
 
-from . import results
+from . import national, results
 
 # A well-formed one-page blank PDF (uploads are opened and inspected: a PDF that cannot be read is refused).
 PDF = (
@@ -93,6 +93,7 @@ def load_dossiers(count: int = 90, days: int = 100) -> int:
         signing.register(leaders=[(head, justice), (head, ward)], clerks=[justice, ward])
         for number in range(count):
             made += _one(rng, number, choices, today, days, citizen, desk, officer, head, signing)
+    national.sync_and_reconcile()
     return made
 
 

@@ -84,6 +84,11 @@ def oidc_standin_port() -> int | None:
     return local_port(getattr(settings, "MOTCUA_OIDC_ISSUER", ""))
 
 
+def dvcqg_standin_port() -> int | None:
+    """The DVCQG stand-in's port when the sync points at it on this machine (development), relay or adapter."""
+    return local_port(settings.MOTCUA_DVCQG_URL)
+
+
 def start(name: str, args: list[str], env: dict | None = None) -> tuple[str, subprocess.Popen]:
     process = subprocess.Popen(
         [sys.executable, *args],
@@ -196,6 +201,11 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
             )
             if remote_port:  # remote signing (ký số từ xa) against a stand-in whose phone approves at once
                 children.append(start("remote-signing", remote_signing_args(ca_file, remote_port)))
+        dvcqg_port = dvcqg_standin_port()
+        if dvcqg_port:  # the national portal's stand-in, and the sender delivering the outbox to it
+            children.append(start("dvcqg", ["-m", "motcua.national.standin", "--port", str(dvcqg_port)]))
+        if settings.MOTCUA_DVCQG_URL:
+            children.append(start("dvcqg-sender", ["-m", "motcua.cli", "dvcqg", "send"]))
         # the signing queue has a worker of its own: a remote signature waits for a phone, notices must not
         worker = ["-m", "motcua.cli", "worker", "--interval", "1"]
         children.append(start("signing", [*worker, "--queue-name", "signing"]))
@@ -221,6 +231,8 @@ def helper_processes(stdout=sys.stdout, public_url: str = ""):
                     f"Ký số từ xa giả lập: {settings.MOTCUA_REMOTE_SIGNING_URL} (tự xác nhận); {name} thêm tài khoản "
                     f"{user} / {password} ở trang “Chữ ký số”.\n"
                 )
+        if dvcqg_port:
+            stdout.write(f"Cổng Dịch vụ công quốc gia giả lập: {settings.MOTCUA_DVCQG_URL} (hồ sơ gửi lên: /state)\n")
         if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
             stdout.write("Thư điện tử gửi người nộp được in ra màn hình này (EMAIL_BACKEND console).\n")
         yield children

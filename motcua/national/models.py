@@ -64,8 +64,11 @@ class SyncItem(OfDossier):
         ordering = ["dossier_id", "id"]
         constraints = [models.UniqueConstraint(fields=["event"], name="sync_item_event")]
         indexes = [
-            # the sender's look-up of what is due, and the operator's pending/failed lists: never the sent rows
-            models.Index(fields=["next_attempt_at", "id"], condition=~models.Q(status="sent"), name="sync_item_unsent"),
+            # the sender's look-up of what is due, and the operator's failed list: never the sent rows
+            models.Index(
+                fields=["next_attempt_at", "id"], condition=models.Q(status="pending"), name="sync_item_pending"
+            ),
+            models.Index(fields=["dossier", "id"], condition=models.Q(status="failed"), name="sync_item_failed"),
             models.Index(fields=["dossier", "id"], name="sync_item_dossier"),
             models.Index(fields=["receiving_agency", "created_at"], name="sync_item_agency_day"),
         ]

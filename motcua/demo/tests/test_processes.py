@@ -53,7 +53,7 @@ def session_members(sid: int) -> list[int]:
 
 
 def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(tmp_path):
-    web, sms, ca, signing = free_port(), free_port(), free_port(), free_port()
+    web, sms, ca, signing, dvcqg = free_port(), free_port(), free_port(), free_port(), free_port()
     authority = tmp_path / "demo-ca.pem"  # as `demo load` leaves it: the demo authority, served again
     authority.write_bytes(pki.Authority(AuthorityServer.urls(ca)[0], label="motcua demo").dump())
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MOTCUA_", "DJANGO_ALLOW"))}
@@ -65,6 +65,7 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
         MOTCUA_DEMO_CA=str(authority),
         MOTCUA_TSA_URL=AuthorityServer.urls(ca)[1],
         MOTCUA_REMOTE_SIGNING_URL=f"http://127.0.0.1:{signing}",
+        MOTCUA_DVCQG_URL=f"http://127.0.0.1:{dvcqg}/relay",
         STATIC_ROOT=str(tmp_path / "static"),
     )
     cli = [sys.executable, "-m", "motcua.cli"]
@@ -82,6 +83,7 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
         assert wait_for(f"http://127.0.0.1:{sms}/messages") == (200, b"[]")
         assert wait_for(f"http://127.0.0.1:{web}/thu-tuc/")[0] == 200
         assert wait_for(f"http://127.0.0.1:{web}/healthz")[0] == 200  # the worker beats
+        assert wait_for(f"http://127.0.0.1:{dvcqg}/state")[0] == 200  # the national portal's stand-in
         status, crl = wait_for(AuthorityServer.urls(ca)[0])  # the demo authority's CRL, for B-LT signing
         assert status == 200 and x509.load_der_x509_crl(crl).issuer.rfc4514_string().startswith("CN=CA phục vụ")
         demo_client = remote.Client(
@@ -101,6 +103,7 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
         commands = [Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ") for pid in helpers]
         assert any("motcua.cli worker" in c for c in commands) and any("sms_standin" in c for c in commands)
         assert any("gunicorn" in c for c in commands)  # `motcua serve` became the gunicorn master
+        assert any("national.standin" in c for c in commands) and any("dvcqg send" in c for c in commands)
         everyone = [pid for helper in helpers for pid in session_members(helper)]  # gunicorn's workers too
         assert len(everyone) >= len(helpers) + 2
         os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C: the terminal signals its foreground process group
@@ -112,6 +115,7 @@ def test_demo_serve_starts_the_worker_and_the_standin_and_ctrl_c_stops_them_all(
     assert serve.returncode == 0
     assert "Bộ xử lý nền (motcua worker)" in output and "Cổng SMS giả lập" in output
     assert "Tổ chức cấp chứng thư THỬ NGHIỆM" in output and "Ký số từ xa giả lập" in output
+    assert "Cổng Dịch vụ công quốc gia giả lập" in output
     assert "Máy chủ web gunicorn: 2 tiến trình" in output and f"Sẵn sàng: http://127.0.0.1:{web}/" in output
     time.sleep(0.5)
     assert not [pid for pid in everyone if alive(pid)]
