@@ -379,6 +379,8 @@ MOTCUA_DVCQG_TIMEOUT_SECONDS = env.float("MOTCUA_DVCQG_TIMEOUT_SECONDS", default
 MOTCUA_DVCQG_LEASE_SECONDS = env.float("MOTCUA_DVCQG_LEASE_SECONDS", default=900.0)  # > a dossier's calls
 MOTCUA_DVCQG_RETRY_SECONDS = env.int("MOTCUA_DVCQG_RETRY_SECONDS", default=60)  # doubled after each failure
 MOTCUA_DVCQG_MAX_ATTEMPTS = env.int("MOTCUA_DVCQG_MAX_ATTEMPTS", default=12)
+# the token DVCQG's relay gives when it pushes a dossier submitted on DVCQG (POST /api/dvcqg/ho-so/); off without
+MOTCUA_DVCQG_INBOUND_TOKEN = env("MOTCUA_DVCQG_INBOUND_TOKEN", default="" if PRODUCTION else "standin-inbound-token")
 # DSKetNoiCSDL.MaCSDL of the national databases a citizen's dossier was checked against (the list is not published)
 MOTCUA_DVCQG_DATABASE_CODES = env.list("MOTCUA_DVCQG_DATABASE_CODES", default=[])
 # the public address DVCQG fetches the dossier's files from (signed links, valid this long)

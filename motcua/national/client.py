@@ -33,6 +33,9 @@ class Http:
     timeout: float
 
     def post(self, url: str, body, headers: dict | None = None) -> str:
+        return self.post_bytes(url, body, headers).decode("utf-8", errors="replace")
+
+    def post_bytes(self, url: str, body, headers: dict | None = None) -> bytes:
         request = urllib.request.Request(
             url,
             data=json.dumps(body, ensure_ascii=False).encode(),
@@ -41,7 +44,7 @@ class Http:
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read().decode("utf-8", errors="replace")
+                return response.read()
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:300].decode("utf-8", errors="replace")
             retry = exc.code >= 500 or exc.code == 429
@@ -129,6 +132,7 @@ class Relay:
             "update": "/CapNhat",
             "progress": "/DongBoTienTrinh",
             "lookup": "/TraCuuHoSo",
+            "file": "/getfile",
         }
     )
 
@@ -145,6 +149,10 @@ class Relay:
         text = self.http.post(self.url + self.paths["progress"], rows)
         if "thành công" not in text:
             raise SyncError(f"Cổng DVCQG không nhận tiến độ: {text[:200]}")
+
+    def fetch_file(self, link: str) -> bytes:
+        """A file of a dossier submitted on DVCQG, by its link (the relay's getfile)."""
+        return self.http.post_bytes(self.url + self.paths["file"], {"DuongDan": link})
 
     def lookup(self, code: str) -> dict | None:
         answer = _json(self.http.post(self.url + self.paths["lookup"], {"MaHoSo": code}))

@@ -103,3 +103,51 @@ class Reconciliation(models.Model):
         verbose_name = "lần đối soát DVCQG"
         verbose_name_plural = "các lần đối soát DVCQG"
         ordering = ["-ran_at"]
+
+
+class InboundDossier(models.Model):
+    """A dossier submitted on DVCQG (MaHoSoQG) and the dossier it became here: one row per national code, on the
+    coordinator (the code is unique across the province, which a distributed table cannot promise), kept as numbers
+    like dossiers.ResultCheck. A second push of the code finds it and makes no second dossier."""
+
+    national_code = models.CharField("MaHoSoQG", max_length=40, unique=True)
+    dossier_id = models.BigIntegerField("hồ sơ", unique=True)
+    receiving_agency_id = models.BigIntegerField("nơi tiếp nhận")
+    received_at = models.DateTimeField("nhận từ Cổng lúc", auto_now_add=True)
+    pushes = models.PositiveIntegerField("số lần Cổng gửi", default=1)
+
+    class Meta:
+        verbose_name = "hồ sơ nộp trên Cổng DVCQG"
+        verbose_name_plural = "hồ sơ nộp trên Cổng DVCQG"
+
+
+class ProcedureMapping(models.Model):
+    """A national procedure code (MaTTHC) that is not, or not only, a code of the local catalogue: which local
+    procedure a dossier submitted on DVCQG under it belongs to. Without a row, the code itself is looked up."""
+
+    national_code = models.CharField("mã thủ tục trên Cổng DVCQG", max_length=40, unique=True)
+    procedure = models.ForeignKey(
+        "catalog.Procedure", models.CASCADE, related_name="+", verbose_name="thủ tục trong danh mục của tỉnh"
+    )
+
+    class Meta:
+        verbose_name = "ánh xạ mã thủ tục DVCQG"
+        verbose_name_plural = "ánh xạ mã thủ tục DVCQG"
+
+    def __str__(self) -> str:
+        return f"{self.national_code} → {self.procedure.code}"
+
+
+class MappingGap(models.Model):
+    """A national procedure code DVCQG sent a dossier under that the catalogue could not place: for an
+    administrator to map (admin "Ánh xạ mã thủ tục DVCQG"); the dossier was refused with the reason."""
+
+    national_code = models.CharField("mã thủ tục trên Cổng DVCQG", max_length=40, unique=True)
+    name = models.TextField("tên thủ tục Cổng gửi", blank=True)
+    refused = models.PositiveIntegerField("số hồ sơ bị từ chối", default=0)
+    last_seen = models.DateTimeField("gần nhất", auto_now=True)
+
+    class Meta:
+        verbose_name = "mã thủ tục DVCQG chưa ánh xạ"
+        verbose_name_plural = "mã thủ tục DVCQG chưa ánh xạ"
+        ordering = ["-last_seen"]

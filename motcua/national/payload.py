@@ -56,8 +56,9 @@ class Codes:
         raise codes.InvalidRecord(f"Bảng mã trạng thái DVCQG không có mã cho trạng thái {state!r} ngày {day}")
 
 
-def dossier_record(dossier: Dossier, table: Codes, *, now: datetime | None = None) -> dict:
-    """The dossier as DVCQG's DongBoHoSoMC / ThemMoi takes it, now."""
+def dossier_record(dossier: Dossier, table: Codes, *, now: datetime | None = None, code: str = "") -> dict:
+    """The dossier as DVCQG's DongBoHoSoMC / ThemMoi takes it, now; `code`: its MaHoSoQG when it was submitted on
+    DVCQG (DVCQG knows it by that code), else its code here."""
     now = now or timezone.now()
     procedure, sector = dossier.procedure, dossier.procedure.field
     documents = list(dossier.documents.exclude(kind=Document.Kind.DRAFT).order_by("id"))
@@ -69,7 +70,7 @@ def dossier_record(dossier: Dossier, table: Codes, *, now: datetime | None = Non
     user = dossier.applicant_user
     refused = dossier.state in (State.REFUSED, State.REJECTED_AT_DESK)
     record = {
-        "MaHoSo": dossier.code,
+        "MaHoSo": code or dossier.code,
         "MaTTHC": procedure.code,
         "TenTTHC": procedure.name,
         "MaLinhVuc": getattr(sector, "code", "") or "",
@@ -164,12 +165,12 @@ def dossier_record(dossier: Dossier, table: Codes, *, now: datetime | None = Non
     return record
 
 
-def progress_row(event: Event, dossier: Dossier, table: Codes) -> dict:
+def progress_row(event: Event, dossier: Dossier, table: Codes, code: str = "") -> dict:
     """The event as a DongBoTienTrinh / CapNhatTienDoHoSoMC row."""
     state = event.to_state or dossier.state
     agency = event.to_agency or event.from_agency or dossier.processing_agency
     row = {
-        "MaHoSo": dossier.code,
+        "MaHoSo": code or dossier.code,
         "NguoiXuLy": (event.actor_name or "Chuyên viên")[:ACTOR_LIMIT],
         "ChucDanh": "",
         "ThoiDiemXuLy": moment(event.at),

@@ -27,7 +27,7 @@ from motcua.dossiers.models import Dossier, Event
 from . import payload
 from .client import PROGRESS_CHUNK, SyncError
 from .codes import InvalidRecord
-from .models import DossierSync, SyncItem
+from .models import DossierSync, InboundDossier, SyncItem
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +111,7 @@ def send_dossier(client, table, items: list[SyncItem], until, done: Round) -> No
             "from_agency", "to_agency"
         )
     }
+    code = InboundDossier.objects.filter(dossier_id=dossier.pk).values_list("national_code", flat=True).first() or ""
     margin = settings.MOTCUA_DVCQG_TIMEOUT_SECONDS + 1
 
     def in_lease():
@@ -119,8 +120,10 @@ def send_dossier(client, table, items: list[SyncItem], until, done: Round) -> No
 
     remaining = list(items)
     try:
-        record = payload.dossier_record(dossier, table)
-        rows = [(i, payload.progress_row(events[i.event_id], dossier, table) if i.progress else None) for i in items]
+        record = payload.dossier_record(dossier, table, code=code)
+        rows = [
+            (i, payload.progress_row(events[i.event_id], dossier, table, code) if i.progress else None) for i in items
+        ]
         in_lease()
         client.upsert(record)
         _remember(dossier, record)

@@ -4,12 +4,14 @@ on one port, keeping what it receives in memory.
     POST /auth                      {username, password} + header dstcode → {error_code: 0, session}
     POST /integration               {session, madonvi, service: TraCuuHoSo | DongBoHoSoMC | CapNhatTienDoHoSoMC, …}
     POST /relay/ThemMoi, /relay/CapNhat, /relay/DongBoTienTrinh, /relay/TraCuuHoSo   (JSON arrays, no session)
+    POST /relay/getfile {DuongDan}  a file of a dossier submitted on DVCQG (`files`, filled by a test or a demo)
     GET  /state     {"dossiers": {MaHoSo: record}, "progress": {MaHoSo: [rows]}, "backwards": [...], "calls": n}
     POST /control   {"fail": 0.3, "hang": 0.05, "hang_seconds": 5, "seed": 1}: a share of the calls fails (HTTP 500
                     or an error answer; half of them after the change was kept, as when an answer is lost on the
                     way) and a share hangs (no answer for hang_seconds, nothing kept)
     DELETE /state   forget everything
 
+`push(url, token, body)` is DVCQG handing a dossier submitted on it to the province (national/inbound.py).
 A progress row older than one already kept for the dossier, not a repeat of one, is listed in "backwards": DVCQG
 would show the dossier going back in time. Listens on 127.0.0.1 only. `python -m motcua.national.standin
 [--port 8031] [--fail 0.3] [--hang 0.05]`.
@@ -21,6 +23,8 @@ import random
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -55,6 +59,7 @@ class StandinPortal(ThreadingHTTPServer):
             self.progress: dict[str, list[dict]] = {}
             self.backwards: list[dict] = []
             self.calls = 0
+            self.files: dict[str, bytes] = {}  # what getfile serves: a dossier submitted here has its files here
 
     def state(self) -> dict:
         with self.lock:
@@ -94,6 +99,20 @@ class StandinPortal(ThreadingHTTPServer):
                 kept.append(row)
         return True, "Đồng bộ tiến trình thành công"
 
+    def push(self, url: str, token: str, body: dict, timeout: float = 30) -> tuple[int, dict]:
+        """What DVCQG does with a dossier submitted on it: POST it to the province's endpoint; (status, answer)."""
+        request = urllib.request.Request(
+            url,
+            data=json.dumps(body, ensure_ascii=False).encode(),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return response.status, json.loads(response.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"{}")
+
     def lookup(self, code: str) -> list[dict]:
         with self.lock:
             return [self.dossiers[code]] if code in self.dossiers else []
@@ -116,6 +135,16 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+    def _bytes(self, content: bytes) -> None:
+        if self.lost:
+            return self._answer(502, "Bad Gateway")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+        return None
 
     def _body(self):
         length = int(self.headers.get("Content-Length") or 0)
@@ -194,6 +223,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def _relay(self, name, body):
         server = self.server
+        if name == "getfile":
+            link = str((body or {}).get("DuongDan", "")) if isinstance(body, dict) else ""
+            with server.lock:
+                content = server.files.get(link)
+            if content is None:
+                return self._answer(404, {"error_code": "404", "message": "Không tìm thấy tệp"})
+            return self._bytes(content)
         if name == "TraCuuHoSo":
             code = str((body or {}).get("MaHoSo")) if isinstance(body, dict) else ""
             return self._answer(200, {"error_code": "0", "result": server.lookup(code)})

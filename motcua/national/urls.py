@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import files
+from . import files, inbound
 
 app_name = "national"
-urlpatterns = [path("dvcqg/tep/<str:token>/", files.download, name="file")]
+urlpatterns = [
+    path("dvcqg/tep/<str:token>/", files.download, name="file"),
+    path("api/dvcqg/ho-so/", inbound.receive, name="inbound"),
+]
