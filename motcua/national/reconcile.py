@@ -29,12 +29,12 @@ def reconcile(client, *, limit: int = 100_000) -> Reconciliation:
         .order_by("sent_at")[:limit]
     )
     for sync in waiting:
-        run.checked += 1
         try:
             found = client.lookup(sync.national_code)
         except SyncError as exc:
             run.error = str(exc)
             break
+        run.checked += 1
         sent = sync.record.get("TrangThaiHoSo")
         if found is None:
             run.differences.append({"MaHoSo": sync.national_code, "what": "Không có trên Cổng DVCQG"})
