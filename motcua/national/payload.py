@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from motcua.dossiers.models import Document, Dossier, Event
-from motcua.dossiers.states import Channel, DeliveryStatus, State
+from motcua.dossiers.states import NATIONAL_STATUS, Channel, DeliveryStatus, State
 from motcua.vntext.formats import in_vietnam
 
 from . import codes, files
@@ -41,7 +41,9 @@ def moment(value: datetime | date | None) -> str:
 
 
 class Codes:
-    """The StatusCode table, read once per batch: state → [(valid_from, code)] newest first."""
+    """The StatusCode table, read once per batch: state → [(valid_from, code)] newest first. A state the table has
+    no row for on the day takes DOMAIN.md 1.11's code (states.NATIONAL_STATUS, what migration 0002 seeds): an
+    emptied table never stops the sync."""
 
     def __init__(self):
         self.by_state: dict[str, list[tuple[date, int]]] = {}
@@ -53,6 +55,8 @@ class Codes:
         for valid_from, code in self.by_state.get(state, []):
             if valid_from <= day:
                 return code
+        if state in NATIONAL_STATUS:
+            return NATIONAL_STATUS[State(state)]
         raise codes.InvalidRecord(f"Bảng mã trạng thái DVCQG không có mã cho trạng thái {state!r} ngày {day}")
 
 

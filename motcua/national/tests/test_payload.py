@@ -99,6 +99,9 @@ def test_every_state_has_a_code_and_a_later_table_row_applies_from_its_day(retur
     assert [
         table.status(s, vn("2026-03-09 09:00")) for s in ("refused", "stopped", "supplement", "awaiting_payment")
     ] == [8, 8, 5, 6]
+    StatusCode.objects.all().delete()  # an emptied table falls back to DOMAIN.md 1.11's codes
+    assert payload.Codes().status(State.REFUSED, vn("2026-03-09 09:00")) == 8
+    StatusCode.objects.create(state=State.REFUSED, code=8, valid_from=dt.date(2019, 1, 1))
     StatusCode.objects.create(state=State.REFUSED, code=3, valid_from=dt.date(2027, 1, 1))
     table = payload.Codes()
     assert table.status(State.REFUSED, vn("2026-12-31 23:59")) == 8
