@@ -34,6 +34,8 @@ class DatabaseSchemaEditor(schema.DatabaseSchemaEditor):
         editor = super().__enter__()
         if self.connection.in_atomic_block and self._placement() is not None:
             self.execute("SET LOCAL citus.multi_shard_modify_mode = 'sequential'")
+            # as `distribute`: a coordinator table linked to a reference table stays a plain table
+            self.execute("SET LOCAL citus.enable_local_reference_table_foreign_keys = off")
         return editor
 
     def _placement(self) -> dict[str, str] | None:
