@@ -22,6 +22,7 @@ def failed_and_sent(five_days, province, people, applicant, portal, settings):
     settings.MOTCUA_DVCQG_MAX_ATTEMPTS = 1
     sent = new_dossier(five_days, province, people, applicant)
     sender.send_round(national_client.configured())
+    assert SyncItem.objects.get(dossier=sent).status == "sent"
     portal.control(fail=1.0, seed=3)
     failed = new_dossier(five_days, province, people, applicant)
     sender.send_round(national_client.configured())
