@@ -202,19 +202,11 @@ def distribute(log=print, shard_count: int | None = None) -> list[str]:
         # 4. the foreign keys back, where Citus allows them
         kinds = placed()
         for key in keys:
-            source, target = kinds.get(key.table), kinds.get(key.target)
-            columns, target_columns = key.columns, key.target_columns
-            if source == "h" and target == "h":
-                link = CO_LOCATED_LINKS.get((key.table, columns[0])) if len(columns) == 1 else None
-                if link != key.target:
-                    dropped.append(f"{key.table}.{key.name}")
-                    continue
-                columns = [distributed[key.table], *columns]
-                target_columns = [distributed[key.target], *target_columns]
-            elif target != "n" and not (source is None and target is None):
-                # to a distributed table from elsewhere, or from a reference table to a local one
+            form = link_form(key.table, key.columns, key.target, key.target_columns, kinds)
+            if form is None:
                 dropped.append(f"{key.table}.{key.name}")
                 continue
+            columns, target_columns = form
             deferrable = " DEFERRABLE INITIALLY DEFERRED" if key.deferrable else ""
             cursor.execute(
                 f'ALTER TABLE "{key.table}" ADD CONSTRAINT "{key.name}" FOREIGN KEY ({_cols(columns)}) '
@@ -222,6 +214,22 @@ def distribute(log=print, shard_count: int | None = None) -> list[str]:
             )
         log(f"Đã phân tán {len(todo)} bảng, {len(reference)} bảng tham chiếu; bỏ {len(dropped)} khóa ngoại.")
     return dropped
+
+
+def link_form(table: str, columns: list, target: str, target_columns: list, kinds: dict):
+    """The foreign key table(columns) → target(target_columns) as Citus can hold it, the tables being where `kinds`
+    says ('h', 'n', 'l' or absent): (columns, target columns), composite on the distribution column between
+    co-located distributed tables; None when Citus cannot hold it (to a distributed table from elsewhere, from a
+    distributed table to a coordinator one, from a reference table to a local one): the application keeps it."""
+    source, goal = kinds.get(table), kinds.get(target)
+    if source == "h" and goal == "h":
+        if (CO_LOCATED_LINKS.get((table, columns[0])) if len(columns) == 1 else None) != target:
+            return None
+        distributed = dict(DISTRIBUTED)
+        return [distributed[table], *columns], [distributed[target], *target_columns]
+    if goal != "n" and not (source is None and goal is None):
+        return None
+    return columns, target_columns
 
 
 def _ready(reference: list[str], distributed: dict[str, str]) -> set[str]:

@@ -89,19 +89,13 @@ class DatabaseSchemaEditor(schema.DatabaseSchemaEditor):
         if self._placement() is None:
             return statement
         table, target = model._meta.db_table, field.target_field.model._meta.db_table
-        source_kind, target_kind = self._kind(table), self._kind(target)
-        if source_kind == "h" and target_kind == "h":
-            if citus.CO_LOCATED_LINKS.get((table, field.column)) != target:
-                return KeptByApplication("")
-            distributed = dict(citus.DISTRIBUTED)
-            statement.parts["column"] = Columns(table, [distributed[table], field.column], self.quote_name)
-            statement.parts["to_column"] = Columns(
-                target, [distributed[target], field.target_field.column], self.quote_name
-            )
-            return statement
-        if target_kind == "n" or (source_kind is None and target_kind is None):
-            return statement
-        return KeptByApplication("")
+        kinds = {name: kind for name in (table, target) if (kind := self._kind(name))}
+        form = citus.link_form(table, [field.column], target, [field.target_field.column], kinds)
+        if form is None:
+            return KeptByApplication("")
+        statement.parts["column"] = Columns(table, form[0], self.quote_name)
+        statement.parts["to_column"] = Columns(target, form[1], self.quote_name)
+        return statement
 
     def _create_unique_sql(self, model, fields, *args, **kwargs):
         table = model._meta.db_table
