@@ -25,8 +25,9 @@ def on_dossier_event(event) -> None:
     )
 
 
-def resend(dossier_id: int, agency_id: int) -> int:
-    """The operator's "gửi lại": the dossier's failed rows go back to the queue, due now; returns how many."""
-    return SyncItem.objects.filter(
-        dossier_id=dossier_id, receiving_agency_id=agency_id, status=SyncItem.Status.FAILED
-    ).update(status=SyncItem.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None)
+def resend(items) -> int:
+    """The operator's "gửi lại": the failed rows among `items` (a dossier's, or all the operator watches) go back to
+    the queue, due now, in one statement; returns how many."""
+    return items.filter(status=SyncItem.Status.FAILED).update(
+        status=SyncItem.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), claimed_until=None
+    )

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from motcua import happened
+from motcua.dossiers import shards
 
 from .client import SyncError
 from .models import DossierSync, Reconciliation
@@ -49,9 +50,7 @@ def reconcile(client, *, limit: int = 100_000) -> Reconciliation:
         with transaction.atomic():
             first = sync.confirmed_at is None
             sync.confirmed_at = timezone.now()
-            DossierSync.objects.filter(pk=sync.pk, receiving_agency_id=sync.receiving_agency_id).update(
-                confirmed_at=sync.confirmed_at
-            )
+            shards.row(sync).update(confirmed_at=sync.confirmed_at)
             if first:
                 happened.publish(sync)
     run.save()

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from motcua.dossiers import shards
 from motcua.dossiers.models import Dossier, Event
 
 from . import payload
@@ -45,10 +46,6 @@ class LeaseSpent(Exception):
     pass
 
 
-def lease_seconds() -> float:
-    return settings.MOTCUA_DVCQG_LEASE_SECONDS
-
-
 def due(limit: int, now) -> list[tuple[int, int]]:
     """(dossier id, agency id) of the dossiers with rows due and not held by another sender, oldest first."""
     rows = (
@@ -68,7 +65,7 @@ def due(limit: int, now) -> list[tuple[int, int]]:
 def claim(dossier_id: int, agency_id: int) -> tuple[list[SyncItem], object] | None:
     """The dossier's pending rows, held for this sender until the returned moment; None when another holds them."""
     now = timezone.now()
-    until = now + timedelta(seconds=lease_seconds())
+    until = now + timedelta(seconds=settings.MOTCUA_DVCQG_LEASE_SECONDS)
     with transaction.atomic():
         items = list(
             SyncItem.objects.filter(
@@ -156,7 +153,7 @@ def _deliver(client, batch) -> None:
         client.progress(rows)
     now = timezone.now()
     for item, row in batch:
-        SyncItem.objects.filter(pk=item.pk, receiving_agency_id=item.receiving_agency_id).update(
+        shards.row(item).update(
             status=SyncItem.Status.SENT, sent_at=now, sent_row=row or {}, last_error="", claimed_until=None
         )
 

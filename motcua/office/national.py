@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from motcua.agencies.models import Agency
-from motcua.dossiers import permissions
+from motcua.dossiers import permissions, shards
 from motcua.dossiers.models import Dossier
 from motcua.dossiers.permissions import staff_required
 from motcua.national import outbox
@@ -94,12 +94,16 @@ def _resend(request, items):
     wanted = request.POST.get("ho_so", "")
     failed = items.filter(status=SyncItem.Status.FAILED)
     if wanted != "tat-ca":
-        dossier = Dossier.objects.filter(code=wanted).values("pk", "receiving_agency_id").first()
-        failed = failed.filter(dossier_id=dossier["pk"]) if dossier else failed.none()
-    targets = set(failed.values_list("dossier_id", "receiving_agency_id"))
-    count = sum(outbox.resend(dossier_id, agency_id) for dossier_id, agency_id in targets)
+        dossier = shards.by_code(Dossier.objects.all(), wanted).values("pk", "receiving_agency_id").first()
+        failed = (
+            failed.filter(dossier_id=dossier["pk"], receiving_agency_id=dossier["receiving_agency_id"])
+            if dossier
+            else failed.none()
+        )
+    dossiers = failed.values("dossier_id").distinct().count()
+    count = outbox.resend(failed)
     if count:
-        messages.success(request, f"Đã đưa {count} mục của {len(targets)} hồ sơ vào hàng đợi gửi lại.")
+        messages.success(request, f"Đã đưa {count} mục của {dossiers} hồ sơ vào hàng đợi gửi lại.")
     else:
         messages.error(request, "Không có mục gửi lỗi nào của hồ sơ này để gửi lại.")
     return redirect("office:national")

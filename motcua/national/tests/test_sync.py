@@ -110,7 +110,7 @@ def test_a_portal_that_fails_keeps_the_rows_pending_then_failed_and_resend_bring
     assert sender.send_round(portal_client).dossiers == 0  # failed rows wait for the operator
 
     portal.control(fail=0.0)
-    assert outbox.resend(dossier.pk, dossier.receiving_agency_id) == 1
+    assert outbox.resend(SyncItem.objects.filter(dossier=dossier)) == 1
     assert send_until_done() == []
     assert portal.state()["dossiers"][dossier.code]["TrangThaiHoSo"] == "2"
 
